@@ -1,0 +1,81 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <iostream>
+#include <map>
+#include <ostream>
+
+#include "app/config.hpp"
+#include "app/config_schema.hpp"
+#include "app/pipeline.hpp"
+
+namespace hotspot {
+namespace {
+
+struct CommandOptions {
+  std::string config;
+  bool quiet = false;
+  std::map<const OptionSpec*, std::string> overrides;
+};
+
+void add_common(CLI::App* cmd, CommandOptions& o) {
+  cmd->add_option("config", o.config, "Run description (TOML), e.g. data/sample/hotspot.toml")->required();
+  cmd->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+  for (const OptionSpec& spec : option_specs()) {
+    if (spec.cli_flag.empty()) continue;
+    cmd->add_option_function<std::string>(
+        std::string(spec.cli_flag), [&o, &spec](const std::string& v) { o.overrides[&spec] = v; },
+        fmt::format("{} (overrides {}.{})", spec.help, spec.table, spec.key));
+  }
+}
+
+std::vector<Override> to_overrides(const CommandOptions& o) {
+  std::vector<Override> out;
+  for (const auto& [spec, value] : o.overrides) {
+    std::string v = value;
+    // Paths typed on the command line are relative to where the user is, not to the config file.
+    if (spec->key == "output" || spec->key == "path" || spec->key == "taxonomy")
+      v = std::filesystem::absolute(v).lexically_normal().string();
+    out.push_back(Override{std::string(spec->table), std::string(spec->key), v});
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out) {
+  CLI::App app{"hotspot: monthly crime and ASB hotspot packs for community safety partnerships"};
+  app.set_version_flag("--version", std::string("hotspot ") + HOTSPOT_VERSION);
+  app.require_subcommand(1);
+
+  CommandOptions run_opts, validate_opts;
+  CLI::App* run = app.add_subcommand("run", "Produce the monthly pack: ward layer, ward table, rejects, manifest");
+  add_common(run, run_opts);
+  CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing");
+  add_common(validate, validate_opts);
+  CLI::App* options = app.add_subcommand("options", "List every configuration option with its default");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Help and version exit 0; any other command-line mistake is a usage error.
+    return app.exit(e, out, std::cerr) == 0 ? 0 : 2;
+  }
+
+  if (*options) {
+    for (const OptionSpec& s : option_specs())
+      fmt::print(out, "{:<10} {:<22} {:<22} {}{}\n", s.table, s.key,
+                 s.default_text.empty() ? "-" : std::string(s.default_text), s.help,
+                 s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
+    return 0;
+  }
+  const bool is_run = static_cast<bool>(*run);
+  const CommandOptions& o = is_run ? run_opts : validate_opts;
+  const RunConfig config = load_config(o.config, to_overrides(o));
+  run_pipeline(config, is_run ? Mode::Run : Mode::Validate, o.quiet, out);
+  return 0;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,364 @@
+#include "app/config.hpp"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <set>
+#include <toml++/toml.h>
+
+#include "app/config_schema.hpp"
+#include "app/suggest.hpp"
+#include "core/error.hpp"
+
+namespace hotspot {
+namespace fs = std::filesystem;
+namespace {
+
+struct Where {
+  std::string file;  // for messages
+  std::string path;  // dotted path of the table, e.g. "themes.asb"
+  std::string at(const toml::node& n, std::string_view key) const {
+    const auto& src = n.source();
+    const std::string line = src.begin.line ? fmt::format(":{}", src.begin.line) : "";
+    return fmt::format("{}{}: {}{}{}", file, line, path, path.empty() ? "" : ".", key);
+  }
+};
+
+// Rejects keys the schema does not declare for `schema_table`, and values of
+// the wrong type.
+void check_keys(const toml::table& t, std::string_view schema_table, const Where& where) {
+  const std::vector<std::string> known = keys_of(schema_table);
+  for (auto&& [k, v] : t) {
+    const std::string key(k.str());
+    const OptionSpec* spec = find_option(schema_table, key);
+    if (!spec)
+      throw usage_error("config", fmt::format("{} is not a known option.{} Known options here: {}.",
+                                              where.at(v, key), did_you_mean(key, known),
+                                              fmt::join(known, ", ")));
+    bool ok = false;
+    switch (spec->type) {
+      case ValueType::String: ok = v.is_string(); break;
+      case ValueType::Number: ok = v.is_number(); break;
+      case ValueType::Integer: ok = v.is_integer(); break;
+      case ValueType::Bool: ok = v.is_boolean(); break;
+      case ValueType::StringList:
+        ok = v.is_string() || (v.is_array() && v.as_array()->is_homogeneous(toml::node_type::string));
+        break;
+      case ValueType::Table: ok = v.is_table(); break;
+      case ValueType::TableList: ok = v.is_array_of_tables() || v.is_table(); break;
+    }
+    if (!ok)
+      throw usage_error("config", fmt::format("{} must be {}.", where.at(v, key), type_name(spec->type)));
+  }
+}
+
+std::string get_string(const toml::table& t, std::string_view key, std::string fallback = {}) {
+  if (const auto* v = t.get(key); v && v->is_string()) return std::string(v->as_string()->get());
+  return fallback;
+}
+
+std::vector<std::string> get_strings(const toml::table& t, std::string_view key) {
+  std::vector<std::string> out;
+  const auto* v = t.get(key);
+  if (!v) return out;
+  if (v->is_string()) {
+    out.emplace_back(v->as_string()->get());
+  } else if (const auto* arr = v->as_array()) {
+    for (const auto& e : *arr) out.emplace_back(e.as_string()->get());
+  }
+  return out;
+}
+
+std::string resolve(const fs::path& base, const std::string& p) {
+  if (p.empty()) return p;
+  const fs::path path(p);
+  return (path.is_absolute() ? path : base / path).lexically_normal().string();
+}
+
+bool is_snake_case(std::string_view id) {
+  if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+std::vector<ThemeRule> read_rules(const toml::node& match, const Where& where) {
+  std::vector<ThemeRule> rules;
+  auto read_one = [&](const toml::table& r) {
+    check_keys(r, "match", where);
+    ThemeRule rule;
+    rule.categories = get_strings(r, "category");
+    rule.subcategories = get_strings(r, "subcategory");
+    rule.flag = get_string(r, "flag");
+    if (rule.categories.empty() && rule.subcategories.empty() && rule.flag.empty())
+      throw usage_error("config", fmt::format("{}: a match rule needs category, subcategory or flag.",
+                                              where.at(r, "match")));
+    rules.push_back(std::move(rule));
+  };
+  if (const auto* t = match.as_table()) {
+    read_one(*t);
+  } else {
+    for (const auto& e : *match.as_array()) read_one(*e.as_table());
+  }
+  return rules;
+}
+
+// Applies one [themes.<id>] table on top of `theme` (which may be new).
+void apply_theme(Theme& theme, const toml::table& t, const Where& where) {
+  check_keys(t, "themes", where);
+  theme.label = get_string(t, "label", theme.label.empty() ? theme.id : theme.label);
+  if (const auto* m = t.get("match")) theme.rules = read_rules(*m, where);
+  if (auto v = t["proxy"].value<bool>()) theme.proxy = *v;
+  theme.proxy_note = get_string(t, "proxy_note", theme.proxy_note);
+  if (auto v = t["target"].value<double>()) theme.target = *v;
+  if (auto v = t["rise_is_good"].value<bool>()) theme.rise_is_good = *v;
+  if (auto v = t["min_count"].value<std::int64_t>()) {
+    if (*v < 0 || *v > 1000)
+      throw usage_error("config", fmt::format("{} must be between 0 and 1000.", where.at(t, "min_count")));
+    theme.min_count = static_cast<int>(*v);
+  }
+  if (auto v = t["export_points"].value<bool>()) theme.export_points = *v;
+}
+
+void merge_themes(std::vector<Theme>& themes, const toml::table& root, const std::string& file) {
+  const auto* node = root.get("themes");
+  if (!node) return;
+  const auto* tbl = node->as_table();
+  if (!tbl) throw usage_error("config", fmt::format("{}: 'themes' must be a table of [themes.<id>] tables.", file));
+  for (auto&& [k, v] : *tbl) {
+    const std::string id(k.str());
+    const Where where{file, "themes." + id};
+    if (!is_snake_case(id))
+      throw usage_error("config", fmt::format("{}: theme id '{}' must be snake_case (a-z, 0-9, _).",
+                                              where.at(v, ""), id));
+    if (!v.is_table())
+      throw usage_error("config", fmt::format("{} must be a table.", where.at(v, "")));
+    auto it = std::find_if(themes.begin(), themes.end(), [&](const Theme& t) { return t.id == id; });
+    if (it == themes.end()) {
+      Theme t;
+      t.id = id;
+      t.min_count = id == "vawg" ? 5 : 0;  // the disclosure default for VAWG
+      themes.push_back(std::move(t));
+      it = themes.end() - 1;
+    }
+    apply_theme(*it, *v.as_table(), where);
+    if (it->rules.empty())
+      throw usage_error("config", fmt::format("{}: theme '{}' has no match rules; add match = [{{ category = "
+                                              "\"...\" }}].", file, id));
+  }
+}
+
+toml::table parse_toml(const fs::path& file) {
+  try {
+    return toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    throw usage_error("config", fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line,
+                                            e.source().begin.column, e.description()));
+  }
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, const fs::path& base,
+                                      const std::string& where) {
+  std::vector<std::string> files;
+  for (const auto& pattern : patterns) {
+    const std::string full = resolve(base, pattern);
+    glob_t g{};
+    const int rc = ::glob(full.c_str(), 0, nullptr, &g);
+    if (rc == 0) {
+      for (std::size_t i = 0; i < g.gl_pathc; ++i) files.emplace_back(g.gl_pathv[i]);
+    }
+    globfree(&g);
+    if (rc != 0)
+      throw bad_input("config", fmt::format("{}: no file matches '{}' (resolved to {}).", where, pattern, full));
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
+}
+
+IncidentSource read_incident_source(const toml::table& t, const fs::path& base, const Where& where) {
+  check_keys(t, "incidents", where);
+  const std::string format = get_string(t, "format", "mapped_csv");
+  IncidentSource s;
+  if (format == "police_uk") {
+    s = IncidentSource::police_uk();
+  } else if (format == "mapped_csv") {
+    s.format = IncidentFormat::MappedCsv;
+  } else if (format == "ogr") {
+    s.format = IncidentFormat::Ogr;
+  } else {
+    throw usage_error("config", fmt::format("{}: format '{}' is not known.{} Use police_uk, mapped_csv or ogr.",
+                                            where.at(t, "format"), format,
+                                            did_you_mean(format, {"police_uk", "mapped_csv", "ogr"})));
+  }
+  s.name = get_string(t, "name", s.name.empty() ? format : s.name);
+  s.layer = get_string(t, "layer", s.layer);
+  s.crs = get_string(t, "crs", s.crs);
+  s.id = get_string(t, "id", s.id);
+  s.date = get_string(t, "date", s.date);
+  s.time = get_string(t, "time", s.time);
+  s.datetime_format = get_string(t, "datetime_format", s.datetime_format);
+  s.x = get_string(t, "x", s.x);
+  s.y = get_string(t, "y", s.y);
+  s.category = get_string(t, "category", s.category);
+  s.subcategory = get_string(t, "subcategory", s.subcategory);
+  s.weight = get_string(t, "weight", s.weight);
+  if (const auto* flags = t["flags"].as_table()) {
+    for (auto&& [k, v] : *flags) {
+      if (!v.is_string())
+        throw usage_error("config", fmt::format("{}: flags.{} must name a column.", where.at(v, "flags"), k.str()));
+      s.flags.emplace_back(std::string(k.str()), std::string(v.as_string()->get()));
+    }
+  }
+  const std::vector<std::string> patterns = get_strings(t, "paths");
+  if (patterns.empty())
+    throw usage_error("config", fmt::format("{}: set paths = [\"...\"] to the incident files.", where.at(t, "paths")));
+  s.paths = expand_paths(patterns, base, where.at(t, "paths"));
+  if (s.format != IncidentFormat::Ogr && s.crs.empty())
+    throw usage_error("config", fmt::format("{}: set crs (e.g. \"EPSG:27700\" for easting/northing, "
+                                            "\"EPSG:4326\" for lon/lat).", where.at(t, "crs")));
+  return s;
+}
+
+Taxonomy taxonomy_from(const toml::table& root, const std::string& file) {
+  for (auto&& [k, v] : root) {
+    const std::string key(k.str());
+    if (key != "taxonomy" && key != "themes")
+      throw usage_error("config", fmt::format("{}: '{}' is not a taxonomy table.{} A taxonomy file has "
+                                              "[taxonomy] and [themes.<id>] tables.", file, key,
+                                              did_you_mean(key, {"taxonomy", "themes"})));
+  }
+  Taxonomy tax;
+  if (const auto* t = root["taxonomy"].as_table()) {
+    check_keys(*t, "taxonomy", Where{file, "taxonomy"});
+    tax.known_categories = get_strings(*t, "known_categories");
+  }
+  merge_themes(tax.themes, root, file);
+  return tax;
+}
+
+void finish_taxonomy(Taxonomy& tax) {
+  std::set<std::string> flags;
+  for (const auto& theme : tax.themes)
+    for (const auto& rule : theme.rules)
+      if (!rule.flag.empty()) flags.insert(rule.flag);
+  tax.flag_names.assign(flags.begin(), flags.end());
+  if (tax.themes.size() > 64) throw usage_error("config", "at most 64 themes are supported");
+  if (tax.flag_names.size() > 32) throw usage_error("config", "at most 32 flags are supported");
+}
+
+void apply_override(toml::table& root, const Override& o) {
+  const OptionSpec* spec = find_option(o.table, o.key);
+  if (!spec) throw internal_error("config", "no option " + o.table + "." + o.key);
+  if (!root.contains(o.table)) root.insert(o.table, toml::table{});
+  toml::table& t = *root[o.table].as_table();
+  if (spec->type == ValueType::Number) {
+    try {
+      t.insert_or_assign(o.key, std::stod(o.value));
+    } catch (const std::exception&) {
+      throw usage_error("config", fmt::format("{}: '{}' is not a number.", spec->cli_flag, o.value));
+    }
+  } else {
+    t.insert_or_assign(o.key, o.value);
+  }
+}
+
+}  // namespace
+
+Taxonomy load_taxonomy(const fs::path& file) {
+  Taxonomy tax = taxonomy_from(parse_toml(file), file.string());
+  finish_taxonomy(tax);
+  return tax;
+}
+
+RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides) {
+  if (!fs::exists(file))
+    throw usage_error("config", fmt::format("config file '{}' does not exist.", file.string()));
+  toml::table root = parse_toml(file);
+  for (const auto& o : overrides) apply_override(root, o);
+
+  RunConfig cfg;
+  cfg.config_path = file;
+  cfg.base_dir = fs::absolute(file).parent_path();
+  const std::string fname = file.string();
+  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes"};
+  for (auto&& [k, v] : root) {
+    const std::string key(k.str());
+    if (std::find(tables.begin(), tables.end(), key) == tables.end())
+      throw usage_error("config", fmt::format("{}: '{}' is not a known table.{} Known tables: run, wards, "
+                                              "incidents, themes.", Where{fname, ""}.at(v, key), key,
+                                              did_you_mean(key, tables)));
+  }
+
+  const toml::table empty;
+  const toml::table& run = root["run"].as_table() ? *root["run"].as_table() : empty;
+  check_keys(run, "run", Where{fname, "run"});
+  cfg.area_name = get_string(run, "area_name", "the area");
+  const std::string period = get_string(run, "period");
+  if (period.empty())
+    throw usage_error("config", fmt::format("{}: no period. Set run.period or pass --period (e.g. 2017-04).", fname));
+  cfg.period = parse_period(period);
+  cfg.crs = get_string(run, "crs", cfg.crs);
+  cfg.output = resolve(cfg.base_dir, get_string(run, "output", "out"));
+  if (auto v = run["significance"].value<double>()) {
+    if (!(*v > 0 && *v < 1))
+      throw usage_error("config", fmt::format("{} must be between 0 and 1.", Where{fname, "run"}.at(run, "significance")));
+    cfg.significance = *v;
+  }
+
+  const toml::table* wards = root["wards"].as_table();
+  if (!wards) throw usage_error("config", fmt::format("{}: no [wards] table; set wards.path.", fname));
+  check_keys(*wards, "wards", Where{fname, "wards"});
+  cfg.wards.path = resolve(cfg.base_dir, get_string(*wards, "path"));
+  if (cfg.wards.path.empty()) throw usage_error("config", fmt::format("{}: set wards.path.", fname));
+  cfg.wards.layer = get_string(*wards, "layer");
+  cfg.wards.where = get_string(*wards, "where");
+  cfg.wards.crs = get_string(*wards, "crs");
+  cfg.wards.code_field = get_string(*wards, "code_field", cfg.wards.code_field);
+  cfg.wards.name_field = get_string(*wards, "name_field", cfg.wards.name_field);
+  cfg.wards.population_field = get_string(*wards, "population_field");
+  cfg.population.path = resolve(cfg.base_dir, get_string(*wards, "population_csv"));
+  cfg.population.code_column = get_string(*wards, "population_csv_code", cfg.population.code_column);
+  cfg.population.value_column = get_string(*wards, "population_csv_value", cfg.population.value_column);
+
+  const auto* incidents = root.get("incidents");
+  if (!incidents || !incidents->is_array_of_tables())
+    throw usage_error("config", fmt::format("{}: add at least one [[incidents]] table.", fname));
+  std::size_t i = 0;
+  for (const auto& item : *incidents->as_array())
+    cfg.incidents.push_back(read_incident_source(*item.as_table(), cfg.base_dir,
+                                                 Where{fname, fmt::format("incidents[{}]", i++)}));
+
+  cfg.taxonomy_path = resolve(cfg.base_dir, get_string(run, "taxonomy"));
+  if (!cfg.taxonomy_path.empty()) {
+    if (!fs::exists(cfg.taxonomy_path))
+      throw usage_error("config", fmt::format("{}: taxonomy file '{}' does not exist.",
+                                              Where{fname, "run"}.at(run, "taxonomy"), cfg.taxonomy_path));
+    cfg.taxonomy = taxonomy_from(parse_toml(cfg.taxonomy_path), cfg.taxonomy_path);
+  }
+  merge_themes(cfg.taxonomy.themes, root, fname);
+  if (cfg.taxonomy.themes.empty())
+    throw usage_error("config", fmt::format("{}: no themes. Set run.taxonomy (see data/themes/) or add "
+                                            "[themes.<id>] tables.", fname));
+  if (const auto selected = get_strings(run, "themes"); !selected.empty()) {
+    std::vector<Theme> chosen;
+    for (const auto& id : selected) {
+      auto it = std::find_if(cfg.taxonomy.themes.begin(), cfg.taxonomy.themes.end(),
+                             [&](const Theme& t) { return t.id == id; });
+      if (it == cfg.taxonomy.themes.end()) {
+        std::vector<std::string> ids;
+        for (const auto& t : cfg.taxonomy.themes) ids.push_back(t.id);
+        throw usage_error("config", fmt::format("{}: run.themes names '{}', which is not a theme.{} Themes: {}.",
+                                                fname, id, did_you_mean(id, ids), fmt::join(ids, ", ")));
+      }
+      chosen.push_back(*it);
+    }
+    cfg.taxonomy.themes = std::move(chosen);
+  }
+  finish_taxonomy(cfg.taxonomy);
+  return cfg;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,39 @@
+#pragma once
+// The ingest stage: reads every incident file, checks every row, reprojects,
+// assigns wards, and accounts for each row as accepted or rejected with a reason.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/config.hpp"
+#include "app/progress.hpp"
+#include "core/incident.hpp"
+#include "core/reject.hpp"
+#include "geo/ward_index.hpp"
+
+namespace hotspot {
+
+struct InputFileReport {
+  std::string path;
+  std::string sha256;
+  std::string source_name;
+  std::uint64_t read = 0;
+  std::uint64_t accepted = 0;
+  ReasonCounts rejected{};
+  std::uint64_t blank_lines = 0;  // skipped: an empty line is not a record
+  std::uint64_t unthemed = 0;     // accepted, category not in the taxonomy
+  std::map<std::string, std::uint64_t> unthemed_categories;
+
+  std::uint64_t rejected_total() const;
+};
+
+struct IngestResult {
+  std::vector<Incident> incidents;  // accepted, in file then line order
+  std::vector<Reject> rejects;      // in file then line order
+  std::vector<InputFileReport> files;
+};
+
+IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& progress);
+
+}  // namespace hotspot

@@ -1,0 +1,163 @@
+#include "app/manifest.hpp"
+
+#include <gdal.h>
+#include <geos_c.h>
+#include <proj.h>
+
+#include <fmt/format.h>
+
+#include "app/ward_outputs.hpp"
+#include "io/json_writer.hpp"
+
+namespace hotspot {
+
+std::string display_path(const RunConfig& config, const std::string& path) {
+  return std::filesystem::path(path).lexically_relative(config.base_dir).string();
+}
+
+namespace {
+
+void write_reasons(JsonWriter& j, const ReasonCounts& counts) {
+  j.begin_object("rejected_by_reason");
+  for (std::size_t r = 0; r < kRejectReasonCount; ++r)
+    j.value(reason_code(static_cast<RejectReason>(r)), counts[r]);
+  j.end_object();
+}
+
+void write_period(JsonWriter& j, std::string_view key, const Period& p) {
+  j.begin_object(key).value("first", format_month(p.first)).value("last", format_month(p.last)).end_object();
+}
+
+void write_theme(JsonWriter& j, const Theme& t, const ChangeStats& total) {
+  j.begin_object();
+  j.value("id", t.id).value("label", t.label).value("proxy", t.proxy);
+  if (t.proxy) j.value("proxy_note", t.proxy_note);
+  if (t.target) j.value("target", *t.target);
+  else j.null("target");
+  j.value("rise_is_good", t.rise_is_good).value("min_count", t.min_count).value("export_points", t.export_points);
+  j.begin_array("match");
+  for (const auto& rule : t.rules) {
+    j.begin_object();
+    if (!rule.categories.empty()) {
+      j.begin_array("category");
+      for (const auto& c : rule.categories) j.value("", c);
+      j.end_array();
+    }
+    if (!rule.subcategories.empty()) {
+      j.begin_array("subcategory");
+      for (const auto& c : rule.subcategories) j.value("", c);
+      j.end_array();
+    }
+    if (!rule.flag.empty()) j.value("flag", rule.flag);
+    j.end_object();
+  }
+  j.end_array();
+  if (is_suppressed(t, total.count)) j.value("area_count", fmt::format("<{}", t.min_count));
+  else j.value("area_count", total.count);
+  j.value("area_rag", rag_name(total.rag));
+  j.end_object();
+}
+
+}  // namespace
+
+std::string manifest_json(const ManifestInput& in) {
+  const RunConfig& cfg = *in.config;
+  JsonWriter j;
+  j.begin_object();
+  j.begin_object("software")
+      .value("name", "hotspot")
+      .value("version", HOTSPOT_VERSION)
+      .value("gdal", GDALVersionInfo("RELEASE_NAME"))
+      .value("geos", GEOSversion())
+      .value("proj", proj_info().version)
+      .end_object();
+  j.value("config", cfg.config_path.filename().string());
+  j.value("area_name", cfg.area_name);
+  j.begin_object("period").value("label", cfg.period.label).value("first", format_month(cfg.period.first))
+      .value("last", format_month(cfg.period.last)).value("months", cfg.period.months());
+  write_period(j, "previous", cfg.period.previous());
+  write_period(j, "year_earlier", cfg.period.year_earlier());
+  write_period(j, "baseline", cfg.period.baseline());
+  write_period(j, "data_window", cfg.period.needed_window());
+  j.end_object();
+  j.begin_object("parameters")
+      .value("crs", cfg.crs)
+      .value("significance", cfg.significance)
+      .value("significance_test", "one-sided Poisson exceedance against the scaled 12-month baseline mean")
+      .value("ward_boundary_rule", "a point on a shared boundary goes to the ward with the lowest code")
+      .value("duplicate_rule", "the first record with an id (files in path order) is kept")
+      .value("taxonomy", cfg.taxonomy_path.empty() ? std::string() : display_path(cfg, cfg.taxonomy_path))
+      .end_object();
+  j.value("disclosure", disclosure_note(cfg.taxonomy.themes));
+  j.begin_array("themes");
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
+    write_theme(j, cfg.taxonomy.themes[t], in.stats->totals[t]);
+  j.end_array();
+
+  j.begin_object("wards")
+      .value("path", display_path(cfg, cfg.wards.path))
+      .value("sha256", in.ward_sha256)
+      .value("where", cfg.wards.where)
+      .value("features_read", in.wards->features_read)
+      .value("wards", static_cast<std::uint64_t>(in.wards->wards.size()));
+  if (!cfg.population.path.empty())
+    j.value("population_csv", display_path(cfg, cfg.population.path)).value("population_sha256", in.population_sha256);
+  j.end_object();
+
+  std::uint64_t read = 0, accepted = 0, unthemed = 0, blank = 0;
+  ReasonCounts rejected{};
+  j.begin_array("inputs");
+  for (const InputFileReport& f : in.ingest->files) {
+    j.begin_object()
+        .value("path", display_path(cfg, f.path))
+        .value("source", f.source_name)
+        .value("sha256", f.sha256)
+        .value("read", f.read)
+        .value("accepted", f.accepted)
+        .value("rejected", f.rejected_total());
+    write_reasons(j, f.rejected);
+    j.value("unthemed", f.unthemed);
+    j.begin_object("unthemed_categories");
+    for (const auto& [category, n] : f.unthemed_categories) j.value(category, n);
+    j.end_object();
+    j.value("blank_lines_skipped", f.blank_lines);
+    j.end_object();
+    read += f.read;
+    accepted += f.accepted;
+    unthemed += f.unthemed;
+    blank += f.blank_lines;
+    for (std::size_t r = 0; r < kRejectReasonCount; ++r) rejected[r] += f.rejected[r];
+  }
+  j.end_array();
+  std::uint64_t rejected_total = 0;
+  for (auto c : rejected) rejected_total += c;
+  j.begin_object("totals").value("files", static_cast<std::uint64_t>(in.ingest->files.size()))
+      .value("read", read).value("accepted", accepted).value("rejected", rejected_total);
+  write_reasons(j, rejected);
+  j.value("unthemed", unthemed).value("blank_lines_skipped", blank)
+      .value("reconciles", read == accepted + rejected_total).end_object();
+
+  j.begin_array("warnings");
+  for (const auto& w : in.diagnostics->warnings) j.value("", w);
+  j.end_array();
+  j.begin_array("outputs");
+  for (const auto& o : in.outputs) j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();
+  j.end_array();
+  j.value("timings", "timings.json (kept apart so this file is byte-identical across reruns)");
+  j.end_object();
+  return j.str();
+}
+
+std::string timings_json(const std::vector<std::pair<std::string, double>>& stage_seconds) {
+  JsonWriter j;
+  j.begin_object().begin_object("stage_seconds");
+  double total = 0;
+  for (const auto& [stage, s] : stage_seconds) {
+    j.value(stage, s);
+    total += s;
+  }
+  j.end_object().value("total_seconds", total).end_object();
+  return j.str();
+}
+
+}  // namespace hotspot

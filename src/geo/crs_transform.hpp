@@ -1,0 +1,41 @@
+#pragma once
+// Coordinate transformation with PROJ. Axis order is always x/easting then
+// y/northing, lon then lat (proj_normalize_for_visualization), whatever the
+// CRS definition says, because that is how extracts and GeoJSON store them.
+#include <proj.h>
+
+#include <string>
+
+namespace hotspot {
+
+struct Bounds {
+  double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+  bool contains(double x, double y) const {
+    return x >= min_x && x <= max_x && y >= min_y && y <= max_y;
+  }
+};
+
+class CrsTransform {
+ public:
+  // `from` and `to` are anything PROJ accepts: "EPSG:27700", WKT, PROJJSON.
+  CrsTransform(const std::string& from, const std::string& to);
+  ~CrsTransform();
+  CrsTransform(const CrsTransform&) = delete;
+  CrsTransform& operator=(const CrsTransform&) = delete;
+
+  // Transforms in place; points PROJ cannot transform become infinity.
+  void apply(double* x, double* y, std::size_t n, std::size_t stride = 1) const;
+  void apply(double& x, double& y) const { apply(&x, &y, 1); }
+  // The source CRS's area of use, in source coordinates, grown by a margin.
+  // Points outside it cannot be right for that CRS.
+  const Bounds& source_valid_bounds() const { return valid_; }
+  bool is_noop() const { return noop_; }
+
+ private:
+  PJ_CONTEXT* ctx_ = nullptr;
+  PJ* pj_ = nullptr;
+  Bounds valid_;
+  bool noop_ = false;
+};
+
+}  // namespace hotspot

@@ -1,0 +1,73 @@
+#pragma once
+// Turns source rows into incidents (still in the source CRS) or rejects.
+// police.uk street CSVs are the mapped reader with a fixed mapping; OGR point
+// layers are the mapped reader with the geometry as the x/y columns.
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/incident.hpp"
+#include "core/period.hpp"
+#include "core/reject.hpp"
+#include "core/taxonomy.hpp"
+#include "io/record_source.hpp"
+
+namespace hotspot {
+
+enum class IncidentFormat { PoliceUk, MappedCsv, Ogr };
+
+// How one kind of input file maps onto incidents. Column names, not positions.
+struct IncidentSource {
+  std::string name;
+  IncidentFormat format = IncidentFormat::MappedCsv;
+  std::vector<std::string> paths;  // files or globs, resolved by the app
+  std::string layer;               // OGR only
+  std::string crs;                 // of x/y or lon/lat; OGR layers default to their own
+  std::string id, date, time, datetime_format = "auto";
+  std::string x, y;                // easting/northing or lon/lat columns
+  std::string category, subcategory, weight;
+  std::vector<std::pair<std::string, std::string>> flags;  // flag name -> column
+
+  static IncidentSource police_uk();  // the police.uk street CSV mapping
+};
+
+// An incident as read, before reprojection and ward assignment.
+struct RawIncident {
+  double x = 0, y = 0;  // source CRS
+  Incident incident;    // everything else already set
+  std::string_view raw;
+  std::int32_t unknown_category = -1;  // index into FileReadResult::unknown_categories
+};
+
+// Ids seen so far across every file of a run; the first record with an id wins.
+class DuplicateIdFilter {
+ public:
+  bool first_time(std::string_view id);
+
+ private:
+  std::deque<std::string> store_;
+  std::unordered_set<std::string_view> seen_;
+};
+
+struct FileReadResult {
+  std::vector<RawIncident> incidents;
+  std::vector<Reject> rejects;
+  std::uint64_t read = 0;
+  // Categories the taxonomy does not know; such incidents are kept ("unthemed").
+  std::vector<std::string> unknown_categories;
+};
+
+// Reads every row of `source`, keeping those whose month lies in `window`.
+// Throws a bad-input Error naming the file and column when the header lacks a
+// mapped column.
+FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
+                                  std::uint32_t source_index, const IncidentSource& spec,
+                                  const Taxonomy& taxonomy, const Period& window,
+                                  DuplicateIdFilter& ids);
+
+}  // namespace hotspot

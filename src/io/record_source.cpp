@@ -1,0 +1,127 @@
+#include "io/record_source.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+
+#include "core/error.hpp"
+
+namespace hotspot {
+
+std::string read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw bad_input("read", fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  std::string data(static_cast<std::size_t>(size), '\0');
+  if (size > 0 && !in.read(data.data(), size))
+    throw bad_input("read", fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  return data;
+}
+
+namespace {
+
+class CsvRecordSource final : public RecordSource {
+ public:
+  explicit CsvRecordSource(const std::string& path)
+      : data_(read_whole_file(path)), parser_(data_) {
+    CsvRecord rec;
+    if (!parser_.next(rec))
+      throw bad_input("read", fmt::format("{}: the file is empty; expected a header row.", path));
+    // A trailing empty column (a line ending in a comma) is not a field name.
+    while (!rec.fields.empty() && rec.fields.back().empty()) rec.fields.pop_back();
+    for (auto f : rec.fields) {
+      while (!f.empty() && (f.front() == ' ')) f.remove_prefix(1);
+      while (!f.empty() && (f.back() == ' ')) f.remove_suffix(1);
+      header_.emplace_back(f);
+    }
+  }
+  const std::vector<std::string>& header() const override { return header_; }
+  bool next(SourceRecord& record) override {
+    if (!parser_.next(rec_)) return false;
+    record.fields.swap(rec_.fields);
+    record.raw = rec_.raw;
+    record.line = rec_.line;
+    record.malformed = rec_.unterminated_quote;
+    return true;
+  }
+  std::uint64_t skipped_blank_lines() const override { return parser_.blank_lines(); }
+
+ private:
+  std::string data_;
+  CsvParser parser_;
+  CsvRecord rec_;
+  std::vector<std::string> header_;
+};
+
+class OgrRecordSource final : public RecordSource {
+ public:
+  OgrRecordSource(const std::string& path, const std::string& layer_name)
+      : ds_(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY)) {
+    if (!ds_) throw bad_input("read", fmt::format("cannot open '{}' as a vector source: {}", path,
+                                                  CPLGetLastErrorMsg()));
+    layer_ = layer_name.empty() ? ds_->GetLayer(0) : ds_->GetLayerByName(layer_name.c_str());
+    if (!layer_) throw bad_input("read", fmt::format("{}: no layer '{}'", path, layer_name));
+    const OGRFeatureDefn* defn = layer_->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) header_.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    header_.emplace_back(kGeometryX);
+    header_.emplace_back(kGeometryY);
+    if (const OGRSpatialReference* srs = layer_->GetSpatialRef()) {
+      char* wkt = nullptr;
+      const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+      srs->exportToWkt(&wkt, options);
+      crs_ = wkt ? wkt : "";
+      CPLFree(wkt);
+    }
+    layer_->ResetReading();
+  }
+  const std::vector<std::string>& header() const override { return header_; }
+  std::string native_crs() const override { return crs_; }
+
+  bool next(SourceRecord& record) override {
+    OGRFeatureUniquePtr f(layer_->GetNextFeature());
+    if (!f) return false;
+    // Field texts live as long as the source so rejects can quote them later.
+    std::vector<std::string>& texts = store_.emplace_back();
+    const int n = f->GetFieldCount();
+    for (int i = 0; i < n; ++i)
+      texts.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    const OGRGeometry* g = f->GetGeometryRef();
+    const OGRPoint* p = g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()
+                            ? g->toPoint() : nullptr;
+    texts.emplace_back(p ? fmt::format("{:.17g}", p->getX()) : "");
+    texts.emplace_back(p ? fmt::format("{:.17g}", p->getY()) : "");
+    std::string& raw = raws_.emplace_back();
+    for (std::size_t i = 0; i < texts.size(); ++i) raw += (i ? "," : "") + texts[i];
+    record.fields.assign(texts.begin(), texts.end());
+    record.raw = raw;
+    record.line = static_cast<std::uint32_t>(f->GetFID());
+    record.malformed = g && !p;  // a non-point geometry cannot be an incident location
+    return true;
+  }
+
+ private:
+  GDALDatasetUniquePtr ds_;
+  OGRLayer* layer_ = nullptr;
+  std::vector<std::string> header_;
+  std::string crs_;
+  std::deque<std::vector<std::string>> store_;
+  std::deque<std::string> raws_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordSource> open_csv_source(const std::string& path) {
+  return std::make_unique<CsvRecordSource>(path);
+}
+
+std::unique_ptr<RecordSource> open_ogr_source(const std::string& path, const std::string& layer) {
+  return std::make_unique<OgrRecordSource>(path, layer);
+}
+
+}  // namespace hotspot

@@ -1,0 +1,41 @@
+#pragma once
+// Rows of an incident or venue file, whatever its format: a CSV file or an OGR
+// layer. Fields come as text so one interpreter handles every source; an OGR
+// point layer exposes its geometry as two extra columns named by kGeometryX/Y.
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/csv_parser.hpp"
+
+namespace hotspot {
+
+// Reads a whole file; throws a bad-input Error naming the file on failure.
+std::string read_whole_file(const std::string& path);
+
+struct SourceRecord {
+  std::vector<std::string_view> fields;
+  std::string_view raw;      // valid for the life of the RecordSource
+  std::uint32_t line = 0;    // CSV line, or OGR feature id
+  bool malformed = false;    // e.g. an unterminated quote
+};
+
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  virtual const std::vector<std::string>& header() const = 0;
+  virtual bool next(SourceRecord& record) = 0;
+  virtual std::uint64_t skipped_blank_lines() const { return 0; }
+  // The CRS the source declares itself (OGR layers); empty when it has none.
+  virtual std::string native_crs() const { return {}; }
+};
+
+inline constexpr std::string_view kGeometryX = "@geometry_x";
+inline constexpr std::string_view kGeometryY = "@geometry_y";
+
+std::unique_ptr<RecordSource> open_csv_source(const std::string& path);
+std::unique_ptr<RecordSource> open_ogr_source(const std::string& path, const std::string& layer);
+
+}  // namespace hotspot

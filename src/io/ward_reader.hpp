@@ -1,0 +1,33 @@
+#pragma once
+// Reads ward polygons from any OGR vector source, reprojects them with PROJ
+// into the analysis CRS, repairs invalid ones (with a warning naming the ward)
+// and returns them sorted by code.
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/ward.hpp"
+#include "geo/geos_handle.hpp"
+
+namespace hotspot {
+
+struct WardSource {
+  std::string path;
+  std::string layer;             // empty = first layer
+  std::string where;             // OGR attribute filter, e.g. "BOROUGH = 'Havering'"
+  std::string crs;               // overrides the layer's CRS; required when it has none
+  std::string code_field = "code";
+  std::string name_field = "name";
+  std::string population_field;  // optional
+};
+
+struct WardReadResult {
+  std::vector<Ward> wards;
+  std::uint64_t features_read = 0;
+  std::string source_crs;  // as found (WKT) or as configured
+};
+
+WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
+                          const std::string& analysis_crs, Diagnostics& diag);
+
+}  // namespace hotspot
