@@ -1,0 +1,161 @@
+// Configuration: unknown keys with suggestions, types, overrides, theme merging.
+#include <catch2/catch.hpp>
+
+#include "app/config.hpp"
+#include "core/error.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const char* kBase = R"(
+[run]
+period = "2017-04"
+taxonomy = "tax.toml"
+[wards]
+path = "wards.geojson"
+[[incidents]]
+format = "police_uk"
+paths = ["crimes/*.csv"]
+)";
+
+const char* kTaxonomy = R"(
+[taxonomy]
+known_categories = ["Burglary"]
+[themes.asb]
+label = "ASB"
+match = [{ category = "Anti-social behaviour" }]
+[themes.vawg]
+match = [{ flag = "domestic_abuse" }, { category = "Sexual*" }]
+)";
+
+struct Fixture {
+  test::TempDir dir{"config"};
+  Fixture() {
+    test::write_text(dir / "tax.toml", kTaxonomy);
+    test::write_text(dir / "wards.geojson", "{}");
+    std::filesystem::create_directories(dir / "crimes");
+    test::write_text(dir / "crimes" / "b.csv", "x");
+    test::write_text(dir / "crimes" / "a.csv", "x");
+  }
+  std::filesystem::path write(const std::string& extra) const {
+    test::write_text(dir / "run.toml", std::string(kBase) + extra);
+    return dir / "run.toml";
+  }
+};
+
+std::string error_of(const std::filesystem::path& p, const std::vector<Override>& o = {}) {
+  try {
+    load_config(p, o);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a valid config resolves paths, globs and themes", "[config]") {
+  Fixture f;
+  const RunConfig c = load_config(f.write(""), {});
+  CHECK(c.period.first == make_month(2017, 4));
+  CHECK(c.crs == "EPSG:27700");
+  CHECK(c.wards.path == (f.dir / "wards.geojson").string());
+  REQUIRE(c.incidents.size() == 1);
+  CHECK(c.incidents[0].format == IncidentFormat::PoliceUk);
+  CHECK(c.incidents[0].crs == "EPSG:4326");
+  REQUIRE(c.incidents[0].paths.size() == 2);
+  CHECK(c.incidents[0].paths[0] == (f.dir / "crimes" / "a.csv").string());  // sorted
+  REQUIRE(c.taxonomy.themes.size() == 2);
+  CHECK(c.taxonomy.themes[0].id == "asb");
+  CHECK(c.taxonomy.themes[0].min_count == 0);
+  CHECK(c.taxonomy.themes[1].id == "vawg");
+  CHECK(c.taxonomy.themes[1].min_count == 5);  // the VAWG default
+  CHECK(c.taxonomy.flag_names == std::vector<std::string>{"domestic_abuse"});
+  CHECK(c.output == (f.dir / "out").string());
+}
+
+TEST_CASE("unknown keys and tables are errors that name the key and suggest", "[config]") {
+  Fixture f;
+  CHECK_THAT(error_of(f.write("[wards.x]\n")), Contains("wards.x"));
+  const std::string typo = error_of(f.write("\n[themes.asb]\ntraget = -0.1\n"));
+  CHECK_THAT(typo, Contains("themes.asb.traget"));
+  CHECK_THAT(typo, Contains("Did you mean 'target'?"));
+  CHECK_THAT(error_of(f.write("[ward]\npath='x'\n")), Contains("Did you mean 'wards'?"));
+  const std::string inc = error_of(f.write("[[incidents]]\nformat='police_uk'\npaths=['crimes/*.csv']\ncategroy='x'\n"));
+  CHECK_THAT(inc, Contains("incidents[1].categroy"));
+  CHECK_THAT(inc, Contains("Did you mean 'category'?"));
+  CHECK_THAT(error_of(f.write("[themes.asb]\nmin_count = 'five'\n")), Contains("must be an integer"));
+  CHECK_THAT(error_of(f.write("[themes.asb]\nmatch = [{ categroy = 'x' }]\n")), Contains("Did you mean 'category'?"));
+}
+
+TEST_CASE("command-line overrides win over the file", "[config]") {
+  Fixture f;
+  const RunConfig c = load_config(f.write(""), {{"run", "period", "FY2016"}, {"run", "output", "/tmp/elsewhere"}});
+  CHECK(c.period.first == make_month(2016, 4));
+  CHECK(c.period.last == make_month(2017, 3));
+  CHECK(c.output == "/tmp/elsewhere");
+  CHECK_THAT(error_of(f.write(""), {{"run", "period", "2017-13"}}), Contains("is not a period"));
+}
+
+TEST_CASE("run themes override and extend the taxonomy", "[config]") {
+  Fixture f;
+  const RunConfig c = load_config(f.write(R"(
+[themes.asb]
+target = -0.1
+[themes.vawg]
+min_count = 10
+[themes.hate]
+label = "Hate crime"
+rise_is_good = true
+match = [{ flag = "hate" }]
+)"), {});
+  REQUIRE(c.taxonomy.themes.size() == 3);
+  CHECK(c.taxonomy.themes[0].label == "ASB");
+  CHECK(*c.taxonomy.themes[0].target == Approx(-0.1));
+  CHECK(c.taxonomy.themes[1].min_count == 10);
+  CHECK(c.taxonomy.themes[2].id == "hate");
+  CHECK(c.taxonomy.themes[2].rise_is_good);
+  CHECK(c.taxonomy.flag_names == std::vector<std::string>{"domestic_abuse", "hate"});
+  CHECK_THAT(error_of(f.write("[themes.new_theme]\nlabel='x'\n")), Contains("has no match rules"));
+  CHECK_THAT(error_of(f.write("[themes.Bad-Id]\nmatch=[{category='x'}]\n")), Contains("snake_case"));
+}
+
+TEST_CASE("missing inputs are reported with what to do", "[config]") {
+  Fixture f;
+  CHECK_THAT(error_of(f.write("[[incidents]]\nformat='mapped_csv'\ncrs='EPSG:27700'\npaths=['nothing/*.csv']\n")),
+             Contains("no file matches"));
+  CHECK_THAT(error_of(f.write("[[incidents]]\nformat='police-uk'\npaths=['crimes/*.csv']\n")),
+             Contains("Did you mean 'police_uk'?"));
+  CHECK_THAT(error_of(f.dir / "absent.toml"), Contains("does not exist"));
+  test::write_text(f.dir / "broken.toml", "[run\nperiod=1");
+  CHECK_THAT(error_of(f.dir / "broken.toml"), Contains("broken.toml:1"));
+}
+
+TEST_CASE("the shipped taxonomies load and classify as documented", "[config][taxonomy]") {
+  const Taxonomy police = load_taxonomy(test::source_dir() / "data/themes/police-uk.toml");
+  REQUIRE(police.theme_index("vawg") >= 0);
+  const Theme& vawg = police.themes[static_cast<std::size_t>(police.theme_index("vawg"))];
+  CHECK(vawg.proxy);
+  CHECK_FALSE(vawg.proxy_note.empty());
+  CHECK(vawg.min_count == 5);
+  const ThemeMask asb = ThemeMask{1} << police.theme_index("asb");
+  const ThemeMask vio = ThemeMask{1} << police.theme_index("violence");
+  const ThemeMask vawg_bit = ThemeMask{1} << police.theme_index("vawg");
+  CHECK(police.classify("Anti-social behaviour", "", 0) == asb);
+  CHECK(police.classify("Robbery", "", 0) == vio);
+  CHECK(police.classify("Violence and sexual offences", "", 0) == (vio | vawg_bit));
+  CHECK(police.classify("Burglary", "", 0) == 0);
+  CHECK_FALSE(police.is_unknown_category("Burglary"));
+  CHECK(police.is_unknown_category("Fraud"));
+
+  const Taxonomy force = load_taxonomy(test::source_dir() / "data/themes/force-extract.toml");
+  const ThemeMask fv = ThemeMask{1} << force.theme_index("vawg");
+  const FlagMask da = FlagMask{1} << force.flag_index("domestic_abuse");
+  CHECK((force.classify("Violence against the person", "Common assault", da) & fv) != 0);
+  CHECK((force.classify("Violence against the person", "Common assault", 0) & fv) == 0);
+  CHECK((force.classify("Violence against the person", "Stalking and harassment", 0) & fv) != 0);
+  CHECK((force.classify("Sexual offences", "Rape", 0) & fv) != 0);
+}

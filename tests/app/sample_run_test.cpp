@@ -1,0 +1,213 @@
+// End to end on the committed sample: the planted truth is found, every row is
+// accounted for, and a rerun is byte-identical.
+#include <catch2/catch.hpp>
+
+#include <cpl_json.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <map>
+
+#include "io/sha256.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+namespace fs = std::filesystem;
+
+namespace {
+
+CPLJSONObject load_json(const fs::path& p) {
+  CPLJSONDocument doc;
+  REQUIRE(doc.Load(p.string()));
+  return doc.GetRoot();
+}
+
+// Runs the sample once per process, into a folder shared by the tests below.
+const fs::path& sample_output() {
+  static test::TempDir dir("sample-run");
+  static bool done = false;
+  if (!done) {
+    const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+    const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "a").string() + "'",
+                                     dir / "a.log");
+    INFO(test::read_text(dir / "a.log"));
+    REQUIRE(rc == 0);
+    done = true;
+  }
+  static const fs::path out = dir / "a";
+  return out;
+}
+
+std::map<std::string, std::map<std::string, std::string>> ward_properties(const fs::path& geojson) {
+  GDALDatasetUniquePtr ds(GDALDataset::Open(geojson.c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (auto& f : *ds->GetLayer(0)) {
+    auto& props = out[f->GetFieldAsString("ward_code")];
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      props[f->GetFieldDefnRef(i)->GetNameRef()] = f->IsFieldNull(i) ? "null" : f->GetFieldAsString(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sample: the planted rising ward is flagged red for ASB", "[e2e]") {
+  const CPLJSONObject truth = load_json(test::source_dir() / "data/sample/truth.json");
+  const std::string rising = truth.GetString("rising_ward/ward_code");
+  const auto wards = ward_properties(sample_output() / "wards.geojson");
+  REQUIRE(wards.size() == 18);
+  const auto& w = wards.at(rising);
+  CHECK(w.at("asb_count") == std::to_string(truth.GetInteger("rising_ward/expected_asb_in_run_period")));
+  CHECK(w.at("asb_rag") == "red");
+  CHECK(w.at("asb_significant") == "1");
+  CHECK(w.at("asb_direction") == "rise");
+  CHECK(w.at("asb_rank") == "2");  // only the town centre has more ASB
+  // Every other ward's ASB matches the generator's clean counts.
+  const CPLJSONObject clean = truth.GetObj("incident_files/2025-12/asb_by_ward_clean");
+  for (const auto& [code, props] : wards) CHECK(props.at("asb_count") == std::to_string(clean.GetInteger(code)));
+  // No other ward rises significantly in ASB.
+  int red = 0;
+  for (const auto& [code, props] : wards) red += props.at("asb_rag") == "red";
+  CHECK(red == 1);
+}
+
+TEST_CASE("sample: read = accepted + rejected per file, with the planted bad rows", "[e2e]") {
+  const CPLJSONObject truth = load_json(test::source_dir() / "data/sample/truth.json");
+  const CPLJSONObject manifest = load_json(sample_output() / "manifest.json");
+  const CPLJSONArray inputs = manifest.GetArray("inputs");
+  REQUIRE(inputs.Size() == 25);
+  const CPLJSONObject window = truth.GetObj("window");
+  const std::string first = window.GetString("start"), last = window.GetString("end");
+  for (int i = 0; i < inputs.Size(); ++i) {
+    const CPLJSONObject f = inputs[i];
+    const std::string path = f.GetString("path");  // incidents/YYYY-MM.csv
+    const std::string month = path.substr(10, 7);
+    INFO(path);
+    const CPLJSONObject t = truth.GetObj("incident_files/" + month);
+    const CPLJSONObject bad = t.GetObj("bad_rows");
+    const long read = f.GetLong("read"), accepted = f.GetLong("accepted"), rejected = f.GetLong("rejected");
+    CHECK(read == t.GetLong("data_rows"));
+    CHECK(read == accepted + rejected);
+    const CPLJSONObject r = f.GetObj("rejected_by_reason");
+    long sum = 0;
+    for (const auto& child : r.GetChildren()) sum += child.ToLong();
+    CHECK(sum == rejected);
+    // Rows with a bad date or too few columns cannot be placed in time: unparseable everywhere.
+    CHECK(r.GetLong("unparseable") == bad.GetLong("bad_date") + bad.GetLong("too_few_columns"));
+    if (month >= first && month <= last) {
+      CHECK(r.GetLong("no_coordinates") == bad.GetLong("missing_coords"));
+      CHECK(r.GetLong("impossible_coordinates") == bad.GetLong("impossible_coords"));
+      CHECK(r.GetLong("likely_swapped_coordinates") == bad.GetLong("swapped_coords"));
+      CHECK(r.GetLong("outside_every_ward") == bad.GetLong("outside_borough"));
+      CHECK(r.GetLong("duplicate_id") == bad.GetLong("duplicate_ref"));
+      CHECK(r.GetLong("date_outside_periods_used") == 0);
+      CHECK(f.GetLong("unthemed") == bad.GetLong("unknown_offence_group"));
+      CHECK(accepted == t.GetLong("clean_rows"));
+    } else {
+      CHECK(accepted == 0);
+      CHECK(r.GetLong("date_outside_periods_used") == read - r.GetLong("unparseable"));
+    }
+  }
+  CHECK(manifest.GetBool("totals/reconciles"));
+  // rejects.csv holds one line per rejected row (records may span lines, so count reasons).
+  const std::string rejects = test::read_text(sample_output() / "rejects.csv");
+  CHECK(rejects.rfind("file,line,reason,field,detail,raw\r\n", 0) == 0);
+  std::size_t n = 0;
+  for (std::size_t p = 0; (p = rejects.find(",duplicate_id,", p)) != std::string::npos; ++p) ++n;
+  CHECK(static_cast<long>(n) == manifest.GetLong("totals/rejected_by_reason/duplicate_id"));
+}
+
+TEST_CASE("sample: disclosure control hides small VAWG counts everywhere", "[e2e]") {
+  const auto wards = ward_properties(sample_output() / "wards.geojson");
+  const std::string csv = test::read_text(sample_output() / "ward_summary.csv");
+  for (const auto& [code, props] : wards) {
+    if (props.at("vawg_suppressed") != "1") {
+      CHECK(props.at("vawg_count") != "null");
+      const long n = std::stol(props.at("vawg_count"));
+      CHECK((n == 0 || n >= 5));
+      continue;
+    }
+    CHECK(props.at("vawg_count") == "null");
+    CHECK(props.at("vawg_rate_per_1000") == "null");
+    CHECK(props.at("vawg_rank") == "null");
+    // The CSV row for this ward shows the rule, never the number.
+    const std::size_t row = csv.find("\r\n" + code + ",");
+    REQUIRE(row != std::string::npos);
+    CHECK(csv.substr(row, csv.find("\r\n", row + 2) - row).find(",<5,") != std::string::npos);
+  }
+  // Violence and ASB have no minimum: nothing suppressed.
+  for (const auto& [code, props] : wards) CHECK(props.at("asb_suppressed") == "0");
+  // The CSV has an area total row, and the disclosure rule travels with the layer.
+  CHECK(csv.find("\r\nALL,Kingsmere,") != std::string::npos);
+  CHECK(test::read_text(sample_output() / "wards.geojson").find("counts from 1 to 4 are suppressed") !=
+        std::string::npos);
+}
+
+TEST_CASE("sample: wards.geojson is RFC 7946 (WGS84 lon/lat, CCW exteriors)", "[e2e]") {
+  GDALDatasetUniquePtr ds(GDALDataset::Open((sample_output() / "wards.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  OGRLayer* layer = ds->GetLayer(0);
+  for (auto& f : *layer) {
+    const OGRGeometry* g = f->GetGeometryRef();
+    REQUIRE(g);
+    OGREnvelope e;
+    g->getEnvelope(&e);
+    CHECK(e.MinX > -1.0);  // the sample sits near London: lon ~ -0.1, lat ~ 51.5
+    CHECK(e.MaxX < 1.0);
+    CHECK(e.MinY > 51.0);
+    CHECK(e.MaxY < 52.0);
+    const OGRPolygon* p = wkbFlatten(g->getGeometryType()) == wkbMultiPolygon
+                              ? g->toMultiPolygon()->getGeometryRef(0)
+                              : g->toPolygon();
+    CHECK_FALSE(p->getExteriorRing()->isClockwise());
+  }
+  const std::string text = test::read_text(sample_output() / "wards.geojson");
+  CHECK(text.find("\"crs\"") == std::string::npos);  // RFC 7946 has no crs member
+}
+
+TEST_CASE("sample: a rerun is byte-identical", "[e2e]") {
+  const fs::path& a = sample_output();
+  test::TempDir dir("sample-rerun");
+  const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+  REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "b").string() + "'",
+                            dir / "b.log") == 0);
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(a)) {
+    const std::string name = entry.path().filename().string();
+    if (name == "timings.json") continue;  // wall-clock times, kept out of the manifest on purpose
+    INFO(name);
+    CHECK(sha256_file(entry.path().string()) == sha256_file((dir / "b" / name).string()));
+    ++compared;
+  }
+  CHECK(compared >= 4);
+  // No temporary files are left behind.
+  for (const auto& entry : fs::directory_iterator(a)) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("sample: validate reconciles and writes nothing", "[e2e]") {
+  test::TempDir dir("sample-validate");
+  const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+  const fs::path out = dir / "never-created";
+  REQUIRE(test::run_hotspot("validate '" + cfg.string() + "' --quiet --out '" + out.string() + "'",
+                            dir / "v.log") == 0);
+  CHECK_FALSE(fs::exists(out));
+  const std::string log = test::read_text(dir / "v.log");
+  CHECK(log.find("Rows read 50878 = accepted") != std::string::npos);
+  CHECK(log.find("DOES NOT RECONCILE") == std::string::npos);
+}
+
+TEST_CASE("exit codes: 2 for usage, 1 for bad input", "[e2e]") {
+  test::TempDir dir("exit-codes");
+  CHECK(test::run_hotspot("frobnicate", dir / "l1") == 2);
+  CHECK(test::run_hotspot("run", dir / "l2") == 2);
+  CHECK(test::run_hotspot("run '" + (dir / "missing.toml").string() + "'", dir / "l3") == 2);
+  test::write_text(dir / "bad.toml", "[run]\nperiod='2017-04'\n[wards]\npath='nope.shp'\n[[incidents]]\n"
+                                     "format='police_uk'\npaths=['bad.toml']\n");
+  CHECK(test::run_hotspot("run '" + (dir / "bad.toml").string() + "' --taxonomy '" +
+                              (test::source_dir() / "data/themes/police-uk.toml").string() + "'",
+                          dir / "l4") == 1);
+  CHECK(test::read_text(dir / "l4").find("nope.shp") != std::string::npos);
+  CHECK(test::run_hotspot("--version", dir / "l5") == 0);
+  CHECK(test::read_text(dir / "l5").find("hotspot 0.") != std::string::npos);
+}

@@ -1,0 +1,58 @@
+#pragma once
+// Helpers shared by tests: paths, temporary folders, running the CLI.
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace hotspot::test {
+
+inline std::filesystem::path source_dir() { return HOTSPOT_SOURCE_DIR; }
+inline std::filesystem::path shared_data_dir() {
+  if (const char* env = std::getenv("HOTSPOT_SHARED_DATA")) return env;
+  return source_dir().parent_path() / "shared" / "data";
+}
+
+// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name) {
+    path_ = std::filesystem::temp_directory_path() / ("hotspot-test-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline void write_text(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary);
+  f << text;
+}
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+// Runs the hotspot binary with arguments; returns its exit code.
+inline int run_hotspot(const std::string& args, const std::filesystem::path& log) {
+  const std::string cmd = std::string(HOTSPOT_BINARY) + " " + args + " > '" + log.string() + "' 2>&1";
+  const int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+}  // namespace hotspot::test
