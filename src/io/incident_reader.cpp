@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cstring>
+#include <functional>
 
 #include "core/error.hpp"
 #include "io/date_parser.hpp"
@@ -24,9 +26,39 @@ IncidentSource IncidentSource::police_uk() {
   return s;
 }
 
+std::string_view DuplicateIdFilter::stored(const Slot& s) const {
+  std::uint32_t len = 0;
+  std::memcpy(&len, arena_.data() + s.offset, sizeof len);
+  return std::string_view(arena_.data() + s.offset + sizeof len, len);
+}
+
+void DuplicateIdFilter::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.hash) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 bool DuplicateIdFilter::first_time(std::string_view id) {
-  if (seen_.count(id)) return false;
-  seen_.insert(store_.emplace_back(id));
+  if ((count_ + 1) * 2 > slots_.size()) grow();  // load factor <= 1/2
+  std::uint64_t hash = std::hash<std::string_view>{}(id);
+  if (hash == 0) hash = 1;  // 0 marks an empty slot
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  while (slots_[i].hash) {
+    if (slots_[i].hash == hash && stored(slots_[i]) == id) return false;
+    i = (i + 1) & mask;
+  }
+  const auto len = static_cast<std::uint32_t>(id.size());
+  slots_[i] = Slot{hash, arena_.size()};
+  arena_.append(reinterpret_cast<const char*>(&len), sizeof len);
+  arena_.append(id);
+  ++count_;
   return true;
 }
 

@@ -3,33 +3,18 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 
 #include "core/error.hpp"
+#include "io/mapped_file.hpp"
 
 namespace hotspot {
-
-std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw bad_input("read", fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  std::string data(static_cast<std::size_t>(size), '\0');
-  if (size > 0 && !in.read(data.data(), size))
-    throw bad_input("read", fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  return data;
-}
 
 namespace {
 
 class CsvRecordSource final : public RecordSource {
  public:
-  explicit CsvRecordSource(const std::string& path)
-      : data_(read_whole_file(path)), parser_(data_) {
+  explicit CsvRecordSource(const std::string& path) : file_(path), parser_(file_.bytes()) {
     CsvRecord rec;
     if (!parser_.next(rec))
       throw bad_input("read", fmt::format("{}: the file is empty; expected a header row.", path));
@@ -53,7 +38,7 @@ class CsvRecordSource final : public RecordSource {
   std::uint64_t skipped_blank_lines() const override { return parser_.blank_lines(); }
 
  private:
-  std::string data_;
+  MappedFile file_;
   CsvParser parser_;
   CsvRecord rec_;
   std::vector<std::string> header_;

@@ -12,9 +12,6 @@
 
 namespace hotspot {
 
-// Reads a whole file; throws a bad-input Error naming the file on failure.
-std::string read_whole_file(const std::string& path);
-
 struct SourceRecord {
   std::vector<std::string_view> fields;
   std::string_view raw;      // valid for the life of the RecordSource
