@@ -50,11 +50,15 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   app.set_version_flag("--version", std::string("hotspot ") + HOTSPOT_VERSION);
   app.require_subcommand(1);
 
-  CommandOptions run_opts, validate_opts;
+  CommandOptions run_opts, validate_opts, wards_opts, kde_opts;
   CLI::App* run = app.add_subcommand("run", "Produce the monthly pack: ward layer, ward table, rejects, manifest");
   add_common(run, run_opts);
   CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing");
   add_common(validate, validate_opts);
+  CLI::App* wards = app.add_subcommand("wards", "Ward statistics only: wards.geojson, ward_summary.csv");
+  add_common(wards, wards_opts);
+  CLI::App* kde = app.add_subcommand("kde", "KDE surfaces and hotspot polygons only");
+  add_common(kde, kde_opts);
   CLI::App* options = app.add_subcommand("options", "List every configuration option with its default");
 
   try {
@@ -71,10 +75,12 @@ int run_cli(int argc, char** argv, std::ostream& out) {
                  s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
     return 0;
   }
-  const bool is_run = static_cast<bool>(*run);
-  const CommandOptions& o = is_run ? run_opts : validate_opts;
-  const RunConfig config = load_config(o.config, to_overrides(o));
-  run_pipeline(config, is_run ? Mode::Run : Mode::Validate, o.quiet, out);
+  const auto [mode, opts] = *run        ? std::make_pair(Mode::Run, &run_opts)
+                            : *validate ? std::make_pair(Mode::Validate, &validate_opts)
+                            : *wards    ? std::make_pair(Mode::Wards, &wards_opts)
+                                        : std::make_pair(Mode::Kde, &kde_opts);
+  const RunConfig config = load_config(opts->config, to_overrides(*opts));
+  run_pipeline(config, mode, opts->quiet, out);
   return 0;
 }
 

@@ -46,6 +46,10 @@ void check_keys(const toml::table& t, std::string_view schema_table, const Where
       case ValueType::StringList:
         ok = v.is_string() || (v.is_array() && v.as_array()->is_homogeneous(toml::node_type::string));
         break;
+      case ValueType::NumberList:
+        ok = v.is_array() && std::all_of(v.as_array()->begin(), v.as_array()->end(),
+                                         [](const toml::node& e) { return e.is_number(); });
+        break;
       case ValueType::Table: ok = v.is_table(); break;
       case ValueType::TableList: ok = v.is_array_of_tables() || v.is_table(); break;
     }
@@ -265,6 +269,49 @@ void apply_override(toml::table& root, const Override& o) {
   }
 }
 
+double positive(const toml::table& t, std::string_view key, double fallback, const Where& where) {
+  const auto v = t[key].value<double>();
+  if (!v) return fallback;
+  if (!(*v > 0)) throw usage_error("config", fmt::format("{} must be greater than 0.", where.at(t, key)));
+  return *v;
+}
+
+std::string one_of(const toml::table& t, std::string_view key, const std::string& fallback,
+                   const std::vector<std::string>& choices, const Where& where) {
+  const std::string v = get_string(t, key, fallback);
+  if (std::find(choices.begin(), choices.end(), v) == choices.end())
+    throw usage_error("config", fmt::format("{} = '{}' is not one of: {}.{}", where.at(t, key), v,
+                                            fmt::join(choices, ", "), did_you_mean(v, choices)));
+  return v;
+}
+
+void read_kde(const toml::table& root, const Where& where, KdeConfig& k) {
+  const toml::table empty;
+  const toml::table& t = root["kde"].as_table() ? *root["kde"].as_table() : empty;
+  check_keys(t, "kde", where);
+  if (auto v = t["enabled"].value<bool>()) k.enabled = *v;
+  k.cell = positive(t, "cell", k.cell, where);
+  if (t.contains("bandwidth")) k.bandwidth = positive(t, "bandwidth", 0, where);
+  k.kernel = one_of(t, "kernel", k.kernel, {"quartic", "epanechnikov", "triangular", "uniform", "triweight", "gaussian"}, where);
+  k.output = one_of(t, "output", k.output, {"density", "raw"}, where);
+  k.grid = one_of(t, "grid", k.grid, {"aligned", "qgis"}, where);
+  k.classes = one_of(t, "classes", k.classes, {"sd", "top_percent"}, where);
+  if (const auto* arr = t["top_percent"].as_array()) {
+    k.top_percent.clear();
+    for (const auto& e : *arr) {
+      const double p = e.value<double>().value_or(0);
+      if (!(p > 0 && p < 100))
+        throw usage_error("config", fmt::format("{}: percentages must be between 0 and 100.", where.at(t, "top_percent")));
+      k.top_percent.push_back(p);
+    }
+    std::sort(k.top_percent.rbegin(), k.top_percent.rend());  // widest class first
+  }
+  k.gaussian_truncation = positive(t, "gaussian_truncation", k.gaussian_truncation, where);
+  if (auto v = t["min_area_m2"].value<double>()) k.min_area_m2 = std::max(0.0, *v);
+  if (auto v = t["min_incidents"].value<std::int64_t>()) k.min_incidents = static_cast<int>(std::max<std::int64_t>(0, *v));
+  k.memory_budget_mb = positive(t, "memory_budget_mb", k.memory_budget_mb, where);
+}
+
 }  // namespace
 
 Taxonomy load_taxonomy(const fs::path& file) {
@@ -283,12 +330,12 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.config_path = file;
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
-  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes"};
+  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
     if (std::find(tables.begin(), tables.end(), key) == tables.end())
       throw usage_error("config", fmt::format("{}: '{}' is not a known table.{} Known tables: run, wards, "
-                                              "incidents, themes.", Where{fname, ""}.at(v, key), key,
+                                              "incidents, themes, kde.", Where{fname, ""}.at(v, key), key,
                                               did_you_mean(key, tables)));
   }
 
@@ -358,6 +405,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     cfg.taxonomy.themes = std::move(chosen);
   }
   finish_taxonomy(cfg.taxonomy);
+  read_kde(root, Where{fname, "kde"}, cfg.kde);
   return cfg;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A run, as described by a TOML file plus command-line overrides.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,22 @@ struct PopulationCsv {
   std::string value_column = "population";
 };
 
+// [kde]: kernel density surfaces and hotspot polygons.
+struct KdeConfig {
+  bool enabled = true;
+  double cell = 25;                  // metres
+  std::optional<double> bandwidth;   // metres; empty = default rule
+  std::string kernel = "quartic";
+  std::string output = "density";    // or "raw"
+  std::string grid = "aligned";      // or "qgis" (QGIS Heatmap's grid)
+  std::string classes = "sd";        // or "top_percent"
+  std::vector<double> top_percent = {10, 5, 1};
+  double gaussian_truncation = 3;
+  double min_area_m2 = 2500;         // smaller fragments are dropped
+  int min_incidents = 3;             // fragments with fewer incidents are dropped
+  double memory_budget_mb = 1024;
+};
+
 struct RunConfig {
   std::filesystem::path config_path;
   std::filesystem::path base_dir;  // relative paths resolve against this
@@ -31,6 +48,7 @@ struct RunConfig {
   PopulationCsv population;
   std::vector<IncidentSource> incidents;  // paths already expanded to files
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
+  KdeConfig kde;
 };
 
 // An override from the command line: option (table.key) and its text.

@@ -53,6 +53,19 @@ const std::vector<OptionSpec>& option_specs() {
       {"match", "subcategory", V::StringList, "any", "Subcategory or list (wildcards * ?)"},
       {"match", "flag", V::String, "", "Flag that must be present"},
 
+      {"kde", "enabled", V::Bool, "true", "Compute KDE surfaces and hotspot polygons in `run`"},
+      {"kde", "cell", V::Number, "25", "Cell size in metres", "--cell"},
+      {"kde", "bandwidth", V::Number, "auto", "Bandwidth in metres (sigma for gaussian); auto = the default rule", "--bandwidth"},
+      {"kde", "kernel", V::String, "quartic", "quartic, epanechnikov, triangular, uniform, triweight or gaussian", "--kernel"},
+      {"kde", "output", V::String, "density", "density (incidents per km2, integrates to the count) or raw (QGIS raw)"},
+      {"kde", "grid", V::String, "aligned", "aligned (edges on multiples of the cell, study area + bandwidth) or qgis"},
+      {"kde", "classes", V::String, "sd", "sd (mean + 1, 2, 3 sd of non-zero in-area cells) or top_percent"},
+      {"kde", "top_percent", V::NumberList, "[10, 5, 1]", "Percentages of study-area cells for classes = top_percent"},
+      {"kde", "gaussian_truncation", V::Number, "3", "Gaussian kernel cut-off in sigmas"},
+      {"kde", "min_area_m2", V::Number, "2500", "Hotspot fragments smaller than this are dropped"},
+      {"kde", "min_incidents", V::Integer, "3", "Hotspot fragments with fewer incidents are dropped"},
+      {"kde", "memory_budget_mb", V::Number, "1024", "Warn when a surface grid needs more memory than this"},
+
       {"taxonomy", "name", V::String, "", "Name of the taxonomy"},
       {"taxonomy", "description", V::String, "", "What it is for"},
       {"taxonomy", "known_categories", V::StringList, "", "Every category the source uses; others count as unthemed"},
@@ -80,6 +93,7 @@ std::string_view type_name(ValueType t) {
     case ValueType::Integer: return "an integer";
     case ValueType::Bool: return "true or false";
     case ValueType::StringList: return "a string or a list of strings";
+    case ValueType::NumberList: return "a list of numbers";
     case ValueType::Table: return "a table";
     case ValueType::TableList: return "a list of tables";
   }

@@ -9,7 +9,7 @@
 
 namespace hotspot {
 
-enum class ValueType { String, Number, Integer, Bool, StringList, Table, TableList };
+enum class ValueType { String, Number, Integer, Bool, StringList, NumberList, Table, TableList };
 
 struct OptionSpec {
   std::string_view table;  // run, wards, incidents, themes, match, taxonomy

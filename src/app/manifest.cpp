@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "app/run_context.hpp"
 #include "app/ward_outputs.hpp"
+#include "io/sha256.hpp"
 #include "io/json_writer.hpp"
 
 namespace hotspot {
@@ -28,7 +30,7 @@ void write_period(JsonWriter& j, std::string_view key, const Period& p) {
   j.begin_object(key).value("first", format_month(p.first)).value("last", format_month(p.last)).end_object();
 }
 
-void write_theme(JsonWriter& j, const Theme& t, const ChangeStats& total) {
+void write_theme(JsonWriter& j, const Theme& t) {
   j.begin_object();
   j.value("id", t.id).value("label", t.label).value("proxy", t.proxy);
   if (t.proxy) j.value("proxy_note", t.proxy_note);
@@ -52,16 +54,13 @@ void write_theme(JsonWriter& j, const Theme& t, const ChangeStats& total) {
     j.end_object();
   }
   j.end_array();
-  if (is_suppressed(t, total.count)) j.value("area_count", fmt::format("<{}", t.min_count));
-  else j.value("area_count", total.count);
-  j.value("area_rag", rag_name(total.rag));
   j.end_object();
 }
 
 }  // namespace
 
-std::string manifest_json(const ManifestInput& in) {
-  const RunConfig& cfg = *in.config;
+std::string manifest_json(const RunContext& in) {
+  const RunConfig& cfg = in.cfg;
   JsonWriter j;
   j.begin_object();
   j.begin_object("software")
@@ -90,24 +89,25 @@ std::string manifest_json(const ManifestInput& in) {
       .end_object();
   j.value("disclosure", disclosure_note(cfg.taxonomy.themes));
   j.begin_array("themes");
-  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
-    write_theme(j, cfg.taxonomy.themes[t], in.stats->totals[t]);
+  for (const Theme& t : cfg.taxonomy.themes) write_theme(j, t);
   j.end_array();
 
   j.begin_object("wards")
       .value("path", display_path(cfg, cfg.wards.path))
-      .value("sha256", in.ward_sha256)
+      .value("sha256", sha256_file(cfg.wards.path))
       .value("where", cfg.wards.where)
-      .value("features_read", in.wards->features_read)
-      .value("wards", static_cast<std::uint64_t>(in.wards->wards.size()));
+      .value("features_read", in.wards.features_read)
+      .value("wards", static_cast<std::uint64_t>(in.wards.wards.size()))
+      .value("study_area_km2", in.area_m2 / 1e6);
   if (!cfg.population.path.empty())
-    j.value("population_csv", display_path(cfg, cfg.population.path)).value("population_sha256", in.population_sha256);
+    j.value("population_csv", display_path(cfg, cfg.population.path))
+        .value("population_sha256", sha256_file(cfg.population.path));
   j.end_object();
 
   std::uint64_t read = 0, accepted = 0, unthemed = 0, blank = 0;
   ReasonCounts rejected{};
   j.begin_array("inputs");
-  for (const InputFileReport& f : in.ingest->files) {
+  for (const InputFileReport& f : in.ingest.files) {
     j.begin_object()
         .value("path", display_path(cfg, f.path))
         .value("source", f.source_name)
@@ -131,14 +131,21 @@ std::string manifest_json(const ManifestInput& in) {
   j.end_array();
   std::uint64_t rejected_total = 0;
   for (auto c : rejected) rejected_total += c;
-  j.begin_object("totals").value("files", static_cast<std::uint64_t>(in.ingest->files.size()))
+  j.begin_object("totals").value("files", static_cast<std::uint64_t>(in.ingest.files.size()))
       .value("read", read).value("accepted", accepted).value("rejected", rejected_total);
   write_reasons(j, rejected);
   j.value("unthemed", unthemed).value("blank_lines_skipped", blank)
       .value("reconciles", read == accepted + rejected_total).end_object();
 
+  j.begin_object("stages");
+  for (const StageRecord& stage : in.stages) {
+    j.begin_object(stage.name);
+    stage.write(j);
+    j.end_object();
+  }
+  j.end_object();
   j.begin_array("warnings");
-  for (const auto& w : in.diagnostics->warnings) j.value("", w);
+  for (const auto& w : in.diag.warnings) j.value("", w);
   j.end_array();
   j.begin_array("outputs");
   for (const auto& o : in.outputs) j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();

@@ -1,46 +1,22 @@
 #include "app/pipeline.hpp"
 
-#include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <ostream>
 
-#include "analysis/ward_stats.hpp"
-#include "app/ingest.hpp"
-#include "app/manifest.hpp"
-#include "app/progress.hpp"
+#include "app/run_context.hpp"
+#include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
 #include "core/error.hpp"
-#include "geo/reproject.hpp"
-#include "geo/ward_index.hpp"
+#include "geo/study_area.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/population_reader.hpp"
-#include "io/sha256.hpp"
-#include "io/vector_writer.hpp"
-#include "io/ward_reader.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
-
-class StageTimer {
- public:
-  void start(std::string stage) {
-    stage_ = std::move(stage);
-    t0_ = std::chrono::steady_clock::now();
-  }
-  void stop() {
-    const std::chrono::duration<double> d = std::chrono::steady_clock::now() - t0_;
-    seconds.emplace_back(stage_, d.count());
-  }
-  std::vector<std::pair<std::string, double>> seconds;
-
- private:
-  std::string stage_;
-  std::chrono::steady_clock::time_point t0_;
-};
 
 void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnostics& diag) {
   if (cfg.population.path.empty()) return;
@@ -86,124 +62,54 @@ void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& 
                  reason_help(static_cast<RejectReason>(r)));
 }
 
-Table points_table(const std::vector<Incident>& incidents, std::size_t theme, const std::vector<Ward>& wards) {
-  Table t;
-  t.add_column("month", CellType::Text);
-  t.add_column("day", CellType::Integer);
-  t.add_column("ward_code", CellType::Text);
-  for (const Incident& inc : incidents) {
-    if (!(inc.themes & (ThemeMask{1} << theme))) continue;
-    t.rows.push_back({Cell::text(format_month(inc.month)), inc.day ? Cell::integer(inc.day) : Cell::null(),
-                      Cell::text(wards[inc.ward].code)});
-  }
-  return t;
+void load_inputs(RunContext& run) {
+  const RunConfig& cfg = run.cfg;
+  run.timer.start("wards");
+  run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
+  attach_population(cfg, run.wards.wards, run.diag);
+  run.index = std::make_unique<WardIndex>(run.geos, run.wards.wards);
+  run.area = study_area(run.geos, run.wards.wards);
+  GEOSArea_r(run.geos.get(), run.area.get(), &run.area_m2);
+  run.timer.stop();
+  run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.area_m2 / 1e6));
+
+  run.timer.start("ingest");
+  run.ingest = ingest(cfg, *run.index, run.progress);
+  run.timer.stop();
+}
+
+void write_rejects(RunContext& run) {
+  std::vector<std::string> file_names;
+  for (const auto& f : run.ingest.files) file_names.push_back(display_path(run.cfg, f.path));
+  write_file_atomically(run.output_path("rejects.csv"), to_csv(rejects_table(run.ingest.rejects, file_names)));
+  run.record_output("rejects.csv");
 }
 
 }  // namespace
 
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out) {
-  Progress progress(quiet);
-  Diagnostics diag;
-  StageTimer timer;
-  GeosContext geos;
-
-  timer.start("wards");
-  WardReadResult wards = read_wards(geos, cfg.wards, cfg.crs, diag);
-  attach_population(cfg, wards.wards, diag);
-  const WardIndex index(geos, wards.wards);
-  timer.stop();
-  progress.finish("wards", fmt::format("{} wards", wards.wards.size()));
-
-  timer.start("ingest");
-  IngestResult ingest_result = ingest(cfg, index, progress);
-  timer.stop();
-
-  for (const auto& w : diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+  RunContext run(cfg, quiet);
+  load_inputs(run);
   fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
-             cfg.area_name, wards.wards.size(), cfg.period.label, cfg.period.needed_window().range_text());
-  print_account(out, cfg, ingest_result);
-  if (mode == Mode::Validate) return;
+             cfg.area_name, run.wards.wards.size(), cfg.period.label, cfg.period.needed_window().range_text());
+  print_account(out, cfg, run.ingest);
+  if (mode == Mode::Validate) {
+    for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+    return;
+  }
 
-  timer.start("ward_stats");
-  const WardStats stats = compute_ward_stats(
-      ingest_result.incidents, wards.wards.size(),
-      [&] {
-        std::vector<std::optional<double>> pop;
-        for (const Ward& w : wards.wards) pop.push_back(w.population);
-        return pop;
-      }(),
-      cfg.taxonomy.themes, cfg.period, cfg.significance);
-  timer.stop();
-
-  timer.start("write");
   std::error_code ec;
   fs::create_directories(cfg.output, ec);
   if (ec) throw bad_input("write", fmt::format("cannot create output folder {}: {}", cfg.output.string(), ec.message()));
-  std::vector<OutputFile> outputs;
-  auto record = [&](const std::string& name) {
-    outputs.push_back(OutputFile{name, sha256_file((cfg.output / name).string())});
-  };
+  write_rejects(run);
+  if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
+  // KDE_PENDING if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
+  if (mode == Mode::Run) points_stage(run, out);
 
-  const CrsTransform to_wgs84(cfg.crs, "EPSG:4326");
-  {
-    const Table table = ward_table(wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, false);
-    VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &table, {}, wkbMultiPolygon};
-    for (const Ward& w : wards.wards) layer.wkb.push_back(reproject_wkb(geos, w.wkb, to_wgs84));
-    write_geojson(cfg.output / "wards.geojson", layer);
-    record("wards.geojson");
-  }
-  write_file_atomically(cfg.output / "ward_summary.csv",
-                        to_csv(ward_table(wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true)));
-  record("ward_summary.csv");
-
-  std::vector<std::string> file_names;
-  for (const auto& f : ingest_result.files) file_names.push_back(display_path(cfg, f.path));
-  write_file_atomically(cfg.output / "rejects.csv", to_csv(rejects_table(ingest_result.rejects, file_names)));
-  record("rejects.csv");
-
-  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
-    const Theme& theme = cfg.taxonomy.themes[t];
-    if (!theme.export_points) continue;  // points leave only when a theme asks
-    std::vector<Incident> in_period;
-    for (const Incident& inc : ingest_result.incidents)
-      if (cfg.period.contains(inc.month)) in_period.push_back(inc);
-    const Table table = points_table(in_period, t, wards.wards);
-    VectorLayer layer{"points_" + theme.id, "Incident points exported because export_points = true", &table, {},
-                      wkbPoint};
-    for (const Incident& inc : in_period) {
-      if (!(inc.themes & (ThemeMask{1} << t))) continue;
-      double x = inc.x, y = inc.y;
-      to_wgs84.apply(x, y);
-      GeomPtr p = own(geos, GEOSGeom_createPointFromXY_r(geos.get(), x, y), "point");
-      layer.wkb.push_back(geom_to_wkb(geos, p.get()));
-    }
-    const std::string name = "points_" + theme.id + ".geojson";
-    write_geojson(cfg.output / name, layer);
-    record(name);
-  }
-  timer.stop();
-
-  ManifestInput m;
-  m.config = &cfg;
-  m.ward_sha256 = sha256_file(cfg.wards.path);
-  m.wards = &wards;
-  if (!cfg.population.path.empty()) m.population_sha256 = sha256_file(cfg.population.path);
-  m.ingest = &ingest_result;
-  m.stats = &stats;
-  m.diagnostics = &diag;
-  m.outputs = outputs;
-  write_file_atomically(cfg.output / "manifest.json", manifest_json(m));
-  write_file_atomically(cfg.output / "timings.json", timings_json(timer.seconds));
-
-  fmt::print(out, "Wrote {} ({} files)\n", cfg.output.string(), outputs.size() + 2);
-  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
-    const Theme& theme = cfg.taxonomy.themes[t];
-    const ChangeStats& s = stats.totals[t];
-    fmt::print(out, "  {:<24} {:>7}  vs baseline {:>7}  {}{}\n", theme.label,
-               is_suppressed(theme, s.count) ? fmt::format("<{}", theme.min_count) : std::to_string(s.count),
-               s.change_baseline ? fmt::format("{:+.1f}%", *s.change_baseline * 100) : "n/a", rag_name(s.rag),
-               theme.proxy ? "  (proxy)" : "");
-  }
+  for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
+  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
+  fmt::print(out, "Wrote {} ({} files)\n", cfg.output.string(), run.outputs.size() + 2);
 }
 
 }  // namespace hotspot

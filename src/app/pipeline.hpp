@@ -7,8 +7,10 @@
 namespace hotspot {
 
 enum class Mode {
-  Run,      // the monthly pack: every output in the output folder
-  Validate  // read and reconcile the inputs, print the account, write nothing
+  Run,       // the monthly pack: every stage
+  Validate,  // read and reconcile the inputs, print the account, write nothing
+  Wards,     // ward statistics only
+  Kde,       // KDE surfaces and hotspot polygons only
 };
 
 // Prints a human summary to `out` and warnings to stderr. Throws hotspot::Error.

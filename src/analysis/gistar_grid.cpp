@@ -1,0 +1,1 @@
+#include "analysis/gistar_grid.hpp"

@@ -1,0 +1,1 @@
+#include "analysis/hotspot_classes.hpp"

@@ -1,0 +1,1 @@
+#include "analysis/local_stats.hpp"

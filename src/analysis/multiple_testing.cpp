@@ -1,0 +1,1 @@
+#include "analysis/multiple_testing.hpp"

@@ -1,0 +1,301 @@
+// KDE stage: one density surface per theme for the period, hotspot classes
+// from it, and ranked hotspot polygons with the statistics a tasking meeting
+// reads: incidents inside, hit rate, PAI, peak and mean density, wards.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "analysis/hotspot_classes.hpp"
+#include "analysis/kde.hpp"
+#include "analysis/regions.hpp"
+#include "app/stages.hpp"
+#include "geo/polygonize.hpp"
+#include "geo/reproject.hpp"
+#include "geo/study_area.hpp"
+#include "io/raster_writer.hpp"
+#include "io/vector_writer.hpp"
+
+namespace hotspot {
+namespace {
+
+struct Hotspot {
+  int level = 0;
+  std::string class_name;
+  double threshold = 0;
+  GeomPtr geom{nullptr, GeomDeleter{nullptr}};
+  double area_m2 = 0;
+  long incidents = 0;
+  double peak = 0, mean = 0;
+  std::vector<std::size_t> wards;  // touched, in ward order
+  std::size_t main_ward = 0;       // largest overlap
+  int rank = 0;
+};
+
+struct ThemeSummary {
+  std::string theme;
+  double bandwidth = 0;
+  GridSpec spec;
+  std::size_t points = 0;
+  std::vector<HotspotClass> classes;
+  int published = 0, withheld = 0, dropped = 0;
+};
+
+// Ward polygons, built once per stage for the overlap tests.
+struct WardShapes {
+  std::vector<GeomPtr> geoms;
+  std::vector<Bounds> boxes;
+};
+
+WardShapes ward_shapes(const RunContext& run) {
+  WardShapes w;
+  for (const Ward& ward : run.wards.wards) {
+    w.geoms.push_back(geom_from_wkb(run.geos, ward.wkb));
+    Bounds b;
+    GEOSGeom_getXMin_r(run.geos.get(), w.geoms.back().get(), &b.min_x);
+    GEOSGeom_getYMin_r(run.geos.get(), w.geoms.back().get(), &b.min_y);
+    GEOSGeom_getXMax_r(run.geos.get(), w.geoms.back().get(), &b.max_x);
+    GEOSGeom_getYMax_r(run.geos.get(), w.geoms.back().get(), &b.max_y);
+    w.boxes.push_back(b);
+  }
+  return w;
+}
+
+void touch_wards(const RunContext& run, const WardShapes& shapes, Hotspot& h) {
+  double x0, y0, x1, y1;
+  GEOSGeom_getXMin_r(run.geos.get(), h.geom.get(), &x0);
+  GEOSGeom_getYMin_r(run.geos.get(), h.geom.get(), &y0);
+  GEOSGeom_getXMax_r(run.geos.get(), h.geom.get(), &x1);
+  GEOSGeom_getYMax_r(run.geos.get(), h.geom.get(), &y1);
+  double best = -1;
+  for (std::size_t w = 0; w < shapes.geoms.size(); ++w) {
+    const Bounds& b = shapes.boxes[w];
+    if (b.min_x > x1 || b.max_x < x0 || b.min_y > y1 || b.max_y < y0) continue;
+    GeomPtr overlap = own(run.geos, GEOSIntersection_r(run.geos.get(), h.geom.get(), shapes.geoms[w].get()),
+                          "hotspot and ward overlap");
+    double a = 0;
+    GEOSArea_r(run.geos.get(), overlap.get(), &a);
+    if (a <= 0) continue;  // touching along an edge is not "in" the ward
+    h.wards.push_back(w);
+    if (a > best) {
+      best = a;
+      h.main_ward = w;
+    }
+  }
+}
+
+// Hotspots of one class: connected cells at or above the threshold, traced by
+// GDAL, clipped to the study area by GEOS.
+std::vector<Hotspot> class_hotspots(const RunContext& run, const WardShapes& shapes, const Grid& grid,
+                                    const HotspotClass& cls, const std::vector<const Incident*>& incidents) {
+  const GridSpec& spec = grid.spec;
+  std::vector<std::uint8_t> mask(spec.size(), 0);
+  for (std::size_t i = 0; i < spec.size(); ++i)
+    mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
+  const Regions regions = label_regions(mask, spec);
+  if (regions.count == 0) return {};
+  std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
+
+  std::vector<Hotspot> out(static_cast<std::size_t>(regions.count));
+  std::vector<long> cells(out.size(), 0);
+  for (std::size_t i = 0; i < spec.size(); ++i) {
+    if (!regions.label[i]) continue;
+    Hotspot& h = out[static_cast<std::size_t>(regions.label[i] - 1)];
+    h.peak = std::max(h.peak, grid.values[i]);
+    h.mean += grid.values[i];
+    ++cells[static_cast<std::size_t>(regions.label[i] - 1)];
+  }
+  // An incident is in a hotspot when its cell is: the polygons are those cells' union.
+  for (const Incident* inc : incidents) {
+    const double fc = (inc->x - spec.origin_x) / spec.cell, fr = (spec.origin_y - inc->y) / spec.cell;
+    if (!(fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)) continue;
+    const std::int32_t label = regions.label[spec.index(static_cast<int>(fr), static_cast<int>(fc))];
+    if (label) ++out[static_cast<std::size_t>(label - 1)].incidents;
+  }
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    Hotspot& h = out[r];
+    h.level = cls.level;
+    h.class_name = cls.name;
+    h.threshold = cls.threshold;
+    h.mean /= static_cast<double>(cells[r]);
+    h.geom = own(run.geos, GEOSIntersection_r(run.geos.get(), polygons[r].get(), run.area.get()), "clipping a hotspot");
+    GEOSArea_r(run.geos.get(), h.geom.get(), &h.area_m2);
+    touch_wards(run, shapes, h);
+  }
+  return out;
+}
+
+Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector<Hotspot>& hotspots, long total,
+                    bool raw) {
+  Table t;
+  t.add_column("hotspot_id", CellType::Text);
+  t.add_column("label", CellType::Text);
+  t.add_column("theme", CellType::Text);
+  t.add_column("theme_label", CellType::Text);
+  t.add_column("period", CellType::Text);
+  t.add_column("class_level", CellType::Integer);
+  t.add_column("class_name", CellType::Text);
+  t.add_column("rank", CellType::Integer);
+  t.add_column("area_m2", CellType::Real, 0);
+  t.add_column("incidents", CellType::Integer);
+  t.add_column("hit_rate", CellType::Real, 4);
+  t.add_column("pai", CellType::Real, 2);
+  t.add_column("peak_density", CellType::Real, raw ? 4 : 2);
+  t.add_column("mean_density", CellType::Real, raw ? 4 : 2);
+  t.add_column("density_units", CellType::Text);
+  t.add_column("ward_codes", CellType::Text);
+  t.add_column("ward_names", CellType::Text);
+  if (theme.proxy) t.add_column("proxy_note", CellType::Text);
+  for (const Hotspot& h : hotspots) {
+    std::vector<std::string> codes, names;
+    for (std::size_t w : h.wards) {
+      codes.push_back(run.wards.wards[w].code);
+      names.push_back(run.wards.wards[w].name);
+    }
+    const double hit = total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
+    const double share = h.area_m2 / run.area_m2;
+    std::vector<Cell> row = {
+        Cell::text(fmt::format("{}-{}-{}", theme.id, h.level, h.rank)),
+        Cell::text(fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name)),
+        Cell::text(theme.id), Cell::text(theme.label), Cell::text(run.cfg.period.label),
+        Cell::integer(h.level), Cell::text(h.class_name), Cell::integer(h.rank), Cell::real(h.area_m2),
+        Cell::integer(h.incidents), Cell::real(hit), share > 0 ? Cell::real(hit / share) : Cell::null(),
+        Cell::real(h.peak), Cell::real(h.mean), Cell::text(raw ? "raw kernel sum" : "incidents per km2"),
+        Cell::text(fmt::format("{}", fmt::join(codes, ";"))), Cell::text(fmt::format("{}", fmt::join(names, "; ")))};
+    if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace
+
+void kde_stage(RunContext& run, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  KdeParams params;
+  params.kernel = parse_kernel(k.kernel);
+  params.output = parse_kde_output(k.output);
+  params.gaussian_truncation = k.gaussian_truncation;
+  const bool raw = params.output == KdeOutput::Raw;
+  const WardShapes shapes = ward_shapes(run);
+  std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
+  std::vector<ThemeSummary> summaries;
+
+  run.timer.start("kde");
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    run.progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
+    const std::vector<const Incident*> incidents = run.period_incidents(t);
+    std::vector<WeightedPoint> points;
+    for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
+
+    ThemeSummary sum;
+    sum.theme = theme.id;
+    sum.points = points.size();
+    params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.area_m2, k.cell);
+    sum.bandwidth = params.bandwidth;
+    if (params.bandwidth < 2 * k.cell)
+      run.diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
+                                "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
+    const double support = kernel_support(params);
+    const Bounds& e = run.index->extent();
+    if (k.grid == "qgis" && !points.empty()) {
+      Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
+      for (const auto& pt : points)
+        p = Bounds{std::min(p.min_x, pt.x), std::min(p.min_y, pt.y), std::max(p.max_x, pt.x), std::max(p.max_y, pt.y)};
+      sum.spec = qgis_heatmap_grid(p.min_x, p.min_y, p.max_x, p.max_y, k.cell, params.bandwidth);
+    } else {
+      sum.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
+    }
+    const double mb = static_cast<double>(sum.spec.size()) * 13.0 / 1e6;  // values, labels, mask
+    if (mb > k.memory_budget_mb)
+      run.diag.warn(fmt::format("kde {}: the {} x {} grid needs about {:.0f} MB, over the memory budget of {:.0f} MB "
+                                "(kde.memory_budget_mb); raise the budget or use a larger kde.cell.",
+                                theme.id, sum.spec.nx, sum.spec.ny, mb, k.memory_budget_mb));
+
+    Grid grid;
+    grid.spec = sum.spec;
+    const auto key = std::make_tuple(grid.spec.origin_x, grid.spec.origin_y, grid.spec.nx, grid.spec.ny);
+    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.area.get(), grid.spec);
+    grid.in_area = masks[key];
+    grid.values = kde(points, grid.spec, params);
+    sum.classes = k.classes == "sd" ? sd_classes(grid) : top_percent_classes(grid, k.top_percent);
+
+    std::vector<Hotspot> published;
+    for (const HotspotClass& cls : sum.classes) {
+      std::vector<Hotspot> hs = class_hotspots(run, shapes, grid, cls, incidents);
+      std::vector<Hotspot> kept;
+      for (Hotspot& h : hs) {
+        if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
+          ++sum.dropped;
+        } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents))) {
+          ++sum.withheld;  // disclosure: too few incidents to publish
+        } else {
+          kept.push_back(std::move(h));
+        }
+      }
+      std::sort(kept.begin(), kept.end(), [](const Hotspot& a, const Hotspot& b) {
+        if (a.incidents != b.incidents) return a.incidents > b.incidents;
+        return a.area_m2 < b.area_m2;
+      });
+      for (std::size_t i = 0; i < kept.size(); ++i) kept[i].rank = static_cast<int>(i + 1);
+      for (Hotspot& h : kept) published.push_back(std::move(h));
+    }
+    sum.published = static_cast<int>(published.size());
+
+    const std::string tif = "kde_" + theme.id + ".tif";
+    RasterOutput raster{&grid, cfg.crs, -9999.0, fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label), {}};
+    raster.metadata = {{"HOTSPOT_THEME", theme.id},
+                       {"HOTSPOT_PERIOD", cfg.period.label},
+                       {"HOTSPOT_KERNEL", std::string(kernel_name(params.kernel))},
+                       {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", params.bandwidth)},
+                       {"HOTSPOT_CELL_M", fmt::format("{}", k.cell)},
+                       {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
+                       {"HOTSPOT_GRID", k.grid},
+                       {"HOTSPOT_INCIDENTS", std::to_string(points.size())}};
+    if (theme.proxy) raster.metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
+    write_geotiff(run.output_path(tif), raster);
+    run.record_output(tif);
+
+    const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw);
+    VectorLayer layer{"hotspots_" + theme.id,
+                      fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}", theme.label,
+                                  cfg.period.label, kernel_name(params.kernel), params.bandwidth, k.cell,
+                                  theme.proxy ? theme.proxy_note : ""),
+                      &table, {}, wkbMultiPolygon};
+    for (const Hotspot& h : published) layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
+    const std::string name = "hotspots_" + theme.id + ".geojson";
+    write_geojson(run.output_path(name), layer);
+    run.record_output(name);
+    fmt::print(out, "  {:<24} {:>4} hotspots (bandwidth {:.0f} m){}\n", theme.label, published.size(),
+               params.bandwidth, sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
+    summaries.push_back(std::move(sum));
+  }
+  run.timer.stop();
+  run.progress.finish("kde", fmt::format("{} surfaces", summaries.size()));
+
+  run.stages.push_back({"kde", [summaries, k, params](JsonWriter& j) {
+    j.value("kernel", kernel_name(params.kernel)).value("output", k.output).value("cell_m", k.cell)
+        .value("grid", k.grid).value("classes", k.classes).value("min_area_m2", k.min_area_m2)
+        .value("min_incidents", k.min_incidents);
+    if (params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
+    j.begin_array("themes");
+    for (const ThemeSummary& s : summaries) {
+      j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
+          .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
+          .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
+      j.begin_array("classes");
+      for (const HotspotClass& c : s.classes)
+        j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
+      j.end_array();
+      j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
+          .value("fragments_dropped", s.dropped).end_object();
+    }
+    j.end_array();
+  }});
+}
+
+}  // namespace hotspot

@@ -1,0 +1,14 @@
+#pragma once
+// The analysis stages of a run. Each reads the shared RunContext, writes its
+// files into the output folder, records them, and adds its manifest entry.
+#include <iosfwd>
+
+#include "app/run_context.hpp"
+
+namespace hotspot {
+
+void ward_stage(RunContext& run, std::ostream& out);    // wards.geojson, ward_summary.csv
+void kde_stage(RunContext& run, std::ostream& out);     // kde_<theme>.tif, hotspots_<theme>.geojson
+void points_stage(RunContext& run, std::ostream& out);  // points_<theme>.geojson, only where allowed
+
+}  // namespace hotspot

@@ -1,0 +1,17 @@
+#pragma once
+// The study area: the union of the wards, and which grid cells it covers.
+#include <vector>
+
+#include "core/grid.hpp"
+#include "core/ward.hpp"
+#include "geo/geos_handle.hpp"
+
+namespace hotspot {
+
+// Union of all ward polygons (GEOS coverage union when they tile, else unary union).
+GeomPtr study_area(const GeosContext& ctx, const std::vector<Ward>& wards);
+
+// 1 for each cell whose centre lies in `area`, by GDAL's rasteriser (centre rule).
+std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec);
+
+}  // namespace hotspot
