@@ -50,7 +50,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   app.set_version_flag("--version", std::string("hotspot ") + HOTSPOT_VERSION);
   app.require_subcommand(1);
 
-  CommandOptions run_opts, validate_opts, wards_opts, kde_opts;
+  CommandOptions run_opts, validate_opts, wards_opts, kde_opts, clusters_opts, venues_opts;
   CLI::App* run = app.add_subcommand("run", "Produce the monthly pack: ward layer, ward table, rejects, manifest");
   add_common(run, run_opts);
   CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing");
@@ -59,6 +59,10 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   add_common(wards, wards_opts);
   CLI::App* kde = app.add_subcommand("kde", "KDE surfaces and hotspot polygons only");
   add_common(kde, kde_opts);
+  CLI::App* clusters = app.add_subcommand("clusters", "DBSCAN, NNH and Gi* clusters only");
+  add_common(clusters, clusters_opts);
+  CLI::App* venues = app.add_subcommand("venues", "Roadshow venue planner (computes the KDE hotspots it needs)");
+  add_common(venues, venues_opts);
   CLI::App* options = app.add_subcommand("options", "List every configuration option with its default");
 
   try {
@@ -78,7 +82,9 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   const auto [mode, opts] = *run        ? std::make_pair(Mode::Run, &run_opts)
                             : *validate ? std::make_pair(Mode::Validate, &validate_opts)
                             : *wards    ? std::make_pair(Mode::Wards, &wards_opts)
-                                        : std::make_pair(Mode::Kde, &kde_opts);
+                            : *kde      ? std::make_pair(Mode::Kde, &kde_opts)
+                            : *clusters ? std::make_pair(Mode::Clusters, &clusters_opts)
+                                        : std::make_pair(Mode::Venues, &venues_opts);
   const RunConfig config = load_config(opts->config, to_overrides(*opts));
   run_pipeline(config, mode, opts->quiet, out);
   return 0;

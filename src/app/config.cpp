@@ -258,14 +258,14 @@ void apply_override(toml::table& root, const Override& o) {
   if (!spec) throw internal_error("config", "no option " + o.table + "." + o.key);
   if (!root.contains(o.table)) root.insert(o.table, toml::table{});
   toml::table& t = *root[o.table].as_table();
-  if (spec->type == ValueType::Number) {
-    try {
-      t.insert_or_assign(o.key, std::stod(o.value));
-    } catch (const std::exception&) {
-      throw usage_error("config", fmt::format("{}: '{}' is not a number.", spec->cli_flag, o.value));
+  try {
+    switch (spec->type) {
+      case ValueType::Number: t.insert_or_assign(o.key, std::stod(o.value)); break;
+      case ValueType::Integer: t.insert_or_assign(o.key, static_cast<std::int64_t>(std::stoll(o.value))); break;
+      default: t.insert_or_assign(o.key, o.value); break;
     }
-  } else {
-    t.insert_or_assign(o.key, o.value);
+  } catch (const std::exception&) {
+    throw usage_error("config", fmt::format("{}: '{}' is not {}.", spec->cli_flag, o.value, type_name(spec->type)));
   }
 }
 
@@ -274,6 +274,13 @@ double positive(const toml::table& t, std::string_view key, double fallback, con
   if (!v) return fallback;
   if (!(*v > 0)) throw usage_error("config", fmt::format("{} must be greater than 0.", where.at(t, key)));
   return *v;
+}
+
+int at_least(const toml::table& t, std::string_view key, int fallback, int minimum, const Where& where) {
+  const auto v = t[key].value<std::int64_t>();
+  if (!v) return fallback;
+  if (*v < minimum) throw usage_error("config", fmt::format("{} must be at least {}.", where.at(t, key), minimum));
+  return static_cast<int>(*v);
 }
 
 std::string one_of(const toml::table& t, std::string_view key, const std::string& fallback,
@@ -285,9 +292,13 @@ std::string one_of(const toml::table& t, std::string_view key, const std::string
   return v;
 }
 
+const toml::table& table_or_empty(const toml::table& root, std::string_view name) {
+  static const toml::table empty;  // an immutable empty table: no state
+  return root[name].as_table() ? *root[name].as_table() : empty;
+}
+
 void read_kde(const toml::table& root, const Where& where, KdeConfig& k) {
-  const toml::table empty;
-  const toml::table& t = root["kde"].as_table() ? *root["kde"].as_table() : empty;
+  const toml::table& t = table_or_empty(root, "kde");
   check_keys(t, "kde", where);
   if (auto v = t["enabled"].value<bool>()) k.enabled = *v;
   k.cell = positive(t, "cell", k.cell, where);
@@ -312,6 +323,88 @@ void read_kde(const toml::table& root, const Where& where, KdeConfig& k) {
   k.memory_budget_mb = positive(t, "memory_budget_mb", k.memory_budget_mb, where);
 }
 
+void read_clusters(const toml::table& root, const Where& where, ClusterConfig& c) {
+  const toml::table& t = table_or_empty(root, "clusters");
+  check_keys(t, "clusters", where);
+  if (auto v = t["enabled"].value<bool>()) c.enabled = *v;
+  c.dbscan_eps = positive(t, "dbscan_eps", c.dbscan_eps, where);
+  c.dbscan_min_points = at_least(t, "dbscan_min_points", c.dbscan_min_points, 1, where);
+  c.nnh_p = positive(t, "nnh_p", c.nnh_p, where);
+  if (c.nnh_p >= 0.5) throw usage_error("config", fmt::format("{} must be below 0.5.", where.at(t, "nnh_p")));
+  if (t.contains("nnh_distance")) c.nnh_distance = positive(t, "nnh_distance", 0, where);
+  c.nnh_min_points = at_least(t, "nnh_min_points", c.nnh_min_points, 2, where);
+  if (auto v = t["nnh_second_order"].value<bool>()) c.nnh_second_order = *v;
+  c.concave_ratio = positive(t, "concave_ratio", c.concave_ratio, where);
+  c.gistar_cell = positive(t, "gistar_cell", c.gistar_cell, where);
+  if (t.contains("gistar_band")) c.gistar_band = positive(t, "gistar_band", 0, where);
+  c.correction = one_of(t, "correction", c.correction, {"fdr", "bonferroni", "none"}, where);
+  c.ward_weights = one_of(t, "ward_weights", c.ward_weights, {"row", "binary"}, where);
+  c.permutations = at_least(t, "permutations", c.permutations, 99, where);
+  if (auto v = t["seed"].value<std::int64_t>()) c.seed = *v;
+  c.lisa_alpha = positive(t, "lisa_alpha", c.lisa_alpha, where);
+}
+
+VenueSource read_venue_source(const toml::table& t, const fs::path& base, const Where& where) {
+  check_keys(t, "venues", where);
+  VenueSource v;
+  v.ogr = one_of(t, "format", "csv", {"csv", "ogr"}, where) == "ogr";
+  v.name = get_string(t, "name", "venues");
+  v.layer = get_string(t, "layer");
+  v.crs = get_string(t, "crs", v.ogr ? "" : v.crs);
+  v.x = get_string(t, "x");
+  v.y = get_string(t, "y");
+  v.id = get_string(t, "id");
+  v.name_field = get_string(t, "name_field");
+  v.type_field = get_string(t, "type_field");
+  v.type = get_string(t, "type", "venue");
+  if (const auto* f = t["filter"].as_table())
+    for (auto&& [k, val] : *f) {
+      if (!val.is_string())
+        throw usage_error("config", fmt::format("{}: filter values are text to compare with.", where.at(val, "filter")));
+      v.filter.emplace_back(std::string(k.str()), std::string(val.as_string()->get()));
+    }
+  const std::vector<std::string> patterns = get_strings(t, "paths");
+  if (patterns.empty())
+    throw usage_error("config", fmt::format("{}: set paths = [\"...\"] to the venue files.", where.at(t, "paths")));
+  v.paths = expand_paths(patterns, base, where.at(t, "paths"));
+  if (!v.ogr && (v.x.empty() || v.y.empty()))
+    throw usage_error("config", fmt::format("{}: set x and y to the coordinate columns.", where.at(t, "x")));
+  return v;
+}
+
+void read_programme(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "programme");
+  check_keys(t, "programme", where);
+  ProgrammeConfig& p = cfg.programme;
+  if (auto v = t["enabled"].value<bool>()) p.enabled = *v;
+  std::vector<std::string> ids;
+  for (const auto& th : cfg.taxonomy.themes) ids.push_back(th.id);
+  auto check_theme = [&](const std::string& id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end())
+      throw usage_error("config", fmt::format("{}: '{}' is not a theme.{} Themes: {}.", where.at(t, "themes"), id,
+                                              did_you_mean(id, ids), fmt::join(ids, ", ")));
+  };
+  p.themes = get_strings(t, "themes");
+  for (const auto& id : p.themes) check_theme(id);
+  if (const auto* mix = t["mix"].as_table())
+    for (auto&& [k, v] : *mix) {
+      check_theme(std::string(k.str()));
+      const auto w = v.value<double>();
+      if (!w || *w <= 0)
+        throw usage_error("config", fmt::format("{}: mix weights must be positive numbers.", where.at(v, "mix")));
+      p.mix.emplace_back(std::string(k.str()), *w);
+    }
+  p.k = at_least(t, "k", p.k, 1, where);
+  p.radius = positive(t, "radius", p.radius, where);
+  if (auto v = t["min_spacing"].value<double>()) p.min_spacing = std::max(0.0, *v);
+  if (auto v = t["one_per_ward"].value<bool>()) p.one_per_ward = *v;
+  p.include_types = get_strings(t, "include_types");
+  p.exclude_types = get_strings(t, "exclude_types");
+  p.must_include = get_strings(t, "must_include");
+  p.measure = one_of(t, "measure", p.measure, {"incidents", "kde"}, where);
+  p.lookback_months = at_least(t, "lookback_months", p.lookback_months, 1, where);
+}
+
 }  // namespace
 
 Taxonomy load_taxonomy(const fs::path& file) {
@@ -330,17 +423,17 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.config_path = file;
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
-  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde"};
+  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "clusters", "venues",
+                                           "programme"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
     if (std::find(tables.begin(), tables.end(), key) == tables.end())
       throw usage_error("config", fmt::format("{}: '{}' is not a known table.{} Known tables: run, wards, "
-                                              "incidents, themes, kde.", Where{fname, ""}.at(v, key), key,
+                                              "incidents, themes, kde, clusters, venues, programme.", Where{fname, ""}.at(v, key), key,
                                               did_you_mean(key, tables)));
   }
 
-  const toml::table empty;
-  const toml::table& run = root["run"].as_table() ? *root["run"].as_table() : empty;
+  const toml::table& run = table_or_empty(root, "run");
   check_keys(run, "run", Where{fname, "run"});
   cfg.area_name = get_string(run, "area_name", "the area");
   const std::string period = get_string(run, "period");
@@ -406,6 +499,15 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   }
   finish_taxonomy(cfg.taxonomy);
   read_kde(root, Where{fname, "kde"}, cfg.kde);
+  read_clusters(root, Where{fname, "clusters"}, cfg.clusters);
+  if (const auto* venues = root.get("venues")) {
+    if (!venues->is_array_of_tables())
+      throw usage_error("config", fmt::format("{}: venues must be [[venues]] tables.", fname));
+    std::size_t n = 0;
+    for (const auto& item : *venues->as_array())
+      cfg.venues.push_back(read_venue_source(*item.as_table(), cfg.base_dir, Where{fname, fmt::format("venues[{}]", n++)}));
+  }
+  read_programme(root, Where{fname, "programme"}, cfg);
   return cfg;
 }
 

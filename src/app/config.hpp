@@ -9,6 +9,7 @@
 #include "core/period.hpp"
 #include "core/taxonomy.hpp"
 #include "io/incident_reader.hpp"
+#include "io/venue_reader.hpp"
 #include "io/ward_reader.hpp"
 
 namespace hotspot {
@@ -35,6 +36,39 @@ struct KdeConfig {
   double memory_budget_mb = 1024;
 };
 
+// [clusters]: DBSCAN, NNH, Gi* on a grid, and Gi*/Local Moran on wards.
+struct ClusterConfig {
+  bool enabled = true;
+  double dbscan_eps = 100;             // metres, d <= eps counts as in reach
+  int dbscan_min_points = 10;          // the point itself included
+  double nnh_p = 0.05;                 // one-tailed probability for the CSR threshold
+  std::optional<double> nnh_distance;  // fixed threshold, metres
+  int nnh_min_points = 10;
+  bool nnh_second_order = true;
+  double concave_ratio = 0.3;
+  double gistar_cell = 100;
+  std::optional<double> gistar_band;   // default cell * sqrt(2): the 8 surrounding cells
+  std::string correction = "fdr";      // fdr, bonferroni or none
+  std::string ward_weights = "row";    // row-standardised or binary queen weights
+  int permutations = 999;
+  std::int64_t seed = 12345;
+  double lisa_alpha = 0.05;
+};
+
+// [programme]: choosing roadshow venues near a theme's hotspots.
+struct ProgrammeConfig {
+  bool enabled = true;                    // runs in `run` when [[venues]] are given
+  std::vector<std::string> themes;        // empty = every theme
+  std::vector<std::pair<std::string, double>> mix;  // optional weighted mix of themes
+  int k = 5;
+  double radius = 400;                    // metres, about a five-minute walk
+  double min_spacing = 1000;
+  bool one_per_ward = false;
+  std::vector<std::string> include_types, exclude_types, must_include;
+  std::string measure = "incidents";      // or "kde"
+  int lookback_months = 3;
+};
+
 struct RunConfig {
   std::filesystem::path config_path;
   std::filesystem::path base_dir;  // relative paths resolve against this
@@ -49,6 +83,9 @@ struct RunConfig {
   std::vector<IncidentSource> incidents;  // paths already expanded to files
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
   KdeConfig kde;
+  ClusterConfig clusters;
+  std::vector<VenueSource> venues;
+  ProgrammeConfig programme;
 };
 
 // An override from the command line: option (table.key) and its text.

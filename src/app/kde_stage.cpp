@@ -10,11 +10,11 @@
 
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
-#include "analysis/regions.hpp"
 #include "app/stages.hpp"
-#include "geo/polygonize.hpp"
+#include "app/region_polygons.hpp"
 #include "geo/reproject.hpp"
 #include "geo/study_area.hpp"
+#include "geo/ward_overlap.hpp"
 #include "io/raster_writer.hpp"
 #include "io/vector_writer.hpp"
 
@@ -43,86 +43,26 @@ struct ThemeSummary {
   int published = 0, withheld = 0, dropped = 0;
 };
 
-// Ward polygons, built once per stage for the overlap tests.
-struct WardShapes {
-  std::vector<GeomPtr> geoms;
-  std::vector<Bounds> boxes;
-};
-
-WardShapes ward_shapes(const RunContext& run) {
-  WardShapes w;
-  for (const Ward& ward : run.wards.wards) {
-    w.geoms.push_back(geom_from_wkb(run.geos, ward.wkb));
-    Bounds b;
-    GEOSGeom_getXMin_r(run.geos.get(), w.geoms.back().get(), &b.min_x);
-    GEOSGeom_getYMin_r(run.geos.get(), w.geoms.back().get(), &b.min_y);
-    GEOSGeom_getXMax_r(run.geos.get(), w.geoms.back().get(), &b.max_x);
-    GEOSGeom_getYMax_r(run.geos.get(), w.geoms.back().get(), &b.max_y);
-    w.boxes.push_back(b);
-  }
-  return w;
-}
-
-void touch_wards(const RunContext& run, const WardShapes& shapes, Hotspot& h) {
-  double x0, y0, x1, y1;
-  GEOSGeom_getXMin_r(run.geos.get(), h.geom.get(), &x0);
-  GEOSGeom_getYMin_r(run.geos.get(), h.geom.get(), &y0);
-  GEOSGeom_getXMax_r(run.geos.get(), h.geom.get(), &x1);
-  GEOSGeom_getYMax_r(run.geos.get(), h.geom.get(), &y1);
-  double best = -1;
-  for (std::size_t w = 0; w < shapes.geoms.size(); ++w) {
-    const Bounds& b = shapes.boxes[w];
-    if (b.min_x > x1 || b.max_x < x0 || b.min_y > y1 || b.max_y < y0) continue;
-    GeomPtr overlap = own(run.geos, GEOSIntersection_r(run.geos.get(), h.geom.get(), shapes.geoms[w].get()),
-                          "hotspot and ward overlap");
-    double a = 0;
-    GEOSArea_r(run.geos.get(), overlap.get(), &a);
-    if (a <= 0) continue;  // touching along an edge is not "in" the ward
-    h.wards.push_back(w);
-    if (a > best) {
-      best = a;
-      h.main_ward = w;
-    }
-  }
-}
-
-// Hotspots of one class: connected cells at or above the threshold, traced by
-// GDAL, clipped to the study area by GEOS.
-std::vector<Hotspot> class_hotspots(const RunContext& run, const WardShapes& shapes, const Grid& grid,
+// Hotspots of one class: connected cells at or above the threshold.
+std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& overlap, const Grid& grid,
                                     const HotspotClass& cls, const std::vector<const Incident*>& incidents) {
-  const GridSpec& spec = grid.spec;
-  std::vector<std::uint8_t> mask(spec.size(), 0);
-  for (std::size_t i = 0; i < spec.size(); ++i)
+  std::vector<std::uint8_t> mask(grid.spec.size(), 0);
+  for (std::size_t i = 0; i < mask.size(); ++i)
     mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
-  const Regions regions = label_regions(mask, spec);
-  if (regions.count == 0) return {};
-  std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
-
-  std::vector<Hotspot> out(static_cast<std::size_t>(regions.count));
-  std::vector<long> cells(out.size(), 0);
-  for (std::size_t i = 0; i < spec.size(); ++i) {
-    if (!regions.label[i]) continue;
-    Hotspot& h = out[static_cast<std::size_t>(regions.label[i] - 1)];
-    h.peak = std::max(h.peak, grid.values[i]);
-    h.mean += grid.values[i];
-    ++cells[static_cast<std::size_t>(regions.label[i] - 1)];
-  }
-  // An incident is in a hotspot when its cell is: the polygons are those cells' union.
-  for (const Incident* inc : incidents) {
-    const double fc = (inc->x - spec.origin_x) / spec.cell, fr = (spec.origin_y - inc->y) / spec.cell;
-    if (!(fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)) continue;
-    const std::int32_t label = regions.label[spec.index(static_cast<int>(fr), static_cast<int>(fc))];
-    if (label) ++out[static_cast<std::size_t>(label - 1)].incidents;
-  }
-  for (std::size_t r = 0; r < out.size(); ++r) {
-    Hotspot& h = out[r];
+  std::vector<Hotspot> out;
+  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents)) {
+    Hotspot h;
     h.level = cls.level;
     h.class_name = cls.name;
     h.threshold = cls.threshold;
-    h.mean /= static_cast<double>(cells[r]);
-    h.geom = own(run.geos, GEOSIntersection_r(run.geos.get(), polygons[r].get(), run.area.get()), "clipping a hotspot");
-    GEOSArea_r(run.geos.get(), h.geom.get(), &h.area_m2);
-    touch_wards(run, shapes, h);
+    h.geom = std::move(r.geom);
+    h.area_m2 = r.area_m2;
+    h.incidents = r.incidents;
+    h.peak = r.max_value;
+    h.mean = r.mean_value;
+    h.wards = r.wards.wards;
+    h.main_ward = r.wards.main;
+    out.push_back(std::move(h));
   }
   return out;
 }
@@ -180,11 +120,14 @@ void kde_stage(RunContext& run, std::ostream& out) {
   params.output = parse_kde_output(k.output);
   params.gaussian_truncation = k.gaussian_truncation;
   const bool raw = params.output == KdeOutput::Raw;
-  const WardShapes shapes = ward_shapes(run);
+  const WardOverlap overlap(run.geos, run.wards.wards);
   std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
   std::vector<ThemeSummary> summaries;
 
   run.timer.start("kde");
+  run.hotspots.clear();
+  run.hotspots.resize(cfg.taxonomy.themes.size());
+  run.surfaces.assign(cfg.taxonomy.themes.size(), Grid{});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     run.progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
@@ -226,7 +169,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
 
     std::vector<Hotspot> published;
     for (const HotspotClass& cls : sum.classes) {
-      std::vector<Hotspot> hs = class_hotspots(run, shapes, grid, cls, incidents);
+      std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, incidents);
       std::vector<Hotspot> kept;
       for (Hotspot& h : hs) {
         if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
@@ -245,6 +188,12 @@ void kde_stage(RunContext& run, std::ostream& out) {
       for (Hotspot& h : kept) published.push_back(std::move(h));
     }
     sum.published = static_cast<int>(published.size());
+    for (const Hotspot& h : published) {
+      if (h.level != 1) continue;  // the widest class holds the others
+      run.hotspots[t].push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
+                                             fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
+                                             own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone")});
+    }
 
     const std::string tif = "kde_" + theme.id + ".tif";
     RasterOutput raster{&grid, cfg.crs, -9999.0, fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label), {}};
@@ -259,6 +208,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     if (theme.proxy) raster.metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
     write_geotiff(run.output_path(tif), raster);
     run.record_output(tif);
+    run.surfaces[t] = grid;
 
     const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw);
     VectorLayer layer{"hotspots_" + theme.id,

@@ -137,6 +137,17 @@ std::string manifest_json(const RunContext& in) {
   j.value("unthemed", unthemed).value("blank_lines_skipped", blank)
       .value("reconciles", read == accepted + rejected_total).end_object();
 
+  j.begin_array("venue_inputs");
+  for (const VenueFileReport& v : in.venue_files) {
+    std::uint64_t rejected_venues = 0;
+    for (auto c : v.rejected) rejected_venues += c;
+    j.begin_object().value("path", display_path(cfg, v.path)).value("source", v.source_name).value("sha256", v.sha256)
+        .value("read", v.read).value("accepted", v.accepted).value("filtered_out", v.filtered)
+        .value("rejected", rejected_venues);
+    write_reasons(j, v.rejected);
+    j.value("reconciles", v.read == v.accepted + v.filtered + rejected_venues).end_object();
+  }
+  j.end_array();
   j.begin_object("stages");
   for (const StageRecord& stage : in.stages) {
     j.begin_object(stage.name);

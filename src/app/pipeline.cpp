@@ -7,6 +7,7 @@
 
 #include "app/run_context.hpp"
 #include "app/stages.hpp"
+#include "app/venue_loader.hpp"
 #include "app/ward_outputs.hpp"
 #include "core/error.hpp"
 #include "geo/study_area.hpp"
@@ -76,12 +77,20 @@ void load_inputs(RunContext& run) {
   run.timer.start("ingest");
   run.ingest = ingest(cfg, *run.index, run.progress);
   run.timer.stop();
+  if (!cfg.venues.empty()) {
+    run.timer.start("venues_read");
+    load_venues(run);
+    run.timer.stop();
+  }
 }
 
 void write_rejects(RunContext& run) {
   std::vector<std::string> file_names;
   for (const auto& f : run.ingest.files) file_names.push_back(display_path(run.cfg, f.path));
-  write_file_atomically(run.output_path("rejects.csv"), to_csv(rejects_table(run.ingest.rejects, file_names)));
+  for (const auto& f : run.venue_files) file_names.push_back(display_path(run.cfg, f.path));
+  std::vector<Reject> all = run.ingest.rejects;
+  all.insert(all.end(), run.venue_rejects.begin(), run.venue_rejects.end());
+  write_file_atomically(run.output_path("rejects.csv"), to_csv(rejects_table(all, file_names)));
   run.record_output("rejects.csv");
 }
 
@@ -93,6 +102,12 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
              cfg.area_name, run.wards.wards.size(), cfg.period.label, cfg.period.needed_window().range_text());
   print_account(out, cfg, run.ingest);
+  for (const auto& v : run.venue_files) {
+    std::uint64_t rejected = 0;
+    for (auto c : v.rejected) rejected += c;
+    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
+               v.read, v.accepted, v.filtered, rejected);
+  }
   if (mode == Mode::Validate) {
     for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
     return;
@@ -103,7 +118,12 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   if (ec) throw bad_input("write", fmt::format("cannot create output folder {}: {}", cfg.output.string(), ec.message()));
   write_rejects(run);
   if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
-  // KDE_PENDING if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
+  if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
+  if ((mode == Mode::Run && cfg.clusters.enabled) || mode == Mode::Clusters) cluster_stage(run, out);
+  if ((mode == Mode::Run && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues) {
+    if (mode == Mode::Venues && cfg.kde.enabled) kde_stage(run, out);  // the planner measures against hotspots
+    venue_stage(run, out);
+  }
   if (mode == Mode::Run) points_stage(run, out);
 
   for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);

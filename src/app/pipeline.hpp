@@ -11,6 +11,8 @@ enum class Mode {
   Validate,  // read and reconcile the inputs, print the account, write nothing
   Wards,     // ward statistics only
   Kde,       // KDE surfaces and hotspot polygons only
+  Clusters,  // DBSCAN, NNH and Gi* only
+  Venues,    // venue planner (with the KDE hotspots it measures against)
 };
 
 // Prints a human summary to `out` and warnings to stderr. Throws hotspot::Error.

@@ -12,6 +12,7 @@
 #include "app/manifest.hpp"
 #include "app/progress.hpp"
 #include "core/diagnostics.hpp"
+#include "core/grid.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/ward_index.hpp"
@@ -37,6 +38,26 @@ struct StageRecord {
   std::function<void(JsonWriter&)> write;
 };
 
+// A candidate venue in the analysis CRS.
+struct Venue {
+  std::string id, name, type, source;
+  double x = 0, y = 0;
+  std::uint32_t ward = kNoWard;
+};
+
+// The account of one venue file: read = accepted + filtered + rejected.
+struct VenueFileReport {
+  std::string path, sha256, source_name;
+  std::uint64_t read = 0, accepted = 0, filtered = 0;
+  ReasonCounts rejected{};
+};
+
+// A published KDE hotspot (widest class), kept for the venue planner.
+struct HotspotShape {
+  std::string id, label;
+  GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS
+};
+
 struct RunContext {
   explicit RunContext(const RunConfig& c, bool quiet) : cfg(c), progress(quiet), to_wgs84(c.crs, "EPSG:4326") {}
 
@@ -51,6 +72,11 @@ struct RunContext {
   GeomPtr area{nullptr, GeomDeleter{nullptr}};  // union of the wards
   double area_m2 = 0;
   IngestResult ingest;
+  std::vector<Venue> venues;
+  std::vector<VenueFileReport> venue_files;
+  std::vector<Reject> venue_rejects;            // source = index into venue_files, offset by incident files
+  std::vector<std::vector<HotspotShape>> hotspots;  // [theme], filled by the KDE stage
+  std::vector<Grid> surfaces;                       // [theme], filled by the KDE stage
   std::vector<OutputFile> outputs;
   std::vector<StageRecord> stages;
 

@@ -22,7 +22,7 @@ Cell pct(const std::optional<double>& fraction, bool hide) {
   return fraction ? Cell::real(*fraction * 100.0) : Cell::null();
 }
 
-void add_theme_columns(Table& t, const Theme& theme) {
+void add_theme_columns(Table& t, const Theme& theme, bool spatial) {
   const std::string p = theme.id + "_";
   t.add_column(p + "count", CellType::Integer);
   t.add_column(p + "previous", CellType::Integer);
@@ -40,10 +40,31 @@ void add_theme_columns(Table& t, const Theme& theme) {
   t.add_column(p + "significant", CellType::Bool);
   t.add_column(p + "rag", CellType::Text);
   t.add_column(p + "suppressed", CellType::Bool);
+  if (spatial) {
+    t.add_column(p + "gi_z", CellType::Real, 3);
+    t.add_column(p + "gi_p", CellType::Real, 4);
+    t.add_column(p + "gi_bin", CellType::Integer);
+    t.add_column(p + "lisa", CellType::Text);
+    t.add_column(p + "lisa_p", CellType::Real, 3);
+  }
   if (theme.proxy) t.add_column(p + "proxy_note", CellType::Text);
 }
 
-void add_theme_cells(std::vector<Cell>& row, const Theme& theme, const ChangeStats& s, bool is_total) {
+void add_spatial_cells(std::vector<Cell>& row, const WardSpatialStats* s, std::size_t w, bool hide) {
+  if (!s) return;
+  if (hide || w >= s->gi_z.size()) {  // the area total has no neighbours; suppressed wards show nothing
+    for (int i = 0; i < 5; ++i) row.push_back(hide ? Cell::hidden(kHidden) : Cell::null());
+    return;
+  }
+  row.push_back(Cell::real(s->gi_z[w]));
+  row.push_back(Cell::real(s->gi_p[w]));
+  row.push_back(Cell::integer(s->gi_bin[w]));
+  row.push_back(Cell::text(std::string(lisa_name(s->lisa[w]))));
+  row.push_back(Cell::real(s->lisa_p[w]));
+}
+
+void add_theme_cells(std::vector<Cell>& row, const Theme& theme, const ChangeStats& s, bool is_total,
+                     const WardSpatialStats* spatial, std::size_t ward) {
   const bool hide_now = is_suppressed(theme, s.count);
   const bool hide_prev = s.previous && is_suppressed(theme, *s.previous);
   const bool hide_year = s.year_earlier && is_suppressed(theme, *s.year_earlier);
@@ -66,6 +87,7 @@ void add_theme_cells(std::vector<Cell>& row, const Theme& theme, const ChangeSta
   row.push_back(hide_test ? Cell::hidden(kHidden) : tested ? Cell::boolean(s.significant) : Cell::null());
   row.push_back(hide_test ? Cell::hidden(kHidden) : Cell::text(std::string(rag_name(s.rag))));
   row.push_back(Cell::boolean(hide_now));
+  add_spatial_cells(row, spatial, is_total ? static_cast<std::size_t>(-1) : ward, hide_now);
   if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
 }
 
@@ -83,15 +105,27 @@ std::string disclosure_note(const std::vector<Theme>& themes) {
   return note;
 }
 
+std::string_view lisa_name(LisaQuadrant q) {
+  switch (q) {
+    case LisaQuadrant::HighHigh: return "high-high";
+    case LisaQuadrant::LowLow: return "low-low";
+    case LisaQuadrant::LowHigh: return "low-high";
+    case LisaQuadrant::HighLow: return "high-low";
+    case LisaQuadrant::NotSignificant: break;
+  }
+  return "not significant";
+}
+
 Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& themes, const WardStats& stats,
-                 const std::string& area_name, bool with_total) {
+                 const std::string& area_name, bool with_total, const std::vector<WardSpatialStats>* spatial) {
   Table t;
   t.add_column("ward_code", CellType::Text);
   t.add_column("ward_name", CellType::Text);
   t.add_column("label", CellType::Text);
   t.add_column("population", CellType::Integer);
   t.add_column("area_km2", CellType::Real, 3);
-  for (const Theme& theme : themes) add_theme_columns(t, theme);
+  for (const Theme& theme : themes) add_theme_columns(t, theme, spatial != nullptr);
+  auto spatial_of = [&](std::size_t i) { return spatial ? &(*spatial)[i] : nullptr; };
 
   double total_pop = 0, total_area = 0;
   bool all_pop = true;
@@ -104,7 +138,8 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
     row.push_back(ward.population ? Cell::integer(static_cast<std::int64_t>(std::llround(*ward.population)))
                                   : Cell::null());
     row.push_back(Cell::real(ward.area_m2 / 1e6));
-    for (std::size_t i = 0; i < themes.size(); ++i) add_theme_cells(row, themes[i], stats.wards[i][w], false);
+    for (std::size_t i = 0; i < themes.size(); ++i)
+      add_theme_cells(row, themes[i], stats.wards[i][w], false, spatial_of(i), w);
     t.rows.push_back(std::move(row));
     if (ward.population) total_pop += *ward.population;
     else all_pop = false;
@@ -117,7 +152,8 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
     row.push_back(Cell::text(area_name + " (all wards)"));
     row.push_back(all_pop ? Cell::integer(static_cast<std::int64_t>(std::llround(total_pop))) : Cell::null());
     row.push_back(Cell::real(total_area / 1e6));
-    for (std::size_t i = 0; i < themes.size(); ++i) add_theme_cells(row, themes[i], stats.totals[i], true);
+    for (std::size_t i = 0; i < themes.size(); ++i)
+      add_theme_cells(row, themes[i], stats.totals[i], true, spatial_of(i), 0);
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/local_stats.hpp"
 #include "analysis/ward_stats.hpp"
 #include "core/reject.hpp"
 #include "core/theme.hpp"
@@ -12,9 +13,23 @@
 
 namespace hotspot {
 
+// Local spatial statistics of one theme over the wards (queen contiguity).
+struct WardSpatialStats {
+  std::string variable;            // "count" or "rate_per_1000"
+  std::vector<double> gi_z;        // Getis-Ord Gi* z-score
+  std::vector<double> gi_p;        // after the multiple-testing correction
+  std::vector<int> gi_bin;         // -3..3 as ArcGIS Gi_Bin
+  std::vector<LisaQuadrant> lisa;  // Local Moran quadrant where significant
+  std::vector<double> lisa_p;      // permutation pseudo p-value
+};
+
 // One row per ward; with `with_total`, a last row "ALL" for the whole area.
+// `spatial`, when given, has one entry per theme.
 Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& themes, const WardStats& stats,
-                 const std::string& area_name, bool with_total);
+                 const std::string& area_name, bool with_total,
+                 const std::vector<WardSpatialStats>* spatial = nullptr);
+
+std::string_view lisa_name(LisaQuadrant q);  // "high-high", ... "not significant"
 
 // Text for people: the disclosure rule and every proxy theme's note.
 std::string disclosure_note(const std::vector<Theme>& themes);

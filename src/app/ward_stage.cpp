@@ -1,17 +1,56 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <cmath>
 #include <ostream>
 
+#include "analysis/multiple_testing.hpp"
 #include "analysis/ward_stats.hpp"
 #include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
+#include "geo/contiguity.hpp"
 #include "geo/reproject.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/vector_writer.hpp"
 
 namespace hotspot {
+
+namespace {
+
+// Gi* and Local Moran's I of each theme over the wards. The variable is the
+// rate per 1,000 residents when every ward has a population (so big wards do
+// not look hot for being big), else the count.
+std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStats& stats) {
+  const ClusterConfig& c = run.cfg.clusters;
+  const SpatialWeights queen = queen_contiguity(run.geos, run.wards.wards);
+  const SpatialWeights w = c.ward_weights == "row" ? queen.row_standardised() : queen;
+  bool rates = true;
+  for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
+  std::vector<WardSpatialStats> out;
+  for (std::size_t t = 0; t < stats.wards.size(); ++t) {
+    WardSpatialStats s;
+    s.variable = rates ? "rate_per_1000" : "count";
+    std::vector<double> x;
+    for (std::size_t k = 0; k < stats.wards[t].size(); ++k)
+      x.push_back(rates ? *stats.wards[t][k].rate_per_1000 : static_cast<double>(stats.wards[t][k].count));
+    const LocalG g = local_g(x, w, true);
+    s.gi_z = g.z;
+    s.gi_p = adjust_p_values(g.p, parse_correction(c.correction));
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      const double p = s.gi_p[k];
+      const int level = p < 0.01 ? 3 : p < 0.05 ? 2 : p < 0.10 ? 1 : 0;
+      s.gi_bin.push_back(std::isfinite(s.gi_z[k]) ? (s.gi_z[k] > 0 ? level : -level) : 0);
+    }
+    const LocalMoran m = local_moran(x, w, c.permutations, static_cast<std::uint64_t>(c.seed), c.lisa_alpha);
+    s.lisa = m.quadrant;
+    s.lisa_p = m.p_sim;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
 
 void ward_stage(RunContext& run, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
@@ -22,22 +61,38 @@ void ward_stage(RunContext& run, std::ostream& out) {
                                              cfg.taxonomy.themes, cfg.period, cfg.significance);
   run.timer.stop();
 
+  std::vector<WardSpatialStats> spatial;
+  if (cfg.clusters.enabled && run.wards.wards.size() >= 3) {
+    run.timer.start("ward_spatial_stats");
+    spatial = ward_spatial_stats(run, stats);
+    run.timer.stop();
+  }
+  const std::vector<WardSpatialStats>* spatial_ptr = spatial.empty() ? nullptr : &spatial;
+
   run.timer.start("ward_outputs");
   {
-    const Table table = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, false);
+    const Table table = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, false, spatial_ptr);
     VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &table, {}, wkbMultiPolygon};
     for (const Ward& w : run.wards.wards) layer.wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
     write_geojson(run.output_path("wards.geojson"), layer);
     run.record_output("wards.geojson");
   }
   write_file_atomically(run.output_path("ward_summary.csv"),
-                        to_csv(ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true)));
+                        to_csv(ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true, spatial_ptr)));
   run.record_output("ward_summary.csv");
   run.timer.stop();
 
   const std::vector<Theme> themes = cfg.taxonomy.themes;
-  run.stages.push_back({"ward_stats", [stats, themes](JsonWriter& j) {
+  const ClusterConfig c = cfg.clusters;
+  const std::string variable = spatial.empty() ? "" : spatial.front().variable;
+  run.stages.push_back({"ward_stats", [stats, themes, c, variable](JsonWriter& j) {
     j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
+    if (!variable.empty())
+      j.value("spatial_statistics", "Getis-Ord Gi* (analytical z) and Local Moran's I (conditional permutation)")
+          .value("spatial_variable", variable).value("contiguity", "queen (shared edge or vertex, GEOS)")
+          .value("weights", c.ward_weights == "row" ? "row-standardised" : "binary")
+          .value("correction", c.correction).value("permutations", c.permutations).value("seed", c.seed)
+          .value("lisa_alpha", c.lisa_alpha);
     j.begin_array("area_totals");
     for (std::size_t t = 0; t < themes.size(); ++t) {
       const ChangeStats& s = stats.totals[t];

@@ -1,0 +1,267 @@
+// Clusters stage: DBSCAN and NNH clusters outlined by convex hull, concave hull
+// and standard deviational ellipse; Gi* hot and cold spots on a grid.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+
+#include "analysis/dbscan.hpp"
+#include "analysis/gistar_grid.hpp"
+#include "analysis/nnh.hpp"
+#include "app/region_polygons.hpp"
+#include "app/stages.hpp"
+#include "geo/cluster_shapes.hpp"
+#include "geo/reproject.hpp"
+#include "geo/study_area.hpp"
+#include "io/vector_writer.hpp"
+
+namespace hotspot {
+namespace {
+
+// Hulls of clusters on a single snap point are drawn as circles of this radius.
+constexpr double kMinShapeRadius = 25.0;
+
+struct Cluster {
+  std::string method;  // dbscan, nnh1, nnh2
+  std::vector<WeightedPoint> points;
+  int rank = 0;
+};
+
+std::vector<Cluster> dbscan_clusters(const std::vector<WeightedPoint>& pts, const ClusterConfig& c) {
+  const DbscanResult r = dbscan(pts, c.dbscan_eps, c.dbscan_min_points);
+  std::vector<Cluster> out(static_cast<std::size_t>(r.clusters));
+  for (auto& cl : out) cl.method = "dbscan";
+  for (std::size_t i = 0; i < pts.size(); ++i)
+    if (r.label[i] >= 0) out[static_cast<std::size_t>(r.label[i])].points.push_back(pts[i]);
+  return out;
+}
+
+std::vector<Cluster> nnh_clusters(const std::vector<WeightedPoint>& pts, const ClusterConfig& c, double area_m2,
+                                  double& threshold) {
+  NnhParams p;
+  p.study_area_m2 = area_m2;
+  p.p = c.nnh_p;
+  p.fixed_distance = c.nnh_distance;
+  p.min_points = c.nnh_min_points;
+  p.second_order = c.nnh_second_order;
+  const NnhResult r = nnh(pts, p);
+  threshold = r.threshold;
+  std::vector<Cluster> out;
+  for (const NnhCluster& f : r.first_order) {
+    Cluster cl{"nnh1", {}, 0};
+    for (std::size_t m : f.members) cl.points.push_back(pts[m]);
+    out.push_back(std::move(cl));
+  }
+  for (const NnhCluster& s : r.second_order) {
+    Cluster cl{"nnh2", {}, 0};
+    for (std::size_t f : s.members)
+      for (std::size_t m : r.first_order[f].members) cl.points.push_back(pts[m]);
+    out.push_back(std::move(cl));
+  }
+  return out;
+}
+
+void add_common_columns(Table& t, const Theme& theme) {
+  t.add_column("id", CellType::Text);
+  t.add_column("label", CellType::Text);
+  t.add_column("theme", CellType::Text);
+  t.add_column("theme_label", CellType::Text);
+  t.add_column("period", CellType::Text);
+  t.add_column("method", CellType::Text);
+  t.add_column("shape", CellType::Text);
+  t.add_column("rank", CellType::Integer);
+  t.add_column("count", CellType::Integer);
+  t.add_column("area_m2", CellType::Real, 0);
+  t.add_column("density_per_km2", CellType::Real, 1);
+  t.add_column("ward_codes", CellType::Text);
+  t.add_column("ward_names", CellType::Text);
+  if (theme.proxy) t.add_column("proxy_note", CellType::Text);
+}
+
+std::vector<Cell> common_cells(const RunContext& run, const Theme& theme, const std::string& id,
+                               const std::string& label, const std::string& method, const std::string& shape, int rank,
+                               long count, double area, const WardOverlapResult& w) {
+  std::vector<std::string> codes, names;
+  for (std::size_t k : w.wards) {
+    codes.push_back(run.wards.wards[k].code);
+    names.push_back(run.wards.wards[k].name);
+  }
+  std::vector<Cell> row = {Cell::text(id), Cell::text(label), Cell::text(theme.id), Cell::text(theme.label),
+                           Cell::text(run.cfg.period.label), Cell::text(method), Cell::text(shape),
+                           Cell::integer(rank), Cell::integer(count), Cell::real(area),
+                           area > 0 ? Cell::real(static_cast<double>(count) / area * 1e6) : Cell::null(),
+                           Cell::text(fmt::format("{}", fmt::join(codes, ";"))),
+                           Cell::text(fmt::format("{}", fmt::join(names, "; ")))};
+  if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
+  return row;
+}
+
+std::string ward_name_of(const RunContext& run, const WardOverlapResult& w) {
+  return w.wards.empty() ? run.cfg.area_name : run.wards.wards[w.main].name;
+}
+
+struct ThemeSummary {
+  std::string theme;
+  int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0;
+  double nnh_threshold = 0;
+};
+
+// Cluster outlines for one theme: three shapes per published cluster.
+void write_clusters(RunContext& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
+                    const WardOverlap& overlap, ThemeSummary& sum) {
+  const ClusterConfig& c = run.cfg.clusters;
+  std::vector<Cluster> clusters = dbscan_clusters(pts, c);
+  std::vector<Cluster> more = nnh_clusters(pts, c, run.area_m2, sum.nnh_threshold);
+  clusters.insert(clusters.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  // Disclosure: a cluster smaller than the theme's minimum is not published.
+  std::vector<Cluster> kept;
+  for (Cluster& cl : clusters) {
+    if (is_suppressed(theme, cl.points.size())) ++sum.withheld;
+    else kept.push_back(std::move(cl));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Cluster& a, const Cluster& b) {
+    if (a.method != b.method) return a.method < b.method;
+    return a.points.size() > b.points.size();
+  });
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    kept[i].rank = (i > 0 && kept[i - 1].method == kept[i].method) ? kept[i - 1].rank + 1 : 1;
+
+  Table table;
+  add_common_columns(table, theme);
+  VectorLayer layer{"clusters_" + theme.id,
+                    fmt::format("{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min "
+                                "{} points). Shapes: convex hull, concave hull, 1-sd ellipse. {}",
+                                theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points,
+                                sum.nnh_threshold, c.nnh_min_points, theme.proxy ? theme.proxy_note : ""),
+                    &table, {}, wkbMultiPolygon};
+  for (const Cluster& cl : kept) {
+    (cl.method == "dbscan" ? sum.dbscan : cl.method == "nnh1" ? sum.nnh1 : sum.nnh2)++;
+    const Ellipse e = deviational_ellipse(cl.points);
+    std::vector<std::pair<std::string, GeomPtr>> shapes;
+    shapes.emplace_back("convex_hull", convex_hull(run.geos, cl.points, kMinShapeRadius));
+    shapes.emplace_back("concave_hull", concave_hull(run.geos, cl.points, c.concave_ratio, kMinShapeRadius));
+    shapes.emplace_back("ellipse", ellipse_polygon(run.geos, e, kMinShapeRadius));
+    const WardOverlapResult w = overlap.of(shapes.front().second.get());
+    const std::string method_name = cl.method == "dbscan" ? "DBSCAN" : cl.method == "nnh1" ? "NNH" : "NNH 2nd-order";
+    const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
+    for (auto& [shape, geom] : shapes) {
+      double area = 0;
+      GEOSArea_r(run.geos.get(), geom.get(), &area);
+      table.rows.push_back(common_cells(run, theme, fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label,
+                                        cl.method, shape, cl.rank, static_cast<long>(cl.points.size()), area, w));
+      layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
+    }
+  }
+  const std::string name = "clusters_" + theme.id + ".geojson";
+  write_geojson(run.output_path(name), layer);
+  run.record_output(name);
+}
+
+// Gi* hot and cold spots: connected cells sharing a significance bin.
+void write_gistar(RunContext& run, const Theme& theme, const std::vector<const Incident*>& incidents,
+                  const WardOverlap& overlap, ThemeSummary& sum) {
+  const ClusterConfig& c = run.cfg.clusters;
+  const Bounds& e = run.index->extent();
+  Grid counts;
+  counts.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, c.gistar_cell, 0);
+  counts.in_area = cells_in_area(run.geos, run.area.get(), counts.spec);
+  counts.values.assign(counts.spec.size(), 0.0);
+  for (const Incident* inc : incidents) {
+    const double fc = (inc->x - counts.spec.origin_x) / c.gistar_cell, fr = (counts.spec.origin_y - inc->y) / c.gistar_cell;
+    if (fc >= 0 && fr >= 0 && fc < counts.spec.nx && fr < counts.spec.ny)
+      counts.values[counts.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
+  }
+  const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
+  const GiStarGridResult gi = gistar_grid(counts, band, parse_correction(c.correction));
+
+  Table table;
+  add_common_columns(table, theme);
+  table.add_column("gi_bin", CellType::Integer);
+  table.add_column("confidence", CellType::Text);
+  table.add_column("max_abs_z", CellType::Real, 2);
+  VectorLayer layer{"gistar_" + theme.id,
+                    fmt::format("{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as "
+                                "ArcGIS Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
+                                theme.label, run.cfg.period.label, c.gistar_cell, band, c.correction,
+                                theme.proxy ? theme.proxy_note : ""),
+                    &table, {}, wkbMultiPolygon};
+  const char* confidence[] = {"", "90%", "95%", "99%"};
+  for (int b : {3, 2, 1, -1, -2, -3}) {
+    std::vector<std::uint8_t> mask(counts.spec.size(), 0);
+    for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = gi.bin[i] == b;
+    std::vector<double> z = gi.z;
+    for (double& v : z) if (!std::isfinite(v)) v = 0;
+    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents);
+    std::stable_sort(regions.begin(), regions.end(), [](const RegionPolygon& x, const RegionPolygon& y) {
+      return x.incidents > y.incidents;
+    });
+    int rank = 0;
+    for (RegionPolygon& r : regions) {
+      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents))) {
+        ++sum.withheld;
+        continue;
+      }
+      ++rank;
+      (b > 0 ? sum.hot : sum.cold)++;
+      const std::string kind = b > 0 ? "Hot spot" : "Cold spot";
+      std::vector<Cell> row = common_cells(run, theme, fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
+                                           fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards),
+                                                       confidence[std::abs(b)]),
+                                           "gistar", "cells", rank, r.incidents, r.area_m2, r.wards);
+      row.push_back(Cell::integer(b));
+      row.push_back(Cell::text(confidence[std::abs(b)]));
+      row.push_back(Cell::real(b > 0 ? r.max_value : -r.min_value));
+      table.rows.push_back(std::move(row));
+      layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
+    }
+  }
+  const std::string name = "gistar_" + theme.id + ".geojson";
+  write_geojson(run.output_path(name), layer);
+  run.record_output(name);
+}
+
+}  // namespace
+
+void cluster_stage(RunContext& run, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const WardOverlap overlap(run.geos, run.wards.wards);
+  std::vector<ThemeSummary> summaries;
+  run.timer.start("clusters");
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    run.progress.update("clusters", t, cfg.taxonomy.themes.size(), theme.label);
+    const std::vector<const Incident*> incidents = run.period_incidents(t);
+    std::vector<WeightedPoint> pts;
+    for (const Incident* inc : incidents) pts.push_back({inc->x, inc->y, inc->weight});
+    ThemeSummary sum;
+    sum.theme = theme.id;
+    write_clusters(run, theme, pts, overlap, sum);
+    write_gistar(run, theme, incidents, overlap, sum);
+    fmt::print(out, "  {:<24} {:>3} DBSCAN, {:>3} NNH, {:>3} Gi* hot spots\n", theme.label, sum.dbscan,
+               sum.nnh1 + sum.nnh2, sum.hot);
+    summaries.push_back(sum);
+  }
+  run.timer.stop();
+  run.progress.finish("clusters", fmt::format("{} themes", summaries.size()));
+  const ClusterConfig c = cfg.clusters;
+  run.stages.push_back({"clusters", [summaries, c](JsonWriter& j) {
+    j.value("dbscan_eps_m", c.dbscan_eps).value("dbscan_min_points", c.dbscan_min_points)
+        .value("dbscan_border_rule", "first core point in input order").value("nnh_p", c.nnh_p);
+    if (c.nnh_distance) j.value("nnh_fixed_distance_m", *c.nnh_distance);
+    j.value("nnh_min_points", c.nnh_min_points).value("nnh_second_order", c.nnh_second_order)
+        .value("concave_ratio", c.concave_ratio).value("ellipse", "1 sd, semi-axes sqrt(2) sd (ArcGIS)")
+        .value("gistar_cell_m", c.gistar_cell)
+        .value("gistar_band_m", c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0))
+        .value("correction", c.correction).value("outputs", "clusters_<theme>.geojson: one layer, method and shape properties");
+    j.begin_array("themes");
+    for (const ThemeSummary& s : summaries)
+      j.begin_object().value("theme", s.theme).value("dbscan_clusters", s.dbscan).value("nnh_threshold_m", s.nnh_threshold)
+          .value("nnh_first_order", s.nnh1).value("nnh_second_order", s.nnh2).value("gistar_hot", s.hot)
+          .value("gistar_cold", s.cold).value("withheld_small_count", s.withheld).end_object();
+    j.end_array();
+  }});
+}
+
+}  // namespace hotspot

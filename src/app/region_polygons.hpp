@@ -1,0 +1,27 @@
+#pragma once
+// Connected cells of a mask as clipped polygons with what lies inside: the
+// shared step of KDE hotspots and Gi* hot/cold spots.
+#include <vector>
+
+#include "app/run_context.hpp"
+#include "core/grid.hpp"
+#include "geo/ward_overlap.hpp"
+
+namespace hotspot {
+
+struct RegionPolygon {
+  GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS, clipped to the study area
+  double area_m2 = 0;
+  long incidents = 0;         // incidents whose cell is in the region
+  long cells = 0;
+  double max_value = -HUGE_VAL, min_value = HUGE_VAL, mean_value = 0;  // of `values` over the region's cells
+  WardOverlapResult wards;
+};
+
+// Regions are 4-connected; GDAL traces them, GEOS clips them to the study area.
+// An incident counts in the region holding its cell, so counting is O(N).
+std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
+                                           const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
+                                           const std::vector<const Incident*>& incidents);
+
+}  // namespace hotspot
