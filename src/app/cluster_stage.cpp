@@ -11,6 +11,7 @@
 #include "analysis/gistar_grid.hpp"
 #include "analysis/nnh.hpp"
 #include "app/region_polygons.hpp"
+#include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "geo/cluster_shapes.hpp"
 #include "geo/reproject.hpp"
@@ -157,6 +158,18 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   const std::string name = "clusters_" + theme.id + ".geojson";
   write_geojson(run.output_path(name), layer);
   run.record_output(name);
+  ProjectLayer pl;
+  pl.id = "clusters_" + theme.id;
+  pl.name = fmt::format("{}: clusters (DBSCAN, NNH)", theme.label);
+  pl.file = name;
+  pl.group = theme.label;
+  pl.geometry = "Polygon";
+  pl.style_xml = vector_style_xml(cluster_outline_style());
+  pl.labels = true;
+  pl.visible = false;
+  pl.stack = 3;
+  pl.abstract = layer.description;
+  run.layers.push_back(pl);
 }
 
 // Gi* hot and cold spots: connected cells sharing a significance bin.
@@ -220,6 +233,18 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   const std::string name = "gistar_" + theme.id + ".geojson";
   write_geojson(run.output_path(name), layer);
   run.record_output(name);
+  ProjectLayer pl;
+  pl.id = "gistar_" + theme.id;
+  pl.name = fmt::format("{}: Gi* hot and cold spots", theme.label);
+  pl.file = name;
+  pl.group = theme.label;
+  pl.geometry = "Polygon";
+  pl.style_xml = vector_style_xml(gistar_bins_style());
+  pl.labels = true;
+  pl.visible = false;
+  pl.stack = 4;
+  pl.abstract = layer.description;
+  run.layers.push_back(pl);
 }
 
 }  // namespace

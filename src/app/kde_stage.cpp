@@ -10,6 +10,7 @@
 
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
+#include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "app/region_polygons.hpp"
 #include "geo/reproject.hpp"
@@ -220,6 +221,37 @@ void kde_stage(RunContext& run, std::ostream& out) {
     const std::string name = "hotspots_" + theme.id + ".geojson";
     write_geojson(run.output_path(name), layer);
     run.record_output(name);
+
+    std::vector<std::string> class_names;
+    std::vector<double> thresholds;
+    for (const HotspotClass& c : sum.classes) {
+      class_names.push_back(c.name);
+      thresholds.push_back(c.threshold);
+    }
+    double peak = 0;
+    for (std::size_t i = 0; i < grid.values.size(); ++i)
+      if (grid.inside(i)) peak = std::max(peak, grid.values[i]);
+    ProjectLayer hl;
+    hl.id = "hotspots_" + theme.id;
+    hl.name = fmt::format("{}: KDE hotspots", theme.label);
+    hl.file = name;
+    hl.group = theme.label;
+    hl.geometry = "Polygon";
+    hl.style_xml = vector_style_xml(hotspot_classes_style(class_names));
+    hl.labels = true;
+    hl.stack = 2;
+    hl.abstract = layer.description;
+    run.layers.push_back(hl);
+    ProjectLayer rl;
+    rl.id = "kde_" + theme.id;
+    rl.name = fmt::format("{}: KDE surface ({})", theme.label, raw ? "raw" : "per km2");
+    rl.file = tif;
+    rl.group = theme.label;
+    rl.raster = true;
+    rl.style_xml = raster_style_xml(kde_raster_stops(thresholds, peak, raw ? "" : "per km2"), 0.8);
+    rl.stack = 5;
+    rl.abstract = raster.description;
+    run.layers.push_back(rl);
     fmt::print(out, "  {:<24} {:>4} hotspots (bandwidth {:.0f} m){}\n", theme.label, published.size(),
                params.bandwidth, sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
     summaries.push_back(std::move(sum));

@@ -17,6 +17,7 @@
 #include "geo/geos_handle.hpp"
 #include "geo/ward_index.hpp"
 #include "io/json_writer.hpp"
+#include "io/qgis_project.hpp"
 #include "io/ward_reader.hpp"
 
 namespace hotspot {
@@ -79,6 +80,7 @@ struct RunContext {
   std::vector<Grid> surfaces;                       // [theme], filled by the KDE stage
   std::vector<OutputFile> outputs;
   std::vector<StageRecord> stages;
+  std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
 
   // Records a file just written in the output folder (name and SHA-256).
   void record_output(const std::string& name);

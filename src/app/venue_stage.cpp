@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "analysis/venue_programme.hpp"
+#include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "geo/reproject.hpp"
 #include "io/atomic_file.hpp"
@@ -330,6 +331,28 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   run.record_output("venue_catchments_" + plan.id + ".geojson");
   write_file_atomically(run.output_path(base + ".csv"), to_csv(programme_table));
   run.record_output(base + ".csv");
+  const std::string group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
+  ProjectLayer vl;
+  vl.id = base;
+  vl.name = fmt::format("Venues for {}", plan.label);
+  vl.file = base + ".geojson";
+  vl.group = group;
+  vl.geometry = "Point";
+  vl.style_xml = vector_style_xml(venue_style());
+  vl.labels = true;
+  vl.stack = 0;
+  vl.abstract = points.description;
+  run.layers.push_back(vl);
+  ProjectLayer cl;
+  cl.id = "venue_catchments_" + plan.id;
+  cl.name = fmt::format("Catchments of chosen venues ({})", plan.label);
+  cl.file = "venue_catchments_" + plan.id + ".geojson";
+  cl.group = group;
+  cl.geometry = "Polygon";
+  cl.style_xml = vector_style_xml(catchment_style());
+  cl.stack = 1;
+  cl.abstract = circles.description;
+  run.layers.push_back(cl);
   fmt::print(out, "  venues for {:<18} {} chosen of {} eligible, covering {:.0f}% of the mass\n", plan.label,
              prog.chosen.size(), n, total > 0 ? prog.covered / total * 100 : 0.0);
 }

@@ -6,6 +6,7 @@
 
 #include "analysis/multiple_testing.hpp"
 #include "analysis/ward_stats.hpp"
+#include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
 #include "geo/contiguity.hpp"
@@ -81,6 +82,31 @@ void ward_stage(RunContext& run, std::ostream& out) {
                         to_csv(ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true, spatial_ptr)));
   run.record_output("ward_summary.csv");
   run.timer.stop();
+
+  // One styled view of the ward layer per theme; the first is the file's default style.
+  bool all_population = true;
+  for (const Ward& w : run.wards.wards) all_population = all_population && w.population.has_value();
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const std::string field = theme.id + (all_population ? "_rate_per_1000" : "_count");
+    std::vector<double> values;
+    for (const ChangeStats& s : stats.wards[t])
+      if (!is_suppressed(theme, s.count)) values.push_back(all_population ? *s.rate_per_1000 : static_cast<double>(s.count));
+    const LayerStyle style = ward_choropleth(theme, field, values);
+    ProjectLayer layer;
+    layer.id = "wards_" + theme.id;
+    layer.name = fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "count");
+    layer.file = "wards.geojson";
+    layer.group = "Wards";
+    layer.geometry = "Polygon";
+    layer.style_xml = vector_style_xml(style);
+    layer.labels = true;
+    layer.visible = t == 0;
+    layer.default_style = t == 0;
+    layer.stack = static_cast<int>(t);
+    layer.abstract = disclosure_note(cfg.taxonomy.themes);
+    run.layers.push_back(std::move(layer));
+  }
 
   const std::vector<Theme> themes = cfg.taxonomy.themes;
   const ClusterConfig c = cfg.clusters;
