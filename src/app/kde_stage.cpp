@@ -29,6 +29,7 @@ struct Hotspot {
   GeomPtr geom{nullptr, GeomDeleter{nullptr}};
   double area_m2 = 0;
   long incidents = 0;
+  long previous = 0;  // same cells, previous period
   double peak = 0, mean = 0;
   std::vector<std::size_t> wards;  // touched, in ward order
   std::size_t main_ward = 0;       // largest overlap
@@ -46,12 +47,13 @@ struct ThemeSummary {
 
 // Hotspots of one class: connected cells at or above the threshold.
 std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& overlap, const Grid& grid,
-                                    const HotspotClass& cls, const std::vector<const Incident*>& incidents) {
+                                    const HotspotClass& cls, const std::vector<const Incident*>& incidents,
+                                    const std::vector<const Incident*>& previous) {
   std::vector<std::uint8_t> mask(grid.spec.size(), 0);
   for (std::size_t i = 0; i < mask.size(); ++i)
     mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
   std::vector<Hotspot> out;
-  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents)) {
+  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, previous)) {
     Hotspot h;
     h.level = cls.level;
     h.class_name = cls.name;
@@ -59,6 +61,7 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
     h.geom = std::move(r.geom);
     h.area_m2 = r.area_m2;
     h.incidents = r.incidents;
+    h.previous = r.previous;
     h.peak = r.max_value;
     h.mean = r.mean_value;
     h.wards = r.wards.wards;
@@ -81,6 +84,8 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
   t.add_column("rank", CellType::Integer);
   t.add_column("area_m2", CellType::Real, 0);
   t.add_column("incidents", CellType::Integer);
+  t.add_column("previous_incidents", CellType::Integer);
+  t.add_column("change_previous_pct", CellType::Real, 1);
   t.add_column("hit_rate", CellType::Real, 4);
   t.add_column("pai", CellType::Real, 2);
   t.add_column("peak_density", CellType::Real, raw ? 4 : 2);
@@ -102,7 +107,13 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
         Cell::text(fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name)),
         Cell::text(theme.id), Cell::text(theme.label), Cell::text(run.cfg.period.label),
         Cell::integer(h.level), Cell::text(h.class_name), Cell::integer(h.rank), Cell::real(h.area_m2),
-        Cell::integer(h.incidents), Cell::real(hit), share > 0 ? Cell::real(hit / share) : Cell::null(),
+        Cell::integer(h.incidents),
+        is_suppressed(theme, static_cast<std::uint64_t>(h.previous)) ? Cell::hidden(fmt::format("<{}", theme.min_count))
+                                                                      : Cell::integer(h.previous),
+        h.previous > 0 && !is_suppressed(theme, static_cast<std::uint64_t>(h.previous))
+            ? Cell::real((static_cast<double>(h.incidents) - static_cast<double>(h.previous)) / static_cast<double>(h.previous) * 100)
+            : Cell::null(),
+        Cell::real(hit), share > 0 ? Cell::real(hit / share) : Cell::null(),
         Cell::real(h.peak), Cell::real(h.mean), Cell::text(raw ? "raw kernel sum" : "incidents per km2"),
         Cell::text(fmt::format("{}", fmt::join(codes, ";"))), Cell::text(fmt::format("{}", fmt::join(names, "; ")))};
     if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
@@ -127,12 +138,14 @@ void kde_stage(RunContext& run, std::ostream& out) {
 
   run.timer.start("kde");
   run.hotspots.clear();
+  run.hotspot_tables.clear();
   run.hotspots.resize(cfg.taxonomy.themes.size());
   run.surfaces.assign(cfg.taxonomy.themes.size(), Grid{});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     run.progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
     const std::vector<const Incident*> incidents = run.period_incidents(t);
+    const std::vector<const Incident*> previous = run.previous_incidents(t);
     std::vector<WeightedPoint> points;
     for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
 
@@ -170,7 +183,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
 
     std::vector<Hotspot> published;
     for (const HotspotClass& cls : sum.classes) {
-      std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, incidents);
+      std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, incidents, previous);
       std::vector<Hotspot> kept;
       for (Hotspot& h : hs) {
         if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
@@ -212,6 +225,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     run.surfaces[t] = grid;
 
     const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw);
+    run.hotspot_tables.push_back(table);
     VectorLayer layer{"hotspots_" + theme.id,
                       fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}", theme.label,
                                   cfg.period.label, kernel_name(params.kernel), params.bandwidth, k.cell,

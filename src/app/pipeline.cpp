@@ -126,6 +126,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   }
   if (mode == Mode::Run) points_stage(run, out);
   if (!run.layers.empty()) pack_stage(run, out);
+  if (mode == Mode::Run) report_stage(run, out);
 
   for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
   write_file_atomically(run.output_path("manifest.json"), manifest_json(run));

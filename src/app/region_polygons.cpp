@@ -7,7 +7,8 @@ namespace hotspot {
 
 std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
-                                           const std::vector<const Incident*>& incidents) {
+                                           const std::vector<const Incident*>& incidents,
+                                           const std::vector<const Incident*>& previous) {
   const Regions regions = label_regions(mask, spec);
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
@@ -20,12 +21,15 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
     r.mean_value += values[i];
     ++r.cells;
   }
-  for (const Incident* inc : incidents) {
+  auto region_of = [&](const Incident* inc) -> std::int32_t {
     const double fc = (inc->x - spec.origin_x) / spec.cell, fr = (spec.origin_y - inc->y) / spec.cell;
-    if (!(fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)) continue;
-    const std::int32_t label = regions.label[spec.index(static_cast<int>(fr), static_cast<int>(fc))];
-    if (label) ++out[static_cast<std::size_t>(label - 1)].incidents;
-  }
+    if (!(fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)) return 0;
+    return regions.label[spec.index(static_cast<int>(fr), static_cast<int>(fc))];
+  };
+  for (const Incident* inc : incidents)
+    if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].incidents;
+  for (const Incident* inc : previous)
+    if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].previous;
   for (std::size_t k = 0; k < out.size(); ++k) {
     RegionPolygon& r = out[k];
     r.mean_value /= static_cast<double>(r.cells);

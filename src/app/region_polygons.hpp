@@ -13,6 +13,7 @@ struct RegionPolygon {
   GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS, clipped to the study area
   double area_m2 = 0;
   long incidents = 0;         // incidents whose cell is in the region
+  long previous = 0;          // the same for `previous` incidents (e.g. the previous period)
   long cells = 0;
   double max_value = -HUGE_VAL, min_value = HUGE_VAL, mean_value = 0;  // of `values` over the region's cells
   WardOverlapResult wards;
@@ -22,6 +23,7 @@ struct RegionPolygon {
 // An incident counts in the region holding its cell, so counting is O(N).
 std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
-                                           const std::vector<const Incident*>& incidents);
+                                           const std::vector<const Incident*>& incidents,
+                                           const std::vector<const Incident*>& previous = {});
 
 }  // namespace hotspot

@@ -26,4 +26,13 @@ std::vector<const Incident*> RunContext::period_incidents(std::size_t theme) con
   return out;
 }
 
+std::vector<const Incident*> RunContext::previous_incidents(std::size_t theme) const {
+  std::vector<const Incident*> out;
+  const ThemeMask bit = ThemeMask{1} << theme;
+  const Period prev = cfg.period.previous();
+  for (const Incident& inc : ingest.incidents)
+    if ((inc.themes & bit) && prev.contains(inc.month)) out.push_back(&inc);
+  return out;
+}
+
 }  // namespace hotspot

@@ -17,6 +17,8 @@
 #include "geo/geos_handle.hpp"
 #include "geo/ward_index.hpp"
 #include "io/json_writer.hpp"
+#include "io/table.hpp"
+#include <optional>
 #include "io/qgis_project.hpp"
 #include "io/ward_reader.hpp"
 
@@ -81,6 +83,19 @@ struct RunContext {
   std::vector<OutputFile> outputs;
   std::vector<StageRecord> stages;
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
+
+  // The tables the files were written from, so the report repeats the same numbers.
+  std::optional<Table> ward_summary;           // with the ALL row
+  std::vector<Table> hotspot_tables;           // [theme]
+  struct ProgrammeSummary {
+    std::string id, label;
+    std::vector<std::size_t> themes;
+    Table table;                                // as venues_<id>.csv
+    std::vector<std::pair<std::size_t, int>> chosen;  // venue index, order
+  };
+  std::vector<ProgrammeSummary> programmes;
+  // Incidents of theme t in the period before the reporting period.
+  std::vector<const Incident*> previous_incidents(std::size_t theme) const;
 
   // Records a file just written in the output folder (name and SHA-256).
   void record_output(const std::string& name);

@@ -12,6 +12,7 @@ void kde_stage(RunContext& run, std::ostream& out);     // kde_<theme>.tif, hots
 void cluster_stage(RunContext& run, std::ostream& out); // clusters_<theme>.geojson, gistar_<theme>.geojson
 void venue_stage(RunContext& run, std::ostream& out);   // venues_<plan>.geojson/.csv, venue_catchments_<plan>.geojson
 void pack_stage(RunContext& run, std::ostream& out);    // <layer>.qml styles, tasking.qgs
+void report_stage(RunContext& run, std::ostream& out);  // report.html
 void points_stage(RunContext& run, std::ostream& out);  // points_<theme>.geojson, only where allowed
 
 }  // namespace hotspot

@@ -331,6 +331,11 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   run.record_output("venue_catchments_" + plan.id + ".geojson");
   write_file_atomically(run.output_path(base + ".csv"), to_csv(programme_table));
   run.record_output(base + ".csv");
+  RunContext::ProgrammeSummary summary{plan.id, plan.label, {}, programme_table, {}};
+  for (const auto& [t, w] : plan.themes) summary.themes.push_back(t);
+  for (std::size_t i = 0; i < prog.chosen.size(); ++i)
+    summary.chosen.emplace_back(eligible[prog.chosen[i]], static_cast<int>(i + 1));
+  run.programmes.push_back(std::move(summary));
   const std::string group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
   ProjectLayer vl;
   vl.id = base;

@@ -78,8 +78,8 @@ void ward_stage(RunContext& run, std::ostream& out) {
     write_geojson(run.output_path("wards.geojson"), layer);
     run.record_output("wards.geojson");
   }
-  write_file_atomically(run.output_path("ward_summary.csv"),
-                        to_csv(ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true, spatial_ptr)));
+  run.ward_summary = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true, spatial_ptr);
+  write_file_atomically(run.output_path("ward_summary.csv"), to_csv(*run.ward_summary));
   run.record_output("ward_summary.csv");
   run.timer.stop();
 

@@ -30,22 +30,30 @@ std::string format_real(double v, int decimals) {
   return s == "-0" ? "0" : s;
 }
 
+std::string cell_text(const Cell& cell, const Column& column) {
+  switch (cell.kind) {
+    case Cell::Kind::Null: return cell.suppressed;
+    case Cell::Kind::Integer: return std::to_string(cell.i);
+    case Cell::Kind::Real: return format_real(cell.d, column.decimals);
+    case Cell::Kind::Text: return cell.s;
+    case Cell::Kind::Bool: return cell.i ? "true" : "false";
+  }
+  return "";
+}
+
 std::string to_csv(const Table& table) {
   std::string out;
-  for (std::size_t c = 0; c < table.columns.size(); ++c)
-    out += (c ? "," : "") + csv_escape(table.columns[c].name);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (c) out += ',';
+    out += csv_escape(table.columns[c].name);
+  }
   out += "\r\n";
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (c) out += ',';
       const Cell& cell = row[c];
-      switch (cell.kind) {
-        case Cell::Kind::Null: out += csv_escape(cell.suppressed); break;
-        case Cell::Kind::Integer: out += std::to_string(cell.i); break;
-        case Cell::Kind::Real: out += format_real(cell.d, table.columns[c].decimals); break;
-        case Cell::Kind::Text: out += csv_escape(neutralise_formula(cell.s)); break;
-        case Cell::Kind::Bool: out += cell.i ? "true" : "false"; break;
-      }
+      const std::string text = cell_text(cell, table.columns[c]);
+      out += csv_escape(cell.kind == Cell::Kind::Text ? neutralise_formula(text) : text);
     }
     out += "\r\n";
   }
