@@ -8,6 +8,8 @@ packages=(
   libgdal-dev libgeos-dev libproj-dev proj-data libboost-dev libnanoflann-dev
   libtomlplusplus-dev libcli11-dev libfmt-dev libfast-float-dev libssl-dev
   catch2
+  # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
+  qgis python3-qgis chromium nodejs npm
 )
 
 missing=()
@@ -17,14 +19,26 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# Node may come with the machine rather than from Debian; either will do.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}")
+  missing=("${missing[@]/npm}")
+fi
+missing=(${missing[@]})
+
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+  echo "setup: all packages already installed"
+else
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup: installing ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The report's browser test drives Chromium with playwright-core (the version pinned in the lock file).
+cd "$(dirname "$0")/../tests/pack"
+if [ ! -d node_modules/playwright-core ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -72,6 +72,7 @@ std::string project_xml(const Project& p) {
       "  <layer-tree-group>\n{2}  </layer-tree-group>\n"
       "  <projectlayers>\n{3}  </projectlayers>\n"
       "  <properties><Paths><Absolute type=\"bool\">false</Absolute></Paths>"
+      "<SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled></SpatialRefSys>"
       "<Measurement><DistanceUnits type=\"QString\">meters</DistanceUnits><AreaUnits type=\"QString\">m2</AreaUnits>"
       "</Measurement></properties>\n"
       "</qgis>\n",
