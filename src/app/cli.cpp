@@ -25,6 +25,11 @@ void add_common(CLI::App* cmd, CommandOptions& o) {
   cmd->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
   for (const OptionSpec& spec : option_specs()) {
     if (spec.cli_flag.empty()) continue;
+    if (spec.type == ValueType::Bool) {  // a switch: present means true
+      cmd->add_flag_callback(std::string(spec.cli_flag), [&o, &spec]() { o.overrides[&spec] = "true"; },
+                             fmt::format("{} (overrides {}.{})", spec.help, spec.table, spec.key));
+      continue;
+    }
     cmd->add_option_function<std::string>(
         std::string(spec.cli_flag), [&o, &spec](const std::string& v) { o.overrides[&spec] = v; },
         fmt::format("{} (overrides {}.{})", spec.help, spec.table, spec.key));

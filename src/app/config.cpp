@@ -262,6 +262,7 @@ void apply_override(toml::table& root, const Override& o) {
     switch (spec->type) {
       case ValueType::Number: t.insert_or_assign(o.key, std::stod(o.value)); break;
       case ValueType::Integer: t.insert_or_assign(o.key, static_cast<std::int64_t>(std::stoll(o.value))); break;
+      case ValueType::Bool: t.insert_or_assign(o.key, o.value == "true"); break;
       default: t.insert_or_assign(o.key, o.value); break;
     }
   } catch (const std::exception&) {
@@ -447,6 +448,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
       throw usage_error("config", fmt::format("{} must be between 0 and 1.", Where{fname, "run"}.at(run, "significance")));
     cfg.significance = *v;
   }
+  if (auto v = run["gpkg"].value<bool>()) cfg.gpkg = *v;
 
   const toml::table* wards = root["wards"].as_table();
   if (!wards) throw usage_error("config", fmt::format("{}: no [wards] table; set wards.path.", fname));

@@ -78,6 +78,7 @@ struct RunConfig {
   std::filesystem::path output;
   std::string taxonomy_path;
   double significance = 0.05;
+  bool gpkg = false;  // also write tasking.gpkg
   WardSource wards;
   PopulationCsv population;
   std::vector<IncidentSource> incidents;  // paths already expanded to files

@@ -11,6 +11,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"run", "output", V::String, "out", "Output folder (relative paths: to the config file)", "--out"},
       {"run", "taxonomy", V::String, "", "Taxonomy file mapping categories and flags to themes", "--taxonomy"},
       {"run", "significance", V::Number, "0.05", "Poisson exceedance probability below which a change is significant"},
+      {"run", "gpkg", V::Bool, "false", "Also write every vector layer into tasking.gpkg with its style", "--gpkg"},
       {"run", "themes", V::StringList, "all", "Themes to report, in order (default: every theme)"},
 
       {"wards", "path", V::String, "", "Ward boundaries: any OGR vector source", "--wards"},

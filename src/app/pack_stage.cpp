@@ -7,6 +7,7 @@
 
 #include "app/stages.hpp"
 #include "io/atomic_file.hpp"
+#include "io/gpkg_writer.hpp"
 #include "io/qgis_project.hpp"
 #include "io/qgis_style.hpp"
 
@@ -33,6 +34,14 @@ void pack_stage(RunContext& run, std::ostream& out) {
   for (ProjectLayer& l : p.layers) l.file = "./" + l.file;
   write_project(run.output_path("tasking.qgs"), p);
   run.record_output("tasking.qgs");
+  if (run.cfg.gpkg) {
+    std::vector<GpkgLayer> layers;
+    for (const ProjectLayer& l : run.layers)
+      if (l.default_style && !l.raster)
+        layers.push_back({l.file, l.file.substr(0, l.file.rfind('.')), qml_document(l.style_xml, l.labels)});
+    write_gpkg(run.output_path("tasking.gpkg"), run.cfg.output, layers);
+    run.record_output("tasking.gpkg");
+  }
   run.timer.stop();
   fmt::print(out, "  QGIS project tasking.qgs with {} layers\n", p.layers.size());
 }
