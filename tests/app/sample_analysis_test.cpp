@@ -1,0 +1,182 @@
+// The analysis stages on the committed sample: the planted structure is found
+// by KDE, clusters, Gi* and the venue planner, and the outputs add up.
+#include <catch2/catch.hpp>
+
+#include <cpl_json.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <map>
+
+#include "geo/crs_transform.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& pack() {
+  static test::TempDir dir("sample-analysis");
+  static bool done = false;
+  if (!done) {
+    const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+    const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'",
+                                     dir / "log");
+    INFO(test::read_text(dir / "log"));
+    REQUIRE(rc == 0);
+    done = true;
+  }
+  static const fs::path out = dir / "out";
+  return out;
+}
+
+CPLJSONObject truth() {
+  CPLJSONDocument doc;
+  REQUIRE(doc.Load((test::source_dir() / "data/sample/truth.json").string()));
+  return doc.GetRoot();
+}
+
+// A planted point (BNG in truth.json) as lon/lat, for tests against RFC 7946 layers.
+OGRPoint planted(const std::string& key) {
+  const CPLJSONObject t = truth();
+  double x = t.GetDouble(key + "/easting"), y = t.GetDouble(key + "/northing");
+  const CrsTransform to_wgs84("EPSG:27700", "EPSG:4326");
+  to_wgs84.apply(x, y);
+  return OGRPoint(x, y);
+}
+
+struct Feature {
+  std::map<std::string, std::string> props;
+  std::unique_ptr<OGRGeometry> geom;
+};
+
+std::vector<Feature> features(const fs::path& file) {
+  GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  std::vector<Feature> out;
+  for (auto& f : *ds->GetLayer(0)) {
+    Feature ft;
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      ft.props[f->GetFieldDefnRef(i)->GetNameRef()] = f->IsFieldNull(i) ? "null" : f->GetFieldAsString(i);
+    if (f->GetGeometryRef()) ft.geom.reset(f->GetGeometryRef()->clone());
+    out.push_back(std::move(ft));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sample: the town-centre ASB hotspot is rank 1", "[sample_analysis]") {
+  const auto hotspots = features(pack() / "hotspots_asb.geojson");
+  REQUIRE_FALSE(hotspots.empty());
+  const OGRPoint centre = planted("town_centre");
+  bool found = false;
+  for (const auto& h : hotspots) {
+    if (h.props.at("class_level") != "1" || h.props.at("rank") != "1") continue;
+    found = true;
+    CHECK(h.geom->Contains(&centre));
+    CHECK(h.props.at("ward_codes").find(truth().GetString("town_centre/ward_code")) != std::string::npos);
+    CHECK(h.props.at("label").rfind("Hotspot 1 ", 0) == 0);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("sample: hotspot statistics add up and classes nest", "[sample_analysis]") {
+  for (const char* theme : {"asb", "violence", "vawg"}) {
+    INFO(theme);
+    const auto hotspots = features(pack() / (std::string("hotspots_") + theme + ".geojson"));
+    std::map<int, double> hit_by_class;
+    std::map<int, std::vector<const Feature*>> by_class;
+    for (const auto& h : hotspots) {
+      const double hit = std::stod(h.props.at("hit_rate"));
+      const double pai = std::stod(h.props.at("pai"));
+      const int level = std::stoi(h.props.at("class_level"));
+      CHECK(hit > 0);
+      CHECK(hit <= 1.0);
+      CHECK(pai > 1.0);  // a hotspot holds more than its share of incidents
+      CHECK(std::stod(h.props.at("peak_density")) >= std::stod(h.props.at("mean_density")));
+      hit_by_class[level] += hit;
+      by_class[level].push_back(&h);
+    }
+    for (const auto& [level, hit] : hit_by_class) CHECK(hit <= 1.0 + 1e-9);
+    // Every narrower-class polygon lies inside a wider-class one.
+    for (const auto& [level, list] : by_class) {
+      if (level == 1) continue;
+      for (const Feature* inner : list) {
+        bool inside = false;
+        for (const Feature* outer : by_class[level - 1]) {
+          std::unique_ptr<OGRGeometry> grown(outer->geom->Buffer(1e-7));
+          inside = inside || grown->Contains(inner->geom.get());
+        }
+        CHECK(inside);
+      }
+    }
+  }
+}
+
+TEST_CASE("sample: the KDE surface is a Float32 GeoTIFF with nodata and parameters", "[sample_analysis]") {
+  GDALDatasetUniquePtr ds(GDALDataset::Open((pack() / "kde_asb.tif").c_str(), GDAL_OF_RASTER));
+  REQUIRE(ds);
+  GDALRasterBand* band = ds->GetRasterBand(1);
+  CHECK(band->GetRasterDataType() == GDT_Float32);
+  int has_nodata = 0;
+  CHECK(band->GetNoDataValue(&has_nodata) == -9999.0);
+  CHECK(has_nodata);
+  double gt[6];
+  ds->GetGeoTransform(gt);
+  CHECK(gt[1] == 25.0);
+  CHECK(std::fmod(gt[0], 25.0) == 0.0);  // edges on multiples of the cell size
+  CHECK(std::fmod(gt[3], 25.0) == 0.0);
+  CHECK(std::string(ds->GetMetadataItem("HOTSPOT_KERNEL")) == "quartic");
+  CHECK(std::stod(ds->GetMetadataItem("HOTSPOT_BANDWIDTH_M")) >= 100);
+}
+
+TEST_CASE("sample: clusters and Gi* find the town centre", "[sample_analysis]") {
+  const OGRPoint centre = planted("town_centre");
+  bool dbscan = false, nnh = false;
+  for (const auto& c : features(pack() / "clusters_asb.geojson")) {
+    std::unique_ptr<OGRGeometry> near(c.geom->Buffer(0.002));
+    if (c.props.at("shape") == "convex_hull" && near->Contains(&centre)) {
+      dbscan = dbscan || c.props.at("method") == "dbscan";
+      nnh = nnh || c.props.at("method") == "nnh1";
+    }
+  }
+  CHECK(dbscan);
+  CHECK(nnh);
+  bool hot = false;
+  for (const auto& g : features(pack() / "gistar_asb.geojson"))
+    hot = hot || (g.props.at("gi_bin") == "3" && g.geom->Contains(&centre));
+  CHECK(hot);
+  // The town-centre ward is a significant Gi* hot spot among wards too.
+  for (const auto& w : features(pack() / "wards.geojson"))
+    if (w.props.at("ward_code") == truth().GetString("town_centre/ward_code")) CHECK(std::stod(w.props.at("asb_gi_z")) > 1.96);
+}
+
+TEST_CASE("sample: the town-centre venue ranks first for ASB, and the programme honours spacing", "[sample_analysis]") {
+  const auto venues = features(pack() / "venues_asb.geojson");
+  REQUIRE(venues.size() >= 20);
+  std::vector<const Feature*> chosen;
+  for (const auto& v : venues) {
+    CHECK_FALSE(v.props.at("reason").empty());
+    if (v.props.at("name") == "Kingsmere Town Centre Library") {
+      CHECK(v.props.at("rank") == "1");
+      CHECK(v.props.at("selection_order") == "1");
+      CHECK(v.props.at("reason").rfind("Selected 1st: reaches ", 0) == 0);
+    }
+    if (v.props.at("selected") == "1") chosen.push_back(&v);
+  }
+  CHECK(chosen.size() == 5);
+  const CrsTransform to_bng("EPSG:4326", "EPSG:27700");
+  for (std::size_t i = 0; i < chosen.size(); ++i)
+    for (std::size_t j = i + 1; j < chosen.size(); ++j) {
+      double x1 = chosen[i]->geom->toPoint()->getX(), y1 = chosen[i]->geom->toPoint()->getY();
+      double x2 = chosen[j]->geom->toPoint()->getX(), y2 = chosen[j]->geom->toPoint()->getY();
+      to_bng.apply(x1, y1);
+      to_bng.apply(x2, y2);
+      CHECK(std::hypot(x1 - x2, y1 - y2) >= 1000.0);
+    }
+  CHECK(features(pack() / "venue_catchments_asb.geojson").size() == 5);
+  const std::string csv = test::read_text(pack() / "venues_asb.csv");
+  CHECK(csv.find("Kingsmere Town Centre Library") != std::string::npos);
+}
