@@ -12,14 +12,6 @@
 
 #define PENDING throw internal_error("pending", __func__)
 namespace hotspot {
-__attribute__((weak)) Kernel parse_kernel(std::string_view) { PENDING; }
-__attribute__((weak)) std::string_view kernel_name(Kernel) { PENDING; }
-__attribute__((weak)) KdeOutput parse_kde_output(std::string_view) { PENDING; }
-__attribute__((weak)) double kernel_support(const KdeParams&) { PENDING; }
-__attribute__((weak)) std::vector<double> kde(const std::vector<WeightedPoint>&, const GridSpec&, const KdeParams&) { PENDING; }
-__attribute__((weak)) double default_bandwidth(const std::vector<WeightedPoint>&, double, double) { PENDING; }
-__attribute__((weak)) std::vector<HotspotClass> sd_classes(const Grid&, const std::vector<int>&) { PENDING; }
-__attribute__((weak)) std::vector<HotspotClass> top_percent_classes(const Grid&, const std::vector<double>&) { PENDING; }
 __attribute__((weak)) DbscanResult dbscan(const std::vector<WeightedPoint>&, double, int) { PENDING; }
 __attribute__((weak)) NnhResult nnh(const std::vector<WeightedPoint>&, const NnhParams&) { PENDING; }
 __attribute__((weak)) Correction parse_correction(std::string_view) { PENDING; }
