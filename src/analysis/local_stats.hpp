@@ -22,9 +22,11 @@ struct LocalG {
 };
 
 // Getis-Ord local G (star = false: self excluded) or G* (star = true: self
-// included with weight 1, or 1/(k+1) under row standardisation as GeoDa does).
-// z-scores follow Getis & Ord (1992, 1995) as in PySAL esda's G_Local.
-LocalG local_g(const std::vector<double>& x, const SpatialWeights& w, bool star);
+// included with weight 1, or 1/(k+1) under row standardisation as GeoDa does),
+// from binary neighbour lists. With row_standardised, each row (self included
+// for G*) sums to 1. Statistic, analytical moments and z follow Getis & Ord
+// (1992, 1995) as PySAL esda's G_Local computes them; p is two-sided.
+LocalG local_g(const std::vector<double>& x, const SpatialWeights& binary, bool star, bool row_standardised);
 
 enum class LisaQuadrant { NotSignificant = 0, HighHigh = 1, LowLow = 2, LowHigh = 3, HighLow = 4 };
 

@@ -105,7 +105,7 @@ std::string ward_name_of(const RunContext& run, const WardOverlapResult& w) {
 
 struct ThemeSummary {
   std::string theme;
-  int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0;
+  int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0, dropped = 0;
   double nnh_threshold = 0;
 };
 
@@ -212,6 +212,12 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
     });
     int rank = 0;
     for (RegionPolygon& r : regions) {
+      // On sparse monthly counts a lone incident makes its cell "significant";
+      // hot spots need as many incidents as a KDE hotspot does.
+      if (b > 0 && r.incidents < run.cfg.kde.min_incidents) {
+        ++sum.dropped;
+        continue;
+      }
       if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents))) {
         ++sum.withheld;
         continue;
@@ -284,7 +290,8 @@ void cluster_stage(RunContext& run, std::ostream& out) {
     for (const ThemeSummary& s : summaries)
       j.begin_object().value("theme", s.theme).value("dbscan_clusters", s.dbscan).value("nnh_threshold_m", s.nnh_threshold)
           .value("nnh_first_order", s.nnh1).value("nnh_second_order", s.nnh2).value("gistar_hot", s.hot)
-          .value("gistar_cold", s.cold).value("withheld_small_count", s.withheld).end_object();
+          .value("gistar_cold", s.cold).value("gistar_hot_dropped_below_min_incidents", s.dropped)
+          .value("withheld_small_count", s.withheld).end_object();
     j.end_array();
   }});
 }

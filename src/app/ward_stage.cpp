@@ -25,7 +25,8 @@ namespace {
 std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStats& stats) {
   const ClusterConfig& c = run.cfg.clusters;
   const SpatialWeights queen = queen_contiguity(run.geos, run.wards.wards);
-  const SpatialWeights w = c.ward_weights == "row" ? queen.row_standardised() : queen;
+  const bool row = c.ward_weights == "row";
+  const SpatialWeights w = row ? queen.row_standardised() : queen;
   bool rates = true;
   for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
   std::vector<WardSpatialStats> out;
@@ -35,7 +36,7 @@ std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStat
     std::vector<double> x;
     for (std::size_t k = 0; k < stats.wards[t].size(); ++k)
       x.push_back(rates ? *stats.wards[t][k].rate_per_1000 : static_cast<double>(stats.wards[t][k].count));
-    const LocalG g = local_g(x, w, true);
+    const LocalG g = local_g(x, queen, true, row);
     s.gi_z = g.z;
     s.gi_p = adjust_p_values(g.p, parse_correction(c.correction));
     for (std::size_t k = 0; k < x.size(); ++k) {
