@@ -169,6 +169,7 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   pl.visible = false;
   pl.stack = 3;
   pl.abstract = layer.description;
+  pl.features = layer.wkb.size();
   run.layers.push_back(pl);
 }
 
@@ -250,6 +251,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   pl.visible = false;
   pl.stack = 4;
   pl.abstract = layer.description;
+  pl.features = layer.wkb.size();
   run.layers.push_back(pl);
 }
 

@@ -49,7 +49,7 @@ struct ClusterConfig {
   double gistar_cell = 100;
   std::optional<double> gistar_band;   // default cell * sqrt(2): the 8 surrounding cells
   std::string correction = "fdr";      // fdr, bonferroni or none
-  std::string ward_weights = "row";    // row-standardised or binary queen weights
+  std::string ward_weights = "binary"; // ward Gi*: binary (ArcGIS) or row-standardised (GeoDa) queen weights
   int permutations = 999;
   std::int64_t seed = 12345;
   double lisa_alpha = 0.05;

@@ -78,7 +78,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"clusters", "gistar_cell", V::Number, "100", "Gi* grid cell in metres"},
       {"clusters", "gistar_band", V::Number, "cell * sqrt(2)", "Gi* distance band in metres (self included)"},
       {"clusters", "correction", V::String, "fdr", "Multiple-testing correction: fdr, bonferroni or none"},
-      {"clusters", "ward_weights", V::String, "row", "Ward contiguity weights: row (standardised) or binary"},
+      {"clusters", "ward_weights", V::String, "binary", "Ward Gi* weights: binary (ArcGIS) or row (standardised, GeoDa); Local Moran is always row-standardised"},
       {"clusters", "permutations", V::Integer, "999", "Local Moran permutations"},
       {"clusters", "seed", V::Integer, "12345", "Random seed for permutations (recorded in the manifest)"},
       {"clusters", "lisa_alpha", V::Number, "0.05", "Pseudo p-value below which a LISA quadrant is shown"},

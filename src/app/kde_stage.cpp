@@ -255,6 +255,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     hl.labels = true;
     hl.stack = 2;
     hl.abstract = layer.description;
+    hl.features = layer.wkb.size();
     run.layers.push_back(hl);
     ProjectLayer rl;
     rl.id = "kde_" + theme.id;

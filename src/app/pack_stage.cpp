@@ -29,7 +29,10 @@ void pack_stage(RunContext& run, std::ostream& out) {
     if (std::find(p.group_order.begin(), p.group_order.end(), l.group) == p.group_order.end() && l.group != "Wards")
       p.group_order.push_back(l.group);
   p.group_order.push_back("Wards");  // at the bottom
-  p.layers = run.layers;
+  // A layer with no features has no geometry type for QGIS to style; its file
+  // and style are still written, but it is left out of the project.
+  for (const ProjectLayer& l : run.layers)
+    if (l.raster || l.features > 0) p.layers.push_back(l);
   std::stable_sort(p.layers.begin(), p.layers.end(), [](const ProjectLayer& a, const ProjectLayer& b) { return a.stack < b.stack; });
   for (ProjectLayer& l : p.layers) l.file = "./" + l.file;
   write_project(run.output_path("tasking.qgs"), p);

@@ -347,6 +347,7 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   vl.labels = true;
   vl.stack = 0;
   vl.abstract = points.description;
+  vl.features = points.wkb.size();
   run.layers.push_back(vl);
   ProjectLayer cl;
   cl.id = "venue_catchments_" + plan.id;
@@ -357,6 +358,7 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   cl.style_xml = vector_style_xml(catchment_style());
   cl.stack = 1;
   cl.abstract = circles.description;
+  cl.features = circles.wkb.size();
   run.layers.push_back(cl);
   fmt::print(out, "  venues for {:<18} {} chosen of {} eligible, covering {:.0f}% of the mass\n", plan.label,
              prog.chosen.size(), n, total > 0 ? prog.covered / total * 100 : 0.0);

@@ -26,7 +26,7 @@ std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStat
   const ClusterConfig& c = run.cfg.clusters;
   const SpatialWeights queen = queen_contiguity(run.geos, run.wards.wards);
   const bool row = c.ward_weights == "row";
-  const SpatialWeights w = row ? queen.row_standardised() : queen;
+  const SpatialWeights w = queen.row_standardised();  // Local Moran: row-standardised, as GeoDa
   bool rates = true;
   for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
   std::vector<WardSpatialStats> out;
@@ -106,6 +106,7 @@ void ward_stage(RunContext& run, std::ostream& out) {
     layer.default_style = t == 0;
     layer.stack = static_cast<int>(t);
     layer.abstract = disclosure_note(cfg.taxonomy.themes);
+    layer.features = run.wards.wards.size();
     run.layers.push_back(std::move(layer));
   }
 
@@ -117,7 +118,8 @@ void ward_stage(RunContext& run, std::ostream& out) {
     if (!variable.empty())
       j.value("spatial_statistics", "Getis-Ord Gi* (analytical z) and Local Moran's I (conditional permutation)")
           .value("spatial_variable", variable).value("contiguity", "queen (shared edge or vertex, GEOS)")
-          .value("weights", c.ward_weights == "row" ? "row-standardised" : "binary")
+          .value("gistar_weights", c.ward_weights == "row" ? "row-standardised" : "binary")
+          .value("lisa_weights", "row-standardised")
           .value("correction", c.correction).value("permutations", c.permutations).value("seed", c.seed)
           .value("lisa_alpha", c.lisa_alpha);
     j.begin_array("area_totals");

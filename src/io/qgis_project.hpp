@@ -20,6 +20,7 @@ struct ProjectLayer {
   bool visible = true;
   std::string abstract;
   int stack = 0;              // order within its group: lower is drawn on top
+  std::size_t features = 0;   // vector layers: how many features the file holds
   bool default_style = true;  // its style is also written as <file>.qml beside the file
 };
 
