@@ -9,7 +9,18 @@
 #include <sstream>
 #include <string>
 
+#include "core/theme.hpp"
+
 namespace hotspot::test {
+
+// A theme with just an id, a label and its rules (the rest default).
+inline Theme theme(std::string id, std::string label, std::vector<ThemeRule> rules) {
+  Theme t;
+  t.id = std::move(id);
+  t.label = std::move(label);
+  t.rules = std::move(rules);
+  return t;
+}
 
 inline std::filesystem::path source_dir() { return HOTSPOT_SOURCE_DIR; }
 inline std::filesystem::path shared_data_dir() {

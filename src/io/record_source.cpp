@@ -44,6 +44,21 @@ class CsvRecordSource final : public RecordSource {
   std::vector<std::string> header_;
 };
 
+// A field as text. OGR prints dates as YYYY/MM/DD; extracts and the date
+// parser use ISO 8601, so dates and date-times are written that way.
+std::string field_text(OGRFeature& f, int i) {
+  if (!f.IsFieldSetAndNotNull(i)) return "";
+  const OGRFieldType type = f.GetFieldDefnRef(i)->GetType();
+  if (type == OFTDate || type == OFTDateTime) {
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+    float ss = 0;
+    f.GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
+    return type == OFTDate ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d)
+                           : fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", y, m, d, hh, mm, static_cast<int>(ss));
+  }
+  return f.GetFieldAsString(i);
+}
+
 class OgrRecordSource final : public RecordSource {
  public:
   OgrRecordSource(const std::string& path, const std::string& layer_name)
@@ -74,13 +89,12 @@ class OgrRecordSource final : public RecordSource {
     // Field texts live as long as the source so rejects can quote them later.
     std::vector<std::string>& texts = store_.emplace_back();
     const int n = f->GetFieldCount();
-    for (int i = 0; i < n; ++i)
-      texts.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    for (int i = 0; i < n; ++i) texts.push_back(field_text(*f, i));
     const OGRGeometry* g = f->GetGeometryRef();
     const OGRPoint* p = g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()
                             ? g->toPoint() : nullptr;
-    texts.emplace_back(p ? fmt::format("{:.17g}", p->getX()) : "");
-    texts.emplace_back(p ? fmt::format("{:.17g}", p->getY()) : "");
+    texts.emplace_back(p ? fmt::format("{}", p->getX()) : "");  // shortest text that reads back exactly
+    texts.emplace_back(p ? fmt::format("{}", p->getY()) : "");
     std::string& raw = raws_.emplace_back();
     for (std::size_t i = 0; i < texts.size(); ++i) raw += (i ? "," : "") + texts[i];
     record.fields.assign(texts.begin(), texts.end());
