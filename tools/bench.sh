@@ -7,3 +7,7 @@ bash tools/build.sh > /dev/null
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "date: $(date -u +%Y-%m-%d)  commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
 ./build/bench/ingest_bench "${1:-1000000}"
+echo
+./build/bench/kde_bench
+echo
+./build/bench/venue_bench
