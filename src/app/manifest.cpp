@@ -14,7 +14,10 @@
 namespace hotspot {
 
 std::string display_path(const RunConfig& config, const std::string& path) {
-  return std::filesystem::path(path).lexically_relative(config.base_dir).string();
+  // Relative to the config when the file sits under it (portable across
+  // clones); otherwise as given, rather than a chain of "../".
+  const std::string rel = std::filesystem::path(path).lexically_relative(config.base_dir).string();
+  return rel.empty() || rel.rfind("..", 0) == 0 ? path : rel;
 }
 
 namespace {

@@ -236,3 +236,123 @@ paths = [")" + (data / "police-uk/city-of-london/*.csv").string() + R"("]
   const std::string rejects = test::read_text(out / "rejects.csv");
   CHECK(rejects.find("no_coordinates,Longitude,empty") != std::string::npos);
 }
+
+namespace {
+
+std::string havering_config(const fs::path& data, const std::string& period, const std::string& extra) {
+  return R"([run]
+area_name = "Havering"
+period = ")" + period + R"("
+output = "out"
+taxonomy = ")" + (test::source_dir() / "data/themes/police-uk.toml").string() + R"("
+[wards]
+path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
+where = "BOROUGH = 'Havering'"
+code_field = "GSS_CODE"
+name_field = "NAME"
+[[incidents]]
+format = "police_uk"
+paths = [")" + (data / "police-uk/havering/*.csv").string() + R"("]
+)" + extra;
+}
+
+}  // namespace
+
+TEST_CASE("Havering ASB 2017-04: stable, non-empty KDE hotspots inside Havering", "[real]") {
+  const fs::path data = test::shared_data_dir();
+  test::TempDir a("havering-kde-a"), b("havering-kde-b");
+  for (const auto* dir : {&a, &b}) {
+    test::write_text(*dir / "run.toml", havering_config(data, "2017-04", ""));
+    REQUIRE(test::run_hotspot("kde '" + (*dir / "run.toml").string() + "' --quiet", *dir / "log") == 0);
+  }
+  const std::string first = test::read_text(a / "out/hotspots_asb.geojson");
+  CHECK(first == test::read_text(b / "out/hotspots_asb.geojson"));  // stable across runs
+  GDALDatasetUniquePtr ds(GDALDataset::Open((a / "out/hotspots_asb.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  // Havering's outline in WGS84, from the borough file, grown by 1 m for rounding.
+  const fs::path boroughs = data / "boundaries/london-boroughs/London_Borough_Excluding_MHW.shp";
+  GDALDatasetUniquePtr bds(GDALDataset::Open(boroughs.c_str(), GDAL_OF_VECTOR));
+  REQUIRE(bds);
+  OGRLayer* bl = bds->GetLayer(0);
+  bl->SetAttributeFilter("NAME = 'Havering'");
+  OGRFeatureUniquePtr hav(bl->GetNextFeature());
+  REQUIRE(hav);
+  std::unique_ptr<OGRGeometry> outline(hav->GetGeometryRef()->Buffer(1.0));
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  outline->assignSpatialReference(bl->GetSpatialRef());
+  REQUIRE(outline->transformTo(&wgs84) == OGRERR_NONE);
+  int n = 0;
+  bool romford_top = false;
+  for (auto& f : *ds->GetLayer(0)) {
+    ++n;
+    CHECK(outline->Contains(f->GetGeometryRef()));
+    CHECK(f->GetFieldAsInteger64("incidents") >= 3);
+    if (f->GetFieldAsInteger("class_level") == 1 && f->GetFieldAsInteger("rank") == 1)
+      romford_top = std::string(f->GetFieldAsString("ward_names")).find("Romford Town") != std::string::npos;
+  }
+  CHECK(n > 0);
+  CHECK(romford_top);  // Havering's main town centre carries its ASB
+}
+
+TEST_CASE("Havering ASB 2017-02..2017-04: a five-venue programme from libraries and stations", "[real]") {
+  const fs::path data = test::shared_data_dir();
+  test::TempDir dir("havering-venues");
+  test::write_text(dir / "run.toml", havering_config(data, "2017-02..2017-04", R"(
+[[venues]]
+name = "Havering open libraries"
+paths = [")" + (data / "venues/england-libraries.csv").string() + R"("]
+crs = "EPSG:4326"
+x = "lng"
+y = "lat"
+id = "id"
+name_field = "name"
+type = "library"
+filter = { authority_id = "54", closed = "" }
+[[venues]]
+name = "London stations"
+paths = [")" + (data / "venues/london-stations.csv").string() + R"("]
+crs = "EPSG:27700"
+x = "OS X"
+y = "OS Y"
+name_field = "Station"
+type = "station"
+[programme]
+themes = ["asb"]
+k = 5
+lookback_months = 3
+)"));
+  const int rc = test::run_hotspot("venues '" + (dir / "run.toml").string() + "' --quiet", dir / "log");
+  INFO(test::read_text(dir / "log"));
+  REQUIRE(rc == 0);
+  const std::string csv = test::read_text(dir / "out/venues_asb.csv");
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out/venues_asb.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  int selected = 0, libraries = 0, stations = 0;
+  std::string first, second;
+  for (auto& f : *ds->GetLayer(0)) {
+    const std::string type = f->GetFieldAsString("type");
+    libraries += type == "library";
+    stations += type == "station";
+    CHECK_FALSE(std::string(f->GetFieldAsString("reason")).empty());
+    if (!f->GetFieldAsInteger("selected")) continue;
+    ++selected;
+    const int order = f->GetFieldAsInteger("selection_order");
+    if (order == 1) first = f->GetFieldAsString("name");
+    if (order == 2) second = f->GetFieldAsString("name");
+  }
+  CHECK(libraries == 10);  // Havering's open libraries (Rainham's closed building is filtered out)
+  CHECK(stations == 9);    // Havering has 9 stations; the rest of London's are rejected as outside
+  CHECK(selected == 5);
+  INFO("first " << first << ", second " << second);
+  CHECK(((first + second).find("Romford") != std::string::npos));
+  // Every row of both venue files is accounted for.
+  CPLJSONDocument doc;
+  REQUIRE(doc.Load((dir / "out/manifest.json").string()));
+  const CPLJSONArray venues = doc.GetRoot().GetArray("venue_inputs");
+  REQUIRE(venues.Size() == 2);
+  for (int i = 0; i < venues.Size(); ++i) CHECK(venues[i].GetBool("reconciles"));
+  CHECK(venues[0].GetLong("filtered_out") > 3000);
+  CHECK(csv.find("Selected 1st: reaches ") != std::string::npos);
+}
