@@ -2,6 +2,8 @@
 
 #include <nanoflann.hpp>
 
+#include "analysis/point_index.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -21,25 +23,6 @@ struct MassCloud {
 
 using MassTree = nanoflann::KDTreeSingleIndexAdaptor<nanoflann::L2_Simple_Adaptor<double, MassCloud>, MassCloud, 2,
                                                      std::uint32_t>;
-
-// Collects indices within the radius, boundary included (nanoflann's own
-// result set excludes it): the search bound is the next double above radius_sq.
-class WithinRadius {
- public:
-  WithinRadius(double radius_sq, std::vector<std::uint32_t>& out)
-      : bound_(std::nextafter(radius_sq, std::numeric_limits<double>::infinity())), out_(out) {}
-  std::size_t size() const { return out_.size(); }
-  bool full() const { return true; }
-  bool addPoint(double dist_sq, std::uint32_t index) {
-    if (dist_sq < bound_) out_.push_back(index);
-    return true;
-  }
-  double worstDist() const { return bound_; }
-
- private:
-  double bound_;
-  std::vector<std::uint32_t>& out_;
-};
 
 bool too_close(const VenueCandidate& a, const VenueCandidate& b, double spacing) {
   const double dx = a.x - b.x, dy = a.y - b.y;
@@ -85,7 +68,7 @@ std::vector<std::vector<std::uint32_t>> catchments(const std::vector<MassPoint>&
   const double radius_sq = radius * radius;
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     const double q[2] = {candidates[c].x, candidates[c].y};
-    WithinRadius result(radius_sq, out[c]);
+    RadiusCollector result(radius_sq, true, out[c]);
     tree.findNeighbors(result, q, nanoflann::SearchParams());
     std::sort(out[c].begin(), out[c].end());
   }

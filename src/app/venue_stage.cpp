@@ -11,6 +11,7 @@
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "geo/reproject.hpp"
+#include "geo/ward_overlap.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/vector_writer.hpp"
@@ -65,12 +66,7 @@ struct HotspotIndex {
       for (const HotspotShape& h : run.hotspots[t]) {
         shapes.push_back(&h);
         prepared.push_back(prepare(run.geos, h.geom.get()));
-        Bounds b;
-        GEOSGeom_getXMin_r(run.geos.get(), h.geom.get(), &b.min_x);
-        GEOSGeom_getYMin_r(run.geos.get(), h.geom.get(), &b.min_y);
-        GEOSGeom_getXMax_r(run.geos.get(), h.geom.get(), &b.max_x);
-        GEOSGeom_getYMax_r(run.geos.get(), h.geom.get(), &b.max_y);
-        boxes.push_back(b);
+        boxes.push_back(envelope(run.geos, h.geom.get()));
       }
     }
   }

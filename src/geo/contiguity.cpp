@@ -1,6 +1,6 @@
 #include "geo/contiguity.hpp"
 
-#include "geo/crs_transform.hpp"
+#include "geo/ward_overlap.hpp"
 
 namespace hotspot {
 
@@ -9,12 +9,7 @@ SpatialWeights queen_contiguity(const GeosContext& ctx, const std::vector<Ward>&
   std::vector<Bounds> boxes;
   for (const Ward& w : wards) {
     geoms.push_back(geom_from_wkb(ctx, w.wkb));
-    Bounds b;
-    GEOSGeom_getXMin_r(ctx.get(), geoms.back().get(), &b.min_x);
-    GEOSGeom_getYMin_r(ctx.get(), geoms.back().get(), &b.min_y);
-    GEOSGeom_getXMax_r(ctx.get(), geoms.back().get(), &b.max_x);
-    GEOSGeom_getYMax_r(ctx.get(), geoms.back().get(), &b.max_y);
-    boxes.push_back(b);
+    boxes.push_back(envelope(ctx, geoms.back().get()));
   }
   SpatialWeights w;
   w.neighbours.resize(wards.size());

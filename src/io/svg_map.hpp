@@ -30,6 +30,7 @@ class SvgMap {
   std::string body_;
 };
 
+// Text for HTML and SVG (the XML escapes, valid in HTML5).
 std::string html_escape(const std::string& s);
 
 }  // namespace hotspot
