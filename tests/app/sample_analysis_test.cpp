@@ -8,7 +8,13 @@
 
 #include <map>
 
+#include "analysis/venue_programme.hpp"
+#include "app/config.hpp"
+#include "app/ingest.hpp"
 #include "geo/crs_transform.hpp"
+#include "geo/ward_index.hpp"
+#include "io/venue_reader.hpp"
+#include "io/ward_reader.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -21,7 +27,7 @@ const fs::path& pack() {
   static bool done = false;
   if (!done) {
     const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
-    const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'",
+    const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --gpkg --out '" + (dir / "out").string() + "'",
                                      dir / "log");
     INFO(test::read_text(dir / "log"));
     REQUIRE(rc == 0);
@@ -129,6 +135,21 @@ TEST_CASE("sample: the KDE surface is a Float32 GeoTIFF with nodata and paramete
   CHECK(std::fmod(gt[0], 25.0) == 0.0);  // edges on multiples of the cell size
   CHECK(std::fmod(gt[3], 25.0) == 0.0);
   CHECK(std::string(ds->GetMetadataItem("HOTSPOT_KERNEL")) == "quartic");
+  // Cells outside the study area are nodata; inside, the surface holds the incidents' mass.
+  std::vector<float> v(static_cast<std::size_t>(ds->GetRasterXSize()) * ds->GetRasterYSize());
+  REQUIRE(band->RasterIO(GF_Read, 0, 0, ds->GetRasterXSize(), ds->GetRasterYSize(), v.data(), ds->GetRasterXSize(),
+                         ds->GetRasterYSize(), GDT_Float32, 0, 0) == CE_None);
+  CHECK(v.front() == -9999.0f);  // the grid's corner lies outside the borough
+  double mass = 0;
+  std::size_t nodata = 0;
+  for (float c : v) {
+    if (c == -9999.0f) ++nodata;
+    else mass += c * 25.0 * 25.0 / 1e6;
+  }
+  CHECK(nodata > 0);
+  const double asb = std::stod(ds->GetMetadataItem("HOTSPOT_INCIDENTS"));
+  CHECK(mass <= asb * 1.0001);
+  CHECK(mass > asb * 0.93);  // a little mass falls outside the borough edge
   CHECK(std::stod(ds->GetMetadataItem("HOTSPOT_BANDWIDTH_M")) >= 100);
 }
 
@@ -202,4 +223,55 @@ TEST_CASE("sample: the town-centre venue ranks first for ASB, and the programme 
   CHECK(features(pack() / "venue_catchments_asb.geojson").size() == 5);
   const std::string csv = test::read_text(pack() / "venues_asb.csv");
   CHECK(csv.find("Kingsmere Town Centre Library") != std::string::npos);
+}
+
+TEST_CASE("sample: --gpkg puts every vector layer and its style in one GeoPackage", "[sample_analysis]") {
+  GDALDatasetUniquePtr ds(GDALDataset::Open((pack() / "tasking.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  int qml_files = 0;
+  for (const auto& e : fs::directory_iterator(pack()))
+    if (e.path().extension() == ".qml" && fs::exists(fs::path(e.path()).replace_extension(".geojson"))) ++qml_files;
+  OGRLayer* styles = ds->GetLayerByName("layer_styles");
+  REQUIRE(styles);
+  CHECK(styles->GetFeatureCount() == qml_files);
+  CHECK(ds->GetLayerCount() == qml_files + 1);
+  OGRLayer* wards = ds->GetLayerByName("wards");
+  REQUIRE(wards);
+  CHECK(wards->GetFeatureCount() == 18);
+  for (auto& f : *styles) CHECK(std::string(f->GetFieldAsString("styleQML")).find("<renderer-v2") != std::string::npos);
+}
+
+TEST_CASE("sample: the greedy venue programme against exhaustive search", "[sample_analysis]") {
+  // The sample's ASB incidents of the last 3 months and its 25 venues, through the library.
+  const RunConfig cfg = load_config(test::source_dir() / "data/sample/hotspot.toml", {});
+  GeosContext geos;
+  Diagnostics diag;
+  const WardReadResult wards = read_wards(geos, cfg.wards, cfg.crs, diag);
+  const WardIndex index(geos, wards.wards);
+  Progress quiet(true);
+  const IngestResult in = ingest(cfg, index, quiet);
+  const ThemeMask asb = ThemeMask{1} << cfg.taxonomy.theme_index("asb");
+  std::vector<MassPoint> mass;
+  for (const Incident& inc : in.incidents)
+    if ((inc.themes & asb) && inc.month > cfg.period.last - 3) mass.push_back({inc.x, inc.y, 1, false});
+  auto source = open_csv_source(cfg.venues[0].paths[0]);
+  const VenueReadResult venues = read_venue_rows(*source, cfg.venues[0].paths[0], 0, cfg.venues[0]);
+  std::vector<VenueCandidate> cand;
+  for (const RawVenue& v : venues.venues) {
+    const std::uint32_t ward = index.locate(v.x, v.y);
+    if (ward != kNoWard) cand.push_back({v.x, v.y, ward, false});
+  }
+  REQUIRE(cand.size() <= 30);
+  REQUIRE(cand.size() >= 20);
+  const auto catchment = catchments(mass, cand, 400);
+  for (int k = 1; k <= 5; ++k) {
+    const ProgrammeParams params{k, 1000, false};
+    const Programme greedy = greedy_programme(mass, cand, catchment, params);
+    const Programme best = exhaustive_programme(mass, cand, catchment, params);
+    const bool optimal = std::fabs(greedy.covered - best.covered) < 1e-9;
+    WARN("k = " << k << ": greedy covers " << greedy.covered << ", the best programme " << best.covered
+                << (optimal ? " (greedy is optimal)" : " (greedy is not optimal)"));
+    CHECK(greedy.covered <= best.covered + 1e-9);
+    CHECK(greedy.covered >= (1 - 1 / M_E) * best.covered);
+  }
 }
