@@ -138,8 +138,11 @@ LayerStyle catchment_style() {
 std::vector<RasterStop> kde_raster_stops(const std::vector<double>& thresholds, double peak, const std::string& unit) {
   std::vector<RasterStop> stops;
   stops.push_back({0, {255, 255, 178, 0}, "0"});
+  // Transparent up to half the first class, so the map is not hazed with low density.
+  if (!thresholds.empty() && thresholds[0] > 0)
+    stops.push_back({thresholds[0] / 2, {255, 255, 178, 0}, fmt::format("{} {}", format_real(thresholds[0] / 2, 2), unit)});
   const Rgba ramp[] = {{254, 204, 92, 160}, {253, 141, 60, 200}, {240, 59, 32, 230}};
-  double last = 0;
+  double last = stops.back().value;
   for (std::size_t i = 0; i < thresholds.size() && i < 3; ++i) {
     if (!(thresholds[i] > last)) continue;
     stops.push_back({thresholds[i], ramp[i], fmt::format("{} {}", format_real(thresholds[i], 2), unit)});

@@ -29,12 +29,19 @@ void pack_stage(RunContext& run, std::ostream& out) {
     if (std::find(p.group_order.begin(), p.group_order.end(), l.group) == p.group_order.end() && l.group != "Wards")
       p.group_order.push_back(l.group);
   p.group_order.push_back("Wards");  // at the bottom
+  // One theme at a time reads best: the first theme and the wards start visible.
+  p.open_groups = {p.group_order.front(), "Wards"};
   // A layer with no features has no geometry type for QGIS to style; its file
   // and style are still written, but it is left out of the project.
   for (const ProjectLayer& l : run.layers)
     if (l.raster || l.features > 0) p.layers.push_back(l);
   std::stable_sort(p.layers.begin(), p.layers.end(), [](const ProjectLayer& a, const ProjectLayer& b) { return a.stack < b.stack; });
-  for (ProjectLayer& l : p.layers) l.file = "./" + l.file;
+  for (ProjectLayer& l : p.layers) {
+    l.file = "./" + l.file;
+    // QGIS 3.22 replaces layer ids shorter than about a dozen characters with
+    // random ones (seen in testing), which breaks the layer tree: keep them long.
+    l.id = "hotspot_layer_" + l.id;
+  }
   write_project(run.output_path("tasking.qgs"), p);
   run.record_output("tasking.qgs");
   if (run.cfg.gpkg) {

@@ -1,5 +1,6 @@
 #include "io/qgis_project.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <ogr_spatialref.h>
 #include <cpl_conv.h>
@@ -43,8 +44,9 @@ std::string project_xml(const Project& p) {
           l.visible ? "Qt::Checked" : "Qt::Unchecked");
     }
     if (children.empty()) continue;
-    tree += fmt::format("    <layer-tree-group name=\"{}\" expanded=\"1\" checked=\"Qt::Checked\">\n{}    </layer-tree-group>\n",
-                        xml_escape(group), children);
+    const bool open = std::find(p.open_groups.begin(), p.open_groups.end(), group) != p.open_groups.end();
+    tree += fmt::format("    <layer-tree-group name=\"{}\" expanded=\"{}\" checked=\"{}\">\n{}    </layer-tree-group>\n",
+                        xml_escape(group), open ? 1 : 0, open ? "Qt::Checked" : "Qt::Unchecked", children);
   }
   for (const ProjectLayer& l : p.layers) {
     const std::string common = fmt::format(

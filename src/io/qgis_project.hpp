@@ -28,6 +28,7 @@ struct Project {
   std::string title;
   std::string crs = "EPSG:27700";
   std::vector<std::string> group_order;  // top to bottom
+  std::vector<std::string> open_groups;  // groups shown when the project opens; the rest start hidden
   std::vector<ProjectLayer> layers;      // within a group, top to bottom
 };
 

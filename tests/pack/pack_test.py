@@ -106,6 +106,9 @@ def check_qgis(out):
         elif isinstance(layer, QgsRasterLayer):
             if layer.renderer().type() != "singlebandpseudocolor":
                 fail(f"{layer.name()}: raster style not applied ({layer.renderer().type()})")
+    for node in project.layerTreeRoot().findLayers():
+        if node.layer() is None:
+            fail(f"layer-tree entry {node.name()} ({node.layerId()}) points at no loaded layer")
     groups = [g.name() for g in project.layerTreeRoot().children()]
     if groups[-1] != "Wards":
         fail(f"wards should be the bottom group, groups are {groups}")
