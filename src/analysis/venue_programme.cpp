@@ -106,6 +106,7 @@ Programme greedy_programme(const std::vector<MassPoint>& mass, const std::vector
       heap.push({fresh, top.index});
       continue;
     }
+    if (fresh <= 0) break;  // nothing left to reach: a venue that adds nothing is no choice
     take(top.index, prog, catchment, mass, covered);
   }
   return prog;

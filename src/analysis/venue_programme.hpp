@@ -13,7 +13,8 @@
 // gains are re-evaluated lazily (Minoux 1978), which gives the same choice as
 // plain greedy. Constraints: must-include venues first, a minimum spacing
 // between chosen venues, optionally one venue per ward. Ties go to the
-// candidate that comes first in the input.
+// candidate that comes first in the input. The programme stops short of k
+// when no remaining venue reaches anything not yet covered.
 #include <cstddef>
 #include <cstdint>
 #include <string>

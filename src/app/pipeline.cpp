@@ -1,5 +1,6 @@
 #include "app/pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -77,6 +78,12 @@ void load_inputs(RunContext& run) {
   run.timer.start("ingest");
   run.ingest = ingest(cfg, *run.index, run.progress);
   run.timer.stop();
+  const bool any_in_period = std::any_of(run.ingest.incidents.begin(), run.ingest.incidents.end(),
+                                         [&](const Incident& i) { return cfg.period.contains(i.month); });
+  if (!any_in_period)
+    run.diag.warn(fmt::format("no incident was accepted in the period {} ({}); every count will be zero. Check "
+                              "run.period against the months the input files cover.",
+                              cfg.period.label, cfg.period.range_text()));
   if (!cfg.venues.empty()) {
     run.timer.start("venues_read");
     load_venues(run);

@@ -108,3 +108,12 @@ TEST_CASE("greedy is within (1 - 1/e) of exhaustive search, and often optimal", 
   }
   CHECK(optimal > cases / 2);
 }
+
+TEST_CASE("no mass to reach: only must-include venues are chosen", "[venues]") {
+  const std::vector<VenueCandidate> cand = {{0, 0, 1, false}, {5000, 0, 2, true}, {9000, 0, 3, false}};
+  const std::vector<MassPoint> none;
+  const auto catchment = catchments(none, cand, 400);
+  const Programme p = greedy_programme(none, cand, catchment, ProgrammeParams{3, 1000, false});
+  CHECK(p.chosen == std::vector<std::size_t>{1});
+  CHECK(p.covered == 0);
+}
