@@ -158,19 +158,9 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   const std::string name = "clusters_" + theme.id + ".geojson";
   write_geojson(run.output_path(name), layer);
   run.record_output(name);
-  ProjectLayer pl;
-  pl.id = "clusters_" + theme.id;
-  pl.name = fmt::format("{}: clusters (DBSCAN, NNH)", theme.label);
-  pl.file = name;
-  pl.group = theme.label;
-  pl.geometry = "Polygon";
-  pl.style_xml = vector_style_xml(cluster_outline_style());
-  pl.labels = true;
-  pl.visible = false;
-  pl.stack = 3;
-  pl.abstract = layer.description;
-  pl.features = layer.wkb.size();
-  run.layers.push_back(pl);
+  run.layers.push_back(vector_layer("clusters_" + theme.id, fmt::format("{}: clusters (DBSCAN, NNH)", theme.label), name,
+                                    theme.label, "Polygon", cluster_outline_style(), layer.wkb.size(), 3,
+                                    layer.description, false));
 }
 
 // Gi* hot and cold spots: connected cells sharing a significance bin.
@@ -240,19 +230,9 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   const std::string name = "gistar_" + theme.id + ".geojson";
   write_geojson(run.output_path(name), layer);
   run.record_output(name);
-  ProjectLayer pl;
-  pl.id = "gistar_" + theme.id;
-  pl.name = fmt::format("{}: Gi* hot and cold spots", theme.label);
-  pl.file = name;
-  pl.group = theme.label;
-  pl.geometry = "Polygon";
-  pl.style_xml = vector_style_xml(gistar_bins_style());
-  pl.labels = true;
-  pl.visible = false;
-  pl.stack = 4;
-  pl.abstract = layer.description;
-  pl.features = layer.wkb.size();
-  run.layers.push_back(pl);
+  run.layers.push_back(vector_layer("gistar_" + theme.id, fmt::format("{}: Gi* hot and cold spots", theme.label), name,
+                                    theme.label, "Polygon", gistar_bins_style(), layer.wkb.size(), 4,
+                                    layer.description, false));
 }
 
 }  // namespace

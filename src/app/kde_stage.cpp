@@ -245,18 +245,9 @@ void kde_stage(RunContext& run, std::ostream& out) {
     double peak = 0;
     for (std::size_t i = 0; i < grid.values.size(); ++i)
       if (grid.inside(i)) peak = std::max(peak, grid.values[i]);
-    ProjectLayer hl;
-    hl.id = "hotspots_" + theme.id;
-    hl.name = fmt::format("{}: KDE hotspots", theme.label);
-    hl.file = name;
-    hl.group = theme.label;
-    hl.geometry = "Polygon";
-    hl.style_xml = vector_style_xml(hotspot_classes_style(class_names));
-    hl.labels = true;
-    hl.stack = 2;
-    hl.abstract = layer.description;
-    hl.features = layer.wkb.size();
-    run.layers.push_back(hl);
+    run.layers.push_back(vector_layer("hotspots_" + theme.id, fmt::format("{}: KDE hotspots", theme.label), name,
+                                      theme.label, "Polygon", hotspot_classes_style(class_names), layer.wkb.size(), 2,
+                                      layer.description));
     ProjectLayer rl;
     rl.id = "kde_" + theme.id;
     rl.name = fmt::format("{}: KDE surface ({})", theme.label, raw ? "raw" : "per km2");

@@ -135,6 +135,23 @@ LayerStyle catchment_style() {
   return st;
 }
 
+ProjectLayer vector_layer(std::string id, std::string name, std::string file, std::string group, std::string geometry,
+                          const LayerStyle& style, std::size_t features, int stack, std::string abstract, bool visible) {
+  ProjectLayer l;
+  l.id = std::move(id);
+  l.name = std::move(name);
+  l.file = std::move(file);
+  l.group = std::move(group);
+  l.geometry = std::move(geometry);
+  l.style_xml = vector_style_xml(style);
+  l.labels = !style.label_field.empty();
+  l.features = features;
+  l.stack = stack;
+  l.abstract = std::move(abstract);
+  l.visible = visible;
+  return l;
+}
+
 std::vector<RasterStop> kde_raster_stops(const std::vector<double>& thresholds, double peak, const std::string& unit) {
   std::vector<RasterStop> stops;
   stops.push_back({0, {255, 255, 178, 0}, "0"});

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/theme.hpp"
+#include "io/qgis_project.hpp"
 #include "io/qgis_style.hpp"
 
 namespace hotspot {
@@ -17,6 +18,11 @@ LayerStyle gistar_bins_style();
 LayerStyle cluster_outline_style();
 LayerStyle venue_style();
 LayerStyle catchment_style();
+// A styled vector layer for tasking.qgs (labels on when the style has a label field).
+ProjectLayer vector_layer(std::string id, std::string name, std::string file, std::string group, std::string geometry,
+                          const LayerStyle& style, std::size_t features, int stack, std::string abstract,
+                          bool visible = true);
+
 // Warm pseudocolour ramp: transparent at zero, stops at the class thresholds and the peak.
 std::vector<RasterStop> kde_raster_stops(const std::vector<double>& thresholds, double peak, const std::string& unit);
 

@@ -333,29 +333,12 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
     summary.chosen.emplace_back(eligible[prog.chosen[i]], static_cast<int>(i + 1));
   run.programmes.push_back(std::move(summary));
   const std::string group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
-  ProjectLayer vl;
-  vl.id = base;
-  vl.name = fmt::format("Venues for {}", plan.label);
-  vl.file = base + ".geojson";
-  vl.group = group;
-  vl.geometry = "Point";
-  vl.style_xml = vector_style_xml(venue_style());
-  vl.labels = true;
-  vl.stack = 0;
-  vl.abstract = points.description;
-  vl.features = points.wkb.size();
-  run.layers.push_back(vl);
-  ProjectLayer cl;
-  cl.id = "venue_catchments_" + plan.id;
-  cl.name = fmt::format("Catchments of chosen venues ({})", plan.label);
-  cl.file = "venue_catchments_" + plan.id + ".geojson";
-  cl.group = group;
-  cl.geometry = "Polygon";
-  cl.style_xml = vector_style_xml(catchment_style());
-  cl.stack = 1;
-  cl.abstract = circles.description;
-  cl.features = circles.wkb.size();
-  run.layers.push_back(cl);
+  run.layers.push_back(vector_layer(base, fmt::format("Venues for {}", plan.label), base + ".geojson", group, "Point",
+                                    venue_style(), points.wkb.size(), 0, points.description));
+  run.layers.push_back(vector_layer("venue_catchments_" + plan.id,
+                                    fmt::format("Catchments of chosen venues ({})", plan.label),
+                                    "venue_catchments_" + plan.id + ".geojson", group, "Polygon", catchment_style(),
+                                    circles.wkb.size(), 1, circles.description));
   fmt::print(out, "  venues for {:<18} {} chosen of {} eligible, covering {:.0f}% of the mass\n", plan.label,
              prog.chosen.size(), n, total > 0 ? prog.covered / total * 100 : 0.0);
 }

@@ -93,20 +93,11 @@ void ward_stage(RunContext& run, std::ostream& out) {
     std::vector<double> values;
     for (const ChangeStats& s : stats.wards[t])
       if (!is_suppressed(theme, s.count)) values.push_back(all_population ? *s.rate_per_1000 : static_cast<double>(s.count));
-    const LayerStyle style = ward_choropleth(theme, field, values);
-    ProjectLayer layer;
-    layer.id = "wards_" + theme.id;
-    layer.name = fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "count");
-    layer.file = "wards.geojson";
-    layer.group = "Wards";
-    layer.geometry = "Polygon";
-    layer.style_xml = vector_style_xml(style);
-    layer.labels = true;
-    layer.visible = t == 0;
-    layer.default_style = t == 0;
-    layer.stack = static_cast<int>(t);
-    layer.abstract = disclosure_note(cfg.taxonomy.themes);
-    layer.features = run.wards.wards.size();
+    ProjectLayer layer = vector_layer(
+        "wards_" + theme.id, fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "count"),
+        "wards.geojson", "Wards", "Polygon", ward_choropleth(theme, field, values), run.wards.wards.size(),
+        static_cast<int>(t), disclosure_note(cfg.taxonomy.themes), t == 0);
+    layer.default_style = t == 0;  // the first theme's style is the file's own .qml
     run.layers.push_back(std::move(layer));
   }
 

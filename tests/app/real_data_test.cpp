@@ -103,25 +103,32 @@ CPLJSONObject load_json(const fs::path& p) {
   return doc.GetRoot();
 }
 
+// A run over one borough's wards and a set of police.uk files from ../shared/data.
+std::string borough_config(const std::string& borough, const std::string& period, const std::string& files,
+                           const std::string& extra = "") {
+  const fs::path data = test::shared_data_dir();
+  return R"([run]
+area_name = ")" + borough + R"("
+period = ")" + period + R"("
+output = "out"
+taxonomy = ")" + (test::source_dir() / "data/themes/police-uk.toml").string() + R"("
+[wards]
+path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
+where = "BOROUGH = ')" + borough + R"('"
+code_field = "GSS_CODE"
+name_field = "NAME"
+[[incidents]]
+format = "police_uk"
+paths = [")" + (data / "police-uk" / files).string() + R"("]
+)" + extra;
+}
+
 }  // namespace
 
 TEST_CASE("Havering 2017-04: ward counts equal an independent GDAL/GEOS count", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering");
-  const fs::path out = run_config(dir, R"([run]
-area_name = "Havering"
-period = "2017-04"
-output = "out"
-taxonomy = ")" + (test::source_dir() / "data/themes/police-uk.toml").string() + R"("
-[wards]
-path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
-where = "BOROUGH = 'Havering'"
-code_field = "GSS_CODE"
-name_field = "NAME"
-[[incidents]]
-format = "police_uk"
-paths = [")" + (data / "police-uk/havering/2017-04-*.csv").string() + R"("]
-)");
+  const fs::path out = run_config(dir, borough_config("Havering", "2017-04", "havering/2017-04-*.csv"));
   const auto wards = havering_wards();
   REQUIRE(wards.size() == 18);
   const std::vector<fs::path> files = {data / "police-uk/havering/2017-04-havering-btp-street.csv",
@@ -175,19 +182,7 @@ TEST_CASE("Havering: rows outside the borough are reported as outside every ward
   // A month whose extract holds a point in Barking and Dagenham (LSOA E01000110).
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering-outside");
-  const fs::path out = run_config(dir, R"([run]
-period = "2017-01"
-output = "out"
-taxonomy = ")" + (test::source_dir() / "data/themes/police-uk.toml").string() + R"("
-[wards]
-path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
-where = "BOROUGH = 'Havering'"
-code_field = "GSS_CODE"
-name_field = "NAME"
-[[incidents]]
-format = "police_uk"
-paths = [")" + (data / "police-uk/havering/2017-01-*.csv").string() + R"("]
-)");
+  const fs::path out = run_config(dir, borough_config("Havering", "2017-01", "havering/2017-01-*.csv"));
   const std::string rejects = test::read_text(out / "rejects.csv");
   const std::size_t at = rejects.find("outside_every_ward");
   REQUIRE(at != std::string::npos);
@@ -198,19 +193,7 @@ paths = [")" + (data / "police-uk/havering/2017-01-*.csv").string() + R"("]
 TEST_CASE("City of London: rows without coordinates are counted and reported", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("city");
-  const fs::path out = run_config(dir, R"([run]
-period = "2024-04"
-output = "out"
-taxonomy = ")" + (test::source_dir() / "data/themes/police-uk.toml").string() + R"("
-[wards]
-path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
-where = "BOROUGH = 'City of London'"
-code_field = "GSS_CODE"
-name_field = "NAME"
-[[incidents]]
-format = "police_uk"
-paths = [")" + (data / "police-uk/city-of-london/*.csv").string() + R"("]
-)");
+  const fs::path out = run_config(dir, borough_config("City of London", "2024-04", "city-of-london/*.csv"));
   const CPLJSONObject manifest = load_json(out / "manifest.json");
   const CPLJSONArray inputs = manifest.GetArray("inputs");
   REQUIRE(inputs.Size() == 12);
@@ -237,32 +220,12 @@ paths = [")" + (data / "police-uk/city-of-london/*.csv").string() + R"("]
   CHECK(rejects.find("no_coordinates,Longitude,empty") != std::string::npos);
 }
 
-namespace {
-
-std::string havering_config(const fs::path& data, const std::string& period, const std::string& extra) {
-  return R"([run]
-area_name = "Havering"
-period = ")" + period + R"("
-output = "out"
-taxonomy = ")" + (test::source_dir() / "data/themes/police-uk.toml").string() + R"("
-[wards]
-path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
-where = "BOROUGH = 'Havering'"
-code_field = "GSS_CODE"
-name_field = "NAME"
-[[incidents]]
-format = "police_uk"
-paths = [")" + (data / "police-uk/havering/*.csv").string() + R"("]
-)" + extra;
-}
-
-}  // namespace
 
 TEST_CASE("Havering ASB 2017-04: stable, non-empty KDE hotspots inside Havering", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir a("havering-kde-a"), b("havering-kde-b");
   for (const auto* dir : {&a, &b}) {
-    test::write_text(*dir / "run.toml", havering_config(data, "2017-04", ""));
+    test::write_text(*dir / "run.toml", borough_config("Havering", "2017-04", "havering/*.csv"));
     REQUIRE(test::run_hotspot("kde '" + (*dir / "run.toml").string() + "' --quiet", *dir / "log") == 0);
   }
   const std::string first = test::read_text(a / "out/hotspots_asb.geojson");
@@ -299,7 +262,7 @@ TEST_CASE("Havering ASB 2017-04: stable, non-empty KDE hotspots inside Havering"
 TEST_CASE("Havering ASB 2017-02..2017-04: a five-venue programme from libraries and stations", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering-venues");
-  test::write_text(dir / "run.toml", havering_config(data, "2017-02..2017-04", R"(
+  test::write_text(dir / "run.toml", borough_config("Havering", "2017-02..2017-04", "havering/*.csv", R"(
 [[venues]]
 name = "Havering open libraries"
 paths = [")" + (data / "venues/england-libraries.csv").string() + R"("]
