@@ -144,10 +144,16 @@ TEST_CASE("the shipped taxonomies load and classify as documented", "[config][ta
   const ThemeMask asb = ThemeMask{1} << police.theme_index("asb");
   const ThemeMask vio = ThemeMask{1} << police.theme_index("violence");
   const ThemeMask vawg_bit = ThemeMask{1} << police.theme_index("vawg");
+  REQUIRE(police.theme_index("acquisitive") >= 0);
+  const ThemeMask acq = ThemeMask{1} << police.theme_index("acquisitive");
   CHECK(police.classify("Anti-social behaviour", "", 0) == asb);
-  CHECK(police.classify("Robbery", "", 0) == vio);
+  CHECK(police.classify("Robbery", "", 0) == (vio | acq));  // one offence, two themes
   CHECK(police.classify("Violence and sexual offences", "", 0) == (vio | vawg_bit));
-  CHECK(police.classify("Burglary", "", 0) == 0);
+  for (const char* c : {"Burglary", "Theft from the person", "Vehicle crime", "Bicycle theft", "Other theft",
+                        "Shoplifting"})
+    CHECK(police.classify(c, "", 0) == acq);
+  CHECK(police.classify("Drugs", "", 0) == 0);
+  CHECK(police.classify("Criminal damage and arson", "", 0) == 0);
   CHECK_FALSE(police.is_unknown_category("Burglary"));
   CHECK(police.is_unknown_category("Fraud"));
 
