@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
   cfg.incidents = {whole};
   Progress quiet(true);
   t0 = std::chrono::steady_clock::now();
-  const IngestResult ingested = ingest(cfg, index, quiet);
+  const IngestResult ingested = ingest(cfg, index, quiet, cfg.period.needed_window());
   const double t_ingest = seconds_since(t0);
 
   fs::remove(csv);

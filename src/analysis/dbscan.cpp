@@ -1,71 +1,133 @@
 #include "analysis/dbscan.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
-#include <map>
+#include <stdexcept>
+#include <utility>
 
 #include "analysis/point_index.hpp"
 
 namespace hotspot {
+namespace {
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+// Core locations: at least `need` points within eps. A tight cell holding
+// `need` points is all core without a distance test; otherwise counts stop as
+// soon as they reach `need`.
+std::vector<char> core_locations(const LocationGrid& grid, std::size_t need) {
+  const auto& loc = grid.locations();
+  const auto& cells = grid.cells();
+  std::vector<char> core(loc.size(), 0);
+  for (std::uint32_t c = 0; c < cells.size(); ++c) {
+    const LocationGrid::Cell& cell = cells[c];
+    if (cell.tight && cell.points >= need) {
+      std::fill(core.begin() + cell.begin, core.begin() + cell.end, 1);
+      continue;
+    }
+    for (std::uint32_t i = cell.begin; i < cell.end; ++i) {
+      std::size_t count = 0;
+      if (cell.tight) {
+        count = cell.points;
+      } else {
+        for (std::uint32_t j = cell.begin; j < cell.end; ++j)
+          if (grid.within(i, j)) count += loc[j].count;
+      }
+      grid.for_each_neighbour(c, [&](std::uint32_t b) {
+        for (std::uint32_t j = cells[b].begin; j < cells[b].end && count < need; ++j)
+          if (grid.within(i, j)) count += loc[j].count;
+        return count < need;
+      });
+      core[i] = count >= need;
+    }
+  }
+  return core;
+}
+
+// Cluster id of each core location's set: 0, 1, ... in the input order of
+// each cluster's first core point.
+std::vector<int> number_clusters(const LocationGrid& grid, const std::vector<char>& core, DisjointSets& sets,
+                                 int& clusters) {
+  const auto& loc = grid.locations();
+  std::vector<std::size_t> first_point(loc.size(), kNone);  // by root
+  for (std::uint32_t i = 0; i < loc.size(); ++i)
+    if (core[i]) {
+      std::size_t& f = first_point[sets.find(i)];
+      f = std::min(f, loc[i].first);
+    }
+  std::vector<std::pair<std::size_t, std::uint32_t>> order;  // (first point, root)
+  for (std::uint32_t i = 0; i < loc.size(); ++i)
+    if (first_point[i] != kNone) order.emplace_back(first_point[i], i);
+  std::sort(order.begin(), order.end());
+  std::vector<int> id_of_root(loc.size(), -1);
+  for (std::size_t k = 0; k < order.size(); ++k) id_of_root[order[k].second] = static_cast<int>(k);
+  clusters = static_cast<int>(order.size());
+  return id_of_root;
+}
+
+}  // namespace
 
 DbscanResult dbscan(const std::vector<WeightedPoint>& points, double eps, int min_points) {
+  if (!(eps > 0)) throw std::invalid_argument("dbscan: eps must be positive");
+  return dbscan(LocationGrid(points, eps, /*inclusive=*/true), min_points);
+}
+
+DbscanResult dbscan(const LocationGrid& grid, int min_points) {
   DbscanResult r;
-  r.label.assign(points.size(), -1);
-  r.core.assign(points.size(), false);
-  if (points.empty()) return r;
-  const Locations loc = distinct_locations(points);  // must outlive the tree
-  LocationTree tree(2, loc, nanoflann::KDTreeSingleIndexAdaptorParams(16));
-  tree.buildIndex();
-  const double radius_sq = eps * eps;  // squared once, here
-  const std::size_t L = loc.x.size();
+  r.label.assign(grid.point_count(), -1);
+  r.core.assign(grid.point_count(), false);
+  const auto& loc = grid.locations();
+  const auto& cells = grid.cells();
+  const std::size_t need = static_cast<std::size_t>(std::max(min_points, 1));
 
-  // Neighbourhoods of distinct locations, with multiplicities: core status is
-  // shared by every point at a location.
-  std::vector<std::vector<std::uint32_t>> near(L);
-  std::vector<char> core(L, 0);
-  for (std::size_t i = 0; i < L; ++i) {
-    neighbours(tree, loc, i, radius_sq, true, near[i]);
-    std::size_t count = 0;
-    for (std::uint32_t j : near[i]) count += loc.members[j].size();
-    core[i] = count >= static_cast<std::size_t>(min_points);
-  }
-  // Clusters: core locations connected through core neighbours.
-  DisjointSets sets(L);
-  for (std::size_t i = 0; i < L; ++i)
-    if (core[i])
-      for (std::uint32_t j : near[i])
-        if (core[j]) sets.unite(i, j);
-  // Number clusters by the input order of their first core point.
-  std::map<std::size_t, std::size_t> first_point;  // root -> smallest input index among its core points
-  for (std::size_t i = 0; i < L; ++i)
-    if (core[i]) {
-      auto [it, fresh] = first_point.emplace(sets.find(i), loc.members[i].front());
-      if (!fresh) it->second = std::min(it->second, loc.members[i].front());
-    }
-  std::vector<std::pair<std::size_t, std::size_t>> order;  // (first point, root)
-  for (const auto& [root, first] : first_point) order.emplace_back(first, root);
-  std::sort(order.begin(), order.end());
-  std::map<std::size_t, int> id_of_root;
-  for (std::size_t k = 0; k < order.size(); ++k) id_of_root[order[k].second] = static_cast<int>(k);
-  r.clusters = static_cast<int>(order.size());
+  const std::vector<char> core = core_locations(grid, need);
+  DisjointSets sets(loc.size());
+  unite_within_radius(grid, core, sets);
+  const std::vector<int> id_of_root = number_clusters(grid, core, sets, r.clusters);
 
-  for (std::size_t i = 0; i < L; ++i) {
-    int label = -1;
-    if (core[i]) {
-      label = id_of_root[sets.find(i)];
-    } else {
+  // Smallest input index among each cell's core points (kNone: no core).
+  std::vector<std::size_t> cell_first_core(cells.size(), kNone);
+  std::vector<std::uint32_t> cell_first_core_at(cells.size(), 0);
+  for (std::uint32_t c = 0; c < cells.size(); ++c)
+    for (std::uint32_t i = cells[c].begin; i < cells[c].end; ++i)
+      if (core[i] && loc[i].first < cell_first_core[c]) {
+        cell_first_core[c] = loc[i].first;
+        cell_first_core_at[c] = i;
+      }
+
+  std::vector<int> label(loc.size(), -1);
+  for (std::uint32_t c = 0; c < cells.size(); ++c) {
+    const LocationGrid::Cell& cell = cells[c];
+    for (std::uint32_t i = cell.begin; i < cell.end; ++i) {
+      if (core[i]) {
+        label[i] = id_of_root[sets.find(i)];
+        continue;
+      }
       // Border: the cluster of the first core point, in input order, within eps.
-      std::size_t best = std::numeric_limits<std::size_t>::max();
-      for (std::uint32_t j : near[i])
-        if (core[j] && loc.members[j].front() < best) {
-          best = loc.members[j].front();
-          label = id_of_root[sets.find(j)];
-        }
+      std::size_t best = kNone;
+      auto consider = [&](std::uint32_t b) {
+        if (cell_first_core[b] >= best) return true;  // nothing earlier there
+        for (std::uint32_t j = cells[b].begin; j < cells[b].end; ++j)
+          if (core[j] && loc[j].first < best && grid.within(i, j)) {
+            best = loc[j].first;
+            label[i] = id_of_root[sets.find(j)];
+          }
+        return true;
+      };
+      if (cell.tight && cell_first_core[c] != kNone) {
+        best = cell_first_core[c];
+        label[i] = id_of_root[sets.find(cell_first_core_at[c])];
+      } else {
+        consider(c);
+      }
+      grid.for_each_neighbour(c, consider);
     }
-    for (std::size_t p : loc.members[i]) {
-      r.label[p] = label;
-      r.core[p] = core[i];
-    }
+  }
+  for (std::size_t p = 0; p < grid.point_count(); ++p) {
+    const std::uint32_t l = grid.location_of(p);
+    r.label[p] = label[l];
+    r.core[p] = core[l] != 0;
   }
   return r;
 }

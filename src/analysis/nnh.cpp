@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <limits>
 
 #include "analysis/point_index.hpp"
 
@@ -22,36 +22,41 @@ double nnh_threshold(std::size_t n, double area_m2, double p) {
 namespace {
 
 // Groups of points linked by distances strictly below `threshold`, with at
-// least `min_size` members; largest first, ties by first member.
+// least `min_size` members; largest first, ties by first member. Linking runs
+// on a grid of distinct locations (coincident points are at distance 0:
+// always linked), so memory is linear and no neighbour list is kept.
 std::vector<NnhCluster> link(const std::vector<WeightedPoint>& pts, double threshold, int min_size, int order) {
   std::vector<NnhCluster> out;
   if (pts.empty() || !(threshold > 0)) return out;
-  const Locations loc = distinct_locations(pts);  // coincident points are at distance 0: always linked
-  LocationTree tree(2, loc, nanoflann::KDTreeSingleIndexAdaptorParams(16));
-  tree.buildIndex();
-  const double radius_sq = threshold * threshold;
-  DisjointSets sets(loc.x.size());
-  std::vector<std::uint32_t> near;
-  for (std::size_t i = 0; i < loc.x.size(); ++i) {
-    neighbours(tree, loc, i, radius_sq, false, near);
-    for (std::uint32_t j : near) sets.unite(i, j);
+  const LocationGrid grid(pts, threshold, /*inclusive=*/false);
+  const std::size_t locations = grid.locations().size();
+  DisjointSets sets(locations);
+  unite_within_radius(grid, std::vector<char>(locations, 1), sets);
+
+  // Points per group, then the members of the groups kept, gathered in input
+  // order (ascending, so centres are summed in the same order as before).
+  std::vector<std::size_t> size(locations, 0);
+  for (std::size_t i = 0; i < locations; ++i) size[sets.find(i)] += grid.locations()[i].count;
+  const auto need = static_cast<std::size_t>(std::max(min_size, 0));
+  std::vector<std::size_t> slot(locations, std::numeric_limits<std::size_t>::max());  // by root
+  for (std::size_t p = 0; p < pts.size(); ++p) {
+    const std::size_t root = sets.find(grid.location_of(p));
+    if (size[root] < need) continue;
+    if (slot[root] == std::numeric_limits<std::size_t>::max()) {
+      slot[root] = out.size();
+      out.emplace_back();
+      out.back().order = order;
+      out.back().members.reserve(size[root]);
+    }
+    out[slot[root]].members.push_back(p);
   }
-  std::map<std::size_t, std::vector<std::size_t>> groups;
-  for (std::size_t i = 0; i < loc.x.size(); ++i)
-    for (std::size_t p : loc.members[i]) groups[sets.find(i)].push_back(p);
-  for (auto& [root, members] : groups) {
-    if (static_cast<int>(members.size()) < min_size) continue;
-    std::sort(members.begin(), members.end());
-    NnhCluster c;
-    c.order = order;
-    for (std::size_t m : members) {
+  for (NnhCluster& c : out) {
+    for (std::size_t m : c.members) {
       c.centre_x += pts[m].x;
       c.centre_y += pts[m].y;
     }
-    c.centre_x /= static_cast<double>(members.size());
-    c.centre_y /= static_cast<double>(members.size());
-    c.members = std::move(members);
-    out.push_back(std::move(c));
+    c.centre_x /= static_cast<double>(c.members.size());
+    c.centre_y /= static_cast<double>(c.members.size());
   }
   std::sort(out.begin(), out.end(), [](const NnhCluster& a, const NnhCluster& b) {
     if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();

@@ -10,6 +10,12 @@
 // least `min_points` points. Second-order clusters repeat the procedure on
 // the first-order cluster centres (mean centres), with N = number of
 // first-order clusters and the same area.
+//
+// Linking runs on distinct locations bucketed in a grid of cells of side
+// threshold/sqrt(2) (LocationGrid): memory linear in the points, no
+// neighbour lists, and at most one distance found per pair of cells once
+// they are linked. Results are identical to the KD-tree version it replaced
+// (tests/analysis/nnh_test).
 #include <cstddef>
 #include <optional>
 #include <vector>

@@ -55,7 +55,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   app.set_version_flag("--version", std::string("hotspot ") + HOTSPOT_VERSION);
   app.require_subcommand(1);
 
-  CommandOptions run_opts, validate_opts, wards_opts, kde_opts, clusters_opts, venues_opts;
+  CommandOptions run_opts, validate_opts, wards_opts, kde_opts, clusters_opts, venues_opts, evaluate_opts;
   CLI::App* run = app.add_subcommand("run", "Produce the monthly pack: ward layer, ward table, rejects, manifest");
   add_common(run, run_opts);
   CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing");
@@ -68,6 +68,10 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   add_common(clusters, clusters_opts);
   CLI::App* venues = app.add_subcommand("venues", "Roadshow venue planner (computes the KDE hotspots it needs)");
   add_common(venues, venues_opts);
+  CLI::App* evaluate = app.add_subcommand(
+      "evaluate", "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, "
+                  "evaluation_summary.csv, evaluation.html (run.period is not needed)");
+  add_common(evaluate, evaluate_opts);
   CLI::App* options = app.add_subcommand("options", "List every configuration option with its default");
 
   try {
@@ -89,8 +93,9 @@ int run_cli(int argc, char** argv, std::ostream& out) {
                             : *wards    ? std::make_pair(Mode::Wards, &wards_opts)
                             : *kde      ? std::make_pair(Mode::Kde, &kde_opts)
                             : *clusters ? std::make_pair(Mode::Clusters, &clusters_opts)
+                            : *evaluate ? std::make_pair(Mode::Evaluate, &evaluate_opts)
                                         : std::make_pair(Mode::Venues, &venues_opts);
-  const RunConfig config = load_config(opts->config, to_overrides(*opts));
+  const RunConfig config = load_config(opts->config, to_overrides(*opts), mode != Mode::Evaluate);
   run_pipeline(config, mode, opts->quiet, out);
   return 0;
 }

@@ -168,6 +168,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
                   const WardOverlap& overlap, ThemeSummary& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   const Bounds& e = run.index->extent();
+  check_grid_budget(e, 0, c.gistar_cell, 40.0, run.cfg.kde.memory_budget_mb, "clusters.gistar_cell");
   Grid counts;
   counts.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, c.gistar_cell, 0);
   counts.in_area = cells_in_area(run.geos, run.area.get(), counts.spec);

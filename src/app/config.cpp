@@ -1,20 +1,33 @@
 #include "app/config.hpp"
 
+#include <fnmatch.h>
 #include <glob.h>
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <cmath>
 #include <fmt/format.h>
 #include <set>
 #include <toml++/toml.h>
 
+#include "analysis/forecast.hpp"
 #include "app/config_schema.hpp"
 #include "app/suggest.hpp"
 #include "core/error.hpp"
+#include "geo/crs_transform.hpp"
+#include "io/mapped_file.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
+
+// A value as the user wrote it, for messages (1e+09, inf, 4294967297).
+std::string toml_text(const toml::node& n) {
+  if (const auto i = n.value_exact<std::int64_t>()) return std::to_string(*i);
+  if (const auto d = n.value_exact<double>()) return fmt::format("{}", *d);
+  return "?";
+}
 
 struct Where {
   std::string file;  // for messages
@@ -26,8 +39,22 @@ struct Where {
   }
 };
 
+// Every number must be finite and in the option's range (config_schema), so
+// the readers below can cast and use values without checks of their own.
+void check_range(const toml::node& v, const OptionSpec& spec, const std::string& at) {
+  const auto check = [&](const toml::node& n) {
+    const double d = n.value<double>().value_or(0);
+    if (!std::isfinite(d) || !spec.range.contains(d))
+      throw usage_error("config", fmt::format("{} = {} is out of range: it must be {}.", at, toml_text(n),
+                                              range_text(spec.range)));
+  };
+  if (spec.type == ValueType::Number || spec.type == ValueType::Integer) check(v);
+  if (spec.type == ValueType::NumberList)
+    for (const auto& e : *v.as_array()) check(e);
+}
+
 // Rejects keys the schema does not declare for `schema_table`, and values of
-// the wrong type.
+// the wrong type or out of range.
 void check_keys(const toml::table& t, std::string_view schema_table, const Where& where) {
   const std::vector<std::string> known = keys_of(schema_table);
   for (auto&& [k, v] : t) {
@@ -55,6 +82,7 @@ void check_keys(const toml::table& t, std::string_view schema_table, const Where
     }
     if (!ok)
       throw usage_error("config", fmt::format("{} must be {}.", where.at(v, key), type_name(spec->type)));
+    check_range(v, *spec, where.at(v, key));
   }
 }
 
@@ -73,6 +101,17 @@ std::vector<std::string> get_strings(const toml::table& t, std::string_view key)
     for (const auto& e : *arr) out.emplace_back(e.as_string()->get());
   }
   return out;
+}
+
+// Numbers were checked against the schema's ranges by check_keys, so reading
+// them needs no further test and an integer always fits an int.
+double number_or(const toml::table& t, std::string_view key, double fallback) {
+  return t[key].value<double>().value_or(fallback);
+}
+
+int integer_or(const toml::table& t, std::string_view key, int fallback) {
+  const auto v = t[key].value<std::int64_t>();
+  return v ? static_cast<int>(*v) : fallback;
 }
 
 std::string resolve(const fs::path& base, const std::string& p) {
@@ -118,11 +157,7 @@ void apply_theme(Theme& theme, const toml::table& t, const Where& where) {
   theme.proxy_note = get_string(t, "proxy_note", theme.proxy_note);
   if (auto v = t["target"].value<double>()) theme.target = *v;
   if (auto v = t["rise_is_good"].value<bool>()) theme.rise_is_good = *v;
-  if (auto v = t["min_count"].value<std::int64_t>()) {
-    if (*v < 0 || *v > 1000)
-      throw usage_error("config", fmt::format("{} must be between 0 and 1000.", where.at(t, "min_count")));
-    theme.min_count = static_cast<int>(*v);
-  }
+  theme.min_count = integer_or(t, "min_count", theme.min_count);
   if (auto v = t["export_points"].value<bool>()) theme.export_points = *v;
 }
 
@@ -163,11 +198,27 @@ toml::table parse_toml(const fs::path& file) {
   }
 }
 
+// The system's limits on path names, checked up front: past them open() and
+// mkdir() fail with ENAMETOOLONG deep inside a stage.
+void check_path_length(const std::string& path, const std::string& where) {
+  if (path.size() >= PATH_MAX)
+    throw usage_error("config", fmt::format("{}: the path is {} characters long; this system allows {}. Use a "
+                                            "shorter path.", where, path.size(), PATH_MAX - 1));
+  for (const auto& part : fs::path(path)) {
+    const std::string name = part.string();
+    if (name.size() > NAME_MAX)
+      throw usage_error("config", fmt::format("{}: the name '{}...' in the path is {} characters long; this "
+                                              "system allows {} per file or folder name. Use a shorter name.",
+                                              where, name.substr(0, 24), name.size(), NAME_MAX));
+  }
+}
+
 std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, const fs::path& base,
                                       const std::string& where) {
   std::vector<std::string> files;
   for (const auto& pattern : patterns) {
     const std::string full = resolve(base, pattern);
+    check_path_length(full, where);
     glob_t g{};
     const int rc = ::glob(full.c_str(), 0, nullptr, &g);
     if (rc == 0) {
@@ -179,6 +230,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, 
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
+  for (const auto& f : files) require_regular_file(f, where);
   return files;
 }
 
@@ -253,11 +305,17 @@ void finish_taxonomy(Taxonomy& tax) {
   if (tax.flag_names.size() > 32) throw usage_error("config", "at most 32 flags are supported");
 }
 
-void apply_override(toml::table& root, const Override& o) {
+void apply_override(toml::table& root, const Override& o, const std::string& file) {
   const OptionSpec* spec = find_option(o.table, o.key);
   if (!spec) throw internal_error("config", "no option " + o.table + "." + o.key);
   if (!root.contains(o.table)) root.insert(o.table, toml::table{});
-  toml::table& t = *root[o.table].as_table();
+  toml::table* table = root[o.table].as_table();
+  if (!table)
+    throw usage_error("config", fmt::format("{}: '{}' must be a table ([{}]), so {} cannot set {}.{}. Write [{}] "
+                                            "with its keys under it.",
+                                            Where{file, ""}.at(*root.get(o.table), o.table), o.table, o.table,
+                                            spec->cli_flag, o.table, o.key, o.table));
+  toml::table& t = *table;
   try {
     switch (spec->type) {
       case ValueType::Number: t.insert_or_assign(o.key, std::stod(o.value)); break;
@@ -268,20 +326,6 @@ void apply_override(toml::table& root, const Override& o) {
   } catch (const std::exception&) {
     throw usage_error("config", fmt::format("{}: '{}' is not {}.", spec->cli_flag, o.value, type_name(spec->type)));
   }
-}
-
-double positive(const toml::table& t, std::string_view key, double fallback, const Where& where) {
-  const auto v = t[key].value<double>();
-  if (!v) return fallback;
-  if (!(*v > 0)) throw usage_error("config", fmt::format("{} must be greater than 0.", where.at(t, key)));
-  return *v;
-}
-
-int at_least(const toml::table& t, std::string_view key, int fallback, int minimum, const Where& where) {
-  const auto v = t[key].value<std::int64_t>();
-  if (!v) return fallback;
-  if (*v < minimum) throw usage_error("config", fmt::format("{} must be at least {}.", where.at(t, key), minimum));
-  return static_cast<int>(*v);
 }
 
 std::string one_of(const toml::table& t, std::string_view key, const std::string& fallback,
@@ -302,47 +346,79 @@ void read_kde(const toml::table& root, const Where& where, KdeConfig& k) {
   const toml::table& t = table_or_empty(root, "kde");
   check_keys(t, "kde", where);
   if (auto v = t["enabled"].value<bool>()) k.enabled = *v;
-  k.cell = positive(t, "cell", k.cell, where);
-  if (t.contains("bandwidth")) k.bandwidth = positive(t, "bandwidth", 0, where);
+  k.cell = number_or(t, "cell", k.cell);
+  if (t.contains("bandwidth")) k.bandwidth = number_or(t, "bandwidth", 0);
   k.kernel = one_of(t, "kernel", k.kernel, {"quartic", "epanechnikov", "triangular", "uniform", "triweight", "gaussian"}, where);
   k.output = one_of(t, "output", k.output, {"density", "raw"}, where);
   k.grid = one_of(t, "grid", k.grid, {"aligned", "qgis"}, where);
-  k.classes = one_of(t, "classes", k.classes, {"sd", "top_percent"}, where);
+  k.classes = one_of(t, "classes", k.classes, {"coverage", "sd", "top_percent"}, where);
   if (const auto* arr = t["top_percent"].as_array()) {
     k.top_percent.clear();
-    for (const auto& e : *arr) {
-      const double p = e.value<double>().value_or(0);
-      if (!(p > 0 && p < 100))
-        throw usage_error("config", fmt::format("{}: percentages must be between 0 and 100.", where.at(t, "top_percent")));
-      k.top_percent.push_back(p);
-    }
+    for (const auto& e : *arr) k.top_percent.push_back(e.value<double>().value_or(0));
     std::sort(k.top_percent.rbegin(), k.top_percent.rend());  // widest class first
   }
-  k.gaussian_truncation = positive(t, "gaussian_truncation", k.gaussian_truncation, where);
-  if (auto v = t["min_area_m2"].value<double>()) k.min_area_m2 = std::max(0.0, *v);
-  if (auto v = t["min_incidents"].value<std::int64_t>()) k.min_incidents = static_cast<int>(std::max<std::int64_t>(0, *v));
-  k.memory_budget_mb = positive(t, "memory_budget_mb", k.memory_budget_mb, where);
+  k.gaussian_truncation = number_or(t, "gaussian_truncation", k.gaussian_truncation);
+  k.min_area_m2 = number_or(t, "min_area_m2", k.min_area_m2);
+  k.min_incidents = integer_or(t, "min_incidents", k.min_incidents);
+  k.memory_budget_mb = number_or(t, "memory_budget_mb", k.memory_budget_mb);
+  k.forecast = get_string(t, "forecast", k.forecast);
+  if (k.forecast != "backtest") {
+    try {
+      parse_forecast_method(k.forecast);
+    } catch (const Error& e) {
+      throw usage_error("config", fmt::format("{}: {}", where.at(t, "forecast"), e.what()));
+    }
+  }
+  k.coverage = number_or(t, "coverage", k.coverage);
+}
+
+std::vector<double> numbers_or(const toml::table& t, std::string_view key, std::vector<double> fallback) {
+  const auto* arr = t[key].as_array();
+  if (!arr) return fallback;
+  std::vector<double> out;
+  for (const auto& e : *arr) out.push_back(e.value<double>().value_or(0));
+  return out;
+}
+
+void read_evaluate(const toml::table& root, const Where& where, EvaluateConfig& e) {
+  const toml::table& t = table_or_empty(root, "evaluate");
+  check_keys(t, "evaluate", where);
+  e.coverages = numbers_or(t, "coverages", e.coverages);
+  e.cell = number_or(t, "cell", e.cell);
+  e.bandwidths = numbers_or(t, "bandwidths", e.bandwidths);
+  e.half_lives = numbers_or(t, "half_lives", e.half_lives);
+  e.smoothings = numbers_or(t, "smoothings", e.smoothings);
+  e.history_months = integer_or(t, "history_months", e.history_months);
+  const std::vector<double> lookbacks = numbers_or(t, "lookbacks", {e.lookbacks.begin(), e.lookbacks.end()});
+  e.lookbacks.clear();
+  for (const double l : lookbacks) {
+    if (l != std::floor(l))
+      throw usage_error("config", fmt::format("{}: look-backs are whole months, e.g. [1, 3, 6, 12].", where.at(t, "lookbacks")));
+    e.lookbacks.push_back(static_cast<int>(l));
+  }
+  for (const auto& [key, empty] : {std::pair{"coverages", e.coverages.empty()}, std::pair{"bandwidths", e.bandwidths.empty()},
+                                   std::pair{"half_lives", e.half_lives.empty()}, std::pair{"lookbacks", e.lookbacks.empty()}})
+    if (empty) throw usage_error("config", fmt::format("{}: give at least one value.", where.at(t, key)));
 }
 
 void read_clusters(const toml::table& root, const Where& where, ClusterConfig& c) {
   const toml::table& t = table_or_empty(root, "clusters");
   check_keys(t, "clusters", where);
   if (auto v = t["enabled"].value<bool>()) c.enabled = *v;
-  c.dbscan_eps = positive(t, "dbscan_eps", c.dbscan_eps, where);
-  c.dbscan_min_points = at_least(t, "dbscan_min_points", c.dbscan_min_points, 1, where);
-  c.nnh_p = positive(t, "nnh_p", c.nnh_p, where);
-  if (c.nnh_p >= 0.5) throw usage_error("config", fmt::format("{} must be below 0.5.", where.at(t, "nnh_p")));
-  if (t.contains("nnh_distance")) c.nnh_distance = positive(t, "nnh_distance", 0, where);
-  c.nnh_min_points = at_least(t, "nnh_min_points", c.nnh_min_points, 2, where);
+  c.dbscan_eps = number_or(t, "dbscan_eps", c.dbscan_eps);
+  c.dbscan_min_points = integer_or(t, "dbscan_min_points", c.dbscan_min_points);
+  c.nnh_p = number_or(t, "nnh_p", c.nnh_p);
+  if (t.contains("nnh_distance")) c.nnh_distance = number_or(t, "nnh_distance", 0);
+  c.nnh_min_points = integer_or(t, "nnh_min_points", c.nnh_min_points);
   if (auto v = t["nnh_second_order"].value<bool>()) c.nnh_second_order = *v;
-  c.concave_ratio = positive(t, "concave_ratio", c.concave_ratio, where);
-  c.gistar_cell = positive(t, "gistar_cell", c.gistar_cell, where);
-  if (t.contains("gistar_band")) c.gistar_band = positive(t, "gistar_band", 0, where);
+  c.concave_ratio = number_or(t, "concave_ratio", c.concave_ratio);
+  c.gistar_cell = number_or(t, "gistar_cell", c.gistar_cell);
+  if (t.contains("gistar_band")) c.gistar_band = number_or(t, "gistar_band", 0);
   c.correction = one_of(t, "correction", c.correction, {"fdr", "bonferroni", "none"}, where);
   c.ward_weights = one_of(t, "ward_weights", c.ward_weights, {"row", "binary"}, where);
-  c.permutations = at_least(t, "permutations", c.permutations, 99, where);
+  c.permutations = integer_or(t, "permutations", c.permutations);
   if (auto v = t["seed"].value<std::int64_t>()) c.seed = *v;
-  c.lisa_alpha = positive(t, "lisa_alpha", c.lisa_alpha, where);
+  c.lisa_alpha = number_or(t, "lisa_alpha", c.lisa_alpha);
 }
 
 VenueSource read_venue_source(const toml::table& t, const fs::path& base, const Where& where) {
@@ -391,19 +467,66 @@ void read_programme(const toml::table& root, const Where& where, RunConfig& cfg)
     for (auto&& [k, v] : *mix) {
       check_theme(std::string(k.str()));
       const auto w = v.value<double>();
-      if (!w || *w <= 0)
+      if (!w || !std::isfinite(*w) || *w <= 0)
         throw usage_error("config", fmt::format("{}: mix weights must be positive numbers.", where.at(v, "mix")));
       p.mix.emplace_back(std::string(k.str()), *w);
     }
-  p.k = at_least(t, "k", p.k, 1, where);
-  p.radius = positive(t, "radius", p.radius, where);
-  if (auto v = t["min_spacing"].value<double>()) p.min_spacing = std::max(0.0, *v);
+  p.k = integer_or(t, "k", p.k);
+  p.radius = number_or(t, "radius", p.radius);
+  p.min_spacing = number_or(t, "min_spacing", p.min_spacing);
   if (auto v = t["one_per_ward"].value<bool>()) p.one_per_ward = *v;
   p.include_types = get_strings(t, "include_types");
   p.exclude_types = get_strings(t, "exclude_types");
   p.must_include = get_strings(t, "must_include");
   p.measure = one_of(t, "measure", p.measure, {"incidents", "kde"}, where);
-  p.lookback_months = at_least(t, "lookback_months", p.lookback_months, 1, where);
+  p.lookback_months = integer_or(t, "lookback_months", p.lookback_months);
+}
+
+// True when `inner` is `outer` or lies under it (both canonical).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (const auto& part : outer) {
+    if (i == inner.end() || *i != part) return false;
+    ++i;
+  }
+  return true;
+}
+
+// The output folder must be apart from the inputs. Equal to an input's
+// folder, outputs mix with inputs; holding an input, a rerun replaces it;
+// inside an input folder, it is refused only where an incident or venue
+// pattern (e.g. data/*/*.csv) would read the files it writes next run. So out/
+// beside the config, the wards or the month files, the default, is fine.
+void check_output_apart(const RunConfig& cfg, const toml::table& root, const std::string& fname) {
+  const auto refuse = [&](const std::string& problem) {
+    throw usage_error("config", fmt::format("{}: the output folder '{}' {}. Keep outputs apart from inputs: set "
+                                            "run.output (or --out) to a folder of its own.",
+                                            fname, cfg.output.string(), problem));
+  };
+  const fs::path out = fs::weakly_canonical(cfg.output);
+  auto check = [&](const std::string& file) {
+    if (file.empty()) return;
+    const fs::path in = fs::weakly_canonical(file);
+    if (out == in.parent_path()) refuse(fmt::format("is the folder of the input '{}'", file));
+    if (is_within(in, out)) refuse(fmt::format("contains the input '{}'", file));
+  };
+  for (const auto& src : cfg.incidents)
+    for (const auto& f : src.paths) check(f);
+  for (const auto& src : cfg.venues)
+    for (const auto& f : src.paths) check(f);
+  check(cfg.wards.path);
+  check(cfg.population.path);
+  check(cfg.taxonomy_path);
+  for (const char* table : {"incidents", "venues"}) {
+    const toml::array* list = root[table].as_array();
+    for (std::size_t i = 0; list && i < list->size(); ++i)
+      for (const auto& pattern : get_strings(*(*list)[i].as_table(), "paths")) {
+        const std::string full = resolve(cfg.base_dir, pattern);
+        for (const char* written : {"rejects.csv", "ward_summary.csv", "wards.geojson", "manifest.json"})
+          if (::fnmatch(full.c_str(), (cfg.output / written).c_str(), FNM_PATHNAME) == 0)
+            refuse(fmt::format("is where {}[{}].paths '{}' would read its {} next run", table, i, pattern, written));
+      }
+  }
 }
 
 }  // namespace
@@ -414,20 +537,26 @@ Taxonomy load_taxonomy(const fs::path& file) {
   return tax;
 }
 
-RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides) {
+RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides, bool need_period) {
   if (!fs::exists(file))
     throw usage_error("config", fmt::format("config file '{}' does not exist.", file.string()));
+  require_regular_file(file.string(), "the config file");
   toml::table root = parse_toml(file);
-  for (const auto& o : overrides) apply_override(root, o);
+  for (const auto& o : overrides) apply_override(root, o, file.string());
 
   RunConfig cfg;
   cfg.config_path = file;
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
-  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "clusters", "venues",
+  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "venues",
                                            "programme"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
+    const bool list = key == "incidents" || key == "venues";
+    if (std::find(tables.begin(), tables.end(), key) != tables.end() &&
+        !(list ? v.is_array_of_tables() : v.is_table()))
+      throw usage_error("config", fmt::format("{} must be {}.", Where{fname, ""}.at(v, key),
+                                              list ? "[[" + key + "]] tables" : "a [" + key + "] table"));
     if (std::find(tables.begin(), tables.end(), key) == tables.end())
       throw usage_error("config", fmt::format("{}: '{}' is not a known table.{} Known tables: run, wards, "
                                               "incidents, themes, kde, clusters, venues, programme.", Where{fname, ""}.at(v, key), key,
@@ -438,16 +567,14 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   check_keys(run, "run", Where{fname, "run"});
   cfg.area_name = get_string(run, "area_name", "the area");
   const std::string period = get_string(run, "period");
-  if (period.empty())
+  if (period.empty() && need_period)
     throw usage_error("config", fmt::format("{}: no period. Set run.period or pass --period (e.g. 2017-04).", fname));
-  cfg.period = parse_period(period);
+  if (!period.empty()) cfg.period = parse_period(period);
   cfg.crs = get_string(run, "crs", cfg.crs);
+  require_projected_metric_crs(cfg.crs, Where{fname, "run"}.at(run, "crs"));
   cfg.output = resolve(cfg.base_dir, get_string(run, "output", "out"));
-  if (auto v = run["significance"].value<double>()) {
-    if (!(*v > 0 && *v < 1))
-      throw usage_error("config", fmt::format("{} must be between 0 and 1.", Where{fname, "run"}.at(run, "significance")));
-    cfg.significance = *v;
-  }
+  check_path_length(cfg.output.string(), Where{fname, "run"}.at(run, "output"));
+  cfg.significance = number_or(run, "significance", cfg.significance);
   if (auto v = run["gpkg"].value<bool>()) cfg.gpkg = *v;
 
   const toml::table* wards = root["wards"].as_table();
@@ -462,6 +589,10 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.wards.name_field = get_string(*wards, "name_field", cfg.wards.name_field);
   cfg.wards.population_field = get_string(*wards, "population_field");
   cfg.population.path = resolve(cfg.base_dir, get_string(*wards, "population_csv"));
+  for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
+    check_path_length(path, Where{fname, "wards"}.at(*wards, key));
+    if (!path.empty()) require_regular_file(path, Where{fname, "wards"}.at(*wards, key));
+  }
   cfg.population.code_column = get_string(*wards, "population_csv_code", cfg.population.code_column);
   cfg.population.value_column = get_string(*wards, "population_csv_value", cfg.population.value_column);
 
@@ -475,9 +606,11 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
 
   cfg.taxonomy_path = resolve(cfg.base_dir, get_string(run, "taxonomy"));
   if (!cfg.taxonomy_path.empty()) {
+    check_path_length(cfg.taxonomy_path, Where{fname, "run"}.at(run, "taxonomy"));
     if (!fs::exists(cfg.taxonomy_path))
       throw usage_error("config", fmt::format("{}: taxonomy file '{}' does not exist.",
                                               Where{fname, "run"}.at(run, "taxonomy"), cfg.taxonomy_path));
+    require_regular_file(cfg.taxonomy_path, Where{fname, "run"}.at(run, "taxonomy"));
     cfg.taxonomy = taxonomy_from(parse_toml(cfg.taxonomy_path), cfg.taxonomy_path);
   }
   merge_themes(cfg.taxonomy.themes, root, fname);
@@ -501,6 +634,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   }
   finish_taxonomy(cfg.taxonomy);
   read_kde(root, Where{fname, "kde"}, cfg.kde);
+  read_evaluate(root, Where{fname, "evaluate"}, cfg.evaluate);
   read_clusters(root, Where{fname, "clusters"}, cfg.clusters);
   if (const auto* venues = root.get("venues")) {
     if (!venues->is_array_of_tables())
@@ -510,6 +644,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
       cfg.venues.push_back(read_venue_source(*item.as_table(), cfg.base_dir, Where{fname, fmt::format("venues[{}]", n++)}));
   }
   read_programme(root, Where{fname, "programme"}, cfg);
+  check_output_apart(cfg, root, fname);
   return cfg;
 }
 

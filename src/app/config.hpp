@@ -28,12 +28,27 @@ struct KdeConfig {
   std::string kernel = "quartic";
   std::string output = "density";    // or "raw"
   std::string grid = "aligned";      // or "qgis" (QGIS Heatmap's grid)
-  std::string classes = "sd";        // or "top_percent"
+  std::string classes = "coverage";  // or "sd" or "top_percent" (of this period's KDE surface)
   std::vector<double> top_percent = {10, 5, 1};
   double gaussian_truncation = 3;
   double min_area_m2 = 2500;         // smaller fragments are dropped
   int min_incidents = 3;             // fragments with fewer incidents are dropped
   double memory_budget_mb = 1024;
+  // classes = "coverage": the hotspots are the top cells of a forecast for the
+  // coming month (analysis/forecast.hpp), covering a fixed share of the area.
+  std::string forecast = "cells_l24_t12";  // a method id, or "backtest": the best per theme over the last 12 months
+  double coverage = 0.03;                  // share of the study area the hotspots cover
+};
+
+// [evaluate]: the rolling-origin backtest of `hotspot evaluate`.
+struct EvaluateConfig {
+  std::vector<double> coverages = {0.01, 0.02, 0.03, 0.05, 0.10};
+  double cell = 100;                 // metres: police.uk snaps to map points, so finer cells mostly measure the snapping
+  std::vector<double> bandwidths = {50, 100, 200, 300};
+  std::vector<int> lookbacks = {1, 3, 6, 12, 24};
+  std::vector<double> half_lives = {0, 6, 12};
+  std::vector<double> smoothings = {1, 0.5};  // 1 = plain KDE; less keeps part of each incident in its cell
+  int history_months = 12;           // months of data before the first target month (look-backs may be longer)
 };
 
 // [clusters]: DBSCAN, NNH, Gi* on a grid, and Gi*/Local Moran on wards.
@@ -84,6 +99,7 @@ struct RunConfig {
   std::vector<IncidentSource> incidents;  // paths already expanded to files
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
   KdeConfig kde;
+  EvaluateConfig evaluate;
   ClusterConfig clusters;
   std::vector<VenueSource> venues;
   ProgrammeConfig programme;
@@ -98,7 +114,9 @@ struct Override {
 
 // Reads, checks and resolves the whole configuration. Every problem is a
 // usage or bad-input Error naming the file and key.
-RunConfig load_config(const std::filesystem::path& file, const std::vector<Override>& overrides);
+// `need_period`: false for `evaluate`, which reads every month the inputs cover.
+RunConfig load_config(const std::filesystem::path& file, const std::vector<Override>& overrides,
+                      bool need_period = true);
 
 // Reads a taxonomy file on its own (themes, rules, known categories).
 Taxonomy load_taxonomy(const std::filesystem::path& file);

@@ -1,5 +1,7 @@
 #include "app/config_schema.hpp"
 
+#include <fmt/format.h>
+
 namespace hotspot {
 
 const std::vector<OptionSpec>& option_specs() {
@@ -10,7 +12,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"run", "crs", V::String, "EPSG:27700", "Projected metric CRS the analysis runs in", "--crs"},
       {"run", "output", V::String, "out", "Output folder (relative paths: to the config file)", "--out"},
       {"run", "taxonomy", V::String, "", "Taxonomy file mapping categories and flags to themes", "--taxonomy"},
-      {"run", "significance", V::Number, "0.05", "Poisson exceedance probability below which a change is significant"},
+      {"run", "significance", V::Number, "0.05", "Poisson exceedance probability below which a change is significant", {}, kFraction},
       {"run", "gpkg", V::Bool, "false", "Also write every vector layer into tasking.gpkg with its style", "--gpkg"},
       {"run", "themes", V::StringList, "all", "Themes to report, in order (default: every theme)"},
 
@@ -45,9 +47,9 @@ const std::vector<OptionSpec>& option_specs() {
       {"themes", "match", V::TableList, "", "Rules: { category = ..., subcategory = ..., flag = ... }"},
       {"themes", "proxy", V::Bool, "false", "The theme only approximates what its name says"},
       {"themes", "proxy_note", V::String, "", "Why it is a proxy; printed on every output"},
-      {"themes", "target", V::Number, "none", "Target change against baseline, e.g. -0.10 for a 10% reduction"},
+      {"themes", "target", V::Number, "none", "Target change against baseline, e.g. -0.10 for a 10% reduction", {}, Range{-1, 1}},
       {"themes", "rise_is_good", V::Bool, "false", "A rise is good news (e.g. hate-crime reporting)"},
-      {"themes", "min_count", V::Integer, "5 for vawg, else 0", "Counts from 1 to min_count-1 are suppressed"},
+      {"themes", "min_count", V::Integer, "5 for vawg, else 0", "Counts from 1 to min_count-1 are suppressed", {}, Range{0, 1000}},
       {"themes", "export_points", V::Bool, "false", "Allow incident points of this theme in outputs"},
 
       {"match", "category", V::StringList, "any", "Category or list of categories (wildcards * ?)"},
@@ -55,33 +57,44 @@ const std::vector<OptionSpec>& option_specs() {
       {"match", "flag", V::String, "", "Flag that must be present"},
 
       {"kde", "enabled", V::Bool, "true", "Compute KDE surfaces and hotspot polygons in `run`"},
-      {"kde", "cell", V::Number, "25", "Cell size in metres", "--cell"},
-      {"kde", "bandwidth", V::Number, "auto", "Bandwidth in metres (sigma for gaussian); auto = the default rule", "--bandwidth"},
+      {"kde", "cell", V::Number, "25", "Cell size in metres", "--cell", Range{0, 10000, true}},
+      {"kde", "bandwidth", V::Number, "auto", "Bandwidth in metres (sigma for gaussian); auto = the default rule", "--bandwidth", kPositive},
       {"kde", "kernel", V::String, "quartic", "quartic, epanechnikov, triangular, uniform, triweight or gaussian", "--kernel"},
       {"kde", "output", V::String, "density", "density (incidents per km2, integrates to the count) or raw (QGIS raw)"},
       {"kde", "grid", V::String, "aligned", "aligned (edges on multiples of the cell, study area + bandwidth) or qgis"},
-      {"kde", "classes", V::String, "sd", "sd (mean + 1, 2, 3 sd of non-zero in-area cells) or top_percent"},
-      {"kde", "top_percent", V::NumberList, "[10, 5, 1]", "Percentages of study-area cells for classes = top_percent"},
-      {"kde", "gaussian_truncation", V::Number, "3", "Gaussian kernel cut-off in sigmas"},
-      {"kde", "min_area_m2", V::Number, "2500", "Hotspot fragments smaller than this are dropped"},
-      {"kde", "min_incidents", V::Integer, "3", "Hotspot fragments with fewer incidents are dropped"},
-      {"kde", "memory_budget_mb", V::Number, "1024", "Warn when a surface grid needs more memory than this"},
+      {"kde", "classes", V::String, "coverage", "coverage (top forecast cells covering kde.coverage), sd (mean + 1, 2, 3 sd of this period's surface) or top_percent"},
+      {"kde", "top_percent", V::NumberList, "[10, 5, 1]", "Percentages of study-area cells for classes = top_percent", {}, Range{0, 100, true, true}},
+      {"kde", "gaussian_truncation", V::Number, "3", "Gaussian kernel cut-off in sigmas", {}, Range{0, 10, true}},
+      {"kde", "min_area_m2", V::Number, "2500", "Hotspot fragments smaller than this are dropped", {}, Range{0, 1e12}},
+      {"kde", "min_incidents", V::Integer, "3", "Hotspot fragments with fewer incidents are dropped", {}, kCount},
+      {"kde", "memory_budget_mb", V::Number, "1024", "Hard limit in MB: a KDE or Gi* grid needing more is an error", {}, Range{0, 1e6, true}},
+
+      {"kde", "forecast", V::String, "cells_l24_t12", "Hotspot forecast: a method id of `hotspot evaluate` (kde_h100_l12_t6, cells_l24_t12, ...) or backtest", "--forecast"},
+      {"kde", "coverage", V::Number, "0.03", "Share of the study area the hotspots cover (top forecast cells)", "--coverage", Range{0, 0.5, true}},
+
+      {"evaluate", "coverages", V::NumberList, "[0.01, 0.02, 0.03, 0.05, 0.1]", "Shares of the study area to measure at", {}, Range{0, 1, true}},
+      {"evaluate", "cell", V::Number, "100", "Evaluation cell in metres (police.uk snaps locations: keep >= 100)", {}, Range{10, 5000}},
+      {"evaluate", "bandwidths", V::NumberList, "[50, 100, 200, 300]", "KDE bandwidths to try, metres", {}, Range{0, 5000, true}},
+      {"evaluate", "lookbacks", V::NumberList, "[1, 3, 6, 12, 24]", "Look-back lengths to try, months (longer than history_months: early targets see less)", {}, Range{1, 120}},
+      {"evaluate", "half_lives", V::NumberList, "[0, 6, 12]", "Time-decay half-lives to try, months (0 = none)", {}, Range{0, 1200}},
+      {"evaluate", "smoothings", V::NumberList, "[1, 0.5]", "Shares of each incident the kernel spreads (1 = plain KDE)", {}, Range{0, 1, true}},
+      {"evaluate", "history_months", V::Integer, "12", "Months of data before the first target month", {}, Range{1, 120}},
 
       {"clusters", "enabled", V::Bool, "true", "Compute clusters and Gi* in `run`"},
-      {"clusters", "dbscan_eps", V::Number, "100", "DBSCAN reach in metres (d <= eps, as scikit-learn)", "--eps"},
-      {"clusters", "dbscan_min_points", V::Integer, "10", "DBSCAN core size, the point itself included"},
-      {"clusters", "nnh_p", V::Number, "0.05", "NNH one-tailed probability for the random-distance threshold"},
-      {"clusters", "nnh_distance", V::Number, "CSR bound", "NNH fixed threshold distance in metres"},
-      {"clusters", "nnh_min_points", V::Integer, "10", "Smallest NNH first-order cluster"},
+      {"clusters", "dbscan_eps", V::Number, "100", "DBSCAN reach in metres (d <= eps, as scikit-learn)", "--eps", Range{0, 100000, true}},
+      {"clusters", "dbscan_min_points", V::Integer, "10", "DBSCAN core size, the point itself included", {}, Range{1, 1e6}},
+      {"clusters", "nnh_p", V::Number, "0.05", "NNH one-tailed probability for the random-distance threshold", {}, Range{0, 0.5, true, true}},
+      {"clusters", "nnh_distance", V::Number, "CSR bound", "NNH fixed threshold distance in metres", {}, Range{0, 100000, true}},
+      {"clusters", "nnh_min_points", V::Integer, "10", "Smallest NNH first-order cluster", {}, Range{2, 1e6}},
       {"clusters", "nnh_second_order", V::Bool, "true", "Also cluster the first-order cluster centres"},
-      {"clusters", "concave_ratio", V::Number, "0.3", "GEOS concave hull ratio (0 tight .. 1 convex)"},
-      {"clusters", "gistar_cell", V::Number, "100", "Gi* grid cell in metres"},
-      {"clusters", "gistar_band", V::Number, "cell * sqrt(2)", "Gi* distance band in metres (self included)"},
+      {"clusters", "concave_ratio", V::Number, "0.3", "GEOS concave hull ratio (0 tight .. 1 convex)", {}, Range{0, 1}},
+      {"clusters", "gistar_cell", V::Number, "100", "Gi* grid cell in metres", {}, Range{0, 100000, true}},
+      {"clusters", "gistar_band", V::Number, "cell * sqrt(2)", "Gi* distance band in metres (self included)", {}, Range{0, 100000, true}},
       {"clusters", "correction", V::String, "fdr", "Multiple-testing correction: fdr, bonferroni or none"},
       {"clusters", "ward_weights", V::String, "binary", "Ward Gi* weights: binary (ArcGIS) or row (standardised, GeoDa); Local Moran is always row-standardised"},
-      {"clusters", "permutations", V::Integer, "999", "Local Moran permutations"},
+      {"clusters", "permutations", V::Integer, "999", "Local Moran permutations", {}, Range{99, 99999}},
       {"clusters", "seed", V::Integer, "12345", "Random seed for permutations (recorded in the manifest)"},
-      {"clusters", "lisa_alpha", V::Number, "0.05", "Pseudo p-value below which a LISA quadrant is shown"},
+      {"clusters", "lisa_alpha", V::Number, "0.05", "Pseudo p-value below which a LISA quadrant is shown", {}, kFraction},
 
       {"venues", "name", V::String, "", "A name for this list of candidate venues"},
       {"venues", "format", V::String, "csv", "csv or ogr"},
@@ -99,15 +112,15 @@ const std::vector<OptionSpec>& option_specs() {
       {"programme", "enabled", V::Bool, "true", "Plan venues in `run` when [[venues]] are given"},
       {"programme", "themes", V::StringList, "all", "Themes to plan a programme for"},
       {"programme", "mix", V::Table, "", "Also plan for a weighted mix, e.g. { asb = 1, violence = 0.5 }"},
-      {"programme", "k", V::Integer, "5", "Venues in the programme", "--venues-k"},
-      {"programme", "radius", V::Number, "400", "Walking catchment radius in metres (straight line)"},
-      {"programme", "min_spacing", V::Number, "1000", "Minimum distance between chosen venues in metres"},
+      {"programme", "k", V::Integer, "5", "Venues in the programme", "--venues-k", Range{1, 1000}},
+      {"programme", "radius", V::Number, "400", "Walking catchment radius in metres (straight line)", {}, Range{0, 100000, true}},
+      {"programme", "min_spacing", V::Number, "1000", "Minimum distance between chosen venues in metres", {}, Range{0, 1e6}},
       {"programme", "one_per_ward", V::Bool, "false", "At most one chosen venue per ward"},
       {"programme", "include_types", V::StringList, "all", "Only these venue types"},
       {"programme", "exclude_types", V::StringList, "", "Never these venue types"},
       {"programme", "must_include", V::StringList, "", "Venue ids that must be in the programme"},
       {"programme", "measure", V::String, "incidents", "incidents (look-back window) or kde (surface mass)"},
-      {"programme", "lookback_months", V::Integer, "3", "Months of incidents up to the period's end"},
+      {"programme", "lookback_months", V::Integer, "3", "Months of incidents up to the period's end", {}, Range{1, 120}},
 
       {"taxonomy", "name", V::String, "", "Name of the taxonomy"},
       {"taxonomy", "description", V::String, "", "What it is for"},
@@ -127,6 +140,17 @@ const OptionSpec* find_option(std::string_view table, std::string_view key) {
   for (const auto& s : option_specs())
     if (s.table == table && s.key == key) return &s;
   return nullptr;
+}
+
+std::string range_text(const Range& r) {
+  const auto num = [](double v) { return fmt::format("{}", v); };  // 1000000, 0.5, not 1e+06
+  const bool low = r.min > -1e300, high = r.max < 1e300;
+  if (low && high && !r.min_open && !r.max_open) return fmt::format("from {} to {}", num(r.min), num(r.max));
+  std::string out;
+  if (low) out = r.min_open ? "greater than " + num(r.min) : "at least " + num(r.min);
+  if (low && high) out += " and ";
+  if (high) out += r.max_open ? "less than " + num(r.max) : "at most " + num(r.max);
+  return out.empty() ? "a finite number" : out;
 }
 
 std::string_view type_name(ValueType t) {

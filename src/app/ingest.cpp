@@ -39,7 +39,7 @@ bool swapped_lands_in_ward(double sx, double sy, const CrsTransform& transform, 
 }
 
 void process_file(const std::string& path, std::uint32_t index, const IncidentSource& spec,
-                  const RunConfig& config, const WardIndex& wards, DuplicateIdFilter& ids,
+                  const RunConfig& config, const Period& window, const WardIndex& wards, DuplicateIdFilter& ids,
                   IngestResult& out) {
   InputFileReport report;
   report.path = path;
@@ -55,7 +55,7 @@ void process_file(const std::string& path, std::uint32_t index, const IncidentSo
   const CrsTransform transform(crs, config.crs);
 
   FileReadResult rows = read_incident_rows(*source, path, index, spec, config.taxonomy,
-                                           config.period.needed_window(), ids);
+                                           window, ids);
   report.read = rows.read;
   report.blank_lines = source->skipped_blank_lines();
 
@@ -117,7 +117,7 @@ void process_file(const std::string& path, std::uint32_t index, const IncidentSo
 
 }  // namespace
 
-IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& progress) {
+IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& progress, const Period& window) {
   IngestResult out;
   DuplicateIdFilter ids;
   std::size_t total = 0;
@@ -126,7 +126,7 @@ IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& p
   for (const auto& source : config.incidents) {
     for (const auto& path : source.paths) {
       progress.update("ingest", index, total, path);
-      process_file(path, index, source, config, wards, ids, out);
+      process_file(path, index, source, config, window, wards, ids, out);
       ++index;
     }
   }

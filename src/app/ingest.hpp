@@ -34,6 +34,7 @@ struct IngestResult {
   std::vector<InputFileReport> files;
 };
 
-IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& progress);
+// Rows dated outside `window` are accounted for as outside the data window.
+IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& progress, const Period& window);
 
 }  // namespace hotspot

@@ -11,6 +11,7 @@
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
 #include "app/layer_styles.hpp"
+#include "app/pack_forecast.hpp"
 #include "app/stages.hpp"
 #include "app/region_polygons.hpp"
 #include "geo/reproject.hpp"
@@ -72,7 +73,7 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
 }
 
 Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector<Hotspot>& hotspots, long total,
-                    bool raw) {
+                    bool raw, const ThemeForecast* fc) {
   Table t;
   t.add_column("hotspot_id", CellType::Text);
   t.add_column("label", CellType::Text);
@@ -86,8 +87,15 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
   t.add_column("incidents", CellType::Integer);
   t.add_column("previous_incidents", CellType::Integer);
   t.add_column("change_previous_pct", CellType::Real, 1);
-  t.add_column("hit_rate", CellType::Real, 4);
-  t.add_column("pai", CellType::Real, 2);
+  t.add_column("hit_rate_in_period", CellType::Real, 4);
+  t.add_column("pai_in_period", CellType::Real, 2);
+  if (fc) {
+    t.add_column("forecast_method", CellType::Text);
+    t.add_column("coverage", CellType::Real, 3);
+    t.add_column("backtest_months", CellType::Integer);
+    t.add_column("backtest_hit_rate", CellType::Real, 3);
+    t.add_column("backtest_pai", CellType::Real, 2);
+  }
   t.add_column("peak_density", CellType::Real, raw ? 4 : 2);
   t.add_column("mean_density", CellType::Real, raw ? 4 : 2);
   t.add_column("density_units", CellType::Text);
@@ -113,9 +121,20 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
         h.previous > 0 && !is_suppressed(theme, static_cast<std::uint64_t>(h.previous))
             ? Cell::real((static_cast<double>(h.incidents) - static_cast<double>(h.previous)) / static_cast<double>(h.previous) * 100)
             : Cell::null(),
-        Cell::real(hit), share > 0 ? Cell::real(hit / share) : Cell::null(),
-        Cell::real(h.peak), Cell::real(h.mean), Cell::text(raw ? "raw kernel sum" : "incidents per km2"),
-        Cell::text(fmt::format("{}", fmt::join(codes, ";"))), Cell::text(fmt::format("{}", fmt::join(names, "; ")))};
+        Cell::real(hit), share > 0 ? Cell::real(hit / share) : Cell::null()};
+    if (fc) {
+      const bool known = fc->backtest && fc->backtest->months > 0;
+      row.push_back(Cell::text(fc->method.id()));
+      row.push_back(Cell::real(run.cfg.kde.coverage));
+      row.push_back(Cell::integer(known ? fc->backtest->months : 0));
+      row.push_back(known ? Cell::real(fc->backtest->mean_hit_rate) : Cell::null());
+      row.push_back(known ? Cell::real(fc->backtest->mean_pai) : Cell::null());
+    }
+    for (Cell& c : std::vector<Cell>{
+        Cell::real(h.peak), Cell::real(h.mean),
+        Cell::text(fc ? "forecast incidents per cell" : raw ? "raw kernel sum" : "incidents per km2"),
+        Cell::text(fmt::format("{}", fmt::join(codes, ";"))), Cell::text(fmt::format("{}", fmt::join(names, "; ")))})
+      row.push_back(std::move(c));
     if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
     t.rows.push_back(std::move(row));
   }
@@ -137,6 +156,9 @@ void kde_stage(RunContext& run, std::ostream& out) {
   std::vector<ThemeSummary> summaries;
 
   run.timer.start("kde");
+  std::optional<PackForecast> forecast;
+  if (k.classes == "coverage")
+    forecast = pack_forecast(cfg, *run.index, run.area_m2, run.ingest.incidents, run.progress, run.diag);
   run.hotspots.clear();
   run.hotspot_tables.clear();
   run.hotspots.resize(cfg.taxonomy.themes.size());
@@ -159,6 +181,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
                                 "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
     const double support = kernel_support(params);
     const Bounds& e = run.index->extent();
+    check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
     if (k.grid == "qgis" && !points.empty()) {
       Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
       for (const auto& pt : points)
@@ -179,11 +202,16 @@ void kde_stage(RunContext& run, std::ostream& out) {
     if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.area.get(), grid.spec);
     grid.in_area = masks[key];
     grid.values = kde(points, grid.spec, params);
-    sum.classes = k.classes == "sd" ? sd_classes(grid) : top_percent_classes(grid, k.top_percent);
+    // Hotspots come from the forecast for the coming month, or from this period's surface.
+    const ThemeForecast* fc = forecast ? &forecast->themes[t] : nullptr;
+    const Grid& hot_grid = fc ? fc->grid : grid;
+    sum.classes = fc                   ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
+                  : k.classes == "sd" ? sd_classes(grid)
+                                      : top_percent_classes(grid, k.top_percent);
 
     std::vector<Hotspot> published;
     for (const HotspotClass& cls : sum.classes) {
-      std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, incidents, previous);
+      std::vector<Hotspot> hs = class_hotspots(run, overlap, hot_grid, cls, incidents, previous);
       std::vector<Hotspot> kept;
       for (Hotspot& h : hs) {
         if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
@@ -224,7 +252,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     run.record_output(tif);
     run.surfaces[t] = grid;
 
-    const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw);
+    const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw, fc);
     run.hotspot_tables.push_back(table);
     VectorLayer layer{"hotspots_" + theme.id,
                       fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}", theme.label,

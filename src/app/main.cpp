@@ -3,22 +3,31 @@
 #include <gdal.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 
 #include "app/cli.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 int main(int argc, char** argv) {
   GDALAllRegister();
   CPLSetErrorHandler(CPLQuietErrorHandler);  // GDAL errors surface through our messages
+  // Messages quote file contents (headers, fields), which may be binary:
+  // printable() escapes control bytes so they never reach the terminal raw.
   try {
     return hotspot::run_cli(argc, argv, std::cout);
   } catch (const hotspot::Error& e) {
-    fmt::print(stderr, "hotspot: error in {}: {}\n", e.stage(), e.what());
+    fmt::print(stderr, "hotspot: error in {}: {}\n", e.stage(), hotspot::printable(e.what()));
     return static_cast<int>(e.kind());
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A path the system refuses (too long, no permission, a full disk) is a
+    // problem with what the user gave or where, not a bug.
+    fmt::print(stderr, "hotspot: error: {}. Check the path and its folder.\n", hotspot::printable(e.what()));
+    return static_cast<int>(hotspot::ErrorKind::BadInput);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "hotspot: internal error: {}\n", e.what());
+    fmt::print(stderr, "hotspot: internal error: {}\n", hotspot::printable(e.what()));
     return 3;
   }
 }

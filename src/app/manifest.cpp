@@ -80,7 +80,7 @@ std::string manifest_json(const RunContext& in) {
   write_period(j, "previous", cfg.period.previous());
   write_period(j, "year_earlier", cfg.period.year_earlier());
   write_period(j, "baseline", cfg.period.baseline());
-  write_period(j, "data_window", cfg.period.needed_window());
+  write_period(j, "data_window", in.data_window);
   j.end_object();
   j.begin_object("parameters")
       .value("crs", cfg.crs)

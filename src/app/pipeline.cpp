@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 #include <ostream>
 
+#include "app/pack_forecast.hpp"
 #include "app/run_context.hpp"
 #include "app/stages.hpp"
 #include "app/venue_loader.hpp"
@@ -64,23 +65,24 @@ void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& 
                  reason_help(static_cast<RejectReason>(r)));
 }
 
-void load_inputs(RunContext& run) {
+void load_inputs(RunContext& run, const Period& window) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   attach_population(cfg, run.wards.wards, run.diag);
-  run.index = std::make_unique<WardIndex>(run.geos, run.wards.wards);
+  run.index = std::make_unique<WardIndex>(run.geos, run.wards.wards, &run.diag);
   run.area = study_area(run.geos, run.wards.wards);
   GEOSArea_r(run.geos.get(), run.area.get(), &run.area_m2);
   run.timer.stop();
   run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.area_m2 / 1e6));
 
   run.timer.start("ingest");
-  run.ingest = ingest(cfg, *run.index, run.progress);
+  run.data_window = window;
+  run.ingest = ingest(cfg, *run.index, run.progress, window);
   run.timer.stop();
   const bool any_in_period = std::any_of(run.ingest.incidents.begin(), run.ingest.incidents.end(),
                                          [&](const Incident& i) { return cfg.period.contains(i.month); });
-  if (!any_in_period)
+  if (!any_in_period && !cfg.period.label.empty())
     run.diag.warn(fmt::format("no incident was accepted in the period {} ({}); every count will be zero. Check "
                               "run.period against the months the input files cover.",
                               cfg.period.label, cfg.period.range_text()));
@@ -105,9 +107,18 @@ void write_rejects(RunContext& run) {
 
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out) {
   RunContext run(cfg, quiet);
-  load_inputs(run);
-  fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
-             cfg.area_name, run.wards.wards.size(), cfg.period.label, cfg.period.needed_window().range_text());
+  // evaluate reads every month; the pack reads the months its statistics need.
+  Period window = mode == Mode::Evaluate ? Period{make_month(1900, 1), make_month(2100, 12), "all months"}
+                                         : cfg.period.needed_window();
+  // The hotspot forecast and its backtest read further back than the ward statistics.
+  if (mode != Mode::Evaluate && cfg.kde.classes == "coverage")
+    window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);
+  load_inputs(run, window);
+  if (mode == Mode::Evaluate)
+    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
+  else
+    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
+               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
   print_account(out, cfg, run.ingest);
   for (const auto& v : run.venue_files) {
     std::uint64_t rejected = 0;
@@ -131,6 +142,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
     if (mode == Mode::Venues && cfg.kde.enabled) kde_stage(run, out);  // the planner measures against hotspots
     venue_stage(run, out);
   }
+  if (mode == Mode::Evaluate) evaluate_stage(run, out);
   if (mode == Mode::Run) points_stage(run, out);
   if (!run.layers.empty()) pack_stage(run, out);
   if (mode == Mode::Run) report_stage(run, out);

@@ -13,6 +13,7 @@ enum class Mode {
   Kde,       // KDE surfaces and hotspot polygons only
   Clusters,  // DBSCAN, NNH and Gi* only
   Venues,    // venue planner (with the KDE hotspots it measures against)
+  Evaluate,  // backtest of the hotspot methods over every month the inputs cover
 };
 
 // Prints a human summary to `out` and warnings to stderr. Throws hotspot::Error.

@@ -7,6 +7,7 @@
 
 #include <ostream>
 
+#include "analysis/forecast.hpp"
 #include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
@@ -91,10 +92,32 @@ std::string hotspot_rows(const Table& h) {
     ++shown;
     rows += fmt::format("<tr data-id=\"{}\">{}{}{}{}{}{}</tr>\n", html_escape(cell(h, r, "hotspot_id")),
                         td(cell(h, r, "label")), td(cell(h, r, "ward_names")), td(cell(h, r, "incidents"), true),
-                        td(pct(cell(h, r, "change_previous_pct")), true), td(cell(h, r, "pai"), true),
-                        td(cell(h, r, "hit_rate"), true));
+                        td(pct(cell(h, r, "change_previous_pct")), true), td(cell(h, r, "pai_in_period"), true),
+                        td(cell(h, r, "hit_rate_in_period"), true));
   }
   return rows;
+}
+
+// How the hotspots were drawn and how well the method did on past months, in plain words.
+std::string forecast_note(const Table& h, const RunConfig& cfg) {
+  if (h.rows.empty() || std::find_if(h.columns.begin(), h.columns.end(),
+                                     [](const Column& c) { return c.name == "forecast_method"; }) == h.columns.end())
+    return "";
+  const std::string coverage = fmt::format("{:g}%", cfg.kde.coverage * 100);
+  const ForecastMethod m = parse_forecast_method(cell(h, 0, "forecast_method"));
+  std::string text = fmt::format(
+      "<p class=\"method-note\">The hotspots are the squares making up the top {} of the area on a forecast for the "
+      "coming month ({}). \"This period\" columns measure them on the period's own incidents. ",
+      coverage, html_escape(m.label()));
+  const std::string months = cell(h, 0, "backtest_months");
+  if (months != "0")
+    text += fmt::format("Drawn the same way each month and scored on the month after, over the last {} months this "
+                        "method caught on average {}% of the next month's incidents in {} of the area (PAI {}).",
+                        months, format_real(std::stod(cell(h, 0, "backtest_hit_rate")) * 100, 0), coverage,
+                        cell(h, 0, "backtest_pai"));
+  else
+    text += "There were too few earlier months to test it on past data.";
+  return text + "</p>";
 }
 
 std::string theme_section(const RunContext& run, std::size_t t) {
@@ -110,8 +133,10 @@ std::string theme_section(const RunContext& run, std::size_t t) {
     out += "<h3>Top hotspots</h3>";
     out += rows.empty() ? std::string("<p>No hotspot met the publication rules this period.</p>")
                         : fmt::format("<table class=\"hotspots\" data-theme=\"{}\"><tr><th>Hotspot</th><th>Wards</th>"
-                                      "<th>Incidents</th><th>vs previous period</th><th>PAI</th><th>Hit rate</th></tr>\n{}</table>",
+                                      "<th>Incidents</th><th>vs previous period</th><th>PAI this period</th>"
+                                      "<th>Hit rate this period</th></tr>\n{}</table>",
                                       theme.id, rows);
+    out += forecast_note(run.hotspot_tables[t], run.cfg);
   }
   return out + "</section>\n";
 }

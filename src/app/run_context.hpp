@@ -75,6 +75,7 @@ struct RunContext {
   GeomPtr area{nullptr, GeomDeleter{nullptr}};  // union of the wards
   double area_m2 = 0;
   IngestResult ingest;
+  Period data_window;  // the months read; rows dated outside it are accounted for, not used
   std::vector<Venue> venues;
   std::vector<VenueFileReport> venue_files;
   std::vector<Reject> venue_rejects;            // source = index into venue_files, offset by incident files

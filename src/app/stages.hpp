@@ -13,6 +13,7 @@ void cluster_stage(RunContext& run, std::ostream& out); // clusters_<theme>.geoj
 void venue_stage(RunContext& run, std::ostream& out);   // venues_<plan>.geojson/.csv, venue_catchments_<plan>.geojson
 void pack_stage(RunContext& run, std::ostream& out);    // <layer>.qml styles, tasking.qgs
 void report_stage(RunContext& run, std::ostream& out);  // report.html
+void evaluate_stage(RunContext& run, std::ostream& out);  // evaluation.csv, evaluation_summary.csv, evaluation.html
 void points_stage(RunContext& run, std::ostream& out);  // points_<theme>.geojson, only where allowed
 
 }  // namespace hotspot

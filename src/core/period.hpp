@@ -8,6 +8,12 @@ namespace hotspot {
 
 using Month = int;  // year * 12 + (month - 1)
 
+// Years a period may name. Police recorded-crime data starts long after 1900,
+// and a year past 2100 is a typing mistake (2710 for 2017), so anything outside
+// is a usage error rather than a run over an empty window.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2100;
+
 constexpr Month make_month(int year, int month) { return year * 12 + (month - 1); }
 constexpr int month_year(Month m) { return m / 12; }
 constexpr int month_of_year(Month m) { return m % 12 + 1; }
@@ -34,7 +40,8 @@ struct Period {
 };
 
 // Parses "2017-04", "2017-Q2", "FY2017" (April 2017 to March 2018) or
-// "2017-01..2017-06". Throws a usage Error naming the text on failure.
+// "2017-01..2017-06", with years from kMinYear to kMaxYear written as four
+// digits. Throws a usage Error naming the text on failure.
 Period parse_period(std::string_view text);
 
 }  // namespace hotspot

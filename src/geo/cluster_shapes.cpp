@@ -1,11 +1,69 @@
 #include "geo/cluster_shapes.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace hotspot {
 namespace {
 
-GeomPtr multipoint(const GeosContext& ctx, const std::vector<WeightedPoint>& pts) {
+struct XY {
+  double x, y;
+  bool operator<(const XY& o) const { return x < o.x || (x == o.x && y < o.y); }
+  bool operator==(const XY& o) const { return x == o.x && y == o.y; }
+};
+
+std::vector<XY> distinct_locations(const std::vector<WeightedPoint>& pts) {
+  std::vector<XY> out;
+  out.reserve(pts.size());
+  for (const auto& p : pts) out.push_back({p.x, p.y});
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// At most `max_points` locations: per occupied cell its extreme locations in
+// the four directions, the cell side doubled until few enough cells remain.
+std::vector<XY> thinned(const std::vector<XY>& locs, std::size_t max_points) {
+  if (locs.size() <= max_points) return locs;
+  double min_x = locs[0].x, max_x = min_x, min_y = locs[0].y, max_y = min_y;
+  for (const XY& p : locs) {
+    min_x = std::min(min_x, p.x);
+    max_x = std::max(max_x, p.x);
+    min_y = std::min(min_y, p.y);
+    max_y = std::max(max_y, p.y);
+  }
+  const std::size_t max_cells = std::max<std::size_t>(1, max_points / 4);
+  double side = std::max({max_x - min_x, max_y - min_y, 1e-9}) / std::sqrt(static_cast<double>(max_cells));
+  struct Extremes {
+    XY west, east, south, north;
+  };
+  for (;; side *= 2) {
+    std::map<std::pair<long long, long long>, Extremes> cells;
+    for (const XY& p : locs) {
+      const std::pair<long long, long long> key{static_cast<long long>(std::floor((p.x - min_x) / side)),
+                                                static_cast<long long>(std::floor((p.y - min_y) / side))};
+      auto [it, fresh] = cells.try_emplace(key, Extremes{p, p, p, p});
+      if (fresh) continue;
+      Extremes& e = it->second;
+      if (p.x < e.west.x) e.west = p;
+      if (p.x > e.east.x) e.east = p;
+      if (p.y < e.south.y) e.south = p;
+      if (p.y > e.north.y) e.north = p;
+      if (cells.size() > max_cells) break;
+    }
+    if (cells.size() > max_cells) continue;
+    std::vector<XY> out;
+    for (const auto& [key, e] : cells)
+      for (const XY& p : {e.west, e.east, e.south, e.north}) out.push_back(p);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+}
+
+GeomPtr multipoint(const GeosContext& ctx, const std::vector<XY>& pts) {
   std::vector<GEOSGeometry*> parts;
   parts.reserve(pts.size());
   for (const auto& p : pts) parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), p.x, p.y));
@@ -22,12 +80,12 @@ GeomPtr with_area(const GeosContext& ctx, GeomPtr hull, double min_radius) {
 }  // namespace
 
 GeomPtr convex_hull(const GeosContext& ctx, const std::vector<WeightedPoint>& pts, double min_radius) {
-  const GeomPtr mp = multipoint(ctx, pts);
+  const GeomPtr mp = multipoint(ctx, distinct_locations(pts));
   return with_area(ctx, own(ctx, GEOSConvexHull_r(ctx.get(), mp.get()), "convex hull"), min_radius);
 }
 
 GeomPtr concave_hull(const GeosContext& ctx, const std::vector<WeightedPoint>& pts, double ratio, double min_radius) {
-  const GeomPtr mp = multipoint(ctx, pts);
+  const GeomPtr mp = multipoint(ctx, thinned(distinct_locations(pts), kConcaveHullMaxPoints));
   return with_area(ctx, own(ctx, GEOSConcaveHull_r(ctx.get(), mp.get(), ratio, 0), "concave hull"), min_radius);
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -13,7 +14,51 @@ std::string proj_message(PJ_CONTEXT* ctx) {
   return proj_context_errno_string(ctx, proj_context_errno(ctx));
 }
 
+// PROJ objects freed in reverse order of creation, whatever path is taken.
+struct ProjScope {
+  PJ_CONTEXT* ctx = proj_context_create();
+  std::vector<PJ*> objects;
+  PJ* keep(PJ* p) {
+    if (p) objects.push_back(p);
+    return p;
+  }
+  ~ProjScope() {
+    for (auto it = objects.rbegin(); it != objects.rend(); ++it) proj_destroy(*it);
+    proj_context_destroy(ctx);
+  }
+};
+
 }  // namespace
+
+void require_projected_metric_crs(const std::string& crs, const std::string& setting) {
+  constexpr const char* kAdvice = "Use a projected CRS in metres, e.g. EPSG:27700 (British National Grid).";
+  ProjScope p;
+  proj_log_level(p.ctx, PJ_LOG_NONE);
+  PJ* obj = p.keep(proj_create(p.ctx, crs.c_str()));
+  if (!obj || !proj_is_crs(obj))
+    throw usage_error("crs", fmt::format("{} = '{}' is not a CRS PROJ knows. {}", setting, crs, kAdvice));
+  // Look through wrappers: a bound CRS (with towgs84) or a compound CRS
+  // (horizontal + height) is as metric as its horizontal part.
+  if (proj_get_type(obj) == PJ_TYPE_BOUND_CRS) obj = p.keep(proj_get_source_crs(p.ctx, obj));
+  if (obj && proj_get_type(obj) == PJ_TYPE_COMPOUND_CRS) obj = p.keep(proj_crs_get_sub_crs(p.ctx, obj, 0));
+  if (!obj || proj_get_type(obj) != PJ_TYPE_PROJECTED_CRS) {
+    const bool geographic = obj && (proj_get_type(obj) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
+                                    proj_get_type(obj) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
+    throw usage_error("crs", fmt::format("{} = '{}' is {}, but the analysis measures cells, bandwidths and areas "
+                                         "in metres. {}", setting, crs,
+                                         geographic ? "a geographic CRS (degrees)" : "not a projected CRS", kAdvice));
+  }
+  PJ* cs = p.keep(proj_crs_get_coordinate_system(p.ctx, obj));
+  const int axes = cs ? proj_cs_get_axis_count(p.ctx, cs) : 0;
+  for (int i = 0; i < axes; ++i) {
+    const char* unit = nullptr;
+    double factor = 0;
+    proj_cs_get_axis_info(p.ctx, cs, i, nullptr, nullptr, nullptr, &factor, &unit, nullptr, nullptr);
+    if (std::fabs(factor - 1.0) > 1e-9)
+      throw usage_error("crs", fmt::format("{} = '{}' has axes in {}, but the analysis measures in metres. {}",
+                                           setting, crs, unit ? unit : "units other than metres", kAdvice));
+  }
+}
 
 CrsTransform::CrsTransform(const std::string& from, const std::string& to)
     : ctx_(proj_context_create()) {

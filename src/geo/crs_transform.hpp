@@ -15,6 +15,11 @@ struct Bounds {
   }
 };
 
+// Throws a usage Error naming `setting` unless `crs` is a projected CRS whose
+// axes are in metres: cells, bandwidths, distances and km2 all assume metres,
+// and in degrees they silently give 0 km2 wards.
+void require_projected_metric_crs(const std::string& crs, const std::string& setting);
+
 class CrsTransform {
  public:
   // `from` and `to` are anything PROJ accepts: "EPSG:27700", WKT, PROJJSON.

@@ -6,11 +6,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 
 namespace hotspot {
 namespace {
+
+// Overlaps smaller than this are digitising slivers between neighbours, not
+// wards that overlap.
+constexpr double kOverlapM2 = 1.0;
 
 // About 4 million cells (16 MB) at most; finer than 10 m buys nothing.
 constexpr double kMaxCells = 4.0e6;
@@ -26,7 +31,7 @@ std::unique_ptr<OGRGeometry> to_ogr(const GeosContext& ctx, const GEOSGeometry* 
 
 }  // namespace
 
-WardIndex::WardIndex(const GeosContext& ctx, const std::vector<Ward>& wards) : ctx_(ctx) {
+WardIndex::WardIndex(const GeosContext& ctx, const std::vector<Ward>& wards, Diagnostics* diag) : ctx_(ctx) {
   if (wards.empty()) throw bad_input("wards", "no wards to index");
   extent_ = Bounds{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
   for (std::uint32_t i = 0; i < wards.size(); ++i) {
@@ -43,6 +48,39 @@ WardIndex::WardIndex(const GeosContext& ctx, const std::vector<Ward>& wards) : c
                      std::max(extent_.max_x, x1), std::max(extent_.max_y, y1)};
   }
   build_lookup_grid();
+  if (diag) warn_overlaps(wards, *diag);
+}
+
+void WardIndex::warn_overlaps(const std::vector<Ward>& wards, Diagnostics& diag) const {
+  std::vector<std::string> pairs;
+  std::vector<Entry> near;
+  for (std::uint32_t i = 0; i < geoms_.size(); ++i) {
+    near.clear();
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    GEOSGeom_getXMin_r(ctx_.get(), geoms_[i].get(), &x0);
+    GEOSGeom_getYMin_r(ctx_.get(), geoms_[i].get(), &y0);
+    GEOSGeom_getXMax_r(ctx_.get(), geoms_[i].get(), &x1);
+    GEOSGeom_getYMax_r(ctx_.get(), geoms_[i].get(), &y1);
+    tree_.query(boost::geometry::index::intersects(BBox(BPoint(x0, y0), BPoint(x1, y1))), std::back_inserter(near));
+    std::sort(near.begin(), near.end(), [](const Entry& a, const Entry& b) { return a.second < b.second; });
+    for (const Entry& e : near) {
+      if (e.second <= i) continue;
+      GeomPtr both = own(ctx_, GEOSIntersection_r(ctx_.get(), geoms_[i].get(), geoms_[e.second].get()),
+                         "intersecting wards");
+      double area = 0;
+      GEOSArea_r(ctx_.get(), both.get(), &area);
+      if (area > kOverlapM2)
+        pairs.push_back(fmt::format("{} ({}) and {} ({}) share {:.0f} m2", wards[i].code, wards[i].name,
+                                    wards[e.second].code, wards[e.second].name, area));
+    }
+  }
+  if (pairs.empty()) return;
+  const std::size_t n = pairs.size();
+  const std::vector<std::string> shown(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(n, 10)));
+  diag.warn(fmt::format("{} pair{} of wards overlap: {}{}. A point in an overlap counts in the ward with the lowest "
+                        "code only. Check the boundary file (or wards.where, which may select two editions).",
+                        n, n == 1 ? "" : "s", fmt::join(shown, "; "),
+                        shown.size() < n ? fmt::format("; and {} more", n - shown.size()) : ""));
 }
 
 void WardIndex::build_lookup_grid() {
@@ -63,7 +101,9 @@ void WardIndex::build_lookup_grid() {
   std::vector<std::unique_ptr<OGRGeometry>> owned;
   std::vector<OGRGeometryH> polygons, boundaries;
   std::vector<double> ward_values, boundary_values;
-  for (std::size_t i = 0; i < geoms_.size(); ++i) {
+  // Burnt from the last ward to the first: where wards overlap, the last burn
+  // wins, and it must be the lowest code, as in locate_exact.
+  for (std::size_t i = geoms_.size(); i-- > 0;) {
     owned.push_back(to_ogr(ctx_, geoms_[i].get()));
     polygons.push_back(OGRGeometry::ToHandle(owned.back().get()));
     ward_values.push_back(static_cast<double>(i + 1));

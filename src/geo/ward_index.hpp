@@ -11,6 +11,9 @@
 // one array read (GEOS 3.11 has no ContainsXY, so each exact test allocates a
 // point). A point on an edge shared by two wards goes to the ward that comes
 // first in ward order (wards are sorted by code), so the choice is deterministic.
+// Overlapping wards (a boundary file that is not a tiling, or two editions
+// selected at once) follow the same rule: a point in the overlap goes to the
+// ward with the lowest code, and the constructor warns naming each pair.
 //
 // Not thread-safe: GEOS prepared geometries build their indexes lazily.
 #include <boost/geometry.hpp>
@@ -18,6 +21,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "core/incident.hpp"
 #include "core/ward.hpp"
 #include "geo/crs_transform.hpp"
@@ -27,7 +31,8 @@ namespace hotspot {
 
 class WardIndex {
  public:
-  WardIndex(const GeosContext& ctx, const std::vector<Ward>& wards);
+  // Warnings about overlapping wards go to `diag` when given.
+  WardIndex(const GeosContext& ctx, const std::vector<Ward>& wards, Diagnostics* diag = nullptr);
   // Index of the ward holding (x, y), or kNoWard.
   std::uint32_t locate(double x, double y) const;
   const Bounds& extent() const { return extent_; }
@@ -44,6 +49,7 @@ class WardIndex {
 
   std::uint32_t locate_exact(double x, double y) const;
   void build_lookup_grid();
+  void warn_overlaps(const std::vector<Ward>& wards, Diagnostics& diag) const;
 
   const GeosContext& ctx_;
   std::vector<GeomPtr> geoms_;

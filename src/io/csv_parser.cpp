@@ -49,20 +49,50 @@ bool CsvParser::next(CsvRecord& record) {
 }
 
 void CsvParser::parse_quoted(CsvRecord& record) {
+  const std::size_t start = pos_;
+  std::size_t end = start;
+  std::uint32_t newlines = 0;
+  if (!split_fields(start, data_.size(), record, end, newlines)) {
+    // A stray quote (see the header): keep only the first line as the record.
+    const void* nl = std::memchr(data_.data() + start, '\n', data_.size() - start);
+    const std::size_t line_end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data_.data()) : data_.size();
+    std::size_t content_end = line_end;
+    if (content_end > start && data_[content_end - 1] == '\r') --content_end;
+    record.fields.clear();
+    split_fields(start, content_end, record, end, newlines);
+    record.unterminated_quote = true;
+    record.raw = data_.substr(start, content_end - start);
+    ++line_;
+    pos_ = nl ? line_end + 1 : data_.size();
+    return;
+  }
+  std::size_t i = end;
+  const std::size_t n = data_.size();
+  if (i < n && data_[i] == '\r') ++i;
+  if (i < n && data_[i] == '\n') ++i;
+  line_ += newlines + 1;
+  record.raw = data_.substr(start, end - start);
+  pos_ = i;
+}
+
+bool CsvParser::split_fields(std::size_t begin, std::size_t limit, CsvRecord& record, std::size_t& end,
+                             std::uint32_t& newlines) {
   // Unescaped text is never longer than the input, so reserving the rest of
   // the buffer's worth up front keeps the string_views stable (no reallocation).
-  const std::size_t start = pos_;
   scratch_.clear();
-  scratch_.reserve(data_.size() - pos_);
-  std::size_t i = pos_;
-  const std::size_t n = data_.size();
+  scratch_.reserve(data_.size() - begin);
+  newlines = 0;
+  bool closed = true;
+  std::size_t i = begin;
+  const std::size_t n = limit;
   for (;;) {  // one field per iteration
     const std::size_t field_start = scratch_.size();
     if (i < n && data_[i] == '"') {
       ++i;
       for (;;) {
         if (i >= n) {
-          record.unterminated_quote = true;
+          closed = false;
           break;
         }
         const char c = data_[i];
@@ -75,7 +105,7 @@ void CsvParser::parse_quoted(CsvRecord& record) {
           ++i;
           break;
         }
-        if (c == '\n') ++line_;
+        if (c == '\n' && ++newlines >= kMaxRecordLines) return false;
         scratch_.push_back(c);
         ++i;
       }
@@ -93,12 +123,8 @@ void CsvParser::parse_quoted(CsvRecord& record) {
     }
     break;
   }
-  std::size_t content_end = i;
-  if (i < n && data_[i] == '\r') ++i;
-  if (i < n && data_[i] == '\n') ++i;
-  ++line_;
-  record.raw = data_.substr(start, content_end - start);
-  pos_ = i;
+  end = i;
+  return closed;
 }
 
 }  // namespace hotspot

@@ -2,6 +2,14 @@
 // RFC 4180 CSV over an in-memory buffer: UTF-8 BOM, CRLF or LF, quoted fields
 // holding commas, doubled quotes and newlines. Records without a quote take a
 // memchr fast path; the rest go through a small state machine.
+//
+// Unclosed quotes. A quoted field may span lines, but one that is still open
+// at the end of the data, or whose record would span more than
+// kMaxRecordLines lines, is taken to be a stray quote, not a field: otherwise
+// one bad row swallows every row after it. The record is then cut at the end
+// of the line it starts on (its fields split as if the quote closed there),
+// flagged `unterminated_quote` so the caller rejects it with that line, and
+// parsing resumes on the next line.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,11 +21,13 @@ struct CsvRecord {
   std::vector<std::string_view> fields;  // valid until the next call to next()
   std::string_view raw;                  // the record's bytes, line ending excluded
   std::uint32_t line = 0;                // physical line the record starts on (1-based)
-  bool unterminated_quote = false;       // a quoted field ran to the end of the file
+  bool unterminated_quote = false;       // a stray quote: see the rule above
 };
 
 class CsvParser {
  public:
+  static constexpr std::uint32_t kMaxRecordLines = 100;
+
   explicit CsvParser(std::string_view data, char delimiter = ',');
   // Reads the next non-blank record. Returns false at the end of the data.
   bool next(CsvRecord& record);
@@ -25,6 +35,11 @@ class CsvParser {
 
  private:
   void parse_quoted(CsvRecord& record);
+  // Splits data_[begin, limit) into record.fields via scratch_. Returns false
+  // when a quoted field is still open at `limit` or the record runs over more
+  // than kMaxRecordLines lines. `end` is where the record's content ends.
+  bool split_fields(std::size_t begin, std::size_t limit, CsvRecord& record, std::size_t& end,
+                    std::uint32_t& newlines);
 
   std::string_view data_;
   std::size_t pos_ = 0;

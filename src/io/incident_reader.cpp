@@ -93,6 +93,10 @@ bool parse_number(std::string_view s, double& out) {
   return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
 }
 
+// Largest weight accepted: far above any harm index (the Cambridge index
+// gives a homicide 5,475), and sums of millions of them stay far inside a double.
+constexpr double kMaxWeight = 1e9;
+
 // Column positions resolved once from the header.
 struct ColumnMap {
   int id = -1, date = -1, time = -1, x = -1, y = -1, category = -1, subcategory = -1, weight = -1;
@@ -199,7 +203,8 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
     if (rec.malformed) {
       reject(RejectReason::Unparseable, -1, spec.format == IncidentFormat::Ogr
                                                 ? "the feature's geometry is not a point"
-                                                : "a quoted field is not closed before the end of the file");
+                                                : "a quote opened on this line is never closed (or only after "
+                                                  "100 lines); the row is skipped and reading resumes on the next line");
       continue;
     }
     if (static_cast<int>(rec.fields.size()) <= cols.max_index) {
@@ -264,8 +269,11 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
     if (cols.weight >= 0) {
       double w = 0;
       const std::string_view ws = rec.fields[static_cast<std::size_t>(cols.weight)];
-      if (!parse_number(ws, w) || w < 0) {
-        reject(RejectReason::Unparseable, cols.weight, fmt::format("'{}' is not a weight >= 0", ws));
+      // parse_number refuses inf, nan and overflow; the cap keeps the float
+      // weight and the sums of a whole surface finite.
+      if (!parse_number(ws, w) || w < 0 || w > kMaxWeight) {
+        reject(RejectReason::Unparseable, cols.weight,
+               fmt::format("'{}' is not a weight from 0 to {:g} (finite)", ws, kMaxWeight));
         continue;
       }
       inc.weight = static_cast<float>(w);

@@ -3,9 +3,14 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace hotspot {
 
-std::string JsonWriter::quote(std::string_view s) {
+std::string JsonWriter::quote(std::string_view text) {
+  // JSON must be UTF-8; input files are not always (a Latin-1 category), so
+  // invalid bytes become U+FFFD rather than an unreadable manifest.
+  const std::string s = valid_utf8(text);
   std::string out = "\"";
   for (char c : s) {
     switch (c) {

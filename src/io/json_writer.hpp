@@ -27,6 +27,7 @@ class JsonWriter {
   // Array elements: call with an empty key.
   std::string str() const { return out_ + "\n"; }
 
+  // A JSON string literal; invalid UTF-8 bytes become U+FFFD.
   static std::string quote(std::string_view s);
 
  private:

@@ -13,13 +13,36 @@
 
 namespace hotspot {
 
+namespace {
+
+const char* type_name(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+}  // namespace
+
+void require_regular_file(const std::string& path, const std::string& setting) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return;
+  if (!S_ISREG(st.st_mode))
+    throw bad_input("read", fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
+}
+
 MappedFile::MappedFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  require_regular_file(path, "input");
+  // O_NONBLOCK: if the path is swapped for a FIFO after the check, open still
+  // returns instead of waiting for a writer; fstat below then rejects it.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw bad_input("read", fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw bad_input("read", fmt::format("'{}' is not a regular file", path));
+    throw bad_input("read", fmt::format("'{}' is {}; give a regular file.", path, type_name(st.st_mode)));
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {

@@ -6,6 +6,13 @@
 
 namespace hotspot {
 
+// Throws a bad-input Error naming `setting` unless `path` is a regular file
+// (following symlinks). A FIFO would block the reader forever, /dev/zero
+// never ends and a directory is not data, so the type is checked before any
+// open. Paths that do not exist on disk are left to the reader's own message
+// (GDAL's /vsizip/... paths are not files either).
+void require_regular_file(const std::string& path, const std::string& setting);
+
 class MappedFile {
  public:
   explicit MappedFile(const std::string& path);  // throws a bad-input Error naming the file

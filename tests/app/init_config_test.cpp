@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/init_config.hpp"
+#include "app/shipped_taxonomy.hpp"
 #include "core/error.hpp"
 #include "io/source_sniffer.hpp"
 #include "test_support.hpp"
@@ -97,4 +98,14 @@ TEST_CASE("init escapes what it writes into TOML strings", "[init]") {
   const toml::table t = toml::parse(init_config_text(a, w, g));
   CHECK(t["run"]["area_name"].value_or(std::string()) == "St \"Mary's\" \\ North");
   CHECK_FALSE(t["run"].as_table()->contains("period"));  // no dates read: left for the analyst, commented
+}
+
+TEST_CASE("shipped taxonomies are found by name; other values are paths", "[init][taxonomy]") {
+  CHECK(shipped_taxonomy_names() == std::vector<std::string>{"force-extract", "police-uk"});
+  CHECK(resolve_taxonomy("police-uk", "/nowhere", "run.taxonomy") ==
+        test::source_dir() / "data/themes/police-uk.toml");
+  CHECK(resolve_taxonomy("../themes/force-extract.toml", test::source_dir() / "data/sample", "run.taxonomy") ==
+        (test::source_dir() / "data/themes/force-extract.toml").lexically_normal());
+  CHECK_THROWS_WITH(resolve_taxonomy("police_uk", "/nowhere", "hotspot.toml:9: run.taxonomy"),
+                    Contains("Did you mean 'police-uk'?") && Contains("force-extract, police-uk"));
 }

@@ -94,9 +94,15 @@ TEST_CASE("sample: hotspot statistics add up and classes nest", "[sample_analysi
     const auto hotspots = features(pack() / (std::string("hotspots_") + theme + ".geojson"));
     std::map<int, double> hit_by_class;
     std::map<int, std::vector<const Feature*>> by_class;
+    double area = 0;
     for (const auto& h : hotspots) {
-      const double hit = std::stod(h.props.at("hit_rate"));
-      const double pai = std::stod(h.props.at("pai"));
+      const double hit = std::stod(h.props.at("hit_rate_in_period"));
+      const double pai = std::stod(h.props.at("pai_in_period"));
+      area += std::stod(h.props.at("area_m2"));
+      // The default: the top 3% of a 24-month forecast, with its record over the last 12 target months.
+      CHECK(h.props.at("forecast_method") == "cells_l24_t12");
+      CHECK(h.props.at("backtest_months") == "12");
+      CHECK(std::stod(h.props.at("backtest_pai")) > 1.0);
       const int level = std::stoi(h.props.at("class_level"));
       CHECK(hit > 0);
       CHECK(hit <= 1.0);
@@ -106,6 +112,11 @@ TEST_CASE("sample: hotspot statistics add up and classes nest", "[sample_analysi
       by_class[level].push_back(&h);
     }
     for (const auto& [level, hit] : hit_by_class) CHECK(hit <= 1.0 + 1e-9);
+    // Published hotspots cover about the coverage: less when fragments are withheld, a little more
+    // when cells tie at the cut (all tied cells are kept).
+    const double borough = truth().GetDouble("borough_area_m2");
+    CHECK(area > 0);
+    CHECK(area <= 0.04 * borough);
     // Every narrower-class polygon lies inside a wider-class one.
     for (const auto& [level, list] : by_class) {
       if (level == 1) continue;
@@ -249,7 +260,7 @@ TEST_CASE("sample: the greedy venue programme against exhaustive search", "[samp
   const WardReadResult wards = read_wards(geos, cfg.wards, cfg.crs, diag);
   const WardIndex index(geos, wards.wards);
   Progress quiet(true);
-  const IngestResult in = ingest(cfg, index, quiet);
+  const IngestResult in = ingest(cfg, index, quiet, cfg.period.needed_window());
   const ThemeMask asb = ThemeMask{1} << cfg.taxonomy.theme_index("asb");
   std::vector<MassPoint> mass;
   for (const Incident& inc : in.incidents)
@@ -274,4 +285,36 @@ TEST_CASE("sample: the greedy venue programme against exhaustive search", "[samp
     CHECK(greedy.covered <= best.covered + 1e-9);
     CHECK(greedy.covered >= (1 - 1 / M_E) * best.covered);
   }
+}
+
+TEST_CASE("sample: hotspot evaluate backtests every month, and the default forecast beats last month's counts",
+          "[sample_analysis][evaluate]") {
+  test::TempDir dir("evaluate");
+  const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+  REQUIRE(test::run_hotspot("evaluate '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'",
+                            dir / "log") == 0);
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out/evaluation_summary.csv").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  std::map<std::string, std::map<std::string, double>> pai;  // theme -> method -> mean PAI at 3%
+  std::map<std::string, int> months;
+  for (auto& f : *ds->GetLayer(0)) {
+    pai[f->GetFieldAsString("theme")][f->GetFieldAsString("method")] = f->GetFieldAsDouble("mean_pai");
+    months[f->GetFieldAsString("theme")] = f->GetFieldAsInteger("target_months");
+  }
+  // 25 months of data, 12 of history: 13 target months (2024-12..2025-12).
+  CHECK(months["asb"] == 13);
+  for (const char* theme : {"asb", "violence"}) {
+    INFO(theme);
+    CHECK(pai[theme]["cells_l24_t12"] > pai[theme]["cells_l1"]);
+    CHECK(pai[theme]["cells_l24_t12"] > pai[theme]["wards_l1"]);
+    CHECK(pai[theme]["uniform"] < 1.0);  // cells on the edge count whole, so chance is a little under 1
+    CHECK(pai[theme]["uniform"] > 0.9);
+  }
+  const std::string html = test::read_text(dir / "out/evaluation.html");
+  CHECK(html.find("<svg") != std::string::npos);
+  // Offline: the only address is the SVG namespace.
+  std::size_t links = 0, namespaces = 0;
+  for (std::size_t p = 0; (p = html.find("http", p)) != std::string::npos; ++p) ++links;
+  for (std::size_t p = 0; (p = html.find("http://www.w3.org/2000/svg", p)) != std::string::npos; ++p) ++namespaces;
+  CHECK(links == namespaces);
 }

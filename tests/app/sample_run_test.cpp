@@ -77,8 +77,11 @@ TEST_CASE("sample: read = accepted + rejected per file, with the planted bad row
   const CPLJSONObject manifest = load_json(sample_output() / "manifest.json");
   const CPLJSONArray inputs = manifest.GetArray("inputs");
   REQUIRE(inputs.Size() == 25);
-  const CPLJSONObject window = truth.GetObj("window");
-  const std::string first = window.GetString("start"), last = window.GetString("end");
+  // The months read: the period's statistics and the hotspot forecast with its backtest.
+  const std::string first = manifest.GetString("period/data_window/first");
+  const std::string last = manifest.GetString("period/data_window/last");
+  CHECK(last == truth.GetObj("window").GetString("end"));
+  CHECK(first <= truth.GetObj("window").GetString("start"));
   for (int i = 0; i < inputs.Size(); ++i) {
     const CPLJSONObject f = inputs[i];
     const std::string path = f.GetString("path");  // incidents/YYYY-MM.csv

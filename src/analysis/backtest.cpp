@@ -1,0 +1,97 @@
+#include "analysis/backtest.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace hotspot {
+
+int longest_lookback(std::span<const ForecastMethod> methods) {
+  int longest = 1;
+  for (const ForecastMethod& m : methods) longest = std::max(longest, m.lookback);
+  return longest;
+}
+
+std::vector<BacktestRow> backtest_month(Month target, std::span<const MonthLayer* const> history,
+                                        const MonthLayer& actual, const EvalGrid& grid,
+                                        std::span<const ForecastMethod> methods, std::span<const double> coverages,
+                                        std::span<const double> bandwidths) {
+  const std::vector<double> none(grid.cells(), 0.0);
+  const double cell_area = grid.spec.cell * grid.spec.cell;
+  const std::vector<double>& before = !history.empty() && history[0] ? history[0]->counts : none;
+  std::vector<BacktestRow> rows;
+  for (std::size_t i = 0; i < methods.size(); ++i) {
+    const std::vector<double> score = forecast(methods[i], history, bandwidths, grid.cells());
+    int missing = 0;
+    for (std::size_t age = 0; age < static_cast<std::size_t>(methods[i].lookback); ++age)
+      missing += age >= history.size() || history[age] == nullptr;
+    for (const double c : coverages)
+      rows.push_back({target, i, missing,
+                      measure_at_coverage(score, actual.counts, before, c, cell_area, grid.study_area_m2)});
+  }
+  return rows;
+}
+
+namespace {
+
+double mean_of(const std::vector<double>& v) {
+  double s = 0;
+  std::size_t n = 0;
+  for (double x : v)
+    if (std::isfinite(x)) s += x, ++n;
+  return n ? s / static_cast<double>(n) : std::nan("");
+}
+
+double median_of(std::vector<double> v) {
+  std::erase_if(v, [](double x) { return !std::isfinite(x); });
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  const std::size_t h = v.size() / 2;
+  return v.size() % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+}  // namespace
+
+std::vector<MethodSummary> summarise(std::span<const BacktestRow> rows, std::size_t methods, double coverage,
+                                     std::span<const std::size_t> against) {
+  // PAI per method per target month at this coverage.
+  std::vector<std::map<Month, const CoverageMeasures*>> by_method(methods);
+  for (const BacktestRow& r : rows)
+    if (r.measures.coverage == coverage) by_method[r.method][r.target] = &r.measures;
+  std::vector<MethodSummary> out;
+  for (std::size_t m = 0; m < methods; ++m) {
+    MethodSummary s;
+    s.method = m;
+    s.coverage = coverage;
+    std::vector<double> hit, pai, pei, rri;
+    for (const auto& [month, me] : by_method[m]) {
+      hit.push_back(me->hit_rate);
+      pai.push_back(me->pai);
+      pei.push_back(me->pei);
+      rri.push_back(me->rri);
+    }
+    s.months = static_cast<int>(by_method[m].size());
+    s.mean_hit_rate = mean_of(hit);
+    s.mean_pai = mean_of(pai);
+    s.median_pai = median_of(pai);
+    s.mean_pei = mean_of(pei);
+    s.mean_rri = mean_of(rri);
+    for (const std::size_t o : against) {
+      MethodSummary::Paired p{o, 0, 0, 0};
+      for (const auto& [month, me] : by_method[m]) {
+        const auto it = by_method[o].find(month);
+        if (it == by_method[o].end() || !std::isfinite(me->pai) || !std::isfinite(it->second->pai)) continue;
+        const double a = me->pai, b = it->second->pai;
+        // Equal within rounding noise counts as a tie, not a win.
+        if (std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b))) ++p.ties;
+        else if (a > b) ++p.wins;
+        else ++p.losses;
+      }
+      s.paired.push_back(p);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,44 @@
+#pragma once
+// How well a ranked-cell forecast caught the target month's incidents, at a
+// fixed share of the study area ("coverage"), as crime-prediction studies
+// report it (Chainey, Tompson & Uhlig 2008; Levine 2008; Hunt 2016).
+//
+// The study area is a set of equal cells (a cell belongs to it when its centre
+// does). For coverage c the forecast selects k = floor(c * A / a) cells, A the
+// study area and a the cell area, in descending order of score.
+//
+// Ties at the boundary: when the k-th cell's score is shared by t cells of
+// which only r fit, each of those t cells is credited r / t of its incidents:
+// the expected result of breaking the tie at random, without a seed. So a
+// forecast that scores every cell the same (a uniform random ranking) gets
+// exactly hit rate = share of area, PAI = 1.
+//
+//   hit rate  h = n / N          n: target incidents in the selected cells, N: all
+//   PAI       h / (k a / A)      Predictive Accuracy Index
+//   PEI       n / n*             n*: the most any k cells held (the target's own top k)
+//   RRI       (n / N) / (n1 / N1), n1 and N1 the same for the month before the
+//             target (Recapture Rate Index: how much of its share the area kept)
+// Each is NaN when its denominator is zero.
+#include <span>
+
+namespace hotspot {
+
+struct CoverageMeasures {
+  double coverage = 0;    // as asked
+  double cells = 0;       // k
+  double area_share = 0;  // k a / A
+  double hits = 0;        // n (fractional when ties are split)
+  double target_total = 0;
+  double best_hits = 0;   // n*
+  double hit_rate = 0, pai = 0, pei = 0, rri = 0;
+};
+
+// score, target and before are per study-area cell, in the same order.
+CoverageMeasures measure_at_coverage(std::span<const double> score, std::span<const double> target,
+                                     std::span<const double> before, double coverage, double cell_area_m2,
+                                     double study_area_m2);
+
+// k for a coverage (at least 0, at most n).
+std::size_t cells_for_coverage(double coverage, double cell_area_m2, double study_area_m2, std::size_t n);
+
+}  // namespace hotspot

@@ -1,0 +1,437 @@
+// Bad input gets a clear error (exit 1 bad input, 2 usage), never a crash, a
+// hang or silence. Most cases run the real binary on a tiny area of two
+// 1 km square wards with files written here; the rest call the unit directly.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <cmath>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "app/config.hpp"
+#include "core/error.hpp"
+#include "core/period.hpp"
+#include "core/text.hpp"
+#include "geo/crs_transform.hpp"
+#include "geo/study_area.hpp"
+#include "io/csv_parser.hpp"
+#include "io/incident_reader.hpp"
+#include "io/json_writer.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Two wards side by side (or overlapping by half), EPSG:27700.
+std::string wards_geojson(bool overlapping) {
+  const auto square = [](const char* code, const char* name, int x0, int x1) {
+    return fmt::format(R"({{"type":"Feature","properties":{{"code":"{}","name":"{}"}},"geometry":{{"type":"Polygon",)"
+                       R"("coordinates":[[[{},180000],[{},180000],[{},181000],[{},181000],[{},180000]]]}}}})",
+                       code, name, x0, x1, x1, x0, x0);
+  };
+  return std::string(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:27700"}},"features":[)") +
+         square("E01", "Alpha", 530000, 531000) + "," +
+         (overlapping ? square("E02", "Beta", 530500, 531500) : square("E02", "Beta", 531000, 532000)) + "]}";
+}
+
+constexpr const char* kHeader = "ref,date,category,x,y,weight\n";
+
+// `n` good rows in April 2017, spread over both wards.
+std::string good_rows(int n, int first_id = 1) {
+  std::string out;
+  for (int i = 0; i < n; ++i)
+    out += fmt::format("R{},2017-04-{:02d},Burglary,{},{},1\n", first_id + i, 1 + i % 28, 530100 + (i * 37) % 1800,
+                       180100 + (i * 53) % 800);
+  return out;
+}
+
+struct Result {
+  int rc = -1;
+  std::string log;
+};
+
+// An area, an incident folder and a config; `extra` TOML goes at the end.
+struct Scene {
+  test::TempDir dir;
+  explicit Scene(const std::string& name, bool overlapping = false) : dir("bad-" + name) {
+    test::write_text(dir / "wards.geojson", wards_geojson(overlapping));
+    fs::create_directories(dir / "incidents");
+    test::write_text(dir / "incidents" / "a.csv", std::string(kHeader) + good_rows(20));
+  }
+  std::string config(const std::string& extra = "", const std::string& run_extra = "") const {
+    return "[run]\nperiod = \"2017-04\"\ncrs = \"EPSG:27700\"\n" + run_extra +
+           "[wards]\npath = \"wards.geojson\"\n"
+           "[[incidents]]\nformat = \"mapped_csv\"\npaths = [\"incidents/*.csv\"]\ncrs = \"EPSG:27700\"\n"
+           "id = \"ref\"\ndate = \"date\"\ncategory = \"category\"\nx = \"x\"\ny = \"y\"\nweight = \"weight\"\n"
+           "[themes.burglary]\nmatch = [{ category = \"Burglary\" }]\n" + extra;
+  }
+  // Runs `hotspot <command> run.toml <args>` with a time limit, so a hang fails
+  // the test (exit 124) instead of stopping the suite.
+  Result run(const std::string& command, const std::string& args = "", const std::string& toml = "") const {
+    test::write_text(dir / "run.toml", toml.empty() ? config() : toml);
+    const fs::path log = dir / "log.txt";
+    const std::string out = args.find("--out") == std::string::npos ? "--out '" + (dir / "out").string() + "'" : "";
+    const std::string cmd = fmt::format("timeout 60 {} {} '{}' --quiet {} {} > '{}' 2>&1", HOTSPOT_BINARY, command,
+                                        (dir / "run.toml").string(), out, args, log.string());
+    const int rc = std::system(cmd.c_str());
+    return Result{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, test::read_text(log)};
+  }
+};
+
+std::string error_of(const std::function<void()>& f, ErrorKind* kind = nullptr) {
+  try {
+    f();
+  } catch (const Error& e) {
+    if (kind) *kind = e.kind();
+    return e.what();
+  }
+  return "";
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("the scene itself runs cleanly", "[bad-input]") {
+  Scene s("clean");
+  const Result r = s.run("validate");
+  INFO(r.log);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.log, Contains("read 20, accepted 20, rejected 0"));
+}
+
+TEST_CASE("1. a KDE or Gi* grid over the memory budget is an error naming the setting and the memory", "[bad-input]") {
+  Scene s("grid");
+  SECTION("kde.cell = 0.001") {
+    const Result r = s.run("kde", "", s.config("[kde]\ncell = 0.001\n"));
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("kde.cell, kde.bandwidth and kde.gaussian_truncation: a grid of"));
+    CHECK_THAT(r.log, Contains("over the limit kde.memory_budget_mb = 1024"));
+  }
+  SECTION("--bandwidth 1e9") {
+    const Result r = s.run("kde", "--bandwidth 1e9");
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("MB, over the limit kde.memory_budget_mb"));
+  }
+  SECTION("kde.gaussian_truncation = inf, kde.cell = 1e9 and --cell inf are range errors") {
+    Result r = s.run("kde", "", s.config("[kde]\nkernel = \"gaussian\"\ngaussian_truncation = inf\n"));
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("kde.gaussian_truncation = inf is out of range: it must be greater than 0 and at most 10"));
+    r = s.run("kde", "", s.config("[kde]\ncell = 1e9\n"));
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("kde.cell = 1000000000 is out of range: it must be greater than 0 and at most 10000"));
+    r = s.run("kde", "--cell inf");
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("kde.cell = inf is out of range"));
+  }
+  SECTION("clusters.gistar_cell = 0.001") {
+    const Result r = s.run("clusters", "", s.config("[clusters]\ngistar_cell = 0.001\n"));
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("clusters.gistar_cell: a grid of"));
+  }
+  SECTION("the check itself: MB in the message, nothing thrown within budget") {
+    const Bounds box{0, 0, 10000, 10000};
+    CHECK_NOTHROW(check_grid_budget(box, 0, 25, 13, 1024, "kde.cell"));  // 401 x 401 cells, 2 MB
+    ErrorKind kind{};
+    const std::string msg = error_of([&] { check_grid_budget(box, 0, 1, 13, 1, "kde.cell"); }, &kind);
+    CHECK(kind == ErrorKind::Usage);
+    CHECK_THAT(msg, Contains("kde.cell: a grid of 10001 x 10001 cells of 1 m would need about 1300 MB"));
+    CHECK_FALSE(error_of([&] { check_grid_budget(box, HUGE_VAL, 25, 13, 1024, "x"); }).empty());
+    // 1e10 columns of one row: 130,000 MB is within this budget, but not an int.
+    CHECK_THAT(error_of([&] { check_grid_budget(Bounds{0, 0, 10000, 0}, 0, 1e-6, 13, 1e6, "x"); }),
+               Contains("10000000001 x 1 cells"));
+  }
+}
+
+TEST_CASE("2. a command-line override onto a key that is not a table", "[bad-input]") {
+  Scene s("override");
+  const std::string toml = "run = 5\n" + s.config().substr(s.config().find("[wards]"));
+  const Result r = s.run("validate", "--period 2017-04", toml);
+  INFO(r.log);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("run.toml:1: run: 'run' must be a table ([run]), so --"));
+  const fs::path file = s.dir / "run.toml";
+  CHECK_THAT(error_of([&] { load_config(file, {Override{"run", "period", "2017-04"}}); }),
+             Contains("'run' must be a table ([run]), so --period cannot set run.period"));
+  CHECK_THAT(error_of([&] { load_config(file, {}); }), Contains("run.toml:1: run must be a [run] table"));
+}
+
+TEST_CASE("3. a FIFO, /dev/zero or a directory among the inputs is an error, not a hang", "[bad-input]") {
+  Scene s("fifo");
+  SECTION("a FIFO matched by the incident glob") {
+    REQUIRE(::mkfifo((s.dir / "incidents" / "b.csv").c_str(), 0600) == 0);
+    const Result r = s.run("validate");
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("incidents[0].paths: '" + (s.dir / "incidents" / "b.csv").string() +
+                               "' is a FIFO (named pipe); give a regular file."));
+  }
+  SECTION("/dev/zero as the wards") {
+    const Result r = s.run("validate", "--wards /dev/zero");
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("wards.path: '/dev/zero' is a character device"));
+  }
+  SECTION("a directory as venues and as the population CSV") {
+    fs::create_directories(s.dir / "venues.csv");
+    Result r = s.run("validate", "", s.config("[[venues]]\npaths = [\"venues.csv\"]\nx = \"x\"\ny = \"y\"\n"));
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("venues[0].paths: '" + (s.dir / "venues.csv").string() + "' is a directory"));
+    std::string toml = s.config();
+    toml.replace(toml.find("[[incidents]]"), 0, "population_csv = \"venues.csv\"\n");
+    r = s.run("validate", "", toml);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("wards.population_csv: '" + (s.dir / "venues.csv").string() + "' is a directory"));
+  }
+}
+
+TEST_CASE("4. an unclosed quote costs one row, not the rest of the file", "[bad-input]") {
+  SECTION("end to end: 39 good rows survive a stray quote") {
+    Scene s("quote");
+    std::string rows = good_rows(40);
+    const std::size_t second = rows.find('\n') + 1;
+    rows.insert(rows.find("Burglary", second), "\"");  // row 2 (line 3): "Burglary,... never closed
+    test::write_text(s.dir / "incidents" / "a.csv", kHeader + rows);
+    const Result r = s.run("wards");
+    INFO(r.log);
+    CHECK(r.rc == 0);
+    CHECK_THAT(r.log, Contains("read 40, accepted 39, rejected 1"));
+    const std::string rejects = test::read_text(s.dir / "out" / "rejects.csv");
+    CHECK_THAT(rejects, Contains("incidents/a.csv,3,unparseable,,a quote opened on this line is never closed"));
+  }
+  SECTION("the parser cuts the record at its first line and resumes on the next") {
+    CsvParser p("a,b\n1,\"open\n2,x\n3,y\n");
+    CsvRecord r;
+    REQUIRE(p.next(r));
+    REQUIRE(p.next(r));
+    CHECK(r.line == 2);
+    CHECK(r.unterminated_quote);
+    CHECK(r.raw == "1,\"open");
+    REQUIRE(p.next(r));
+    CHECK_FALSE(r.unterminated_quote);
+    CHECK(r.line == 3);
+    CHECK(r.fields == std::vector<std::string_view>{"2", "x"});
+    REQUIRE(p.next(r));
+    CHECK(r.line == 4);
+    CHECK_FALSE(p.next(r));
+  }
+  SECTION("a quote closed only after more than kMaxRecordLines lines is a stray quote too") {
+    std::string data = "a,b\n1,\"open\n";
+    for (std::uint32_t i = 0; i < CsvParser::kMaxRecordLines + 5; ++i) data += fmt::format("{},x\n", i + 10);
+    data += "\",end\n";
+    CsvParser p(data);
+    CsvRecord r;
+    REQUIRE(p.next(r));
+    REQUIRE(p.next(r));
+    CHECK(r.unterminated_quote);
+    REQUIRE(p.next(r));
+    CHECK(r.line == 3);
+    CHECK(r.fields[0] == "10");
+    // A legitimate multi-line field well under the limit stays one record.
+    CsvParser q("a,b\n1,\"three\nline\nnote\"\n2,x\n");
+    REQUIRE(q.next(r));
+    REQUIRE(q.next(r));
+    CHECK_FALSE(r.unterminated_quote);
+    CHECK(r.fields[1] == "three\nline\nnote");
+    REQUIRE(q.next(r));
+    CHECK(r.line == 5);
+  }
+}
+
+TEST_CASE("5. run.crs must be projected and in metres", "[bad-input]") {
+  Scene s("crs");
+  const Result r = s.run("validate", "--crs EPSG:4326");
+  INFO(r.log);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("run.crs = 'EPSG:4326' is a geographic CRS (degrees)"));
+  CHECK_THAT(r.log, Contains("e.g. EPSG:27700"));
+  // Massachusetts State Plane in US survey feet: projected, but not metres.
+  CHECK_THAT(error_of([] { require_projected_metric_crs("EPSG:2249", "run.crs"); }), Contains("has axes in US survey foot"));
+  CHECK_THAT(error_of([] { require_projected_metric_crs("EPSG:99999999", "run.crs"); }), Contains("is not a CRS PROJ knows"));
+  CHECK(error_of([] { require_projected_metric_crs("EPSG:27700", "run.crs"); }).empty());
+  CHECK(error_of([] { require_projected_metric_crs("EPSG:32630", "run.crs"); }).empty());  // UTM 30N
+}
+
+TEST_CASE("6. a weight that is not finite or overflows rejects the row with a reason", "[bad-input]") {
+  test::TempDir dir("bad-weight");
+  test::write_text(dir / "w.csv", std::string(kHeader) +
+                                      "R1,2017-04-01,Burglary,530100,180100,2.5\n"
+                                      "R2,2017-04-01,Burglary,530100,180100,inf\n"
+                                      "R3,2017-04-01,Burglary,530100,180100,nan\n"
+                                      "R4,2017-04-01,Burglary,530100,180100,1e400\n"
+                                      "R5,2017-04-01,Burglary,530100,180100,1e300\n"
+                                      "R6,2017-04-01,Burglary,530100,180100,-1\n"
+                                      "R7,2017-04-01,Burglary,530100,180100,1e9\n");
+  IncidentSource spec;
+  spec.crs = "EPSG:27700";
+  spec.id = "ref", spec.date = "date", spec.category = "category", spec.x = "x", spec.y = "y", spec.weight = "weight";
+  Taxonomy tax;
+  tax.themes.push_back(test::theme("burglary", "Burglary", {{{"Burglary"}, {}, ""}}));
+  auto src = open_csv_source((dir / "w.csv").string());
+  DuplicateIdFilter ids;
+  const FileReadResult r =
+      read_incident_rows(*src, "w.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids);
+  REQUIRE(r.incidents.size() == 2);
+  CHECK(r.incidents[0].incident.weight == 2.5f);
+  CHECK(r.incidents[1].incident.weight == 1e9f);
+  REQUIRE(r.rejects.size() == 5);
+  for (const auto& j : r.rejects) {
+    CHECK(j.reason == RejectReason::Unparseable);
+    CHECK(j.field == "weight");
+    CHECK_THAT(j.detail, Contains("is not a weight from 0 to 1e+09 (finite)"));
+  }
+  CHECK(r.rejects[0].detail == "'inf' is not a weight from 0 to 1e+09 (finite)");
+  CHECK(r.rejects[3].line == 6);  // 1e300: finite as a double, but not as the float weight
+}
+
+TEST_CASE("7. overlapping wards: a warning naming them, and the overlap goes to the lowest code", "[bad-input]") {
+  Scene s("overlap", true);
+  // Points in the overlap (530500..531000), well inside it, and one in Beta only.
+  test::write_text(s.dir / "incidents" / "a.csv", std::string(kHeader) +
+                                                      "R1,2017-04-01,Burglary,530700,180500,1\n"
+                                                      "R2,2017-04-02,Burglary,530800,180400,1\n"
+                                                      "R3,2017-04-03,Burglary,531300,180500,1\n");
+  const Result r = s.run("wards");
+  INFO(r.log);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.log, Contains("warning: 1 pair of wards overlap: E01 (Alpha) and E02 (Beta) share 500000 m2"));
+  CHECK_THAT(r.log, Contains("lowest code"));
+  const std::string summary = test::read_text(s.dir / "out" / "ward_summary.csv");
+  INFO(summary);
+  // ward_summary.csv: code, name, label, population, area_km2, burglary_count, ...
+  CHECK_THAT(summary, Contains("\nE01,Alpha,Alpha,,1,2,"));
+  CHECK_THAT(summary, Contains("\nE02,Beta,Beta,,1,1,"));
+}
+
+TEST_CASE("8. integer options that overflow an int are usage errors naming the key and the range", "[bad-input]") {
+  Scene s("int");
+  Result r = s.run("validate", "", s.config("[clusters]\ndbscan_min_points = 4294967297\n"));
+  INFO(r.log);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("clusters.dbscan_min_points = 4294967297 is out of range: it must be from 1 to 1000000"));
+  r = s.run("validate", "--venues-k 99999999999999999999");
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("--venues-k: '99999999999999999999' is not an integer"));
+}
+
+TEST_CASE("9. periods with impossible years are usage errors", "[bad-input]") {
+  ErrorKind kind{};
+  CHECK_THAT(error_of([] { parse_period("2710-Q4"); }, &kind), Contains("the year 2710 is outside 1900..2100"));
+  CHECK(kind == ErrorKind::Usage);
+  CHECK_THAT(error_of([] { parse_period("-001-Q4"); }), Contains("'-001-Q4' is not a period"));
+  CHECK_THAT(error_of([] { parse_period("FY2101"); }), Contains("outside 1900..2100"));
+  CHECK_THAT(error_of([] { parse_period("1899-12..2017-01"); }), Contains("the year 1899"));
+  CHECK(parse_period("2100-Q4").last == make_month(2100, 12));
+  Scene s("period");
+  const Result r = s.run("validate", "--period 2710-Q4");
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("the year 2710 is outside 1900..2100"));
+}
+
+TEST_CASE("10. a file name longer than the system allows is a usage error", "[bad-input]") {
+  Scene s("longname");
+  const std::string longname(300, 'n');
+  Result r = s.run("run", "--out '" + (s.dir / longname).string() + "'");
+  INFO(r.log);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("run.output: the name '" + std::string(24, 'n') +
+                             "...' in the path is 300 characters long; this system allows 255"));
+  std::string toml = s.config();
+  toml.replace(toml.find("incidents/*.csv"), 15, longname + "/*.csv");
+  r = s.run("validate", "", toml);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("incidents[0].paths: the name"));
+}
+
+TEST_CASE("11. non-UTF-8 categories keep the manifest valid UTF-8", "[bad-input]") {
+  CHECK(JsonWriter::quote("Caf\xE9") == "\"Caf\xEF\xBF\xBD\"");
+  CHECK(JsonWriter::quote("Caf\xC3\xA9 \xE2\x82\xAC") == "\"Caf\xC3\xA9 \xE2\x82\xAC\"");  // valid UTF-8 untouched
+  std::string five;  // an overlong '/' and a surrogate: five bytes, five replacements
+  for (int i = 0; i < 5; ++i) five += "\xEF\xBF\xBD";
+  CHECK(valid_utf8("\xC0\xAF\xED\xA0\x80") == five);
+  Scene s("latin1");
+  test::write_text(s.dir / "incidents" / "a.csv",
+                   std::string(kHeader) + good_rows(5) + "X1,2017-04-02,Caf\xE9 disorder,530300,180300,1\n");
+  // Only categories outside known_categories are listed as unthemed.
+  test::write_text(s.dir / "tax.toml", "[taxonomy]\nknown_categories = [\"Burglary\"]\n");
+  const Result r = s.run("wards", "", s.config("", "taxonomy = \"tax.toml\"\n"));
+  INFO(r.log);
+  REQUIRE(r.rc == 0);
+  const std::string manifest = test::read_text(s.dir / "out" / "manifest.json");
+  CHECK(is_valid_utf8(manifest));
+  CHECK_THAT(manifest, Contains("\"Caf\xEF\xBF\xBD disorder\": 1"));
+}
+
+TEST_CASE("12. control bytes from a binary header are escaped in the message", "[bad-input]") {
+  CHECK(printable("a\x01" "b\x1b[2Jc\n") == "a\\x01b\\x1b[2Jc\n");
+  CHECK(printable("Caf\xE9") == "Caf\\xe9");
+  Scene s("binary");
+  test::write_text(s.dir / "incidents" / "a.csv", std::string("\x01\x02ref\x1b[31m,da\x7fte\n1,2\n"));
+  const Result r = s.run("validate");
+  INFO(r.log);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.log, Contains("The header has: \\x01\\x02ref\\x1b[31m, da\\x7fte"));
+  CHECK(r.log.find('\x01') == std::string::npos);
+  CHECK(r.log.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("13. the output folder must be apart from the input folders", "[bad-input]") {
+  Scene s("outdir");
+  const std::string input = (s.dir / "incidents" / "a.csv").string();
+  Result r = s.run("validate", "--out '" + (s.dir / "incidents").string() + "'");
+  INFO(r.log);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("is the folder of the input '" + input + "'"));
+  r = s.run("validate", "--out '" + s.dir.path().parent_path().string() + "'");
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("contains the input"));
+  // Inside an input folder: refused where a pattern would read the outputs.
+  fs::create_directories(s.dir / "incidents" / "2017");
+  test::write_text(s.dir / "incidents" / "2017" / "b.csv", std::string(kHeader) + good_rows(2, 100));
+  std::string toml = s.config();
+  toml.replace(toml.find("\"incidents/*.csv\""), 17, "\"incidents/*/*.csv\"");
+  r = s.run("validate", "--out '" + (s.dir / "incidents" / "out").string() + "'", toml);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("is where incidents[0].paths 'incidents/*/*.csv' would read its rejects.csv next run"));
+  // out/ beside the config, the wards and the month files (the default layout) is fine.
+  r = s.run("validate", "--out '" + (s.dir / "incidents" / "out").string() + "'");
+  CHECK(r.rc == 0);
+  r = s.run("validate", "--out '" + (s.dir / "out").string() + "'");
+  CHECK(r.rc == 0);
+}
+
+TEST_CASE("14. every numeric setting is checked against its documented range", "[bad-input]") {
+  Scene s("ranges");
+  const auto message = [&](const std::string& extra, const std::string& run_extra = "") {
+    test::write_text(s.dir / "run.toml", s.config(extra, run_extra));
+    ErrorKind kind{};
+    const std::string msg = error_of([&] { load_config(s.dir / "run.toml", {}); }, &kind);
+    if (!msg.empty()) CHECK(kind == ErrorKind::Usage);
+    return msg;
+  };
+  CHECK_THAT(message("target = 1.5\n"), Contains("themes.burglary.target = 1.5 is out of range: it must be from -1 to 1"));
+  CHECK_THAT(message("", "significance = 1\n"), Contains("run.significance = 1 is out of range: it must be greater than 0 and less than 1"));
+  CHECK_THAT(message("[kde]\nmin_incidents = -1\n"), Contains("kde.min_incidents = -1 is out of range: it must be from 0 to 1000000"));
+  CHECK_THAT(message("[kde]\ntop_percent = [10, 150]\n"), Contains("kde.top_percent = 150 is out of range"));
+  CHECK_THAT(message("[kde]\ncell = nan\n"), Contains("kde.cell = nan is out of range"));
+  CHECK_THAT(message("[kde]\nmemory_budget_mb = 0\n"), Contains("kde.memory_budget_mb = 0 is out of range"));
+  CHECK_THAT(message("[clusters]\nnnh_p = 0.5\n"), Contains("less than 0.5"));
+  CHECK_THAT(message("[clusters]\nconcave_ratio = 1.2\n"), Contains("from 0 to 1"));
+  CHECK_THAT(message("[programme]\nk = 0\n"), Contains("programme.k = 0 is out of range: it must be from 1 to 1000"));
+  CHECK_THAT(message("[programme]\nmix = { burglary = inf }\n"), Contains("mix weights must be positive numbers"));
+  CHECK(message("[kde]\ncell = 10000\n[clusters]\nconcave_ratio = 0\n").empty());  // the ends are allowed
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds hotspot and its Catch2 tests with AddressSanitizer + UndefinedBehavior-
+# Sanitizer in build-asan/ and runs the unit and sample end-to-end tests under
+# them (the QGIS/Chromium pack tests and the real-data tests stay in the plain
+# build: they exercise Python and a browser, not more of our code).
+# Fails on any failing test and on any sanitizer report, including one from a
+# `hotspot` child process whose exit code a test might have accepted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+# -O1: sanitizer reports stay readable and the build stays quick; no NDEBUG,
+# so our assert()s are checked too.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 \
+  -DHOTSPOT_SANITIZE=ON -DHOTSPOT_BENCHMARKS=OFF >/dev/null
+cmake --build build-asan -j "$(nproc)" --target hotspot hotspot_tests
+
+logs=$root/build-asan/sanitizer-logs
+rm -rf "$logs" && mkdir -p "$logs"
+# Reports go to files (one per process) as well as aborting the process, so a
+# report in a child is caught below even when its parent carried on.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$logs/asan"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_path=$logs/ubsan"
+# Leaks inside third-party libraries only (GDAL, PROJ, ...); never our code.
+export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0"
+
+status=0
+# One process runs the sample once for every end-to-end test (ctest would run
+# it once per test case); the two halves run side by side on two cores.
+(cd build-asan && ./hotspot_tests '[e2e]' --order decl) &
+e2e=$!
+(cd build-asan && ./hotspot_tests '~[e2e]' --order decl) || status=1
+wait $e2e || status=1
+
+if compgen -G "$logs/*" >/dev/null; then
+  echo "sanitize: sanitizer reports:" >&2
+  cat "$logs"/* >&2
+  status=1
+fi
+if [ "$status" -ne 0 ]; then echo "sanitize: FAILED" >&2; exit 1; fi
+echo "sanitize: tests passed under ASan + UBSan, no reports"
