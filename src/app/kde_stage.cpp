@@ -44,6 +44,8 @@ struct ThemeSummary {
   std::size_t points = 0;
   std::vector<HotspotClass> classes;
   int published = 0, withheld = 0, dropped = 0;
+  // The forecast behind coverage hotspots: the method, why, and its record.
+  std::optional<ThemeForecast> forecast;
 };
 
 // Hotspots of one class: connected cells at or above the threshold.
@@ -141,6 +143,27 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
   return t;
 }
 
+// The forecast's manifest entry: method, cut, and the backtest it rests on.
+void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, const std::vector<std::string>& methods,
+                    const std::string& unavailable) {
+  j.begin_object("forecast").value("method", f.method.id()).value("label", f.method.label())
+      .value("coverage", coverage).value("cut", f.cut).value("chosen_by_backtest", f.chosen_by_backtest);
+  if (f.backtest) {
+    j.value("backtest_target_months", f.backtest->months).value("backtest_mean_hit_rate", f.backtest->mean_hit_rate)
+        .value("backtest_mean_pai", f.backtest->mean_pai).value("backtest_median_pai", f.backtest->median_pai);
+  } else {
+    j.value("backtest_unavailable", unavailable);
+  }
+  if (!f.candidates.empty()) {
+    j.begin_array("candidates");  // every method tried for kde.forecast = "backtest"
+    for (const MethodSummary& s : f.candidates)
+      j.begin_object().value("method", methods[s.method]).value("mean_pai", s.mean_pai)
+          .value("mean_hit_rate", s.mean_hit_rate).end_object();
+    j.end_array();
+  }
+  j.end_object();
+}
+
 }  // namespace
 
 void kde_stage(RunContext& run, std::ostream& out) {
@@ -205,6 +228,10 @@ void kde_stage(RunContext& run, std::ostream& out) {
     // Hotspots come from the forecast for the coming month, or from this period's surface.
     const ThemeForecast* fc = forecast ? &forecast->themes[t] : nullptr;
     const Grid& hot_grid = fc ? fc->grid : grid;
+    if (fc) {
+      sum.forecast = *fc;
+      sum.forecast->grid = Grid{};  // the manifest needs the record, not the cells
+    }
     sum.classes = fc                   ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
                   : k.classes == "sd" ? sd_classes(grid)
                                       : top_percent_classes(grid, k.top_percent);
@@ -293,7 +320,11 @@ void kde_stage(RunContext& run, std::ostream& out) {
   run.timer.stop();
   run.progress.finish("kde", fmt::format("{} surfaces", summaries.size()));
 
-  run.stages.push_back({"kde", [summaries, k, params](JsonWriter& j) {
+  std::vector<std::string> methods;
+  if (forecast)
+    for (const ForecastMethod& m : forecast->methods) methods.push_back(m.id());
+  const std::string unavailable = forecast ? forecast->backtest_unavailable : "";
+  run.stages.push_back({"kde", [summaries, k, params, methods, unavailable](JsonWriter& j) {
     j.value("kernel", kernel_name(params.kernel)).value("output", k.output).value("cell_m", k.cell)
         .value("grid", k.grid).value("classes", k.classes).value("min_area_m2", k.min_area_m2)
         .value("min_incidents", k.min_incidents);
@@ -308,7 +339,9 @@ void kde_stage(RunContext& run, std::ostream& out) {
         j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
       j.end_array();
       j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
-          .value("fragments_dropped", s.dropped).end_object();
+          .value("fragments_dropped", s.dropped);
+      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, methods, unavailable);
+      j.end_object();
     }
     j.end_array();
   }});
