@@ -25,9 +25,9 @@ std::vector<BacktestRow> backtest_month(Month target, std::span<const MonthLayer
     int missing = 0;
     for (std::size_t age = 0; age < static_cast<std::size_t>(methods[i].lookback); ++age)
       missing += age >= history.size() || history[age] == nullptr;
-    for (const double c : coverages)
-      rows.push_back({target, i, missing,
-                      measure_at_coverage(score, actual.counts, before, c, cell_area, grid.study_area_m2)});
+    for (const CoverageMeasures& m :
+         measure_at_coverages(score, actual.counts, before, coverages, cell_area, grid.study_area_m2))
+      rows.push_back({target, i, missing, m});
   }
   return rows;
 }

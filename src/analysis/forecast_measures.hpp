@@ -20,6 +20,7 @@
 //             target (Recapture Rate Index: how much of its share the area kept)
 // Each is NaN when its denominator is zero.
 #include <span>
+#include <vector>
 
 namespace hotspot {
 
@@ -37,6 +38,14 @@ struct CoverageMeasures {
 CoverageMeasures measure_at_coverage(std::span<const double> score, std::span<const double> target,
                                      std::span<const double> before, double coverage, double cell_area_m2,
                                      double study_area_m2);
+
+// The same at several coverages at once, equal to measure_at_coverage for each:
+// the top cells of the widest coverage are partitioned off in O(n) and only
+// they are sorted, so the backtest pays one linear pass per method and month
+// rather than one per coverage (the measures were 60% of `evaluate`'s time).
+std::vector<CoverageMeasures> measure_at_coverages(std::span<const double> score, std::span<const double> target,
+                                                   std::span<const double> before, std::span<const double> coverages,
+                                                   double cell_area_m2, double study_area_m2);
 
 // k for a coverage (at least 0, at most n).
 std::size_t cells_for_coverage(double coverage, double cell_area_m2, double study_area_m2, std::size_t n);

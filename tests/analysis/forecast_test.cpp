@@ -159,3 +159,29 @@ TEST_CASE("a forecast reads only its look-back, never the target month or later"
     CHECK(a == b);
   }
 }
+
+TEST_CASE("measures at several coverages equal the one-coverage measures, ties included", "[forecast]") {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> small(0, 4);  // few distinct scores: many ties
+  for (int trial = 0; trial < 50; ++trial) {
+    const std::size_t n = 200 + static_cast<std::size_t>(trial);
+    std::vector<double> score(n), target(n), before(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      score[i] = small(rng);
+      target[i] = small(rng);
+      before[i] = small(rng);
+    }
+    const std::vector<double> coverages = {0.01, 0.02, 0.03, 0.05, 0.1, 0.5};
+    const double area = static_cast<double>(n) * 0.97;  // edge cells: a little less area than cells
+    const std::vector<CoverageMeasures> all = measure_at_coverages(score, target, before, coverages, 1, area);
+    REQUIRE(all.size() == coverages.size());
+    for (std::size_t c = 0; c < coverages.size(); ++c) {
+      const CoverageMeasures one = measure_at_coverage(score, target, before, coverages[c], 1, area);
+      CHECK(all[c].cells == one.cells);
+      CHECK_THAT(all[c].hits, WithinAbs(one.hits, 1e-9));
+      CHECK_THAT(all[c].best_hits, WithinAbs(one.best_hits, 1e-9));
+      CHECK_THAT(all[c].pai, WithinAbs(one.pai, 1e-9));
+      CHECK((std::isnan(all[c].rri) ? std::isnan(one.rri) : std::abs(all[c].rri - one.rri) < 1e-9));
+    }
+  }
+}
