@@ -97,6 +97,13 @@ double month_weight(int age, double half_life) {
   return half_life > 0 ? std::exp2(-static_cast<double>(age - 1) / half_life) : 1.0;
 }
 
+double forecast_weight_sum(const ForecastMethod& m) {
+  if (m.kind == ForecastKind::Uniform) return 1;
+  double s = 0;
+  for (int age = 1; age <= m.lookback; ++age) s += month_weight(age, m.half_life);
+  return s;
+}
+
 std::int64_t EvalGrid::cell_of(double x, double y) const {
   const double cx = std::floor((x - spec.origin_x) / spec.cell);
   const double cy = std::floor((spec.origin_y - y) / spec.cell);

@@ -49,6 +49,9 @@ struct ForecastMethod {
 ForecastMethod parse_forecast_method(const std::string& id);
 
 double month_weight(int age, double half_life);
+// The sum of the look-back's month weights: a forecast score divided by it is
+// a weighted mean of monthly counts, i.e. incidents per month.
+double forecast_weight_sum(const ForecastMethod& m);
 
 // The cells of the study area on an evaluation grid.
 struct EvalGrid {

@@ -32,8 +32,10 @@ struct Hotspot {
   long incidents = 0;
   long previous = 0;  // same cells, previous period
   double peak = 0, mean = 0;
+  double forecast_monthly = 0;  // coverage hotspots: the forecast's mass as incidents per month
   std::vector<std::size_t> wards;  // touched, in ward order
   std::size_t main_ward = 0;       // largest overlap
+  long cells = 0;                  // grid cells in the region
   int rank = 0;
 };
 
@@ -67,6 +69,7 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
     h.previous = r.previous;
     h.peak = r.max_value;
     h.mean = r.mean_value;
+    h.cells = r.cells;
     h.wards = r.wards.wards;
     h.main_ward = r.wards.main;
     out.push_back(std::move(h));
@@ -93,6 +96,7 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
   t.add_column("pai_in_period", CellType::Real, 2);
   if (fc) {
     t.add_column("forecast_method", CellType::Text);
+    t.add_column("forecast_monthly", CellType::Real, 1);
     t.add_column("coverage", CellType::Real, 3);
     t.add_column("backtest_months", CellType::Integer);
     t.add_column("backtest_hit_rate", CellType::Real, 3);
@@ -127,6 +131,7 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
     if (fc) {
       const bool known = fc->backtest && fc->backtest->months > 0;
       row.push_back(Cell::text(fc->method.id()));
+      row.push_back(Cell::real(h.forecast_monthly));
       row.push_back(Cell::real(run.cfg.kde.coverage));
       row.push_back(Cell::integer(known ? fc->backtest->months : 0));
       row.push_back(known ? Cell::real(fc->backtest->mean_hit_rate) : Cell::null());
@@ -213,11 +218,6 @@ void kde_stage(RunContext& run, std::ostream& out) {
     } else {
       sum.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
     }
-    const double mb = static_cast<double>(sum.spec.size()) * 13.0 / 1e6;  // values, labels, mask
-    if (mb > k.memory_budget_mb)
-      run.diag.warn(fmt::format("kde {}: the {} x {} grid needs about {:.0f} MB, over the memory budget of {:.0f} MB "
-                                "(kde.memory_budget_mb); raise the budget or use a larger kde.cell.",
-                                theme.id, sum.spec.nx, sum.spec.ny, mb, k.memory_budget_mb));
 
     Grid grid;
     grid.spec = sum.spec;
@@ -241,7 +241,9 @@ void kde_stage(RunContext& run, std::ostream& out) {
       std::vector<Hotspot> hs = class_hotspots(run, overlap, hot_grid, cls, incidents, previous);
       std::vector<Hotspot> kept;
       for (Hotspot& h : hs) {
-        if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
+        // A forecast hotspot is judged on what it forecasts, not on this period's own count.
+        if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
+        if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
           ++sum.dropped;
         } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents))) {
           ++sum.withheld;  // disclosure: too few incidents to publish
@@ -250,6 +252,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
         }
       }
       std::sort(kept.begin(), kept.end(), [](const Hotspot& a, const Hotspot& b) {
+        if (a.forecast_monthly != b.forecast_monthly) return a.forecast_monthly > b.forecast_monthly;
         if (a.incidents != b.incidents) return a.incidents > b.incidents;
         return a.area_m2 < b.area_m2;
       });

@@ -107,8 +107,9 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
   const ForecastMethod m = parse_forecast_method(cell(h, 0, "forecast_method"));
   std::string text = fmt::format(
       "<p class=\"method-note\">The hotspots are the squares making up the top {} of the area on a forecast for the "
-      "coming month ({}). \"This period\" columns measure them on the period's own incidents. ",
-      coverage, html_escape(m.label()));
+      "coming month ({}); the map keeps the places forecast at least {} incidents a month, strongest first. "
+      "\"This period\" columns measure them on the period's own incidents. ",
+      coverage, html_escape(m.label()), cfg.kde.min_incidents);
   const std::string months = cell(h, 0, "backtest_months");
   if (months != "0")
     text += fmt::format("Drawn the same way each month and scored on the month after, over the last {} months this "
