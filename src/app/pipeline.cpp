@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 #include <ostream>
 
+#include "app/data_availability_check.hpp"
 #include "app/pack_forecast.hpp"
 #include "app/run_context.hpp"
 #include "app/stages.hpp"
@@ -80,12 +81,11 @@ void load_inputs(RunContext& run, const Period& window) {
   run.data_window = window;
   run.ingest = ingest(cfg, *run.index, run.progress, window);
   run.timer.stop();
-  const bool any_in_period = std::any_of(run.ingest.incidents.begin(), run.ingest.incidents.end(),
-                                         [&](const Incident& i) { return cfg.period.contains(i.month); });
-  if (!any_in_period && !cfg.period.label.empty())
-    run.diag.warn(fmt::format("no incident was accepted in the period {} ({}); every count will be zero. Check "
-                              "run.period against the months the input files cover.",
-                              cfg.period.label, cfg.period.range_text()));
+  if (!cfg.period.label.empty()) {  // evaluate has no period
+    run.availability = assess_data(cfg, run.ingest);
+    for (const std::string& w : data_warnings(cfg, run.availability)) run.diag.warn(w);
+    run.stages.push_back({"data", [&cfg, a = run.availability](JsonWriter& j) { write_data_availability(j, cfg, a); }});
+  }
   if (!cfg.venues.empty()) {
     run.timer.start("venues_read");
     load_venues(run);
@@ -129,6 +129,13 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   if (mode == Mode::Validate) {
     for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
     return;
+  }
+  if (mode != Mode::Evaluate && run.availability.period_empty()) {
+    for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+    throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
+                                          "and no pack was written. Check run.period against the months the input "
+                                          "files cover (see the account above).",
+                                          cfg.period.label, cfg.period.range_text()));
   }
 
   std::error_code ec;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/data_availability_check.hpp"
 #include "app/ingest.hpp"
 #include "app/manifest.hpp"
 #include "app/progress.hpp"
@@ -75,6 +76,7 @@ struct RunContext {
   GeomPtr area{nullptr, GeomDeleter{nullptr}};  // union of the wards
   double area_m2 = 0;
   IngestResult ingest;
+  DataAvailability availability;  // themes and months with no data
   Period data_window;  // the months read; rows dated outside it are accounted for, not used
   std::vector<Venue> venues;
   std::vector<VenueFileReport> venue_files;

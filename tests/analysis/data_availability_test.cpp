@@ -1,0 +1,92 @@
+// Honest "no data": themes that cannot match the inputs, months with no rows,
+// and the run that refuses to report an empty period.
+#include <catch2/catch.hpp>
+
+#include <cpl_json.h>
+
+#include "analysis/data_availability.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+
+TEST_CASE("a theme needing an unmapped flag or an unused category has no data", "[availability]") {
+  Taxonomy tax;
+  tax.known_categories = {"Anti-social behaviour", "Violence and sexual offences", "Burglary"};
+  const Theme hate = test::theme("hate", "Hate crime", {ThemeRule{{}, {}, "hate"}});
+  const Theme fraud = test::theme("fraud", "Fraud", {ThemeRule{{"Fraud*"}, {}, ""}});
+  const Theme vawg = test::theme("vawg", "VAWG", {ThemeRule{{}, {}, "domestic_abuse"},
+                                                  ThemeRule{{"violence*"}, {}, ""}});
+  const Theme asb = test::theme("asb", "ASB", {ThemeRule{{"Anti-social behaviour"}, {}, ""}});
+
+  const ThemeAvailability h = theme_availability(hate, tax, {});
+  CHECK_FALSE(h.possible);
+  CHECK(h.reason == "needs the flag 'hate', which no input maps");
+  CHECK(theme_availability(hate, tax, {"hate"}).possible);
+
+  const ThemeAvailability f = theme_availability(fraud, tax, {});
+  CHECK_FALSE(f.possible);
+  CHECK(f.reason == "matches categories (Fraud*) that the taxonomy's source never uses");
+  // One rule that can match is enough (the category wildcard, case-insensitive).
+  const ThemeAvailability v = theme_availability(vawg, tax, {});
+  CHECK(v.possible);
+  CHECK(v.partial == std::vector<std::string>{"needs the flag 'domestic_abuse', which no input maps"});
+  CHECK(theme_availability(asb, tax, {}).possible);
+  // A taxonomy that does not list its categories cannot rule a category out.
+  CHECK(theme_availability(fraud, Taxonomy{}, {}).possible);
+}
+
+TEST_CASE("months of a window without any row", "[availability]") {
+  const Period baseline{make_month(2016, 1), make_month(2016, 12), "baseline"};
+  std::vector<Month> months;
+  for (int m = 1; m <= 12; ++m)
+    if (m != 3 && m != 7) months.insert(months.end(), 5, make_month(2016, m));
+  months.push_back(make_month(2017, 3));  // outside the window: no effect
+  CHECK(months_without_rows(baseline, months) == std::vector<Month>{make_month(2016, 3), make_month(2016, 7)});
+  CHECK(months_without_rows(baseline, {}).size() == 12);
+}
+
+TEST_CASE("run: a theme without its flag is 'no data' with a warning; an empty period stops with exit 1",
+          "[availability][e2e]") {
+  test::TempDir dir("availability");
+  // The sample config without the hate flag mapped.
+  std::string cfg = test::read_text(test::source_dir() / "data/sample/hotspot.toml");
+  const std::string flags = "flags = { domestic_abuse = \"da_flag\", hate = \"hate_flag\" }";
+  REQUIRE(cfg.find(flags) != std::string::npos);
+  cfg.replace(cfg.find(flags), flags.size(), "flags = { domestic_abuse = \"da_flag\" }");
+  const std::string sample = (test::source_dir() / "data/sample").string();
+  for (const std::string key : {"path = \"", "paths = [\"", "population_csv = \"", "taxonomy = \""})
+    for (std::size_t p = cfg.find(key); p != std::string::npos; p = cfg.find(key, p + 1))
+      cfg.insert(p + key.size(), sample + "/");
+  // A theme that only the flag can fill.
+  cfg += "\n[themes.hate_flagged]\nlabel = \"Hate (flagged)\"\nmatch = [{ flag = \"hate\" }]\n";
+  test::write_text(dir / "run.toml", cfg);
+  const int rc = test::run_hotspot("wards '" + (dir / "run.toml").string() + "' --quiet --out '" +
+                                       (dir / "out").string() + "'", dir / "log");
+  const std::string log = test::read_text(dir / "log");
+  INFO(log);
+  REQUIRE(rc == 0);
+  CHECK(log.find("theme 'hate_flagged' has no data: it needs the flag 'hate', which no input maps") != std::string::npos);
+  CHECK(log.find("theme 'hate' counts only part of what it defines: one of its rules needs the flag 'hate'") !=
+        std::string::npos);
+  CPLJSONDocument doc;
+  REQUIRE(doc.Load((dir / "out/manifest.json").string()));
+  bool found = false;
+  for (const auto& t : doc.GetRoot().GetArray("stages/data/themes"))
+    if (t.GetString("theme") == "hate_flagged") {
+      found = true;
+      CHECK_FALSE(t.GetBool("has_data"));
+    } else {
+      CHECK(t.GetBool("has_data"));
+    }
+  CHECK(found);
+
+  // A period before the sample's data: nothing to report, exit 1, and no pack.
+  const int empty = test::run_hotspot("run '" + (dir / "run.toml").string() + "' --quiet --period 2019-04 --out '" +
+                                          (dir / "empty").string() + "'", dir / "empty.log");
+  const std::string elog = test::read_text(dir / "empty.log");
+  INFO(elog);
+  CHECK(empty == 1);
+  CHECK(elog.find("no row was accepted in the period 2019-04") != std::string::npos);
+  CHECK(elog.find("the 12-month baseline (2018-04..2019-03) has no rows for 12 of its 12 months") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "empty/manifest.json"));
+}
