@@ -27,9 +27,9 @@ export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0"
 status=0
 # One process runs the sample once for every end-to-end test (ctest would run
 # it once per test case); the two halves run side by side on two cores.
-(cd build-asan && ./hotspot_tests '[e2e]' --order decl) &
+(cd build-asan && tests/hotspot_tests '[e2e]' --order decl) &
 e2e=$!
-(cd build-asan && ./hotspot_tests '~[e2e]' --order decl) || status=1
+(cd build-asan && tests/hotspot_tests '~[e2e]' --order decl) || status=1
 wait $e2e || status=1
 
 if compgen -G "$logs/*" >/dev/null; then

@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "app/config.hpp"
 #include "app/config_schema.hpp"
 #include "app/pipeline.hpp"
+#include "app/shipped_taxonomy.hpp"
 
 namespace hotspot {
 namespace {
@@ -41,7 +43,9 @@ std::vector<Override> to_overrides(const CommandOptions& o) {
   for (const auto& [spec, value] : o.overrides) {
     std::string v = value;
     // Paths typed on the command line are relative to where the user is, not to the config file.
-    if (spec->key == "output" || spec->key == "path" || spec->key == "taxonomy")
+    const auto names = shipped_taxonomy_names();
+    const bool shipped = spec->key == "taxonomy" && std::find(names.begin(), names.end(), v) != names.end();
+    if ((spec->key == "output" || spec->key == "path" || spec->key == "taxonomy") && !shipped)
       v = std::filesystem::absolute(v).lexically_normal().string();
     out.push_back(Override{std::string(spec->table), std::string(spec->key), v});
   }

@@ -13,6 +13,7 @@
 
 #include "analysis/forecast.hpp"
 #include "app/config_schema.hpp"
+#include "app/shipped_taxonomy.hpp"
 #include "app/suggest.hpp"
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
@@ -604,12 +605,11 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     cfg.incidents.push_back(read_incident_source(*item.as_table(), cfg.base_dir,
                                                  Where{fname, fmt::format("incidents[{}]", i++)}));
 
-  cfg.taxonomy_path = resolve(cfg.base_dir, get_string(run, "taxonomy"));
-  if (!cfg.taxonomy_path.empty()) {
-    check_path_length(cfg.taxonomy_path, Where{fname, "run"}.at(run, "taxonomy"));
-    if (!fs::exists(cfg.taxonomy_path))
-      throw usage_error("config", fmt::format("{}: taxonomy file '{}' does not exist.",
-                                              Where{fname, "run"}.at(run, "taxonomy"), cfg.taxonomy_path));
+  // A shipped taxonomy by name ("police-uk"), or a file.
+  if (const std::string taxonomy = get_string(run, "taxonomy"); !taxonomy.empty()) {
+    const std::string where = Where{fname, "run"}.at(run, "taxonomy");
+    check_path_length(resolve(cfg.base_dir, taxonomy), where);
+    cfg.taxonomy_path = resolve_taxonomy(taxonomy, cfg.base_dir, where).string();
     require_regular_file(cfg.taxonomy_path, Where{fname, "run"}.at(run, "taxonomy"));
     cfg.taxonomy = taxonomy_from(parse_toml(cfg.taxonomy_path), cfg.taxonomy_path);
   }

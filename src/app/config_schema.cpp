@@ -11,7 +11,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"run", "period", V::String, "", "Period to report: 2017-04, 2017-Q2, FY2017 or 2017-01..2017-06", "--period"},
       {"run", "crs", V::String, "EPSG:27700", "Projected metric CRS the analysis runs in", "--crs"},
       {"run", "output", V::String, "out", "Output folder (relative paths: to the config file)", "--out"},
-      {"run", "taxonomy", V::String, "", "Taxonomy file mapping categories and flags to themes", "--taxonomy"},
+      {"run", "taxonomy", V::String, "", "Taxonomy: a shipped name (police-uk, force-extract) or a file mapping categories and flags to themes", "--taxonomy"},
       {"run", "significance", V::Number, "0.05", "Poisson exceedance probability below which a change is significant", {}, kFraction},
       {"run", "gpkg", V::Bool, "false", "Also write every vector layer into tasking.gpkg with its style", "--gpkg"},
       {"run", "themes", V::StringList, "all", "Themes to report, in order (default: every theme)"},
