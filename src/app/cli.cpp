@@ -10,6 +10,7 @@
 
 #include "app/config.hpp"
 #include "app/config_schema.hpp"
+#include "app/init_command.hpp"
 #include "app/pipeline.hpp"
 #include "app/shipped_taxonomy.hpp"
 
@@ -60,23 +61,44 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   app.require_subcommand(1);
 
   CommandOptions run_opts, validate_opts, wards_opts, kde_opts, clusters_opts, venues_opts, evaluate_opts;
-  CLI::App* run = app.add_subcommand("run", "Produce the monthly pack: ward layer, ward table, rejects, manifest");
+  CLI::App* run = app.add_subcommand("run", "The monthly tasking pack: ward table and layer, forecast hotspots, clusters, venues, QGIS project, "
+                                     "report, manifest.\nExample: hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov");
   add_common(run, run_opts);
-  CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing");
+  CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing.\n"
+                                                      "Example: hotspot validate data/sample/hotspot.toml");
   add_common(validate, validate_opts);
-  CLI::App* wards = app.add_subcommand("wards", "Ward statistics only: wards.geojson, ward_summary.csv");
+  CLI::App* wards = app.add_subcommand("wards", "Ward statistics only: wards.geojson, ward_summary.csv.\n"
+                                                "Example: hotspot wards data/sample/hotspot.toml --out out/wards");
   add_common(wards, wards_opts);
-  CLI::App* kde = app.add_subcommand("kde", "KDE surfaces and hotspot polygons only");
+  CLI::App* kde = app.add_subcommand("kde", "Hotspots only: the forecast hotspots and the period's KDE surfaces.\n"
+                                            "Example: hotspot kde data/sample/hotspot.toml --coverage 0.05");
   add_common(kde, kde_opts);
-  CLI::App* clusters = app.add_subcommand("clusters", "DBSCAN, NNH and Gi* clusters only");
+  CLI::App* clusters = app.add_subcommand("clusters", "DBSCAN, NNH and Gi* clusters only.\n"
+                                                      "Example: hotspot clusters data/sample/hotspot.toml --eps 150");
   add_common(clusters, clusters_opts);
-  CLI::App* venues = app.add_subcommand("venues", "Roadshow venue planner (computes the KDE hotspots it needs)");
+  CLI::App* venues = app.add_subcommand("venues", "Roadshow venue planner (computes the hotspots it needs).\n"
+                                                  "Example: hotspot venues data/sample/hotspot.toml");
   add_common(venues, venues_opts);
   CLI::App* evaluate = app.add_subcommand(
       "evaluate", "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, "
-                  "evaluation_summary.csv, evaluation.html (run.period is not needed)");
+                  "evaluation_summary.csv, evaluation.html (run.period is not needed).\n"
+                  "Example: hotspot evaluate data/sample/hotspot.toml --out out/backtest");
   add_common(evaluate, evaluate_opts);
-  CLI::App* options = app.add_subcommand("options", "List every configuration option with its default");
+  InitOptions init_opts;
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a working, commented run file from a ward layer and incident files.\n"
+              "Example: hotspot init --wards London_Ward.shp --where \"BOROUGH = 'Havering'\" "
+              "--incidents 'police-uk/havering/*.csv'");
+  init->add_option("--wards", init_opts.wards, "Ward boundaries: any OGR vector source")->required();
+  init->add_option("--layer", init_opts.layer, "Layer of the ward source (default: the first)");
+  init->add_option("--where", init_opts.where, "OGR attribute filter on the wards, e.g. BOROUGH = 'Havering'");
+  init->add_option("--incidents,--police-uk", init_opts.incidents, "Incident CSV files or quoted globs")->required();
+  init->add_option("--area", init_opts.area, "Name of the area (default: the value in --where)");
+  init->add_option("--period", init_opts.period, "Period to report (default: the latest month in the incidents)");
+  init->add_option("--output", init_opts.output, "Pack folder the run file names (relative to it)")->capture_default_str();
+  init->add_option("--config", init_opts.file, "The run file to write")->capture_default_str();
+  init->add_flag("--force", init_opts.force, "Overwrite an existing run file");
+  CLI::App* options = app.add_subcommand("options", "List every configuration option with its default and flag.\nExample: hotspot options");
 
   try {
     app.parse(argc, argv);
@@ -85,6 +107,10 @@ int run_cli(int argc, char** argv, std::ostream& out) {
     return app.exit(e, out, std::cerr) == 0 ? 0 : 2;
   }
 
+  if (*init) {
+    run_init(init_opts, out);
+    return 0;
+  }
   if (*options) {
     for (const OptionSpec& s : option_specs())
       fmt::print(out, "{:<10} {:<22} {:<22} {}{}\n", s.table, s.key,

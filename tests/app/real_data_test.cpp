@@ -431,3 +431,32 @@ category = "category"
   // 2010-01..2019-12 with 24 months of history: targets 2012-01..2019-12.
   check_default_wins(summary, {"assault"}, 96);
 }
+
+TEST_CASE("a newcomer's first hour: hotspot init on Havering, then hotspot run", "[real][init]") {
+  const fs::path data = test::shared_data_dir();
+  test::TempDir dir("newcomer");
+  const std::string init = "init --wards '" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() +
+                           "' --where \"BOROUGH = 'Havering'\" --police-uk '" +
+                           (data / "police-uk/havering/*.csv").string() + "' --config '" +
+                           (dir / "havering.toml").string() + "'";
+  REQUIRE(test::run_hotspot(init, dir / "init.log") == 0);
+  const std::string toml = test::read_text(dir / "havering.toml");
+  INFO(toml);
+  CHECK(toml.find("area_name = \"Havering\"") != std::string::npos);
+  CHECK(toml.find("period = \"2018-06\"") != std::string::npos);
+  CHECK(toml.find("taxonomy = \"police-uk\"") != std::string::npos);
+  CHECK(toml.find("code_field = \"GSS_CODE\"") != std::string::npos);
+  CHECK(toml.find("format = \"police_uk\"") != std::string::npos);
+  // Writing over it needs --force.
+  CHECK(test::run_hotspot(init, dir / "again.log") == 2);
+  CHECK(test::read_text(dir / "again.log").find("--force") != std::string::npos);
+
+  const int rc = test::run_hotspot("run '" + (dir / "havering.toml").string() + "' --quiet", dir / "run.log");
+  INFO(test::read_text(dir / "run.log"));
+  REQUIRE(rc == 0);
+  CHECK(fs::exists(dir / "out/report.html"));
+  CHECK(fs::exists(dir / "out/tasking.qgs"));
+  CPLJSONDocument manifest;
+  REQUIRE(manifest.Load((dir / "out/manifest.json").string()));
+  CHECK(manifest.GetRoot().GetLong("wards/wards") == 18);
+}
