@@ -210,7 +210,7 @@ void hull_row(const std::vector<WeightedPoint>& pts, const DbscanResult& r) {
   GeosContext ctx;
   double area = 0, base_area = 0;
   const auto [t, m] = measure([&] {
-    const GeomPtr g = concave_hull(ctx, members, 0.3, 25);
+    const GeomPtr g = concave_hull(ctx, occupied_cells(members, 50), 50, 0.3);  // the published, cell-based hull
     GEOSArea_r(ctx.get(), g.get(), &area);
   });
   const auto [tb, mb] = measure([&] {

@@ -74,7 +74,7 @@ enabled = false
     Processing.initialize()
     import processing
     points = processing.run("native:reprojectlayer", {
-        "INPUT": os.path.join(out, "points_asb.geojson"),
+        "INPUT": os.path.join(work, "out-restricted", "points_asb.geojson"),  # row-level: beside the pack
         "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:27700"), "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     qgis_tif = os.path.join(work, "qgis_heatmap.tif")
     processing.run("qgis:heatmapkerneldensityestimation", {

@@ -1,5 +1,7 @@
 // Clusters stage: DBSCAN and NNH clusters outlined by convex hull, concave hull
 // and standard deviational ellipse; Gi* hot and cold spots on a grid.
+// Disclosure: outlines are built from clusters.shape_cell cells, never from
+// incidents, and every polygon is checked by polygon_withheld before it is written.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -10,6 +12,7 @@
 #include "analysis/dbscan.hpp"
 #include "analysis/gistar_grid.hpp"
 #include "analysis/nnh.hpp"
+#include "app/polygon_disclosure.hpp"
 #include "app/region_polygons.hpp"
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
@@ -20,9 +23,6 @@
 
 namespace hotspot {
 namespace {
-
-// Hulls of clusters on a single snap point are drawn as circles of this radius.
-constexpr double kMinShapeRadius = 25.0;
 
 struct Cluster {
   std::string method;  // dbscan, nnh1, nnh2
@@ -106,12 +106,13 @@ std::string ward_name_of(const RunContext& run, const WardOverlapResult& w) {
 struct ThemeSummary {
   std::string theme;
   int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0, dropped = 0;
+  int shapes_withheld = 0;  // outlines of published clusters holding fewer than min_count incidents
   double nnh_threshold = 0;
 };
 
 // Cluster outlines for one theme: three shapes per published cluster.
 void write_clusters(RunContext& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
-                    const WardOverlap& overlap, ThemeSummary& sum) {
+                    const IncidentCounter& counter, const WardOverlap& overlap, ThemeSummary& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   std::vector<Cluster> clusters = dbscan_clusters(pts, c);
   std::vector<Cluster> more = nnh_clusters(pts, c, run.area_m2, sum.nnh_threshold);
@@ -133,21 +134,27 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   add_common_columns(table, theme);
   VectorLayer layer{"clusters_" + theme.id,
                     fmt::format("{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min "
-                                "{} points). Shapes: convex hull, concave hull, 1-sd ellipse. {}",
+                                "{} points). Shapes from the {:.0f} m cells the incidents occupy: convex hull, concave hull, 1-sd "
+                                "ellipse. {}",
                                 theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points,
-                                sum.nnh_threshold, c.nnh_min_points, theme.proxy ? theme.proxy_note : ""),
+                                sum.nnh_threshold, c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : ""),
                     &table, {}, wkbMultiPolygon};
   for (const Cluster& cl : kept) {
     (cl.method == "dbscan" ? sum.dbscan : cl.method == "nnh1" ? sum.nnh1 : sum.nnh2)++;
-    const Ellipse e = deviational_ellipse(cl.points);
+    // Cells, not points: every vertex is a cell corner, the ellipse centre a cell centre.
+    const std::vector<LatticeCell> cells = occupied_cells(cl.points, c.shape_cell);
     std::vector<std::pair<std::string, GeomPtr>> shapes;
-    shapes.emplace_back("convex_hull", convex_hull(run.geos, cl.points, kMinShapeRadius));
-    shapes.emplace_back("concave_hull", concave_hull(run.geos, cl.points, c.concave_ratio, kMinShapeRadius));
-    shapes.emplace_back("ellipse", ellipse_polygon(run.geos, e, kMinShapeRadius));
+    shapes.emplace_back("convex_hull", convex_hull(run.geos, cells, c.shape_cell));
+    shapes.emplace_back("concave_hull", concave_hull(run.geos, cells, c.shape_cell, c.concave_ratio));
+    shapes.emplace_back("ellipse", ellipse_polygon(run.geos, deviational_ellipse(cells, c.shape_cell)));
     const WardOverlapResult w = overlap.of(shapes.front().second.get());
     const std::string method_name = cl.method == "dbscan" ? "DBSCAN" : cl.method == "nnh1" ? "NNH" : "NNH 2nd-order";
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
     for (auto& [shape, geom] : shapes) {
+      if (polygon_withheld(theme, counter.inside(geom.get()))) {
+        ++sum.shapes_withheld;
+        continue;
+      }
       double area = 0;
       GEOSArea_r(run.geos.get(), geom.get(), &area);
       table.rows.push_back(common_cells(run, theme, fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label,
@@ -210,7 +217,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
         ++sum.dropped;
         continue;
       }
-      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents))) {
+      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
         ++sum.withheld;
         continue;
       }
@@ -251,7 +258,7 @@ void cluster_stage(RunContext& run, std::ostream& out) {
     for (const Incident* inc : incidents) pts.push_back({inc->x, inc->y, inc->weight});
     ThemeSummary sum;
     sum.theme = theme.id;
-    write_clusters(run, theme, pts, overlap, sum);
+    write_clusters(run, theme, pts, IncidentCounter(run.geos, incidents), overlap, sum);
     write_gistar(run, theme, incidents, overlap, sum);
     fmt::print(out, "  {:<24} {:>3} DBSCAN, {:>3} NNH, {:>3} Gi* hot spots\n", theme.label, sum.dbscan,
                sum.nnh1 + sum.nnh2, sum.hot);
@@ -266,6 +273,9 @@ void cluster_stage(RunContext& run, std::ostream& out) {
     if (c.nnh_distance) j.value("nnh_fixed_distance_m", *c.nnh_distance);
     j.value("nnh_min_points", c.nnh_min_points).value("nnh_second_order", c.nnh_second_order)
         .value("concave_ratio", c.concave_ratio).value("ellipse", "1 sd, semi-axes sqrt(2) sd (ArcGIS)")
+        .value("shape_cell_m", c.shape_cell)
+        .value("shape_rule", "outlines built from occupied shape cells: hull vertices are cell corners, the ellipse "
+                             "centre a cell centre; a polygon holding fewer than min_count incidents is withheld")
         .value("gistar_cell_m", c.gistar_cell)
         .value("gistar_band_m", c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0))
         .value("correction", c.correction).value("outputs", "clusters_<theme>.geojson: one layer, method and shape properties");
@@ -274,7 +284,8 @@ void cluster_stage(RunContext& run, std::ostream& out) {
       j.begin_object().value("theme", s.theme).value("dbscan_clusters", s.dbscan).value("nnh_threshold_m", s.nnh_threshold)
           .value("nnh_first_order", s.nnh1).value("nnh_second_order", s.nnh2).value("gistar_hot", s.hot)
           .value("gistar_cold", s.cold).value("gistar_hot_dropped_below_min_incidents", s.dropped)
-          .value("withheld_small_count", s.withheld).end_object();
+          .value("withheld_small_count", s.withheld).value("shapes_withheld_small_count", s.shapes_withheld)
+          .end_object();
     j.end_array();
   }});
 }

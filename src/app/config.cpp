@@ -413,6 +413,7 @@ void read_clusters(const toml::table& root, const Where& where, ClusterConfig& c
   c.nnh_min_points = integer_or(t, "nnh_min_points", c.nnh_min_points);
   if (auto v = t["nnh_second_order"].value<bool>()) c.nnh_second_order = *v;
   c.concave_ratio = number_or(t, "concave_ratio", c.concave_ratio);
+  c.shape_cell = number_or(t, "shape_cell", c.shape_cell);
   c.gistar_cell = number_or(t, "gistar_cell", c.gistar_cell);
   if (t.contains("gistar_band")) c.gistar_band = number_or(t, "gistar_band", 0);
   c.correction = one_of(t, "correction", c.correction, {"fdr", "bonferroni", "none"}, where);
@@ -499,35 +500,56 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 // pattern (e.g. data/*/*.csv) would read the files it writes next run. So out/
 // beside the config, the wards or the month files, the default, is fine.
 void check_output_apart(const RunConfig& cfg, const toml::table& root, const std::string& fname) {
-  const auto refuse = [&](const std::string& problem) {
-    throw usage_error("config", fmt::format("{}: the output folder '{}' {}. Keep outputs apart from inputs: set "
-                                            "run.output (or --out) to a folder of its own.",
-                                            fname, cfg.output.string(), problem));
+  // Both folders a run replaces whole: the pack and the restricted folder beside it.
+  struct Folder {
+    fs::path path;
+    const char* what;
+    const char* key;
+    std::vector<const char*> written;
   };
-  const fs::path out = fs::weakly_canonical(cfg.output);
-  auto check = [&](const std::string& file) {
-    if (file.empty()) return;
-    const fs::path in = fs::weakly_canonical(file);
-    if (out == in.parent_path()) refuse(fmt::format("is the folder of the input '{}'", file));
-    if (is_within(in, out)) refuse(fmt::format("contains the input '{}'", file));
-  };
-  for (const auto& src : cfg.incidents)
-    for (const auto& f : src.paths) check(f);
-  for (const auto& src : cfg.venues)
-    for (const auto& f : src.paths) check(f);
-  check(cfg.wards.path);
-  check(cfg.population.path);
-  check(cfg.taxonomy_path);
-  for (const char* table : {"incidents", "venues"}) {
-    const toml::array* list = root[table].as_array();
-    for (std::size_t i = 0; list && i < list->size(); ++i)
-      for (const auto& pattern : get_strings(*(*list)[i].as_table(), "paths")) {
-        const std::string full = resolve(cfg.base_dir, pattern);
-        for (const char* written : {"rejects.csv", "ward_summary.csv", "wards.geojson", "manifest.json"})
-          if (::fnmatch(full.c_str(), (cfg.output / written).c_str(), FNM_PATHNAME) == 0)
-            refuse(fmt::format("is where {}[{}].paths '{}' would read its {} next run", table, i, pattern, written));
-      }
+  const std::vector<Folder> folders = {
+      {cfg.restricted_output, "restricted folder", "run.restricted_output", {"rejects.csv", "manifest.json"}},
+      {cfg.output, "output folder", "run.output (or --out)", {"ward_summary.csv", "wards.geojson", "manifest.json"}}};
+  for (const Folder& folder : folders) {
+    const auto refuse = [&](const std::string& problem) {
+      throw usage_error("config", fmt::format("{}: the {} '{}' {}. Keep outputs apart from inputs: set {} to a "
+                                              "folder of its own.",
+                                              fname, folder.what, folder.path.string(), problem, folder.key));
+    };
+    const fs::path out = fs::weakly_canonical(folder.path);
+    auto check = [&](const std::string& file) {
+      if (file.empty()) return;
+      const fs::path in = fs::weakly_canonical(file);
+      if (out == in.parent_path()) refuse(fmt::format("is the folder of the input '{}'", file));
+      if (is_within(in, out)) refuse(fmt::format("contains the input '{}'", file));
+    };
+    for (const auto& src : cfg.incidents)
+      for (const auto& f : src.paths) check(f);
+    for (const auto& src : cfg.venues)
+      for (const auto& f : src.paths) check(f);
+    check(cfg.wards.path);
+    check(cfg.population.path);
+    check(cfg.taxonomy_path);
+    check(cfg.config_path.string());
+    for (const char* table : {"incidents", "venues"}) {
+      const toml::array* list = root[table].as_array();
+      for (std::size_t i = 0; list && i < list->size(); ++i)
+        for (const auto& pattern : get_strings(*(*list)[i].as_table(), "paths")) {
+          const std::string full = resolve(cfg.base_dir, pattern);
+          for (const char* written : folder.written)
+            if (::fnmatch(full.c_str(), (folder.path / written).c_str(), FNM_PATHNAME) == 0)
+              refuse(fmt::format("is where {}[{}].paths '{}' would read its {} next run", table, i, pattern, written));
+        }
+    }
   }
+  // Each is replaced whole, so neither may hold the other.
+  const fs::path pack = fs::weakly_canonical(cfg.output), restricted = fs::weakly_canonical(cfg.restricted_output);
+  if (is_within(pack, restricted) || is_within(restricted, pack))
+    throw usage_error("config", fmt::format("{}: the restricted folder '{}' and the output folder '{}' overlap. The "
+                                            "restricted folder holds row-level files that must not travel with the "
+                                            "pack: set run.restricted_output to a folder beside the pack (the default "
+                                            "is '<output>-restricted').",
+                                            fname, cfg.restricted_output.string(), cfg.output.string()));
 }
 
 }  // namespace
@@ -574,7 +596,12 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.crs = get_string(run, "crs", cfg.crs);
   require_projected_metric_crs(cfg.crs, Where{fname, "run"}.at(run, "crs"));
   cfg.output = resolve(cfg.base_dir, get_string(run, "output", "out"));
+  if (cfg.output.filename().empty() && cfg.output.has_parent_path()) cfg.output = cfg.output.parent_path();  // "out/"
   check_path_length(cfg.output.string(), Where{fname, "run"}.at(run, "output"));
+  // Beside the pack by default, so it is never zipped or emailed with it.
+  const std::string restricted = get_string(run, "restricted_output");
+  cfg.restricted_output = restricted.empty() ? cfg.output.string() + "-restricted" : resolve(cfg.base_dir, restricted);
+  check_path_length(cfg.restricted_output.string(), Where{fname, "run"}.at(run, "restricted_output"));
   cfg.significance = number_or(run, "significance", cfg.significance);
   if (auto v = run["gpkg"].value<bool>()) cfg.gpkg = *v;
 

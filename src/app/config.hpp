@@ -61,6 +61,7 @@ struct ClusterConfig {
   int nnh_min_points = 10;
   bool nnh_second_order = true;
   double concave_ratio = 0.3;
+  double shape_cell = 50;              // outlines are unions/hulls of these cells, never of incidents
   double gistar_cell = 100;
   std::optional<double> gistar_band;   // default cell * sqrt(2): the 8 surrounding cells
   std::string correction = "fdr";      // fdr, bonferroni or none
@@ -90,7 +91,8 @@ struct RunConfig {
   std::string area_name;
   Period period;
   std::string crs = "EPSG:27700";
-  std::filesystem::path output;
+  std::filesystem::path output;             // the pack: only what may be shared
+  std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
   std::string taxonomy_path;
   double significance = 0.05;
   bool gpkg = false;  // also write tasking.gpkg

@@ -14,9 +14,13 @@
 #include "app/pack_forecast.hpp"
 #include "app/stages.hpp"
 #include "app/region_polygons.hpp"
+#include "app/ward_outputs.hpp"
 #include "geo/reproject.hpp"
 #include "geo/study_area.hpp"
 #include "geo/ward_overlap.hpp"
+#include "app/polygon_disclosure.hpp"
+#include "app/surface_disclosure.hpp"
+#include "io/csv_writer.hpp"
 #include "io/raster_writer.hpp"
 #include "io/vector_writer.hpp"
 
@@ -30,6 +34,7 @@ struct Hotspot {
   GeomPtr geom{nullptr, GeomDeleter{nullptr}};
   double area_m2 = 0;
   long incidents = 0;
+  long inside = 0;    // strictly inside the polygon: judged by polygon_withheld
   long previous = 0;  // same cells, previous period
   double peak = 0, mean = 0;
   double forecast_monthly = 0;  // coverage hotspots: the forecast's mass as incidents per month
@@ -66,6 +71,7 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
     h.geom = std::move(r.geom);
     h.area_m2 = r.area_m2;
     h.incidents = r.incidents;
+    h.inside = r.inside;
     h.previous = r.previous;
     h.peak = r.max_value;
     h.mean = r.mean_value;
@@ -77,8 +83,24 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
   return out;
 }
 
+// The period's count for the whole area as the ward table published it, so
+// the raster metadata and hit rates withhold exactly what the tables do.
+std::string area_count_text(const RunContext& run, const Theme& theme, std::uint64_t count) {
+  if (!run.ward_summary)  // a run of the KDE stage alone: primary suppression only
+    return primary_suppressed(count, theme.min_count) ? fmt::format("<{}", theme.min_count) : std::to_string(count);
+  const Table& w = *run.ward_summary;
+  const std::size_t c = w.column_index(theme.id + "_count");
+  return cell_text(w.rows.back()[c], w.columns[c]);
+}
+
+bool area_count_withheld(const RunContext& run, const Theme& theme, std::uint64_t count) {
+  const std::string text = area_count_text(run, theme, count);
+  return text != std::to_string(count);
+}
+
 Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector<Hotspot>& hotspots, long total,
                     bool raw, const ThemeForecast* fc) {
+  const bool total_withheld = area_count_withheld(run, theme, static_cast<std::uint64_t>(total));
   Table t;
   t.add_column("hotspot_id", CellType::Text);
   t.add_column("label", CellType::Text);
@@ -115,6 +137,7 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
       names.push_back(run.wards.wards[w].name);
     }
     const double hit = total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
+    const bool previous_withheld = primary_suppressed(static_cast<std::uint64_t>(h.previous), theme.min_count);
     const double share = h.area_m2 / run.area_m2;
     std::vector<Cell> row = {
         Cell::text(fmt::format("{}-{}-{}", theme.id, h.level, h.rank)),
@@ -122,12 +145,14 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
         Cell::text(theme.id), Cell::text(theme.label), Cell::text(run.cfg.period.label),
         Cell::integer(h.level), Cell::text(h.class_name), Cell::integer(h.rank), Cell::real(h.area_m2),
         Cell::integer(h.incidents),
-        is_suppressed(theme, static_cast<std::uint64_t>(h.previous)) ? Cell::hidden(fmt::format("<{}", theme.min_count))
-                                                                      : Cell::integer(h.previous),
-        h.previous > 0 && !is_suppressed(theme, static_cast<std::uint64_t>(h.previous))
+        previous_withheld ? Cell::hidden(fmt::format("<{}", theme.min_count)) : Cell::integer(h.previous),
+        previous_withheld ? Cell::hidden(kConfidential)
+        : h.previous > 0
             ? Cell::real((static_cast<double>(h.incidents) - static_cast<double>(h.previous)) / static_cast<double>(h.previous) * 100)
             : Cell::null(),
-        Cell::real(hit), share > 0 ? Cell::real(hit / share) : Cell::null()};
+        // hit rate = incidents / the area's count: withheld with that count
+        total_withheld ? Cell::hidden(kConfidential) : Cell::real(hit),
+        total_withheld ? Cell::hidden(kConfidential) : share > 0 ? Cell::real(hit / share) : Cell::null()};
     if (fc) {
       const bool known = fc->backtest && fc->backtest->months > 0;
       row.push_back(Cell::text(fc->method.id()));
@@ -245,7 +270,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
         if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
         if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
           ++sum.dropped;
-        } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents))) {
+        } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, h.inside)) {
           ++sum.withheld;  // disclosure: too few incidents to publish
         } else {
           kept.push_back(std::move(h));
@@ -268,7 +293,9 @@ void kde_stage(RunContext& run, std::ostream& out) {
     }
 
     const std::string tif = "kde_" + theme.id + ".tif";
-    RasterOutput raster{&grid, cfg.crs, -9999.0, fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label), {}};
+    // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
+    const PublishedSurface surface = publishable_surface(grid, points, support, theme);
+    RasterOutput raster{&surface.grid, cfg.crs, -9999.0, fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label), {}};
     raster.metadata = {{"HOTSPOT_THEME", theme.id},
                        {"HOTSPOT_PERIOD", cfg.period.label},
                        {"HOTSPOT_KERNEL", std::string(kernel_name(params.kernel))},
@@ -276,7 +303,12 @@ void kde_stage(RunContext& run, std::ostream& out) {
                        {"HOTSPOT_CELL_M", fmt::format("{}", k.cell)},
                        {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
                        {"HOTSPOT_GRID", k.grid},
-                       {"HOTSPOT_INCIDENTS", std::to_string(points.size())}};
+                       {"HOTSPOT_INCIDENTS", area_count_text(run, theme, points.size())}};
+    if (theme.min_count > 1)
+      raster.metadata.emplace_back("HOTSPOT_DISCLOSURE",
+                                   fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre are "
+                                               "nodata ({} of {} cells in the area)", theme.min_count, support,
+                                               surface.masked, surface.masked + surface.published));
     if (theme.proxy) raster.metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
     write_geotiff(run.output_path(tif), raster);
     run.record_output(tif);
@@ -284,6 +316,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
 
     const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw, fc);
     run.hotspot_tables.push_back(table);
+    tally_table(table, theme.id, "hotspots_" + theme.id + ".geojson", {"previous_incidents"}, run.disclosure);
     VectorLayer layer{"hotspots_" + theme.id,
                       fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}", theme.label,
                                   cfg.period.label, kernel_name(params.kernel), params.bandwidth, k.cell,
@@ -301,8 +334,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
       thresholds.push_back(c.threshold);
     }
     double peak = 0;
-    for (std::size_t i = 0; i < grid.values.size(); ++i)
-      if (grid.inside(i)) peak = std::max(peak, grid.values[i]);
+    for (std::size_t i = 0; i < surface.grid.values.size(); ++i)  // of the surface as published
+      if (surface.grid.inside(i)) peak = std::max(peak, surface.grid.values[i]);
     run.layers.push_back(vector_layer("hotspots_" + theme.id, fmt::format("{}: KDE hotspots", theme.label), name,
                                       theme.label, "Polygon", hotspot_classes_style(class_names), layer.wkb.size(), 2,
                                       layer.description));

@@ -60,6 +60,33 @@ void write_theme(JsonWriter& j, const Theme& t) {
   j.end_object();
 }
 
+// What disclosure control withheld, in counts only: never which cell or its value.
+void write_disclosure(JsonWriter& j, const std::vector<Theme>& themes, const DisclosureLedger& ledger) {
+  j.begin_object("disclosure").value("rule", disclosure_note(themes))
+      .value("primary_rule", "counts from 1 to min_count - 1 are withheld; zero is shown")
+      .value("secondary_rule", "where a published total would give a withheld count back by subtraction (ranges "
+                               "from the rule included), the smallest other nonzero count of that total is withheld "
+                               "too, until none can; values derived from a withheld count are withheld ([c])");
+  DisclosureTally all;
+  for (const auto& [theme, outputs] : ledger)
+    for (const auto& [output, t] : outputs) {
+      all.primary += t.primary;
+      all.secondary += t.secondary;
+      all.derived += t.derived;
+    }
+  j.value("primary", all.primary).value("secondary", all.secondary).value("derived", all.derived);
+  j.begin_object("per_theme");
+  for (const auto& [theme, outputs] : ledger) {
+    j.begin_object(theme);
+    for (const auto& [output, t] : outputs)
+      j.begin_object(output).value("primary", t.primary).value("secondary", t.secondary).value("derived", t.derived)
+          .end_object();
+    j.end_object();
+  }
+  j.end_object();
+  j.end_object();
+}
+
 }  // namespace
 
 std::string manifest_json(const RunContext& in) {
@@ -90,7 +117,7 @@ std::string manifest_json(const RunContext& in) {
       .value("duplicate_rule", "the first record with an id (files in path order) is kept")
       .value("taxonomy", cfg.taxonomy_path.empty() ? std::string() : display_path(cfg, cfg.taxonomy_path))
       .end_object();
-  j.value("disclosure", disclosure_note(cfg.taxonomy.themes));
+  write_disclosure(j, cfg.taxonomy.themes, in.disclosure);
   j.begin_array("themes");
   for (const Theme& t : cfg.taxonomy.themes) write_theme(j, t);
   j.end_array();
@@ -161,9 +188,24 @@ std::string manifest_json(const RunContext& in) {
   j.begin_array("warnings");
   for (const auto& w : in.diag.warnings) j.value("", w);
   j.end_array();
+  // Every file in the pack folder, this one by name only; timings.json by name
+  // too, since its wall-clock times would make this file differ on every rerun.
   j.begin_array("outputs");
-  for (const auto& o : in.outputs) j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();
+  for (const auto& o : in.outputs) {
+    j.begin_object().value("name", o.name);
+    if (o.name == "timings.json") j.value("note", "wall-clock times, not hashed");
+    else j.value("sha256", o.sha256);
+    j.end_object();
+  }
+  j.begin_object().value("name", "manifest.json").value("note", "this file").end_object();
   j.end_array();
+  // Row-level files live apart, in a folder never sent with the pack.
+  j.begin_object("restricted")
+      .value("folder", cfg.restricted_output.lexically_relative(cfg.output).generic_string())
+      .value("note", "not part of this pack and not for sharing: raw rejected rows and any exported incident points");
+  j.begin_array("files");
+  for (const auto& o : in.restricted_outputs) j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();
+  j.end_array().end_object();
   j.value("timings", "timings.json (kept apart so this file is byte-identical across reruns)");
   j.end_object();
   return j.str();

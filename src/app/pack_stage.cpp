@@ -49,7 +49,7 @@ void pack_stage(RunContext& run, std::ostream& out) {
     for (const ProjectLayer& l : run.layers)
       if (l.default_style && !l.raster)
         layers.push_back({l.file, l.file.substr(0, l.file.rfind('.')), qml_document(l.style_xml, l.labels)});
-    write_gpkg(run.output_path("tasking.gpkg"), run.cfg.output, layers);
+    write_gpkg(run.output_path("tasking.gpkg"), run.pack_dir, layers);
     run.record_output("tasking.gpkg");
   }
   run.timer.stop();

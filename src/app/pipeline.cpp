@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 #include <ostream>
 
+#include "app/pack_folders.hpp"
 #include "app/data_availability_check.hpp"
 #include "app/pack_forecast.hpp"
 #include "app/run_context.hpp"
@@ -15,8 +16,8 @@
 #include "core/error.hpp"
 #include "geo/study_area.hpp"
 #include "io/atomic_file.hpp"
-#include "io/csv_writer.hpp"
 #include "io/population_reader.hpp"
+#include "io/staged_folder.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
@@ -93,16 +94,6 @@ void load_inputs(RunContext& run, const Period& window) {
   }
 }
 
-void write_rejects(RunContext& run) {
-  std::vector<std::string> file_names;
-  for (const auto& f : run.ingest.files) file_names.push_back(display_path(run.cfg, f.path));
-  for (const auto& f : run.venue_files) file_names.push_back(display_path(run.cfg, f.path));
-  std::vector<Reject> all = run.ingest.rejects;
-  all.insert(all.end(), run.venue_rejects.begin(), run.venue_rejects.end());
-  write_file_atomically(run.output_path("rejects.csv"), to_csv(rejects_table(all, file_names)));
-  run.record_output("rejects.csv");
-}
-
 }  // namespace
 
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out) {
@@ -113,6 +104,14 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   // The hotspot forecast and its backtest read further back than the ward statistics.
   if (mode != Mode::Evaluate && cfg.kde.classes == "coverage")
     window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);
+  // Before the slow part: a run replaces its folders whole, so refuse any that
+  // hotspot did not write (validate too, since it checks what run would do).
+  refuse_foreign_folder(cfg.output, "output folder");
+  refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  if (mode != Mode::Validate) {  // what killed runs left beside the folders
+    remove_dead_staging_folders(cfg.output);
+    remove_dead_staging_folders(cfg.restricted_output);
+  }
   load_inputs(run, window);
   if (mode == Mode::Evaluate)
     fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
@@ -138,9 +137,11 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
                                           cfg.period.label, cfg.period.range_text()));
   }
 
-  std::error_code ec;
-  fs::create_directories(cfg.output, ec);
-  if (ec) throw bad_input("write", fmt::format("cannot create output folder {}: {}", cfg.output.string(), ec.message()));
+  // Both folders are built aside and swapped into place only when every stage
+  // succeeded: an error or a kill leaves the previous pack as it was.
+  StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
+  run.pack_dir = pack.staging();
+  run.restricted_dir = restricted.staging();
   write_rejects(run);
   if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
   if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
@@ -155,9 +156,22 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   if (mode == Mode::Run) report_stage(run, out);
 
   for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
-  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
   write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
-  fmt::print(out, "Wrote {} ({} files)\n", cfg.output.string(), run.outputs.size() + 2);
+  // The manifests list what is in each folder, so they cannot miss a file.
+  run.restricted_outputs = list_folder(run.restricted_dir);
+  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
+  const std::vector<OutputFile> recorded = run.outputs;
+  run.outputs = list_folder(run.pack_dir);
+  for (const OutputFile& o : recorded)
+    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
+      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
+
+  // The restricted folder first: when the pack appears, what it names is there.
+  restricted.commit();
+  pack.commit();
+  fmt::print(out, "Wrote {} ({} files); row-level files, not for sharing, in {}\n", cfg.output.string(),
+             run.outputs.size() + 1, cfg.restricted_output.string());
 }
 
 }  // namespace hotspot

@@ -1,6 +1,7 @@
 #include "app/region_polygons.hpp"
 
 #include "analysis/regions.hpp"
+#include "app/polygon_disclosure.hpp"
 #include "geo/polygonize.hpp"
 
 namespace hotspot {
@@ -30,11 +31,13 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
     if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].incidents;
   for (const Incident* inc : previous)
     if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].previous;
+  const IncidentCounter counter(run.geos, incidents);
   for (std::size_t k = 0; k < out.size(); ++k) {
     RegionPolygon& r = out[k];
     r.mean_value /= static_cast<double>(r.cells);
     r.geom = own(run.geos, GEOSIntersection_r(run.geos.get(), polygons[k].get(), run.area.get()), "clipping a region");
     GEOSArea_r(run.geos.get(), r.geom.get(), &r.area_m2);
+    r.inside = counter.inside(r.geom.get());
     r.wards = overlap.of(r.geom.get());
   }
   return out;

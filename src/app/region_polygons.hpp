@@ -13,6 +13,7 @@ struct RegionPolygon {
   GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS, clipped to the study area
   double area_m2 = 0;
   long incidents = 0;         // incidents whose cell is in the region
+  long inside = 0;            // incidents strictly inside `geom`: what polygon_withheld judges
   long previous = 0;          // the same for `previous` incidents (e.g. the previous period)
   long cells = 0;
   double max_value = -HUGE_VAL, min_value = HUGE_VAL, mean_value = 0;  // of `values` over the region's cells

@@ -192,8 +192,8 @@ std::string quality_section(const RunContext& run) {
   for (const Theme& t : run.cfg.taxonomy.themes)
     if (t.proxy) warnings += "<p class=\"warn\"><b>" + html_escape(t.label) + ":</b> " + html_escape(t.proxy_note) + "</p>";
   return fmt::format("<section class=\"theme\"><h2>Data quality</h2>{}<p>Rows read <b class=\"read\">{}</b>, used "
-                     "<b class=\"accepted\">{}</b>, rejected <b class=\"rejected\">{}</b> (every rejected row is listed "
-                     "in rejects.csv).</p><table class=\"reasons\"><tr><th>Reason</th><th>Rows</th><th>Meaning</th></tr>\n{}"
+                     "<b class=\"accepted\">{}</b>, rejected <b class=\"rejected\">{}</b> (counted by file and reason "
+                     "in rejects_summary.csv).</p><table class=\"reasons\"><tr><th>Reason</th><th>Rows</th><th>Meaning</th></tr>\n{}"
                      "</table><table class=\"files\"><tr><th>File</th><th>Read</th><th>Used</th><th>Rejected</th></tr>\n{}"
                      "</table></section>\n",
                      warnings, read, accepted, read - accepted, reasons, rows);

@@ -18,6 +18,10 @@ void RunContext::record_output(const std::string& name) {
   outputs.push_back(OutputFile{name, sha256_file(output_path(name).string())});
 }
 
+void RunContext::record_restricted(const std::string& name) {
+  restricted_outputs.push_back(OutputFile{name, sha256_file(restricted_path(name).string())});
+}
+
 std::vector<const Incident*> RunContext::period_incidents(std::size_t theme) const {
   std::vector<const Incident*> out;
   const ThemeMask bit = ThemeMask{1} << theme;

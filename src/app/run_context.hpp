@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/disclosure.hpp"
 #include "app/config.hpp"
 #include "app/data_availability_check.hpp"
 #include "app/ingest.hpp"
@@ -63,9 +64,15 @@ struct HotspotShape {
 };
 
 struct RunContext {
-  explicit RunContext(const RunConfig& c, bool quiet) : cfg(c), progress(quiet), to_wgs84(c.crs, "EPSG:4326") {}
+  explicit RunContext(const RunConfig& c, bool quiet)
+      : cfg(c), pack_dir(c.output), restricted_dir(c.restricted_output), progress(quiet),
+        to_wgs84(c.crs, "EPSG:4326") {}
 
   const RunConfig& cfg;
+  // Where files are written: during a run, staging folders that replace
+  // cfg.output and cfg.restricted_output whole once every stage succeeded.
+  std::filesystem::path pack_dir;
+  std::filesystem::path restricted_dir;  // row-level files, never referenced by the pack
   Progress progress;
   Diagnostics diag;
   StageTimer timer;
@@ -84,11 +91,13 @@ struct RunContext {
   std::vector<std::vector<HotspotShape>> hotspots;  // [theme], filled by the KDE stage
   std::vector<Grid> surfaces;                       // [theme], filled by the KDE stage
   std::vector<OutputFile> outputs;
+  std::vector<OutputFile> restricted_outputs;
   std::vector<StageRecord> stages;
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
 
   // The tables the files were written from, so the report repeats the same numbers.
   std::optional<Table> ward_summary;           // with the ALL row
+  DisclosureLedger disclosure;                // what each stage withheld, in counts, for the manifest
   std::vector<Table> hotspot_tables;           // [theme]
   struct ProgrammeSummary {
     std::string id, label;
@@ -100,9 +109,12 @@ struct RunContext {
   // Incidents of theme t in the period before the reporting period.
   std::vector<const Incident*> previous_incidents(std::size_t theme) const;
 
-  // Records a file just written in the output folder (name and SHA-256).
+  // Records a file just written in the pack folder (name and SHA-256).
   void record_output(const std::string& name);
-  std::filesystem::path output_path(const std::string& name) const { return cfg.output / name; }
+  std::filesystem::path output_path(const std::string& name) const { return pack_dir / name; }
+  // The same for the restricted folder (rejects.csv, points_<theme>.geojson).
+  void record_restricted(const std::string& name);
+  std::filesystem::path restricted_path(const std::string& name) const { return restricted_dir / name; }
   // Incidents of theme t in the reporting period.
   std::vector<const Incident*> period_incidents(std::size_t theme) const;
 };

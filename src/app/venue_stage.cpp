@@ -10,6 +10,7 @@
 #include "analysis/venue_programme.hpp"
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
+#include "app/ward_outputs.hpp"
 #include "geo/reproject.hpp"
 #include "geo/ward_overlap.hpp"
 #include "io/atomic_file.hpp"
@@ -160,7 +161,7 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   // Per-candidate reach, and rank by reach (ties: input order).
   const std::size_t n = candidates.size();
   std::vector<double> reach(n, 0), hot_reach(n, 0);
-  std::vector<long> reach_count(n, 0);
+  std::vector<long> reach_count(n, 0), hot_count(n, 0);
   std::vector<char> is_incident(mass.size(), 0);
   for (std::uint32_t e : incident_elements) is_incident[e] = 1;
   for (std::size_t c = 0; c < n; ++c)
@@ -168,6 +169,7 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
       reach[c] += mass[e].mass;
       if (mass[e].in_hotspot) hot_reach[c] += mass[e].mass;
       reach_count[c] += is_incident[e];
+      hot_count[c] += is_incident[e] && mass[e].in_hotspot;
     }
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
@@ -176,10 +178,33 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   for (std::size_t i = 0; i < n; ++i) rank[order[i]] = static_cast<int>(i + 1);
   std::vector<int> chosen_order(n, 0);
   std::vector<double> gain(n, 0);
+  std::vector<long> gain_count(n, 0);  // incidents each chosen venue adds, in order
+  std::vector<char> covered(mass.size(), 0);
   for (std::size_t i = 0; i < prog.chosen.size(); ++i) {
     chosen_order[prog.chosen[i]] = static_cast<int>(i + 1);
     gain[prog.chosen[i]] = prog.gain[i];
+    for (std::uint32_t e : catchment[prog.chosen[i]])
+      if (!covered[e]) {
+        covered[e] = 1;
+        gain_count[prog.chosen[i]] += is_incident[e];
+      }
   }
+  // Disclosure for a plan with a minimum count: reach (with unit weights, a
+  // count), its shares and the marginal gain are withheld with the count they
+  // come from. On a KDE surface (measure = "kde") mass below the minimum is
+  // treated as such a count.
+  const bool by_incidents = p.measure == "incidents";
+  auto small = [&](double count) { return plan.min_count > 1 && count > 0 && count < plan.min_count; };
+  auto reach_withheld = [&](std::size_t k) {
+    return by_incidents ? small(static_cast<double>(reach_count[k])) : small(reach[k]);
+  };
+  auto hot_withheld = [&](std::size_t k) {
+    return reach_withheld(k) || (by_incidents ? small(static_cast<double>(hot_count[k])) : small(hot_reach[k]));
+  };
+  auto gain_withheld = [&](std::size_t k) {
+    return reach_withheld(k) || (by_incidents ? small(static_cast<double>(gain_count[k])) : small(gain[k]));
+  };
+  const Cell confidential = Cell::hidden(kConfidential);
 
   // Distances to each theme's nearest hotspot.
   const auto& themes = cfg.taxonomy.themes;
@@ -198,7 +223,6 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
     return best;
   };
 
-  const bool by_incidents = p.measure == "incidents";
   const std::string what = by_incidents ? fmt::format("in the last {} months", p.lookback_months) : "of KDE surface mass";
   const std::string mass_name = hotspot_total > 0 ? plan.label + " hotspot mass" : plan.label + " incidents";
   Table table;
@@ -254,13 +278,16 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
     } else {
       const std::size_t k = static_cast<std::size_t>(c);
       const double share = (hotspot_total > 0 ? hot_reach[k] / hotspot_total : (total > 0 ? reach[k] / total : 0));
+      const bool share_withheld = hotspot_total > 0 ? hot_withheld(k) : reach_withheld(k);
       const std::string reach_text = by_incidents ? fmt::format("{} incidents {} within {:.0f} m",
                                                                 count_text(reach_count[k], plan.min_count), what, p.radius)
-                                                  : fmt::format("{:.1f} {} within {:.0f} m", reach[k], what, p.radius);
+                                                  : reach_withheld(k) ? fmt::format("under {} {} within {:.0f} m", plan.min_count, what, p.radius)
+                                                                      : fmt::format("{:.1f} {} within {:.0f} m", reach[k], what, p.radius);
+      const std::string share_text = share_withheld ? std::string(kConfidential) : fmt::format("{:.0f}%", share * 100);
       const std::string near_text = near ? fmt::format("; nearest {} hotspot {:.0f} m", plan.label, *near) : "";
       if (chosen_order[k]) {
-        reason = fmt::format("Selected {}{}: reaches {:.0f}% of {} ({}){}; ward: {}", ordinal(static_cast<std::size_t>(chosen_order[k])),
-                             candidates[k].must_include ? " (must include)" : "", share * 100, mass_name, reach_text,
+        reason = fmt::format("Selected {}{}: reaches {} of {} ({}){}; ward: {}", ordinal(static_cast<std::size_t>(chosen_order[k])),
+                             candidates[k].must_include ? " (must include)" : "", share_text, mass_name, reach_text,
                              near_text, ward.name);
       } else {
         std::string why;
@@ -292,12 +319,14 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
     row.push_back(Cell::boolean(elig && chosen_order[k] > 0));
     row.push_back(elig && chosen_order[k] ? Cell::integer(chosen_order[k]) : Cell::null());
     row.push_back(elig ? Cell::integer(rank[k]) : Cell::null());
-    row.push_back(elig ? Cell::real(reach[k]) : Cell::null());
-    const bool hide = elig && plan.min_count > 0 && reach_count[k] >= 1 && reach_count[k] < plan.min_count;
+    const bool hide = elig && reach_withheld(k);
+    const Cell reach_cell = hide ? confidential : Cell::real(reach[k]);
+    const Cell gain_cell = gain_withheld(k) ? confidential : Cell::real(gain[k]);
+    row.push_back(elig ? reach_cell : Cell::null());
     row.push_back(!elig || !by_incidents ? Cell::null() : hide ? Cell::hidden(fmt::format("<{}", plan.min_count)) : Cell::integer(reach_count[k]));
-    row.push_back(elig && total > 0 ? Cell::real(reach[k] / total) : Cell::null());
-    row.push_back(elig && hotspot_total > 0 ? Cell::real(hot_reach[k] / hotspot_total) : Cell::null());
-    row.push_back(elig && chosen_order[k] ? Cell::real(gain[k]) : Cell::null());
+    row.push_back(elig && total > 0 ? (hide ? confidential : Cell::real(reach[k] / total)) : Cell::null());
+    row.push_back(elig && hotspot_total > 0 ? (hot_withheld(k) ? confidential : Cell::real(hot_reach[k] / hotspot_total)) : Cell::null());
+    row.push_back(elig && chosen_order[k] ? gain_cell : Cell::null());
     row.push_back(Cell::real(p.radius));
     for (std::size_t t = 0; t < themes.size(); ++t) {
       const auto d = nearest(t, venue.x, venue.y);
@@ -311,16 +340,18 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
     if (elig && chosen_order[k]) {
       const std::size_t o = static_cast<std::size_t>(chosen_order[k] - 1);
       programme_table.rows[o] = {Cell::integer(chosen_order[k]), Cell::text(venue.id), Cell::text(venue.name),
-                                 Cell::text(venue.type), Cell::text(ward.name), Cell::real(reach[k]),
+                                 Cell::text(venue.type), Cell::text(ward.name), reach_cell,
                                  !by_incidents ? Cell::null() : hide ? Cell::hidden(fmt::format("<{}", plan.min_count)) : Cell::integer(reach_count[k]),
-                                 Cell::real(gain[k]), Cell::text(reason)};
+                                 gain_cell, Cell::text(reason)};
       circle_table.rows.push_back({Cell::text(venue.id), Cell::text(venue.name),
                                    Cell::text(fmt::format("{}. {}", chosen_order[k], venue.name)),
-                                   Cell::integer(chosen_order[k]), Cell::real(reach[k])});
+                                   Cell::integer(chosen_order[k]), reach_cell});
       circles.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, circle.get()), run.to_wgs84));
     }
   }
   const std::string base = "venues_" + plan.id;
+  for (const auto& [t, w] : plan.themes)  // the plan's withheld cells, under each theme it draws on
+    tally_table(table, cfg.taxonomy.themes[t].id, base + ".geojson", {"reach_incidents"}, run.disclosure);
   write_geojson(run.output_path(base + ".geojson"), points);
   run.record_output(base + ".geojson");
   write_geojson(run.output_path("venue_catchments_" + plan.id + ".geojson"), circles);

@@ -72,14 +72,22 @@ void ward_stage(RunContext& run, std::ostream& out) {
   const std::vector<WardSpatialStats>* spatial_ptr = spatial.empty() ? nullptr : &spatial;
 
   run.timer.start("ward_outputs");
+  // Disclosure is decided once, here, and every output reads these cells.
+  const WardDisclosure disclosure = ward_disclosure(cfg.taxonomy.themes, stats);
   {
-    const Table table = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, false, spatial_ptr);
+    const Table table = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, false,
+                                   spatial_ptr);
     VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &table, {}, wkbMultiPolygon};
     for (const Ward& w : run.wards.wards) layer.wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
     write_geojson(run.output_path("wards.geojson"), layer);
     run.record_output("wards.geojson");
   }
-  run.ward_summary = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, cfg.area_name, true, spatial_ptr);
+  run.ward_summary = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, true, spatial_ptr);
+  tally_ward_table(*run.ward_summary, disclosure, cfg.taxonomy.themes, run.disclosure);
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
+    if (disclosure.unprotected[t])
+      run.diag.warn(fmt::format("disclosure {}: {} ward column(s) still let a withheld count be deduced",
+                                cfg.taxonomy.themes[t].id, disclosure.unprotected[t]));
   write_file_atomically(run.output_path("ward_summary.csv"), to_csv(*run.ward_summary));
   run.record_output("ward_summary.csv");
   run.timer.stop();
@@ -91,8 +99,11 @@ void ward_stage(RunContext& run, std::ostream& out) {
     const Theme& theme = cfg.taxonomy.themes[t];
     const std::string field = theme.id + (all_population ? "_rate_per_1000" : "_count");
     std::vector<double> values;
-    for (const ChangeStats& s : stats.wards[t])
-      if (!is_suppressed(theme, s.count)) values.push_back(all_population ? *s.rate_per_1000 : static_cast<double>(s.count));
+    for (std::size_t w = 0; w < stats.wards[t].size(); ++w) {  // class breaks from published wards only
+      const ChangeStats& s = stats.wards[t][w];
+      if (disclosure.at(t, kCurrent, w) == Withheld::No)
+        values.push_back(all_population ? *s.rate_per_1000 : static_cast<double>(s.count));
+    }
     ProjectLayer layer = vector_layer(
         "wards_" + theme.id, fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "count"),
         "wards.geojson", "Wards", "Polygon", ward_choropleth(theme, field, values), run.wards.wards.size(),
@@ -101,10 +112,35 @@ void ward_stage(RunContext& run, std::ostream& out) {
     run.layers.push_back(std::move(layer));
   }
 
-  const std::vector<Theme> themes = cfg.taxonomy.themes;
+  // The manifest and the console repeat the ALL row as published.
+  const Table& summary = *run.ward_summary;
+  const std::size_t all = summary.rows.size() - 1;
+  auto shown = [&](const std::string& column) {
+    const std::size_t c = summary.column_index(column);
+    return std::pair<const Cell&, std::string>(summary.rows[all][c], cell_text(summary.rows[all][c], summary.columns[c]));
+  };
+  struct AreaTotal {
+    std::string theme, count_text, rag;
+    std::optional<std::int64_t> count;  // when published
+    int baseline_months;
+  };
+  std::vector<AreaTotal> totals;
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const auto [count, count_text] = shown(theme.id + "_count");
+    const auto [change, change_text] = shown(theme.id + "_change_baseline_pct");
+    const std::string rag = shown(theme.id + "_rag").second;
+    totals.push_back({theme.id, count_text, rag,
+                      count.kind == Cell::Kind::Integer ? std::optional<std::int64_t>(count.i) : std::nullopt,
+                      stats.totals[t].baseline_months});
+    fmt::print(out, "  {:<24} {:>7}  vs baseline {:>7}  {}{}\n", theme.label, count_text,
+               change.kind == Cell::Kind::Real ? fmt::format("{:+.1f}%", change.d) : change_text.empty() ? "n/a" : change_text,
+               rag, theme.proxy ? "  (proxy)" : "");
+  }
+
   const ClusterConfig c = cfg.clusters;
   const std::string variable = spatial.empty() ? "" : spatial.front().variable;
-  run.stages.push_back({"ward_stats", [stats, themes, c, variable](JsonWriter& j) {
+  run.stages.push_back({"ward_stats", [totals, c, variable](JsonWriter& j) {
     j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
     if (!variable.empty())
       j.value("spatial_statistics", "Getis-Ord Gi* (analytical z) and Local Moran's I (conditional permutation)")
@@ -114,24 +150,14 @@ void ward_stage(RunContext& run, std::ostream& out) {
           .value("correction", c.correction).value("permutations", c.permutations).value("seed", c.seed)
           .value("lisa_alpha", c.lisa_alpha);
     j.begin_array("area_totals");
-    for (std::size_t t = 0; t < themes.size(); ++t) {
-      const ChangeStats& s = stats.totals[t];
-      j.begin_object().value("theme", themes[t].id);
-      if (is_suppressed(themes[t], s.count)) j.value("count", fmt::format("<{}", themes[t].min_count));
-      else j.value("count", s.count);
-      j.value("baseline_months", s.baseline_months).value("rag", rag_name(s.rag)).end_object();
+    for (const AreaTotal& a : totals) {
+      j.begin_object().value("theme", a.theme);
+      if (a.count) j.value("count", *a.count);
+      else j.value("count", a.count_text);
+      j.value("baseline_months", a.baseline_months).value("rag", a.rag).end_object();
     }
     j.end_array();
   }});
-
-  for (std::size_t t = 0; t < themes.size(); ++t) {
-    const Theme& theme = themes[t];
-    const ChangeStats& s = stats.totals[t];
-    fmt::print(out, "  {:<24} {:>7}  vs baseline {:>7}  {}{}\n", theme.label,
-               is_suppressed(theme, s.count) ? fmt::format("<{}", theme.min_count) : std::to_string(s.count),
-               s.change_baseline ? fmt::format("{:+.1f}%", *s.change_baseline * 100) : "n/a", rag_name(s.rag),
-               theme.proxy ? "  (proxy)" : "");
-  }
 }
 
 void points_stage(RunContext& run, std::ostream&) {
@@ -154,8 +180,8 @@ void points_stage(RunContext& run, std::ostream&) {
       layer.wkb.push_back(geom_to_wkb(run.geos, p.get()));
     }
     const std::string name = "points_" + theme.id + ".geojson";
-    write_geojson(run.output_path(name), layer);
-    run.record_output(name);
+    write_geojson(run.restricted_path(name), layer);  // row-level: never in the pack
+    run.record_restricted(name);
   }
 }
 

@@ -8,103 +8,121 @@
 namespace hotspot {
 namespace {
 
-struct XY {
-  double x, y;
-  bool operator<(const XY& o) const { return x < o.x || (x == o.x && y < o.y); }
-  bool operator==(const XY& o) const { return x == o.x && y == o.y; }
-};
+GeomPtr square(const GeosContext& ctx, const LatticeCell& c, double side) {
+  // Corners as integer multiples of `side`, so shared edges are bit-identical.
+  const double x0 = static_cast<double>(c.col) * side, x1 = static_cast<double>(c.col + 1) * side;
+  const double y0 = static_cast<double>(c.row) * side, y1 = static_cast<double>(c.row + 1) * side;
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx.get(), 5, 2);
+  const double xy[5][2] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+  for (unsigned i = 0; i < 5; ++i) GEOSCoordSeq_setXY_r(ctx.get(), seq, i, xy[i][0], xy[i][1]);
+  GEOSGeometry* ring = GEOSGeom_createLinearRing_r(ctx.get(), seq);
+  return own(ctx, GEOSGeom_createPolygon_r(ctx.get(), ring, nullptr, 0), "cell square");
+}
 
-std::vector<XY> distinct_locations(const std::vector<WeightedPoint>& pts) {
-  std::vector<XY> out;
-  out.reserve(pts.size());
-  for (const auto& p : pts) out.push_back({p.x, p.y});
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+GeomPtr collection(const GeosContext& ctx, int type, std::vector<GEOSGeometry*> parts) {
+  return own(ctx, GEOSGeom_createCollection_r(ctx.get(), type, parts.data(), static_cast<unsigned>(parts.size())),
+             "collection");
+}
+
+// The same cells on a lattice of twice the side, counts summed.
+std::vector<LatticeCell> coarser(const std::vector<LatticeCell>& cells) {
+  std::map<std::pair<std::int64_t, std::int64_t>, long> merged;
+  auto half = [](std::int64_t v) { return v >= 0 ? v / 2 : -((-v + 1) / 2); };  // floor(v / 2)
+  for (const LatticeCell& c : cells) merged[{half(c.col), half(c.row)}] += c.count;
+  std::vector<LatticeCell> out;
+  for (const auto& [key, n] : merged) out.push_back({key.first, key.second, n});
   return out;
-}
-
-// At most `max_points` locations: per occupied cell its extreme locations in
-// the four directions, the cell side doubled until few enough cells remain.
-std::vector<XY> thinned(const std::vector<XY>& locs, std::size_t max_points) {
-  if (locs.size() <= max_points) return locs;
-  double min_x = locs[0].x, max_x = min_x, min_y = locs[0].y, max_y = min_y;
-  for (const XY& p : locs) {
-    min_x = std::min(min_x, p.x);
-    max_x = std::max(max_x, p.x);
-    min_y = std::min(min_y, p.y);
-    max_y = std::max(max_y, p.y);
-  }
-  const std::size_t max_cells = std::max<std::size_t>(1, max_points / 4);
-  double side = std::max({max_x - min_x, max_y - min_y, 1e-9}) / std::sqrt(static_cast<double>(max_cells));
-  struct Extremes {
-    XY west, east, south, north;
-  };
-  for (;; side *= 2) {
-    std::map<std::pair<long long, long long>, Extremes> cells;
-    for (const XY& p : locs) {
-      const std::pair<long long, long long> key{static_cast<long long>(std::floor((p.x - min_x) / side)),
-                                                static_cast<long long>(std::floor((p.y - min_y) / side))};
-      auto [it, fresh] = cells.try_emplace(key, Extremes{p, p, p, p});
-      if (fresh) continue;
-      Extremes& e = it->second;
-      if (p.x < e.west.x) e.west = p;
-      if (p.x > e.east.x) e.east = p;
-      if (p.y < e.south.y) e.south = p;
-      if (p.y > e.north.y) e.north = p;
-      if (cells.size() > max_cells) break;
-    }
-    if (cells.size() > max_cells) continue;
-    std::vector<XY> out;
-    for (const auto& [key, e] : cells)
-      for (const XY& p : {e.west, e.east, e.south, e.north}) out.push_back(p);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  }
-}
-
-GeomPtr multipoint(const GeosContext& ctx, const std::vector<XY>& pts) {
-  std::vector<GEOSGeometry*> parts;
-  parts.reserve(pts.size());
-  for (const auto& p : pts) parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), p.x, p.y));
-  return own(ctx, GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTIPOINT, parts.data(),
-                                              static_cast<unsigned>(parts.size())), "multipoint");
-}
-
-GeomPtr with_area(const GeosContext& ctx, GeomPtr hull, double min_radius) {
-  const int type = GEOSGeomTypeId_r(ctx.get(), hull.get());
-  if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) return hull;
-  return own(ctx, GEOSBuffer_r(ctx.get(), hull.get(), min_radius, 8), "buffering a degenerate hull");
 }
 
 }  // namespace
 
-GeomPtr convex_hull(const GeosContext& ctx, const std::vector<WeightedPoint>& pts, double min_radius) {
-  const GeomPtr mp = multipoint(ctx, distinct_locations(pts));
-  return with_area(ctx, own(ctx, GEOSConvexHull_r(ctx.get(), mp.get()), "convex hull"), min_radius);
-}
-
-GeomPtr concave_hull(const GeosContext& ctx, const std::vector<WeightedPoint>& pts, double ratio, double min_radius) {
-  const GeomPtr mp = multipoint(ctx, thinned(distinct_locations(pts), kConcaveHullMaxPoints));
-  return with_area(ctx, own(ctx, GEOSConcaveHull_r(ctx.get(), mp.get(), ratio, 0), "concave hull"), min_radius);
-}
-
-Ellipse deviational_ellipse(const std::vector<WeightedPoint>& pts) {
-  Ellipse e;
-  if (pts.empty()) return e;
-  const double n = static_cast<double>(pts.size());
-  for (const auto& p : pts) {
-    e.cx += p.x;
-    e.cy += p.y;
+std::vector<LatticeCell> occupied_cells(const std::vector<WeightedPoint>& pts, double side) {
+  std::map<std::pair<std::int64_t, std::int64_t>, long> counts;
+  for (const WeightedPoint& p : pts) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+    ++counts[{static_cast<std::int64_t>(std::floor(p.x / side)), static_cast<std::int64_t>(std::floor(p.y / side))}];
   }
-  e.cx /= n;
-  e.cy /= n;
+  std::vector<LatticeCell> out;
+  out.reserve(counts.size());
+  for (const auto& [key, n] : counts) out.push_back({key.first, key.second, n});
+  return out;
+}
+
+GeomPtr cells_union(const GeosContext& ctx, const std::vector<LatticeCell>& cells, double side) {
+  std::vector<GEOSGeometry*> parts;
+  parts.reserve(cells.size());
+  for (const LatticeCell& c : cells) parts.push_back(square(ctx, c, side).release());
+  const GeomPtr all = collection(ctx, GEOS_MULTIPOLYGON, std::move(parts));
+  // Not GEOSCoverageUnion: GEOS 3.11 rejects large cell coverages as "overlapping".
+  return own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "union of cells");
+}
+
+GeomPtr convex_hull(const GeosContext& ctx, const std::vector<LatticeCell>& cells, double side) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> corners;
+  corners.reserve(cells.size() * 4);
+  for (const LatticeCell& c : cells)
+    for (std::int64_t dx : {0, 1})
+      for (std::int64_t dy : {0, 1}) corners.emplace_back(c.col + dx, c.row + dy);
+  std::sort(corners.begin(), corners.end());
+  corners.erase(std::unique(corners.begin(), corners.end()), corners.end());
+  std::vector<GEOSGeometry*> parts;
+  parts.reserve(corners.size());
+  for (const auto& [i, j] : corners)
+    parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), static_cast<double>(i) * side, static_cast<double>(j) * side));
+  const GeomPtr mp = collection(ctx, GEOS_MULTIPOINT, std::move(parts));
+  return own(ctx, GEOSConvexHull_r(ctx.get(), mp.get()), "convex hull");
+}
+
+GeomPtr concave_hull(const GeosContext& ctx, const std::vector<LatticeCell>& cells, double side, double ratio) {
+  std::vector<LatticeCell> use = cells;
+  double s = side;
+  while (use.size() > kConcaveHullMaxCells) {
+    use = coarser(use);
+    s *= 2;
+  }
+  // Collinear corners along straight runs of cells dropped (tolerance 0): fewer, still lattice, vertices.
+  const GeomPtr u = own(ctx, GEOSTopologyPreserveSimplify_r(ctx.get(), cells_union(ctx, use, s).get(), 0.0), "simplify");
+  // GEOS's hull of polygons contains them and takes its vertices from theirs.
+  if (GEOSGeometry* hull = GEOSConcaveHullOfPolygons_r(ctx.get(), u.get(), ratio, 0, 0)) {
+    // Its ring may start at a different vertex from run to run: normalised, reruns are byte-identical.
+    GeomPtr out = own(ctx, hull, "concave hull");
+    GEOSNormalize_r(ctx.get(), out.get());
+    return out;
+  }
+  // GEOS 3.11 gives up on some rings (cells touching only at a corner): the concave hull of the
+  // cells' corners instead. Its vertices are corners too, though it need not cover every cell.
+  std::vector<GEOSGeometry*> corners;
+  for (const LatticeCell& c : use)
+    for (std::int64_t dx : {0, 1})
+      for (std::int64_t dy : {0, 1})
+        corners.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), static_cast<double>(c.col + dx) * s,
+                                                       static_cast<double>(c.row + dy) * s));
+  const GeomPtr mp = own(ctx, GEOSUnaryUnion_r(ctx.get(), collection(ctx, GEOS_MULTIPOINT, std::move(corners)).get()),
+                         "corners");
+  GeomPtr out = own(ctx, GEOSConcaveHull_r(ctx.get(), mp.get(), ratio, 0), "concave hull of corners");
+  GEOSNormalize_r(ctx.get(), out.get());
+  return out;
+}
+
+Ellipse deviational_ellipse(const std::vector<LatticeCell>& cells, double side) {
+  Ellipse e;
+  double n = 0, mx = 0, my = 0;
+  for (const LatticeCell& c : cells) {
+    const double w = static_cast<double>(c.count);
+    n += w;
+    mx += w * (static_cast<double>(c.col) + 0.5) * side;
+    my += w * (static_cast<double>(c.row) + 0.5) * side;
+  }
+  if (n <= 0) return e;
+  mx /= n;
+  my /= n;
   double sxx = 0, syy = 0, sxy = 0;
-  for (const auto& p : pts) {
-    const double dx = p.x - e.cx, dy = p.y - e.cy;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
+  for (const LatticeCell& c : cells) {
+    const double w = static_cast<double>(c.count);
+    const double dx = (static_cast<double>(c.col) + 0.5) * side - mx, dy = (static_cast<double>(c.row) + 0.5) * side - my;
+    sxx += w * dx * dx;
+    syy += w * dy * dy;
+    sxy += w * dx * dy;
   }
   sxx /= n;
   syy /= n;
@@ -114,18 +132,20 @@ Ellipse deviational_ellipse(const std::vector<WeightedPoint>& pts) {
   const double root = std::sqrt(diff * diff + sxy * sxy);
   const double l1 = mean + root, l2 = std::max(0.0, mean - root);
   e.angle_deg = std::atan2(2 * sxy, sxx - syy) / 2 * 180.0 / M_PI;
-  e.major = std::sqrt(2.0 * l1);
-  e.minor = std::sqrt(2.0 * l2);
+  e.major = std::max(std::sqrt(2.0 * l1), side / 2);
+  e.minor = std::max(std::sqrt(2.0 * l2), side / 2);
+  // The centre is published: snap it to the centre of the cell holding the mean.
+  e.cx = (std::floor(mx / side) + 0.5) * side;
+  e.cy = (std::floor(my / side) + 0.5) * side;
   return e;
 }
 
-GeomPtr ellipse_polygon(const GeosContext& ctx, const Ellipse& e, double min_radius, int vertices) {
-  const double a = std::max(e.major, min_radius), b = std::max(e.minor, min_radius);
+GeomPtr ellipse_polygon(const GeosContext& ctx, const Ellipse& e, int vertices) {
   const double t = e.angle_deg * M_PI / 180.0, ct = std::cos(t), st = std::sin(t);
   GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx.get(), static_cast<unsigned>(vertices + 1), 2);
   for (int i = 0; i <= vertices; ++i) {
     const double u = 2 * M_PI * (i % vertices) / vertices;  // closes exactly on the first vertex
-    const double px = a * std::cos(u), py = b * std::sin(u);
+    const double px = e.major * std::cos(u), py = e.minor * std::sin(u);
     GEOSCoordSeq_setXY_r(ctx.get(), seq, static_cast<unsigned>(i), e.cx + px * ct - py * st, e.cy + px * st + py * ct);
   }
   GEOSGeometry* ring = GEOSGeom_createLinearRing_r(ctx.get(), seq);

@@ -1,24 +1,19 @@
-// Cluster outlines: hulls on distinct locations equal GEOS's hulls of every
-// point; very large clusters get a bounded concave hull.
+// Cluster outlines from lattice cells: every hull vertex is a cell corner, the
+// ellipse centre a cell centre, each hull covers every incident, and huge
+// clusters stay bounded in cost. Also the raster's contributor counts.
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <random>
 
+#include "analysis/support_count.hpp"
+#include "app/surface_disclosure.hpp"
 #include "geo/cluster_shapes.hpp"
 
 using namespace hotspot;
 
 namespace {
-
-// The hulls as they were computed before: GEOS on every point, repeats included.
-GeomPtr all_points(const GeosContext& ctx, const std::vector<WeightedPoint>& pts) {
-  std::vector<GEOSGeometry*> parts;
-  for (const auto& p : pts) parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), p.x, p.y));
-  return own(ctx, GEOSGeom_createCollection_r(ctx.get(), GEOS_MULTIPOINT, parts.data(),
-                                              static_cast<unsigned>(parts.size())), "multipoint");
-}
 
 double area(const GeosContext& ctx, const GEOSGeometry* g) {
   double a = 0;
@@ -26,11 +21,43 @@ double area(const GeosContext& ctx, const GEOSGeometry* g) {
   return a;
 }
 
-// Snap points with many incidents each, in a few lumps.
+// Every vertex of a (multi)polygon's rings.
+std::vector<std::pair<double, double>> vertices(const GeosContext& ctx, const GEOSGeometry* g) {
+  std::vector<std::pair<double, double>> out;
+  auto ring = [&](const GEOSGeometry* r) {
+    const GEOSCoordSequence* s = GEOSGeom_getCoordSeq_r(ctx.get(), r);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(ctx.get(), s, &n);
+    for (unsigned i = 0; i < n; ++i) {
+      double x = 0, y = 0;
+      GEOSCoordSeq_getXY_r(ctx.get(), s, i, &x, &y);
+      out.emplace_back(x, y);
+    }
+  };
+  for (int k = 0; k < GEOSGetNumGeometries_r(ctx.get(), g); ++k) {
+    const GEOSGeometry* p = GEOSGetGeometryN_r(ctx.get(), g, k);
+    ring(GEOSGetExteriorRing_r(ctx.get(), p));
+    for (int h = 0; h < GEOSGetNumInteriorRings_r(ctx.get(), p); ++h) ring(GEOSGetInteriorRingN_r(ctx.get(), p, h));
+  }
+  return out;
+}
+
+bool multiple_of(double v, double side) { return std::fabs(v / side - std::round(v / side)) < 1e-9; }
+
+bool covers_all(const GeosContext& ctx, const GEOSGeometry* g, const std::vector<WeightedPoint>& pts) {
+  const PreparedPtr prep = prepare(ctx, g);
+  for (const auto& p : pts) {
+    const GeomPtr pt = own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), p.x, p.y), "point");
+    if (GEOSPreparedCovers_r(ctx.get(), prep.get(), pt.get()) != 1) return false;
+  }
+  return true;
+}
+
+// Snap points with many incidents each, in a few lumps, at decimetre precision.
 std::vector<WeightedPoint> snapped_cluster(std::mt19937_64& rng, std::size_t locations, std::size_t points, double sd) {
   std::normal_distribution<double> n(0, sd);
   std::vector<WeightedPoint> snap(locations);
-  for (auto& s : snap) s = {std::round(530000 + n(rng)), std::round(180000 + n(rng)), 1};
+  for (auto& s : snap) s = {std::round((530000 + n(rng)) * 10) / 10, std::round((180000 + n(rng)) * 10) / 10, 1};
   std::vector<WeightedPoint> p;
   for (std::size_t i = 0; i < points; ++i) p.push_back(snap[rng() % locations]);
   return p;
@@ -38,50 +65,135 @@ std::vector<WeightedPoint> snapped_cluster(std::mt19937_64& rng, std::size_t loc
 
 }  // namespace
 
-TEST_CASE("hulls on distinct locations equal GEOS's hulls of every point", "[cluster_shapes]") {
+TEST_CASE("occupied cells count incidents per lattice cell, floor on both sides of zero", "[cluster_shapes]") {
+  const std::vector<WeightedPoint> p = {{530012.3, 180049.9, 1}, {530049.9, 180000.0, 1}, {530050.0, 180000, 1},
+                                        {-0.1, -49.9, 1}, {-50.0, 0, 1}};
+  const auto cells = occupied_cells(p, 50);
+  REQUIRE(cells.size() == 4);
+  CHECK(cells[0] == LatticeCell{-1, -1, 1});
+  CHECK(cells[1] == LatticeCell{-1, 0, 1});
+  CHECK(cells[2] == LatticeCell{10600, 3600, 2});
+  CHECK(cells[3] == LatticeCell{10601, 3600, 1});
+}
+
+TEST_CASE("hulls are built from cells: vertices on the lattice, every incident covered", "[cluster_shapes]") {
   GeosContext ctx;
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     std::mt19937_64 rng(seed);
     const auto p = snapped_cluster(rng, 5 + rng() % 400, 50 + rng() % 3000, 40);
-    const GeomPtr mp = all_points(ctx, p);
-    const GeomPtr convex_before = own(ctx, GEOSConvexHull_r(ctx.get(), mp.get()), "convex");
-    const GeomPtr concave_before = own(ctx, GEOSConcaveHull_r(ctx.get(), mp.get(), 0.3, 0), "concave");
-    const GeomPtr convex = convex_hull(ctx, p, 25);
-    const GeomPtr concave = concave_hull(ctx, p, 0.3, 25);
-    INFO("seed " << seed << " points " << p.size());
-    CHECK(GEOSEquals_r(ctx.get(), convex.get(), convex_before.get()) == 1);
-    CHECK(GEOSEquals_r(ctx.get(), concave.get(), concave_before.get()) == 1);
-    CHECK(area(ctx, concave.get()) == Approx(area(ctx, concave_before.get())).epsilon(1e-12));
-    CHECK(area(ctx, concave.get()) > 0);
+    const auto cells = occupied_cells(p, 50);
+    INFO("seed " << seed << " points " << p.size() << " cells " << cells.size());
+    const GeomPtr convex = convex_hull(ctx, cells, 50);
+    const GeomPtr concave = concave_hull(ctx, cells, 50, 0.3);
+    const GeomPtr cells_only = cells_union(ctx, cells, 50);
+    for (const GEOSGeometry* g : {convex.get(), concave.get(), cells_only.get()}) {
+      for (const auto& [x, y] : vertices(ctx, g)) {
+        CHECK(multiple_of(x, 50));
+        CHECK(multiple_of(y, 50));
+      }
+      CHECK(covers_all(ctx, g, p));
+    }
+    CHECK(area(ctx, cells_only.get()) == Approx(2500.0 * static_cast<double>(cells.size())));
+    CHECK(area(ctx, concave.get()) <= area(ctx, convex.get()) + 1e-6);
+    CHECK(area(ctx, concave.get()) >= area(ctx, cells_only.get()) - 1e-6);
   }
 }
 
-TEST_CASE("a cluster on one snap point is a circle of min_radius", "[cluster_shapes]") {
+TEST_CASE("a cluster on one snap point is its cell, and its ellipse a circle on the cell centre", "[cluster_shapes]") {
   GeosContext ctx;
-  const std::vector<WeightedPoint> p(5000, WeightedPoint{530000, 180000, 1});
-  CHECK(area(ctx, convex_hull(ctx, p, 25).get()) == Approx(M_PI * 625).epsilon(0.02));
-  CHECK(area(ctx, concave_hull(ctx, p, 0.3, 25).get()) == Approx(M_PI * 625).epsilon(0.02));
+  const std::vector<WeightedPoint> p(5000, WeightedPoint{530012.3, 180037.8, 1});
+  const auto cells = occupied_cells(p, 50);
+  REQUIRE(cells.size() == 1);
+  CHECK(cells[0].count == 5000);
+  for (const GeomPtr& g : {convex_hull(ctx, cells, 50), concave_hull(ctx, cells, 50, 0.3)}) {
+    CHECK(area(ctx, g.get()) == Approx(2500));
+    for (const auto& [x, y] : vertices(ctx, g.get())) {
+      CHECK((x == 530000 || x == 530050));
+      CHECK((y == 180000 || y == 180050));
+    }
+  }
+  const Ellipse e = deviational_ellipse(cells, 50);
+  CHECK(e.cx == 530025);  // the cell centre, 12.7 m from the incidents
+  CHECK(e.cy == 180025);
+  CHECK(e.major == 25);
+  CHECK(e.minor == 25);
+  CHECK(area(ctx, ellipse_polygon(ctx, e).get()) == Approx(M_PI * 625).epsilon(0.01));
 }
 
-TEST_CASE("a concave hull of a huge cluster is bounded in cost and close to the exact one", "[cluster_shapes]") {
+TEST_CASE("the ellipse weighs cell centres by counts and snaps its centre to a cell centre", "[cluster_shapes]") {
+  // 3 incidents in cell (0,0), 1 in cell (4,4): weighted mean of centres (75, 75) -> cell (1,1), centre (75, 75).
+  const std::vector<LatticeCell> cells = {{0, 0, 3}, {4, 4, 1}};
+  const Ellipse e = deviational_ellipse(cells, 50);
+  CHECK(e.cx == 75);
+  CHECK(e.cy == 75);
+  CHECK(e.angle_deg == Approx(45));
+  // Along the diagonal the centres are 200 sqrt(2) apart: variance 3/16 * 80000 = 15000, semi-axis sqrt(30000).
+  CHECK(e.major == Approx(std::sqrt(30000.0)));
+  CHECK(e.minor == 25);  // no spread across: half a cell
+  // A mean falling inside cell (2, 0) snaps to that cell's centre.
+  const Ellipse f = deviational_ellipse({{0, 0, 1}, {4, 0, 1}}, 50);
+  CHECK(f.cx == 125);
+  CHECK(f.cy == 25);
+}
+
+TEST_CASE("a concave hull of a huge cluster is bounded in cost and stays on the lattice", "[cluster_shapes]") {
   GeosContext ctx;
   std::mt19937_64 rng(9);
-  const auto p = snapped_cluster(rng, 40000, 400000, 1500);  // 400,000 incidents on up to 40,000 snap points
+  const auto p = snapped_cluster(rng, 60000, 400000, 3000);  // 400,000 incidents on up to 60,000 snap points
+  const auto cells = occupied_cells(p, 50);
+  REQUIRE(cells.size() > kConcaveHullMaxCells);  // so the coarser lattice is used
   const auto t0 = std::chrono::steady_clock::now();
-  const GeomPtr bounded = concave_hull(ctx, p, 0.3, 25);
+  const GeomPtr hull = concave_hull(ctx, cells, 50, 0.3);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const GeomPtr exact = own(ctx, GEOSConcaveHull_r(ctx.get(), all_points(ctx, p).get(), 0.3, 0), "concave");
-  const double a = area(ctx, bounded.get()), b = area(ctx, exact.get());
-  CHECK(GEOSGeomTypeId_r(ctx.get(), bounded.get()) == GEOS_POLYGON);
-  CHECK(a == Approx(b).epsilon(0.05));
-  CHECK(seconds < 2.0);
-  // Every incident location lies inside the thinned outline or close to it.
-  const GeomPtr near = own(ctx, GEOSBuffer_r(ctx.get(), bounded.get(), 150, 8), "buffer");
-  const PreparedPtr inside = prepare(ctx, near.get());
-  std::size_t outside = 0;
-  for (std::size_t i = 0; i < p.size(); i += 97) {
-    const GeomPtr pt = own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), p[i].x, p[i].y), "point");
-    outside += GEOSPreparedContains_r(ctx.get(), inside.get(), pt.get()) != 1;
+  CHECK(seconds < 5.0);
+  CHECK(GEOSGeomTypeId_r(ctx.get(), hull.get()) == GEOS_POLYGON);
+  for (const auto& [x, y] : vertices(ctx, hull.get())) {
+    CHECK(multiple_of(x, 50));
+    CHECK(multiple_of(y, 50));
   }
-  CHECK(outside == 0);
+  CHECK(covers_all(ctx, hull.get(), p));
+  CHECK(area(ctx, hull.get()) <= area(ctx, convex_hull(ctx, cells, 50).get()) + 1e-6);
+}
+
+TEST_CASE("support counts equal a brute-force count of points strictly within the support", "[cluster_shapes]") {
+  std::mt19937_64 rng(4);
+  std::uniform_real_distribution<double> u(0, 1000);
+  std::vector<WeightedPoint> p;
+  for (int i = 0; i < 300; ++i) p.push_back({std::round(u(rng) * 10) / 10, std::round(u(rng) * 10) / 10, 1});
+  p.push_back({500, 500, 0});  // zero weight adds no kernel and is not counted
+  const GridSpec g = aligned_grid(0, 0, 1000, 1000, 25, 100);
+  const auto counts = support_counts(p, g, 100);
+  for (int r = 0; r < g.ny; ++r)
+    for (int c = 0; c < g.nx; ++c) {
+      std::uint32_t n = 0;
+      for (const auto& q : p) n += q.w != 0 && std::hypot(q.x - g.center_x(c), q.y - g.center_y(r)) < 100;
+      REQUIRE(counts[g.index(r, c)] == n);
+    }
+}
+
+TEST_CASE("a suppressed theme's surface hides cells of fewer than min_count contributors", "[cluster_shapes]") {
+  Grid grid;
+  grid.spec = aligned_grid(0, 0, 1000, 1000, 25, 0);
+  // Four incidents in a lump and one alone: with min_count 5 every cell is hidden; with six in the lump some show.
+  std::vector<WeightedPoint> p = {{200, 200, 1}, {210, 200, 1}, {200, 210, 1}, {210, 210, 1}, {800, 800, 1}};
+  KdeParams kp;
+  kp.bandwidth = 100;
+  grid.values = kde(p, grid.spec, kp);
+  Theme vawg;
+  vawg.min_count = 5;
+  const PublishedSurface hidden = publishable_surface(grid, p, 100, vawg);
+  CHECK(hidden.published == 0);
+  CHECK(hidden.masked == grid.spec.size());
+  p.push_back({205, 205, 1});
+  p.push_back({205, 195, 1});
+  grid.values = kde(p, grid.spec, kp);
+  const PublishedSurface some = publishable_surface(grid, p, 100, vawg);
+  CHECK(some.published > 20);
+  for (std::size_t i = 0; i < grid.spec.size(); ++i)
+    if (some.grid.inside(i)) {
+      const int r = static_cast<int>(i) / grid.spec.nx, c = static_cast<int>(i) % grid.spec.nx;
+      CHECK(std::hypot(grid.spec.center_x(c) - 205, grid.spec.center_y(r) - 205) < 110);  // never near the lone one
+    }
+  Theme open;  // min_count 0: unchanged
+  CHECK(publishable_surface(grid, p, 100, open).masked == 0);
 }

@@ -1,0 +1,117 @@
+#include "app/pack_folders.hpp"
+
+#include <cpl_json.h>
+#include <gdal.h>
+#include <geos_c.h>
+#include <proj.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "app/run_context.hpp"
+#include "app/ward_outputs.hpp"
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_writer.hpp"
+#include "io/json_writer.hpp"
+#include "io/sha256.hpp"
+
+namespace hotspot {
+namespace fs = std::filesystem;
+namespace {
+
+// A manifest.json whose software.name is hotspot: the folder is one we wrote.
+bool written_by_hotspot(const fs::path& folder) {
+  const fs::path manifest = folder / "manifest.json";
+  std::error_code ec;
+  if (!fs::is_regular_file(manifest, ec) || fs::file_size(manifest, ec) > (64u << 20)) return false;
+  CPLJSONDocument doc;
+  if (!doc.Load(manifest.string())) return false;
+  return doc.GetRoot().GetString("software/name") == "hotspot";
+}
+
+}  // namespace
+
+void refuse_foreign_folder(const fs::path& folder, const std::string& role) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(folder, ec);
+  if (!fs::exists(st)) return;
+  if (!fs::is_directory(st))
+    throw usage_error("config", fmt::format("the {} '{}' exists and is not a folder. Set {} to a new folder.", role,
+                                            folder.string(), role == "output folder" ? "run.output (or --out)"
+                                                                                     : "run.restricted_output"));
+  if (fs::is_empty(folder, ec) || written_by_hotspot(folder)) return;
+  throw usage_error("config", fmt::format("the {} '{}' already holds files that hotspot did not write (no "
+                                          "manifest.json from hotspot). A run replaces its folder whole, so it "
+                                          "will not touch this one: set {} to a new or empty folder, or move those "
+                                          "files out.",
+                                          role, folder.string(),
+                                          role == "output folder" ? "run.output (or --out)" : "run.restricted_output"));
+}
+
+std::vector<OutputFile> list_folder(const fs::path& folder) {
+  std::vector<OutputFile> files;
+  for (const auto& entry : fs::directory_iterator(folder))
+    files.push_back(OutputFile{entry.path().filename().string(), sha256_file(entry.path().string())});
+  std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.name < b.name; });
+  return files;
+}
+
+void write_rejects(RunContext& run) {
+  std::vector<std::string> file_names;
+  for (const auto& f : run.ingest.files) file_names.push_back(display_path(run.cfg, f.path));
+  for (const auto& f : run.venue_files) file_names.push_back(display_path(run.cfg, f.path));
+  std::vector<Reject> all = run.ingest.rejects;
+  all.insert(all.end(), run.venue_rejects.begin(), run.venue_rejects.end());
+  write_file_atomically(run.restricted_path("rejects.csv"), to_csv(rejects_table(all, file_names)));
+  run.record_restricted("rejects.csv");
+
+  // The pack's account: how many rows each file lost and why, never the rows.
+  Table summary;
+  summary.add_column("file", CellType::Text);
+  summary.add_column("reason", CellType::Text);
+  summary.add_column("count", CellType::Integer);
+  summary.add_column("help", CellType::Text);
+  const auto add = [&](const std::string& file, const ReasonCounts& counts) {
+    for (std::size_t r = 0; r < kRejectReasonCount; ++r) {
+      if (!counts[r]) continue;
+      const auto reason = static_cast<RejectReason>(r);
+      summary.rows.push_back({Cell::text(file), Cell::text(std::string(reason_code(reason))),
+                              Cell::integer(static_cast<std::int64_t>(counts[r])),
+                              Cell::text(std::string(reason_help(reason)))});
+    }
+  };
+  for (const auto& f : run.ingest.files) add(display_path(run.cfg, f.path), f.rejected);
+  for (const auto& f : run.venue_files) add(display_path(run.cfg, f.path), f.rejected);
+  write_file_atomically(run.output_path("rejects_summary.csv"), to_csv(summary));
+  run.record_output("rejects_summary.csv");
+}
+
+std::string restricted_manifest_json(const RunContext& run) {
+  const RunConfig& cfg = run.cfg;
+  JsonWriter j;
+  j.begin_object();
+  j.begin_object("software")
+      .value("name", "hotspot")
+      .value("version", HOTSPOT_VERSION)
+      .value("gdal", GDALVersionInfo("RELEASE_NAME"))
+      .value("geos", GEOSversion())
+      .value("proj", proj_info().version)
+      .end_object();
+  j.value("restricted", true);
+  j.value("note", "Row-level material (raw rejected rows, incident points): not for sharing. The pack beside it "
+                  "holds only what may be shared and never refers to these files.");
+  j.value("config", cfg.config_path.filename().string());
+  j.value("area_name", cfg.area_name);
+  j.value("period", cfg.period.label);
+  j.value("pack", cfg.output.lexically_relative(cfg.restricted_output).generic_string());
+  j.begin_array("files");
+  for (const auto& o : run.restricted_outputs)
+    j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();
+  j.begin_object().value("name", "manifest.json").value("note", "this file").end_object();
+  j.end_array();
+  j.end_object();
+  return j.str();
+}
+
+}  // namespace hotspot

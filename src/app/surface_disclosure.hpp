@@ -1,0 +1,30 @@
+#pragma once
+// Disclosure control for KDE rasters of suppressed themes (min_count = m > 1).
+// A surface cell is a weighted sum of the incidents within the kernel support
+// of its centre; with one contributor its value is that incident's kernel, so
+// its peak locates the incident and the cells around it integrate to exactly
+// one. Every cell with fewer than m contributors is therefore set to nodata:
+// each published value aggregates at least m incidents, an isolated
+// incident's cells are all masked, and the mass of masked cells is gone, so
+// the published surface no longer integrates to exact counts.
+#include <cstddef>
+#include <vector>
+
+#include "analysis/kde.hpp"
+#include "core/grid.hpp"
+#include "core/theme.hpp"
+
+namespace hotspot {
+
+struct PublishedSurface {
+  Grid grid;                  // the input with masked cells outside the area (written as nodata)
+  std::size_t masked = 0;     // in-area cells masked
+  std::size_t published = 0;  // in-area cells left
+};
+
+// `support`: the kernel's support radius (kernel_support). Themes with
+// min_count <= 1 are returned unchanged.
+PublishedSurface publishable_surface(const Grid& surface, const std::vector<WeightedPoint>& points, double support,
+                                     const Theme& theme);
+
+}  // namespace hotspot
