@@ -20,6 +20,12 @@ DataAvailability assess_data(const RunConfig& cfg, const IngestResult& ingest) {
   return a;
 }
 
+std::vector<bool> no_data_themes(const DataAvailability& a) {
+  std::vector<bool> out;
+  for (const ThemeAvailability& t : a.themes) out.push_back(!t.possible);
+  return out;
+}
+
 void write_data_availability(JsonWriter& j, const RunConfig& cfg, const DataAvailability& a) {
   j.begin_array("themes");
   for (std::size_t t = 0; t < a.themes.size(); ++t) {

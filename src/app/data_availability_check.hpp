@@ -27,6 +27,8 @@ struct DataAvailability {
 DataAvailability assess_data(const RunConfig& cfg, const IngestResult& ingest);
 // The manifest entry: each theme's availability, each window's months without rows.
 void write_data_availability(JsonWriter& j, const RunConfig& cfg, const DataAvailability& a);
+// Per theme: true when it cannot match anything in the inputs.
+std::vector<bool> no_data_themes(const DataAvailability& a);
 // One warning per theme with no data and per window with months missing.
 std::vector<std::string> data_warnings(const RunConfig& cfg, const DataAvailability& a);
 

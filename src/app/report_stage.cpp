@@ -47,11 +47,38 @@ std::string cell(const Table& t, std::size_t row, const std::string& column) {
 }
 
 std::string rag_badge(const std::string& rag) {
-  return fmt::format("<span class=\"rag rag-{0}\">{1}</span>", html_escape(rag.empty() ? "none" : rag),
+  const bool known = rag == "red" || rag == "amber" || rag == "green";
+  return fmt::format("<span class=\"rag rag-{0}\">{1}</span>", known ? rag : "none",
                      html_escape(rag.empty() ? "n/a" : rag));
 }
 
-std::string pct(const std::string& v) { return v.empty() ? "n/a" : (v[0] == '-' || v[0] == '[' ? v : "+" + v) + (v[0] == '[' ? "" : "%"); }
+// A percentage change as the report prints it; "no data" and withheld values as they are.
+std::string pct(const std::string& v) {
+  if (v.empty()) return "n/a";
+  if (v == kNoData || v[0] == '[') return v;
+  return (v[0] == '-' ? v : "+" + v) + "%";
+}
+
+// What is missing: themes that cannot match the inputs, and months with no rows.
+std::string missing_data_notes(const RunContext& run) {
+  std::string out;
+  const DataAvailability& a = run.availability;
+  for (std::size_t t = 0; t < a.themes.size() && t < run.cfg.taxonomy.themes.size(); ++t)
+    if (!a.themes[t].possible)
+      out += fmt::format("<p class=\"warn no-data\"><b>{}: no data.</b> The theme {}, so it is shown as \"no data\", "
+                         "not as zero.</p>", html_escape(run.cfg.taxonomy.themes[t].label), html_escape(a.themes[t].reason));
+  for (const auto& w : a.windows) {
+    if (w.without_rows.empty()) continue;
+    std::vector<std::string> names;
+    for (const Month m : w.without_rows) names.push_back(format_month(m));
+    out += fmt::format("<p class=\"warn missing-months\"><b>Months with no rows</b> in the {} ({}): {}. Figures "
+                       "that use them count those months as empty.</p>",
+                       w.name == "period" ? "period" : w.name == "previous" ? "previous period"
+                       : w.name == "year_earlier" ? "same period a year earlier" : "12-month baseline",
+                       w.months.range_text(), html_escape(fmt::format("{}", fmt::join(names, ", "))));
+  }
+  return out;
+}
 
 std::string summary_section(const RunContext& run) {
   const Table& w = *run.ward_summary;
@@ -234,7 +261,7 @@ void report_stage(RunContext& run, std::ostream& out) {
   if (!run.ward_summary) return;  // the report needs the ward statistics
   run.timer.start("report");
   const RunConfig& c = run.cfg;
-  std::string body = summary_section(run);
+  std::string body = summary_section(run) + missing_data_notes(run);
   for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_section(run, t);
   body += ward_section(run) + venue_section(run) + quality_section(run) + method_section(run);
   const std::string title = fmt::format("{}: community safety tasking pack, {}", c.area_name, c.period.label);

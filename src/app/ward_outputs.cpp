@@ -116,6 +116,18 @@ void add_theme_cells(std::vector<Cell>& row, const Theme& theme, const ChangeSta
   if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
 }
 
+// A theme whose rules cannot match the inputs shows "no data" in every cell
+// (null in layers), never zeros, changes or a green RAG.
+void add_theme_cells_or_no_data(std::vector<Cell>& row, bool no_data, const Theme& theme, const ChangeStats& s,
+                                const WardStats& stats, const WardDisclosure& d, RowRef at,
+                                const WardSpatialStats* spatial) {
+  const std::size_t first = row.size();
+  add_theme_cells(row, theme, s, stats, d, at, spatial);
+  if (!no_data) return;
+  const std::size_t end = row.size() - (theme.proxy ? 1 : 0);  // the proxy note stays
+  for (std::size_t c = first; c < end; ++c) row[c] = Cell::hidden(kNoData);
+}
+
 // The counts of one column of one theme: the wards, then the area total.
 std::vector<std::uint64_t> column_counts(const WardStats& stats, std::size_t t, CountColumn c) {
   auto value = [c](const ChangeStats& s) -> std::uint64_t {
@@ -180,7 +192,7 @@ void tally_ward_table(const Table& table, const WardDisclosure& disclosure, cons
       const std::string field = name.substr(prefix.size());
       if (field == "count" || field == "previous" || field == "year_earlier" || field.rfind("baseline_", 0) == 0)
         continue;  // the counts themselves, tallied above
-      for (const auto& row : table.rows) tally.derived += !row[c].suppressed.empty();
+      for (const auto& row : table.rows) tally.derived += !row[c].suppressed.empty() && row[c].suppressed != kNoData;
     }
     if (tally.primary + tally.secondary + tally.derived) ledger[themes[t].id]["ward_summary"] = tally;
   }
@@ -234,7 +246,7 @@ std::string_view lisa_name(LisaQuadrant q) {
 
 Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& themes, const WardStats& stats,
                  const WardDisclosure& disclosure, const std::string& area_name, bool with_total,
-                 const std::vector<WardSpatialStats>* spatial) {
+                 const std::vector<WardSpatialStats>* spatial, const std::vector<bool>& no_data) {
   Table t;
   t.add_column("ward_code", CellType::Text);
   t.add_column("ward_name", CellType::Text);
@@ -256,7 +268,7 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
                                   : Cell::null());
     row.push_back(Cell::real(ward.area_m2 / 1e6));
     for (std::size_t i = 0; i < themes.size(); ++i)
-      add_theme_cells(row, themes[i], stats.wards[i][w], stats, disclosure, {i, w, false}, spatial_of(i));
+      add_theme_cells_or_no_data(row, i < no_data.size() && no_data[i], themes[i], stats.wards[i][w], stats, disclosure, {i, w, false}, spatial_of(i));
     t.rows.push_back(std::move(row));
     if (ward.population) total_pop += *ward.population;
     else all_pop = false;
@@ -270,7 +282,7 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
     row.push_back(all_pop ? Cell::integer(static_cast<std::int64_t>(std::llround(total_pop))) : Cell::null());
     row.push_back(Cell::real(total_area / 1e6));
     for (std::size_t i = 0; i < themes.size(); ++i)
-      add_theme_cells(row, themes[i], stats.totals[i], stats, disclosure, {i, wards.size(), true}, spatial_of(i));
+      add_theme_cells_or_no_data(row, i < no_data.size() && no_data[i], themes[i], stats.totals[i], stats, disclosure, {i, wards.size(), true}, spatial_of(i));
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -58,7 +58,8 @@ void tally_table(const Table& table, const std::string& theme, const std::string
 // `spatial`, when given, has one entry per theme.
 Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& themes, const WardStats& stats,
                  const WardDisclosure& disclosure, const std::string& area_name, bool with_total,
-                 const std::vector<WardSpatialStats>* spatial = nullptr);
+                 const std::vector<WardSpatialStats>* spatial = nullptr, const std::vector<bool>& no_data = {});
+constexpr const char* kNoData = "no data";  // a theme whose rules cannot match the inputs
 
 // The text a table shows for a withheld count: "<m" for a primary, "[c]" otherwise.
 std::string withheld_text(Withheld w, int min_count);

@@ -76,13 +76,14 @@ void ward_stage(RunContext& run, std::ostream& out) {
   const WardDisclosure disclosure = ward_disclosure(cfg.taxonomy.themes, stats);
   {
     const Table table = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, false,
-                                   spatial_ptr);
+                                   spatial_ptr, no_data_themes(run.availability));
     VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &table, {}, wkbMultiPolygon};
     for (const Ward& w : run.wards.wards) layer.wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
     write_geojson(run.output_path("wards.geojson"), layer);
     run.record_output("wards.geojson");
   }
-  run.ward_summary = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, true, spatial_ptr);
+  run.ward_summary = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, true, spatial_ptr,
+                                no_data_themes(run.availability));
   tally_ward_table(*run.ward_summary, disclosure, cfg.taxonomy.themes, run.disclosure);
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
     if (disclosure.unprotected[t])

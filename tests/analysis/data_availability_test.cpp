@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cpl_json.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include "analysis/data_availability.hpp"
 #include "test_support.hpp"
@@ -79,6 +81,24 @@ TEST_CASE("run: a theme without its flag is 'no data' with a warning; an empty p
       CHECK(t.GetBool("has_data"));
     }
   CHECK(found);
+  // The table says "no data", never a zero or a green RAG, and the layer leaves the values null.
+  const std::string csv = test::read_text(dir / "out/ward_summary.csv");
+  CHECK(csv.find("no data") != std::string::npos);
+  GDALDatasetUniquePtr layer(GDALDataset::Open((dir / "out/wards.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(layer);
+  for (auto& f : *layer->GetLayer(0)) {
+    CHECK(f->IsFieldNull(f->GetFieldIndex("hate_flagged_count")));
+    CHECK(f->IsFieldNull(f->GetFieldIndex("hate_flagged_rag")));
+    CHECK_FALSE(f->IsFieldNull(f->GetFieldIndex("asb_count")));
+  }
+
+  // The report says so where the chair reads it, with a grey badge, never green.
+  REQUIRE(test::run_hotspot("run '" + (dir / "run.toml").string() + "' --quiet --out '" + (dir / "pack").string() + "'",
+                            dir / "run.log") == 0);
+  const std::string report = test::read_text(dir / "pack/report.html");
+  CHECK(report.find("<b>Hate (flagged): no data.</b>") != std::string::npos);
+  CHECK(report.find("Hate (flagged)</td><td class=\"n\">no data</td>") != std::string::npos);
+  CHECK(report.find("<span class=\"rag rag-none\">no data</span>") != std::string::npos);
 
   // A period before the sample's data: nothing to report, exit 1, and no pack.
   const int empty = test::run_hotspot("run '" + (dir / "run.toml").string() + "' --quiet --period 2019-04 --out '" +
