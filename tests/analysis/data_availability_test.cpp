@@ -47,7 +47,7 @@ TEST_CASE("months of a window without any row", "[availability]") {
   CHECK(months_without_rows(baseline, {}).size() == 12);
 }
 
-TEST_CASE("run: a theme without its flag is 'no data' with a warning; an empty period stops with exit 1",
+TEST_CASE("run: a theme without its flag is 'no data' with a warning, an empty period stops with exit 1",
           "[availability][e2e]") {
   test::TempDir dir("availability");
   // The sample config without the hate flag mapped.

@@ -142,7 +142,7 @@ std::vector<WeightedPoint> tie_heavy_points(std::mt19937_64& rng, std::size_t n,
 
 }  // namespace
 
-TEST_CASE("two groups and noise; eps is inclusive as in scikit-learn", "[dbscan]") {
+TEST_CASE("two groups and noise, eps is inclusive as in scikit-learn", "[dbscan]") {
   const std::vector<WeightedPoint> p = {{0, 0, 1}, {10, 0, 1}, {0, 10, 1},     // group A
                                         {500, 0, 1}, {510, 0, 1}, {505, 8, 1},  // group B
                                         {1000, 1000, 1},                        // noise

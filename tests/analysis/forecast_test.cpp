@@ -47,7 +47,7 @@ TEST_CASE("ties at the coverage boundary share the remaining places", "[forecast
   }
 }
 
-TEST_CASE("cells straddling the study-area edge count whole; empty months are undefined", "[forecast]") {
+TEST_CASE("cells straddling the study-area edge count whole, empty months are undefined", "[forecast]") {
   // 10 cells of 100 m2 cover a 950 m2 area (edge cells partly outside): 20%
   // coverage is floor(0.2 * 950 / 100) = 1 cell, 100/950 of the area.
   const std::vector<double> score = {5, 4, 3, 2, 1, 0, 0, 0, 0, 0};

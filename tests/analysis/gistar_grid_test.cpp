@@ -68,7 +68,7 @@ TEST_CASE("grid Gi* equals the direct formula, with an irregular study area", "[
   }
 }
 
-TEST_CASE("a planted hot block is a 99% hot spot; bins follow the adjusted p", "[gistar_grid]") {
+TEST_CASE("a planted hot block is a 99% hot spot, bins follow the adjusted p", "[gistar_grid]") {
   Grid g;
   g.spec.cell = 100;
   g.spec.nx = 30;

@@ -107,7 +107,7 @@ TEST_CASE("every cell equals the textbook sum at its centre", "[kde]") {
   }
 }
 
-TEST_CASE("density integrates to the number of incidents; threads change nothing", "[kde]") {
+TEST_CASE("density integrates to the number of incidents, threads change nothing", "[kde]") {
   std::mt19937_64 rng(3);
   std::normal_distribution<double> n(0, 200);
   std::vector<WeightedPoint> pts;

@@ -100,7 +100,7 @@ TEST_CASE("init escapes what it writes into TOML strings", "[init]") {
   CHECK_FALSE(t["run"].as_table()->contains("period"));  // no dates read: left for the analyst, commented
 }
 
-TEST_CASE("shipped taxonomies are found by name; other values are paths", "[init][taxonomy]") {
+TEST_CASE("shipped taxonomies are found by name, other values are paths", "[init][taxonomy]") {
   CHECK(shipped_taxonomy_names() == std::vector<std::string>{"force-extract", "police-uk"});
   CHECK(resolve_taxonomy("police-uk", "/nowhere", "run.taxonomy") ==
         test::source_dir() / "data/themes/police-uk.toml");
