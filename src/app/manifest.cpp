@@ -89,10 +89,7 @@ void write_disclosure(JsonWriter& j, const std::vector<Theme>& themes, const Dis
 
 }  // namespace
 
-std::string manifest_json(const RunContext& in) {
-  const RunConfig& cfg = in.cfg;
-  JsonWriter j;
-  j.begin_object();
+void write_software(JsonWriter& j) {
   j.begin_object("software")
       .value("name", "hotspot")
       .value("version", HOTSPOT_VERSION)
@@ -100,6 +97,13 @@ std::string manifest_json(const RunContext& in) {
       .value("geos", GEOSversion())
       .value("proj", proj_info().version)
       .end_object();
+}
+
+std::string manifest_json(const RunContext& in) {
+  const RunConfig& cfg = in.cfg;
+  JsonWriter j;
+  j.begin_object();
+  write_software(j);
   j.value("config", cfg.config_path.filename().string());
   j.value("area_name", cfg.area_name);
   j.begin_object("period").value("label", cfg.period.label).value("first", format_month(cfg.period.first))

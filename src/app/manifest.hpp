@@ -9,6 +9,7 @@
 #include "app/config.hpp"
 #include "app/ingest.hpp"
 #include "core/diagnostics.hpp"
+#include "io/json_writer.hpp"
 #include "io/ward_reader.hpp"
 
 namespace hotspot {
@@ -24,6 +25,8 @@ struct RunContext;
 std::string display_path(const RunConfig& config, const std::string& path);
 std::string software_versions_json_fragment();
 std::string manifest_json(const RunContext& run);
+// The "software" entry (hotspot, GDAL, GEOS, PROJ versions), shared by the pack's and the restricted folder's manifests.
+void write_software(JsonWriter& j);
 std::string timings_json(const std::vector<std::pair<std::string, double>>& stage_seconds);
 
 }  // namespace hotspot

@@ -1,4 +1,5 @@
 #include "app/pack_folders.hpp"
+#include "app/manifest.hpp"
 
 #include <cpl_json.h>
 #include <gdal.h>
@@ -91,13 +92,7 @@ std::string restricted_manifest_json(const RunContext& run) {
   const RunConfig& cfg = run.cfg;
   JsonWriter j;
   j.begin_object();
-  j.begin_object("software")
-      .value("name", "hotspot")
-      .value("version", HOTSPOT_VERSION)
-      .value("gdal", GDALVersionInfo("RELEASE_NAME"))
-      .value("geos", GEOSversion())
-      .value("proj", proj_info().version)
-      .end_object();
+  write_software(j);
   j.value("restricted", true);
   j.value("note", "Row-level material (raw rejected rows, incident points): not for sharing. The pack beside it "
                   "holds only what may be shared and never refers to these files.");
