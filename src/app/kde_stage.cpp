@@ -235,7 +235,12 @@ void kde_stage(RunContext& run, std::ostream& out) {
     const double support = kernel_support(params);
     const Bounds& e = run.index->extent();
     check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
-    if (k.grid == "qgis" && !points.empty()) {
+    const bool qgis_grid = k.grid == "qgis" && !points.empty() && grid_may_follow_incidents(theme);
+    if (k.grid == "qgis" && !qgis_grid && !points.empty())
+      run.diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
+                                "the outermost incidents, so its origin would locate them, and the theme is "
+                                "suppressed (min_count {})", theme.id, theme.min_count));
+    if (qgis_grid) {
       Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
       for (const auto& pt : points)
         p = Bounds{std::min(p.min_x, pt.x), std::min(p.min_y, pt.y), std::max(p.max_x, pt.x), std::max(p.max_y, pt.y)};

@@ -4,6 +4,8 @@
 
 namespace hotspot {
 
+bool grid_may_follow_incidents(const Theme& theme) { return theme.min_count <= 1; }
+
 PublishedSurface publishable_surface(const Grid& surface, const std::vector<WeightedPoint>& points, double support,
                                      const Theme& theme) {
   PublishedSurface out{surface, 0, 0};

@@ -22,6 +22,12 @@ struct PublishedSurface {
   std::size_t published = 0;  // in-area cells left
 };
 
+// Whether a theme's raster may take its extent from its incidents (kde.grid =
+// "qgis"): that grid's origin is the westmost incident's x and the northmost
+// incident's y, each plus or minus the bandwidth, so it would locate two
+// incidents exactly. Only themes that are not suppressed (min_count <= 1) may.
+bool grid_may_follow_incidents(const Theme& theme);
+
 // `support`: the kernel's support radius (kernel_support). Themes with
 // min_count <= 1 are returned unchanged.
 PublishedSurface publishable_surface(const Grid& surface, const std::vector<WeightedPoint>& points, double support,

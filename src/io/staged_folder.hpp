@@ -21,8 +21,8 @@ class StagedFolder {
   const std::filesystem::path& staging() const { return staging_; }
   const std::filesystem::path& target() const { return target_; }
 
-  // Puts the staging folder in the target's place atomically, then deletes the
-  // previous folder. Throws hotspot::Error when the swap fails.
+  // Flushes the staging folder's files to disk, puts it in the target's place
+  // atomically, then deletes the previous folder. Throws hotspot::Error when the swap fails.
   void commit();
 
  private:

@@ -10,6 +10,7 @@
 #include "test_support.hpp"
 
 using namespace hotspot;
+namespace fs = std::filesystem;
 
 TEST_CASE("a theme needing an unmapped flag or an unused category has no data", "[availability]") {
   Taxonomy tax;
@@ -109,4 +110,46 @@ TEST_CASE("run: a theme without its flag is 'no data' with a warning, an empty p
   CHECK(elog.find("no row was accepted in the period 2019-04") != std::string::npos);
   CHECK(elog.find("the 12-month baseline (2018-04..2019-03) has no rows for 12 of its 12 months") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "empty/manifest.json"));
+}
+
+TEST_CASE("run: a month missing inside the baseline is named in the log, the manifest and the report",
+          "[availability][e2e]") {
+  test::TempDir dir("availability-gap");
+  const fs::path sample = test::source_dir() / "data/sample";
+  // The sample's incident files without June 2025, one month of the 12-month baseline.
+  fs::create_directories(dir / "incidents");
+  for (const auto& e : fs::directory_iterator(sample / "incidents"))
+    if (e.path().filename() != "2025-06.csv") fs::create_symlink(e.path(), dir / "incidents" / e.path().filename());
+  std::string cfg = test::read_text(sample / "hotspot.toml");
+  for (const std::string key : {"path = \"", "paths = [\"", "population_csv = \"", "taxonomy = \""})
+    for (std::size_t p = cfg.find(key); p != std::string::npos; p = cfg.find(key, p + 1))
+      cfg.insert(p + key.size(), sample.string() + "/");
+  const std::string incidents = (sample / "incidents/*.csv").string();
+  REQUIRE(cfg.find(incidents) != std::string::npos);
+  cfg.replace(cfg.find(incidents), incidents.size(), (dir / "incidents/*.csv").string());
+  test::write_text(dir / "run.toml", cfg);
+  const int rc = test::run_hotspot("run '" + (dir / "run.toml").string() + "' --quiet --out '" + (dir / "out").string() +
+                                       "'", dir / "log");
+  const std::string log = test::read_text(dir / "log");
+  INFO(log);
+  REQUIRE(rc == 0);  // a gap is a warning, not a failure
+  CHECK(log.find("the 12-month baseline (2024-12..2025-11) has no rows for 1 of its 12 months: 2025-06") !=
+        std::string::npos);
+  CPLJSONDocument doc;
+  REQUIRE(doc.Load((dir / "out/manifest.json").string()));
+  int named = 0;
+  for (const auto& w : doc.GetRoot().GetArray("stages/data/months_without_rows")) {
+    const CPLJSONArray months = w.GetArray("months");
+    if (w.GetString("window") == "baseline") {
+      REQUIRE(months.Size() == 1);
+      CHECK(months[0].ToString() == "2025-06");
+      ++named;
+    } else {
+      CHECK(months.Size() == 0);  // the period, previous month and year earlier are whole
+    }
+  }
+  CHECK(named == 1);
+  const std::string report = test::read_text(dir / "out/report.html");
+  CHECK(report.find("<b>Months with no rows</b> in the 12-month baseline (2024-12..2025-11): 2025-06.") !=
+        std::string::npos);
 }

@@ -5,6 +5,7 @@
 // published rule's ranges), derived values beside withheld inputs, venue
 // reach, console lines, report.html, manifest.json and raster metadata.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cpl_json.h>
 #include <gdal_priv.h>
@@ -15,6 +16,7 @@
 #include <map>
 #include <set>
 
+#include "app/attacker.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -22,50 +24,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::int64_t kOpen = INT64_MAX / 4;
-
-// ---- reading ----------------------------------------------------------------
-
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (ch == '"') quoted = false;
-      else out.back() += ch;
-    } else if (ch == '"') quoted = true;
-    else if (ch == ',') out.emplace_back();
-    else if (ch != '\r') out.back() += ch;
-  }
-  return out;
-}
-
-using Row = std::map<std::string, std::string>;
-
-std::vector<Row> read_csv(const fs::path& p) {
-  std::istringstream in(test::read_text(p));
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> head = split_csv_line(line);
-  std::vector<Row> rows;
-  while (std::getline(in, line)) {
-    if (line.empty() || line == "\r") continue;
-    const std::vector<std::string> f = split_csv_line(line);
-    Row r;
-    for (std::size_t i = 0; i < head.size() && i < f.size(); ++i) r[head[i]] = f[i];
-    rows.push_back(std::move(r));
-  }
-  return rows;
-}
-
-bool is_number(const std::string& s) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  std::strtod(s.c_str(), &end);
-  return *end == '\0';
-}
+using attack::Row;
+using attack::read_csv;
+using attack::is_number;
+using attack::withheld;
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -75,8 +37,7 @@ std::string lower(std::string s) {
 // ---- the truth, from the raw incident files ---------------------------------
 
 struct Truth {
-  // [theme][ward code][column]: count, previous, year_earlier, baseline total
-  std::map<std::string, std::map<std::string, std::array<std::int64_t, 4>>> wards;
+  attack::WardTruth wards;
   std::map<std::string, std::int64_t> asb_current;                  // to check this counting itself
   std::map<std::string, std::vector<std::pair<double, double>>> lookback;  // [theme]: points, last 3 months
 };
@@ -162,7 +123,7 @@ Pack run_pack(const std::string& name, const std::string& extra, std::map<std::s
   auto absolute = [&](const std::string& from, const std::string& rel) {
     const std::size_t at = cfg.find(from);
     REQUIRE(at != std::string::npos);
-    cfg.replace(at, from.size(), "\"" + (sample / rel).lexically_normal().string() + "\"");
+    cfg.replace(at, from.size(), fmt::format("\"{}\"", (sample / rel).lexically_normal().string()));
   };
   absolute("\"../themes/force-extract.toml\"", "../themes/force-extract.toml");
   absolute("\"wards.geojson\"", "wards.geojson");
@@ -196,122 +157,6 @@ const Pack& strict_pack() {
 
 // ---- the attacker --------------------------------------------------------------
 
-struct Bound {
-  std::int64_t lo, hi;
-};
-
-// What the published rule says a cell shown as `text` can be.
-Bound prior(const std::string& text, int m) {
-  if (text == "<" + std::to_string(m)) return {1, m - 1};
-  if (text == "[c]") return {m, kOpen};  // an unsuppressed nonzero count: at least m
-  const std::int64_t v = std::llround(std::stod(text));
-  return {v, v};
-}
-
-// Subtraction: total = sum(parts), each cell known up to its bound; the range of part i.
-Bound deduce(const std::vector<Bound>& parts, const Bound& total, std::size_t i) {
-  std::int64_t lo = 0, hi = 0;
-  for (std::size_t j = 0; j < parts.size(); ++j) {
-    if (j == i) continue;
-    lo = std::min(lo + parts[j].lo, kOpen);
-    hi = std::min(hi + parts[j].hi, kOpen);
-  }
-  Bound b = parts[i];
-  if (hi < kOpen) b.lo = std::max(b.lo, total.lo - hi);
-  if (total.hi < kOpen) b.hi = std::min(b.hi, total.hi - lo);
-  return b;
-}
-
-bool withheld(const std::string& text) { return !text.empty() && (text[0] == '<' || text == "[c]"); }
-
-const char* kColumns[4] = {"count", "previous", "year_earlier", "baseline_mean"};
-
-// Every withheld count of the ward table, attacked by subtraction from the ALL row.
-int attack_ward_table(const Pack& p) {
-  const std::vector<Row> rows = read_csv(p.dir / "ward_summary.csv");
-  REQUIRE(rows.size() == 19);
-  REQUIRE(rows.back().at("ward_code") == "ALL");
-  int attacked = 0;
-  for (const auto& [theme, m] : p.min_count) {
-    for (int col = 0; col < 4; ++col) {
-      const std::string field = theme + "_" + kColumns[col];
-      std::vector<Bound> parts;
-      for (std::size_t r = 0; r + 1 < rows.size(); ++r) {
-        const std::string& text = rows[r].at(field);
-        if (col == 3 && !withheld(text)) {  // a baseline mean: the 12-month total to within rounding
-          const double total = std::stod(text) * 12;
-          parts.push_back({static_cast<std::int64_t>(std::ceil(total - 0.6)), static_cast<std::int64_t>(std::floor(total + 0.6))});
-        } else if (col == 3) {
-          parts.push_back({1, kOpen});  // a withheld baseline shows [c] either way: primary or secondary
-        } else {
-          parts.push_back(prior(text, m));
-        }
-      }
-      const std::string all_text = rows.back().at(field);
-      Bound total = prior(all_text, m);
-      if (col == 3 && !withheld(all_text))
-        total = {static_cast<std::int64_t>(std::ceil(std::stod(all_text) * 12 - 0.6)),
-                 static_cast<std::int64_t>(std::floor(std::stod(all_text) * 12 + 0.6))};
-      for (std::size_t r = 0; r < parts.size(); ++r) {
-        const std::string& code = rows[r].at("ward_code");
-        const std::int64_t real = truth().wards.at(theme).count(code) ? truth().wards.at(theme).at(code)[col] : 0;
-        INFO(theme << " " << kColumns[col] << " " << code << " shows " << rows[r].at(field) << ", truly " << real);
-        if (!withheld(rows[r].at(field))) {
-          if (col < 3) CHECK(std::stoll(rows[r].at(field)) == real);  // the published numbers are the truth
-          continue;
-        }
-        ++attacked;
-        const Bound b = deduce(parts, total, r);
-        CHECK(b.lo <= real);
-        CHECK(real <= b.hi);
-        CHECK(b.lo < b.hi);  // not recovered exactly
-      }
-      if (withheld(all_text)) {
-        ++attacked;
-        std::int64_t lo = 0, hi = 0;
-        for (const Bound& b : parts) lo += b.lo, hi = std::min(hi + b.hi, kOpen);
-        INFO(theme << " " << kColumns[col] << " ALL");
-        CHECK(std::max(lo, prior(all_text, m).lo) < std::min(hi, prior(all_text, m).hi));
-      }
-    }
-  }
-  return attacked;
-}
-
-// Derived values published beside a withheld input would invert to it (rate x
-// population / 1000, previous x (1 + change), ...): none may be a number.
-void attack_derived_values(const Pack& p) {
-  const std::vector<Row> rows = read_csv(p.dir / "ward_summary.csv");
-  const std::map<std::string, std::vector<std::string>> follows = {
-      {"count", {"rate_per_1000", "change_previous_pct", "change_year_pct", "change_baseline_pct", "rank", "p_value",
-                 "direction", "significant", "rag", "gi_z", "gi_p", "lisa_p"}},
-      {"previous", {"change_previous_pct"}},
-      {"year_earlier", {"change_year_pct"}},
-      {"baseline_mean", {"baseline_sd", "change_baseline_pct", "p_value", "rag"}}};
-  for (const auto& [theme, m] : p.min_count) {
-    bool any_current = false;
-    for (const Row& r : rows) {
-      for (const auto& [input, derived] : follows) {
-        if (!withheld(r.at(theme + "_" + input))) continue;
-        any_current = any_current || input == "count";
-        for (const std::string& d : derived) {
-          const auto it = r.find(theme + "_" + d);
-          if (it == r.end()) continue;
-          INFO(r.at("ward_code") << " " << theme << "_" << d << " = " << it->second << " beside a withheld " << input);
-          CHECK((it->second.empty() || withheld(it->second)));
-        }
-      }
-    }
-    // Gi* z and LISA p read every ward's value: with any ward withheld none is published.
-    if (any_current && rows.front().count(theme + "_gi_z"))
-      for (const Row& r : rows) {
-        INFO(r.at("ward_code") << " " << theme);
-        CHECK_FALSE(is_number(r.at(theme + "_gi_z")));
-        CHECK_FALSE(is_number(r.at(theme + "_lisa_p")));
-      }
-  }
-}
-
 std::string all_row(const Pack& p, const std::string& field) { return read_csv(p.dir / "ward_summary.csv").back().at(field); }
 
 // The layer, the console, the report, the manifest and the rasters repeat the table.
@@ -334,7 +179,8 @@ void attack_other_outputs(const Pack& p) {
       const std::size_t at = report.find("data-ward=\"" + code + "\"");
       REQUIRE(at != std::string::npos);
       const std::string line = report.substr(at, report.find("</tr>", at) - at);
-      if (withheld(r.at(theme + "_count"))) CHECK(line.find(">" + std::string(r.at(theme + "_count") == "[c]" ? "[c]" : "&lt;" + std::to_string(m)) + "<") != std::string::npos);
+      const std::string shown = r.at(theme + "_count") == "[c]" ? "[c]" : fmt::format("&lt;{}", m);
+      if (withheld(r.at(theme + "_count"))) CHECK(line.find(fmt::format(">{}<", shown)) != std::string::npos);
     }
     const std::string count = all_row(p, theme + "_count");
     const std::string label = theme == "vawg" ? "VAWG" : "Hate crime";
@@ -392,7 +238,7 @@ int attack_venues(const Pack& p) {
     for (const char* field : {"reach", "reach_share", "hotspot_reach_share", "marginal_gain"})
       CHECK(f->IsFieldNull(f->GetFieldIndex(field)));
     CHECK(reason.find('%') == std::string::npos);
-    CHECK(reason.find(" " + std::to_string(real) + " incidents") == std::string::npos);
+    CHECK(reason.find(fmt::format(" {} incidents", real)) == std::string::npos);
   }
   return attacked;
 }
@@ -412,8 +258,8 @@ TEST_CASE("disclosure attack: the truth is counted right from the raw files", "[
 TEST_CASE("disclosure attack: the committed sample pack gives nothing back", "[e2e][disclosure]") {
   const Pack& p = committed_pack();
   // The sample's VAWG previous period has one ward under 5 (168 - 164 = 4 before this rule).
-  CHECK(attack_ward_table(p) >= 2);
-  attack_derived_values(p);
+  CHECK(attack::attack_ward_table(p.dir, truth().wards, p.min_count, 12) >= 2);
+  attack::attack_derived_values(p.dir, p.min_count);
   attack_other_outputs(p);
   attack_venues(p);
   const CPLJSONDocument manifest = [&] { CPLJSONDocument d; REQUIRE(d.Load((p.dir / "manifest.json").string())); return d; }();
@@ -424,8 +270,8 @@ TEST_CASE("disclosure attack: the committed sample pack gives nothing back", "[e
 
 TEST_CASE("disclosure attack: a strict pack (VAWG 10, hate 40) gives nothing back", "[e2e][disclosure]") {
   const Pack& p = strict_pack();
-  CHECK(attack_ward_table(p) > 20);
-  attack_derived_values(p);
+  CHECK(attack::attack_ward_table(p.dir, truth().wards, p.min_count, 12) > 20);
+  attack::attack_derived_values(p.dir, p.min_count);
   attack_other_outputs(p);
   CHECK(attack_venues(p) >= 1);
   CHECK(withheld(all_row(p, "hate_count")));  // the area total itself is under 40

@@ -18,6 +18,7 @@
 
 #include "analysis/kde.hpp"
 #include "geo/crs_transform.hpp"
+#include "app/attacker.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -29,30 +30,11 @@ constexpr int kMinCount = 5;           // VAWG's min_count in data/themes/force-
 constexpr double kShapeCell = 50;      // clusters.shape_cell default
 constexpr double kGistarCell = 100;    // clusters.gistar_cell default
 constexpr double kKdeCell = 25;        // kde.cell in the sample
-constexpr double kTolerance = 0.01;    // metres: WGS84 round trip at 15 significant figures
 
 struct Raw {
   double x, y;
   bool vawg;
 };
-
-// One CSV record, quotes honoured (the sample has a few quoted fields).
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '"') {
-      if (quoted && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back() += c;
-    }
-  }
-  return out;
-}
 
 bool starts_with_ci(std::string s, const std::string& prefix) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -84,7 +66,7 @@ const std::vector<Raw>& raw_incidents() {
       std::string line;
       std::getline(in, line);  // header
       while (std::getline(in, line)) {
-        const auto f = split_csv(line);
+        const auto f = attack::split_csv_line(line);
         if (f.size() < 8 || f[1].rfind("2025-12", 0) != 0 || !seen.insert(f[0]).second) continue;
         char* end = nullptr;
         const double x = std::strtod(f[4].c_str(), &end);
@@ -133,56 +115,12 @@ fs::path run_pack(const std::string& name, const std::string& extra) {
   return dir->path() / "out";
 }
 
-struct Polygon {
-  std::map<std::string, std::string> props;
-  std::unique_ptr<OGRGeometry> bng;  // reprojected from the file's WGS84
-};
-
-std::vector<Polygon> read_bng(const fs::path& file) {
-  GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
-  REQUIRE(ds);
-  OGRSpatialReference wgs84, bng;
-  wgs84.importFromEPSG(4326);
-  bng.importFromEPSG(27700);
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  bng.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> to_bng(OGRCreateCoordinateTransformation(&wgs84, &bng));
-  REQUIRE(to_bng);
-  std::vector<Polygon> out;
-  for (auto& f : *ds->GetLayer(0)) {
-    Polygon p;
-    for (int i = 0; i < f->GetFieldCount(); ++i) p.props[f->GetFieldDefnRef(i)->GetNameRef()] = f->GetFieldAsString(i);
-    p.bng.reset(f->GetGeometryRef()->clone());
-    REQUIRE(p.bng->transform(to_bng.get()) == OGRERR_NONE);
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
-// Every ring vertex of a (multi)polygon, closing points included.
-std::vector<OGRPoint> vertices(const OGRGeometry& g) {
-  std::vector<OGRPoint> out;
-  auto ring_points = [&](const OGRLinearRing* r) {
-    for (int i = 0; i < r->getNumPoints(); ++i) out.emplace_back(r->getX(i), r->getY(i));
-  };
-  auto polygon = [&](const OGRPolygon* p) {
-    ring_points(p->getExteriorRing());
-    for (int i = 0; i < p->getNumInteriorRings(); ++i) ring_points(p->getInteriorRing(i));
-  };
-  if (wkbFlatten(g.getGeometryType()) == wkbPolygon) polygon(g.toPolygon());
-  else
-    for (const OGRPolygon* p : *g.toMultiPolygon()) polygon(p);
-  return out;
-}
-
-double off_lattice(double v, double cell, double offset = 0) {
-  const double k = (v - offset) / cell;
-  return std::fabs(k - std::round(k)) * cell;
-}
-
-bool on_lattice(const OGRPoint& p, double cell) {
-  return off_lattice(p.getX(), cell) < kTolerance && off_lattice(p.getY(), cell) < kTolerance;
-}
+using attack::on_lattice;
+using attack::off_lattice;
+using attack::read_bng;
+using attack::vertices;
+using attack::Polygon;
+using attack::kTolerance;
 
 // A vertex made by clipping to the study area lies on its (public) boundary.
 bool on_boundary(const OGRPoint& p) {

@@ -11,83 +11,13 @@
 #include <map>
 #include <set>
 
+#include "app/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct IndependentWard {
-  std::string code;
-  std::unique_ptr<OGRGeometry> geom;
-};
-
-std::vector<IndependentWard> havering_wards() {
-  const fs::path shp = test::shared_data_dir() / "boundaries/london-wards-2014/London_Ward.shp";
-  GDALDatasetUniquePtr ds(GDALDataset::Open(shp.c_str(), GDAL_OF_VECTOR));
-  REQUIRE(ds);
-  OGRLayer* l = ds->GetLayer(0);
-  l->SetAttributeFilter("BOROUGH = 'Havering'");
-  std::vector<IndependentWard> out;
-  for (auto& f : *l) out.push_back({f->GetFieldAsString("GSS_CODE"), std::unique_ptr<OGRGeometry>(f->GetGeometryRef()->clone())});
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
-  return out;
-}
-
-struct Counts {
-  std::map<std::string, std::map<std::string, long>> by_ward;  // theme -> ward -> count
-  long outside = 0, no_coords = 0, duplicates = 0, rows = 0;
-};
-
-// Reads the month's police.uk files with GDAL's CSV driver and counts by hand.
-Counts independent_count(const std::vector<fs::path>& files, const std::vector<IndependentWard>& wards) {
-  OGRSpatialReference wgs84, bng;
-  wgs84.importFromEPSG(4326);
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  bng.importFromEPSG(27700);
-  bng.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &bng));
-  REQUIRE(ct);
-  Counts c;
-  std::set<std::string> ids;
-  for (const auto& file : files) {
-    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
-    REQUIRE(ds);
-    for (auto& f : *ds->GetLayer(0)) {
-      ++c.rows;
-      const std::string id = f->GetFieldAsString("Crime ID");
-      const std::string lon = f->GetFieldAsString("Longitude"), lat = f->GetFieldAsString("Latitude");
-      if (lon.empty() || lat.empty()) {
-        ++c.no_coords;
-        continue;
-      }
-      if (!id.empty() && !ids.insert(id).second) {
-        ++c.duplicates;
-        continue;
-      }
-      double x = std::stod(lon), y = std::stod(lat);
-      REQUIRE(ct->Transform(1, &x, &y));
-      OGRPoint p(x, y);
-      std::string ward;
-      for (const auto& w : wards)
-        if (w.geom->Intersects(&p)) {  // covers: boundary points go to the lowest code
-          ward = w.code;
-          break;
-        }
-      if (ward.empty()) {
-        ++c.outside;
-        continue;
-      }
-      const std::string type = f->GetFieldAsString("Crime type");
-      if (type == "Anti-social behaviour") ++c.by_ward["asb"][ward];
-      if (type == "Violence and sexual offences" || type == "Robbery" || type == "Possession of weapons")
-        ++c.by_ward["violence"][ward];
-      if (type == "Violence and sexual offences") ++c.by_ward["vawg"][ward];
-    }
-  }
-  return c;
-}
 
 fs::path run_config(const test::TempDir& dir, const std::string& toml) {
   test::write_text(dir / "run.toml", toml);
@@ -103,37 +33,17 @@ CPLJSONObject load_json(const fs::path& p) {
   return doc.GetRoot();
 }
 
-// A run over one borough's wards and a set of police.uk files from ../shared/data.
-std::string borough_config(const std::string& borough, const std::string& period, const std::string& files,
-                           const std::string& extra = "") {
-  const fs::path data = test::shared_data_dir();
-  return R"([run]
-area_name = ")" + borough + R"("
-period = ")" + period + R"("
-output = "out"
-taxonomy = "police-uk"
-[wards]
-path = ")" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() + R"("
-where = "BOROUGH = ')" + borough + R"('"
-code_field = "GSS_CODE"
-name_field = "NAME"
-[[incidents]]
-format = "police_uk"
-paths = [")" + (data / "police-uk" / files).string() + R"("]
-)" + extra;
-}
-
 }  // namespace
 
 TEST_CASE("Havering 2017-04: ward counts equal an independent GDAL/GEOS count", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering");
-  const fs::path out = run_config(dir, borough_config("Havering", "2017-04", "havering/2017-04-*.csv"));
-  const auto wards = havering_wards();
+  const fs::path out = run_config(dir, test::borough_config("Havering", "2017-04", "havering/2017-04-*.csv"));
+  const auto wards = test::borough_wards("Havering");
   REQUIRE(wards.size() == 18);
   const std::vector<fs::path> files = {data / "police-uk/havering/2017-04-havering-btp-street.csv",
                                        data / "police-uk/havering/2017-04-havering-metropolitan-street.csv"};
-  const Counts expected = independent_count(files, wards);
+  const test::Counts expected = test::independent_count(files, wards);
 
   GDALDatasetUniquePtr ds(GDALDataset::Open((out / "wards.geojson").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
@@ -183,7 +93,7 @@ TEST_CASE("Havering: rows outside the borough are reported as outside every ward
   // A month whose extract holds a point in Barking and Dagenham (LSOA E01000110).
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering-outside");
-  const fs::path out = run_config(dir, borough_config("Havering", "2017-01", "havering/2017-01-*.csv"));
+  const fs::path out = run_config(dir, test::borough_config("Havering", "2017-01", "havering/2017-01-*.csv"));
   const std::string rejects = test::read_text(out.string() + "-restricted/rejects.csv");
   const std::size_t at = rejects.find("outside_every_ward");
   REQUIRE(at != std::string::npos);
@@ -194,7 +104,7 @@ TEST_CASE("Havering: rows outside the borough are reported as outside every ward
 TEST_CASE("City of London: rows without coordinates are counted and reported", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("city");
-  const fs::path out = run_config(dir, borough_config("City of London", "2024-04", "city-of-london/*.csv"));
+  const fs::path out = run_config(dir, test::borough_config("City of London", "2024-04", "city-of-london/*.csv"));
   const CPLJSONObject manifest = load_json(out / "manifest.json");
   const CPLJSONArray inputs = manifest.GetArray("inputs");
   REQUIRE(inputs.Size() == 12);
@@ -226,7 +136,7 @@ TEST_CASE("Havering ASB 2017-04: stable, non-empty KDE hotspots inside Havering"
   const fs::path data = test::shared_data_dir();
   test::TempDir a("havering-kde-a"), b("havering-kde-b");
   for (const auto* dir : {&a, &b}) {
-    test::write_text(*dir / "run.toml", borough_config("Havering", "2017-04", "havering/*.csv"));
+    test::write_text(*dir / "run.toml", test::borough_config("Havering", "2017-04", "havering/*.csv"));
     REQUIRE(test::run_hotspot("kde '" + (*dir / "run.toml").string() + "' --quiet", *dir / "log") == 0);
   }
   const std::string first = test::read_text(a / "out/hotspots_asb.geojson");
@@ -263,7 +173,7 @@ TEST_CASE("Havering ASB 2017-04: stable, non-empty KDE hotspots inside Havering"
 TEST_CASE("Havering ASB 2017-02..2017-04: a five-venue programme from libraries and stations", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering-venues");
-  test::write_text(dir / "run.toml", borough_config("Havering", "2017-02..2017-04", "havering/*.csv", R"(
+  test::write_text(dir / "run.toml", test::borough_config("Havering", "2017-02..2017-04", "havering/*.csv", R"(
 [[venues]]
 name = "Havering open libraries"
 paths = [")" + (data / "venues/england-libraries.csv").string() + R"("]
@@ -380,7 +290,7 @@ TEST_CASE("every borough: the default hotspots beat every naive baseline on next
            {"Havering", "havering"}, {"Harrow", "harrow"}, {"Haringey", "haringey"}}) {
     INFO(borough);
     test::TempDir dir("evaluate-" + folder);
-    const auto summary = evaluate_summary(dir, borough_config(borough, "2017-04", folder + "/*.csv", kFewMethods));
+    const auto summary = evaluate_summary(dir, test::borough_config(borough, "2017-04", folder + "/*.csv", kFewMethods));
     // 2016-01..2018-06 with 12 months of history: targets 2017-01..2018-06.
     check_default_wins(summary, {"asb", "violence", "vawg", "acquisitive"}, 18);
   }
@@ -389,7 +299,7 @@ TEST_CASE("every borough: the default hotspots beat every naive baseline on next
 TEST_CASE("City of London: 12 months of data, 6 of history", "[real][evaluate]") {
   test::TempDir dir("evaluate-city");
   const auto summary = evaluate_summary(
-      dir, borough_config("City of London", "2024-04", "city-of-london/*.csv", std::string(kFewMethods) + "history_months = 6\n"));
+      dir, test::borough_config("City of London", "2024-04", "city-of-london/*.csv", std::string(kFewMethods) + "history_months = 6\n"));
   check_default_wins(summary, {"violence"}, 6);
   // A known loss, kept visible: with only 6 to 11 months of history, City ASB (about 9 cells at 3%)
   // is predicted better by the undecayed count of those months than by the decayed one.

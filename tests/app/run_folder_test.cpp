@@ -2,6 +2,7 @@
 // go to the restricted folder beside it, and a run replaces both whole or not
 // at all (a rerun leaves no stale file, a killed run leaves the previous pack).
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cpl_json.h>
 #include <fcntl.h>
@@ -159,7 +160,7 @@ TEST_CASE("run folders: a folder hotspot did not write is refused, untouched", "
   test::write_text(dir / "mine" / "notes.txt", "precious");
   CHECK(run_sample("run", dir / "mine", dir / "1.log") == 2);
   const std::string log = test::read_text(dir / "1.log");
-  CHECK(log.find("'" + (dir / "mine").string() + "'") != std::string::npos);
+  CHECK(log.find(fmt::format("'{}'", (dir / "mine").string())) != std::string::npos);
   CHECK(log.find("set run.output (or --out) to a new or empty folder") != std::string::npos);
   CHECK(test::read_text(dir / "mine" / "notes.txt") == "precious");
   // A manifest.json that hotspot did not write does not count.

@@ -1,0 +1,43 @@
+#pragma once
+// The truth about police.uk files, counted independently of the engine: GDAL's
+// CSV driver, OGR's own coordinate transformation and GEOS predicates through
+// OGR (none of the engine's readers, taxonomy or index), for the real-data tests.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hotspot::test {
+
+struct IndependentWard {
+  std::string code;
+  std::unique_ptr<OGRGeometry> geom;  // British National Grid
+};
+
+// The 2014 London wards of one borough, by code.
+std::vector<IndependentWard> borough_wards(const std::string& borough);
+
+struct Counts {
+  std::map<std::string, std::map<std::string, long>> by_ward;               // theme -> ward -> count
+  std::map<std::string, std::vector<std::pair<double, double>>> points;   // theme -> BNG points
+  long outside = 0, no_coords = 0, duplicates = 0, rows = 0;
+};
+
+// The themes of the shipped police-uk taxonomy, restated here from its crime types.
+std::vector<std::string> police_uk_themes(const std::string& crime_type);
+
+// Counts the rows of police.uk files by theme and ward (first row of a Crime ID
+// kept; boundary points go to the lowest code).
+Counts independent_count(const std::vector<std::filesystem::path>& files, const std::vector<IndependentWard>& wards);
+
+// A run over one borough's wards and a set of police.uk files (a glob under
+// police-uk/) from ../shared/data, plus `extra` TOML.
+std::string borough_config(const std::string& borough, const std::string& period, const std::string& files,
+                           const std::string& extra = "");
+
+}  // namespace hotspot::test

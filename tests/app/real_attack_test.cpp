@@ -1,0 +1,177 @@
+// The disclosure attack on real boroughs (issue: a pack that is safe to
+// email). Each borough runs with minimums high enough to withhold cells in
+// every theme, and with kde.grid = "qgis", whose origin would locate incidents.
+// The truth is counted from the raw police.uk files without the engine; the
+// attacker then tries subtraction across rows and periods, derived values,
+// polygon vertices, polygon counts, raster cells and the raster's origin.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "app/attacker.hpp"
+#include "app/police_uk_truth.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Minimums that bite in a London borough's month (about 20 to 60 of each per ward).
+const std::map<std::string, int> kMinCount = {{"asb", 20}, {"violence", 30}, {"vawg", 25}, {"acquisitive", 20}};
+constexpr double kKdeCell = 25, kShapeCell = 50, kGistarCell = 100;
+
+std::string month_of(int year, int month) {
+  const int m = (year * 12 + month - 1);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", m / 12, m % 12 + 1);
+  return buf;
+}
+
+std::vector<fs::path> month_files(const std::string& folder, const std::string& month) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(test::shared_data_dir() / "police-uk" / folder))
+    if (e.path().filename().string().rfind(month, 0) == 0) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct Truth {
+  attack::WardTruth wards;
+  std::map<std::string, std::vector<std::pair<double, double>>> current;  // theme -> BNG points of the period
+};
+
+// Ward counts of the period (year-month), the month before, the year before and
+// the 12 months before, the columns of ward_summary.csv.
+Truth count_truth(const std::string& borough, const std::string& folder, int year, int month) {
+  const auto wards = test::borough_wards(borough);
+  Truth t;
+  for (int back = 0; back <= 12; ++back) {
+    const test::Counts c = test::independent_count(month_files(folder, month_of(year, month - back)), wards);
+    for (const auto& [theme, by_ward] : c.by_ward)
+      for (const auto& [code, n] : by_ward)
+        for (const std::string& key : {code, std::string("ALL")}) {
+          auto& cols = t.wards[theme][key];
+          if (back == 0) cols[0] += n;
+          if (back == 1) cols[1] += n;
+          if (back == 12) cols[2] += n;
+          if (back >= 1) cols[3] += n;
+        }
+    if (back == 0) t.current = c.points;
+  }
+  return t;
+}
+
+long inside(const OGRGeometry& g, const std::vector<std::pair<double, double>>& pts) {
+  long n = 0;
+  for (const auto& [x, y] : pts) {
+    const OGRPoint p(x, y);
+    n += g.Contains(&p);
+  }
+  return n;
+}
+
+void attack_borough(const std::string& borough, const std::string& folder, int year, int month) {
+  test::TempDir dir("real-attack-" + folder);
+  std::string extra = "[kde]\ngrid = \"qgis\"\n";
+  for (const auto& [theme, m] : kMinCount) extra += "[themes." + theme + "]\nmin_count = " + std::to_string(m) + "\n";
+  test::write_text(dir / "run.toml", test::borough_config(borough, month_of(year, month), folder + "/*.csv", extra));
+  const int rc = test::run_hotspot("run '" + (dir / "run.toml").string() + "' --quiet", dir / "run.log");
+  const std::string log = test::read_text(dir / "run.log");
+  INFO(log);
+  REQUIRE(rc == 0);
+  const fs::path pack = dir / "out";
+  const Truth truth = count_truth(borough, folder, year, month);
+
+  // Tables: subtraction across rows and periods, derived values.
+  const int attacked = attack::attack_ward_table(pack, truth.wards, kMinCount, 12);
+  attack::attack_derived_values(pack, kMinCount);
+  WARN(borough << ": " << attacked << " withheld ward cells attacked");
+  CHECK(attacked > 20);
+
+  // Polygons: vertices on the documented lattices (or the borough's edge, where
+  // Gi* and hotspot regions are clipped), and each holds min_count of its theme.
+  std::unique_ptr<OGRGeometry> edge;
+  {
+    OGRMultiPolygon all;
+    for (const auto& w : test::borough_wards(borough)) all.addGeometry(w.geom.get());
+    std::unique_ptr<OGRGeometry> area(all.UnionCascaded());
+    edge.reset(area->Boundary());
+  }
+  long polygons = 0, off = 0, too_few = 0, shown_cells = 0;
+  for (const auto& [theme, m] : kMinCount) {
+    const auto& pts = truth.current.at(theme);
+    for (const auto& [prefix, cell] : std::vector<std::pair<std::string, double>>{
+             {"clusters_", kShapeCell}, {"gistar_", kGistarCell}, {"hotspots_", kKdeCell}}) {
+      const fs::path file = pack / (prefix + theme + ".geojson");
+      if (!fs::exists(file)) continue;
+      for (const attack::Polygon& p : attack::read_bng(file)) {
+        ++polygons;
+        const long n = inside(*p.bng, pts);
+        INFO(prefix << theme << " holds " << n);
+        too_few += n < m;
+        if (prefix == "clusters_" && p.props.at("shape") == "ellipse") continue;  // centred on a cell centre
+        for (const OGRPoint& q : attack::vertices(*p.bng))
+          off += !(attack::on_lattice(q, cell) || (prefix != "clusters_" && edge->Distance(&q) < attack::kTolerance));
+      }
+    }
+    // The raster: every shown cell aggregates at least m incidents; its grid is aligned, not the incidents'.
+    GDALDatasetUniquePtr tif(GDALDataset::Open((pack / ("kde_" + theme + ".tif")).c_str(), GDAL_OF_RASTER));
+    REQUIRE(tif);
+    double gt[6];
+    tif->GetGeoTransform(gt);
+    INFO(theme << " raster origin " << gt[0] << " " << gt[3]);
+    CHECK(attack::off_lattice(gt[0], kKdeCell) < attack::kTolerance);
+    CHECK(attack::off_lattice(gt[3], kKdeCell) < attack::kTolerance);
+    const double support = std::stod(tif->GetMetadataItem("HOTSPOT_BANDWIDTH_M"));  // quartic
+    CHECK(std::string(tif->GetMetadataItem("HOTSPOT_INCIDENTS")) ==
+          attack::read_csv(pack / "ward_summary.csv").back().at(theme + "_count"));
+    GDALRasterBand* band = tif->GetRasterBand(1);
+    const int nx = tif->GetRasterXSize(), ny = tif->GetRasterYSize();
+    std::vector<float> v(static_cast<std::size_t>(nx) * ny);
+    REQUIRE(band->RasterIO(GF_Read, 0, 0, nx, ny, v.data(), nx, ny, GDT_Float32, 0, 0) == CE_None);
+    const float nodata = static_cast<float>(band->GetNoDataValue());
+    long shown = 0, sparse = 0;
+    for (int r = 0; r < ny; ++r)
+      for (int c = 0; c < nx; ++c) {
+        if (v[static_cast<std::size_t>(r) * nx + c] == nodata) continue;
+        ++shown;
+        const double x = gt[0] + (c + 0.5) * gt[1], y = gt[3] + (r + 0.5) * gt[5];
+        long n = 0;
+        for (const auto& [px, py] : pts) n += std::hypot(px - x, py - y) < support;
+        sparse += n < m;
+      }
+    WARN(borough << " " << theme << ": " << pts.size() << " incidents, " << shown << " raster cells shown");
+    shown_cells += shown;
+    CHECK(sparse == 0);
+  }
+  WARN(borough << ": " << polygons << " polygons");
+  CHECK(polygons > 10);
+  CHECK(shown_cells > 100);  // the rasters still show where the themes concentrate
+  CHECK(off == 0);
+  CHECK(too_few == 0);
+  // The grid the analyst asked for was refused for suppressed themes, with the reason.
+  CHECK(log.find("not kde.grid = \"qgis\"") != std::string::npos);
+  // No stray or row-level file in the pack.
+  for (const auto& e : fs::directory_iterator(pack)) {
+    const std::string name = e.path().filename().string();
+    CHECK(name != "rejects.csv");
+    CHECK(name.rfind("points_", 0) != 0);
+  }
+  // The pack's account of rejects holds counts by file and reason, no row content.
+  for (const attack::Row& r : attack::read_csv(pack / "rejects_summary.csv"))
+    for (const auto& [column, value] : r) {
+      INFO(column << " = " << value);
+      CHECK((column == "file" || column == "reason" || column == "count" || column == "help"));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("real disclosure attack: Havering 2017-06 gives nothing back", "[real][disclosure]") {
+  attack_borough("Havering", "havering", 2017, 6);
+}
+
+TEST_CASE("real disclosure attack: Harrow 2017-11 gives nothing back", "[real][disclosure]") {
+  attack_borough("Harrow", "harrow", 2017, 11);
+}
