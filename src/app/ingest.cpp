@@ -14,10 +14,28 @@
 
 namespace hotspot {
 
-std::uint64_t InputFileReport::rejected_total() const {
+namespace {
+std::uint64_t sum(const ReasonCounts& counts) {
   std::uint64_t n = 0;
-  for (auto c : rejected) n += c;
+  for (auto c : counts) n += c;
   return n;
+}
+}  // namespace
+
+std::uint64_t InputFileReport::rejected_total() const { return sum(rejected); }
+std::uint64_t InputTotals::rejected_total() const { return sum(rejected); }
+
+InputTotals input_totals(const std::vector<InputFileReport>& files) {
+  InputTotals t;
+  for (const InputFileReport& f : files) {
+    t.read += f.read;
+    t.accepted += f.accepted;
+    t.outside_window += f.outside_window;
+    t.unthemed += f.unthemed;
+    t.blank_lines += f.blank_lines;
+    for (std::size_t r = 0; r < kRejectReasonCount; ++r) t.rejected[r] += f.rejected[r];
+  }
+  return t;
 }
 
 namespace {
@@ -57,6 +75,7 @@ void process_file(const std::string& path, std::uint32_t index, const IncidentSo
   FileReadResult rows = read_incident_rows(*source, path, index, spec, config.taxonomy,
                                            window, ids);
   report.read = rows.read;
+  report.outside_window = rows.outside_window;
   report.blank_lines = source->skipped_blank_lines();
 
   // Reproject every point inside the CRS's area of use in one PROJ call.
@@ -106,9 +125,10 @@ void process_file(const std::string& path, std::uint32_t index, const IncidentSo
                  std::make_move_iterator(spatial_rejects.end()));
   std::stable_sort(rejects.begin(), rejects.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
   for (const Reject& r : rejects) ++report.rejected[static_cast<std::size_t>(r.reason)];
-  if (report.read != report.accepted + report.rejected_total())
-    throw internal_error("ingest", fmt::format("{}: read {} but accepted {} and rejected {}", path, report.read,
-                                               report.accepted, report.rejected_total()));
+  if (report.read != report.accepted + report.outside_window + report.rejected_total())
+    throw internal_error("ingest", fmt::format("{}: read {} but accepted {}, outside the data window {} and rejected {}",
+                                               path, report.read, report.accepted, report.outside_window,
+                                               report.rejected_total()));
   out.rejects.insert(out.rejects.end(), std::make_move_iterator(rejects.begin()),
                      std::make_move_iterator(rejects.end()));
   report.sha256 = checksum.get();

@@ -20,6 +20,7 @@ struct InputFileReport {
   std::string source_name;
   std::uint64_t read = 0;
   std::uint64_t accepted = 0;
+  std::uint64_t outside_window = 0;  // dated outside the data window: read, not used, not a fault
   ReasonCounts rejected{};
   std::uint64_t blank_lines = 0;  // skipped: an empty line is not a record
   std::uint64_t unthemed = 0;     // accepted, category not in the taxonomy
@@ -27,6 +28,18 @@ struct InputFileReport {
 
   std::uint64_t rejected_total() const;
 };
+
+// The account of every incident file together: read = accepted + outside
+// window + rejected when nothing was lost.
+struct InputTotals {
+  std::uint64_t read = 0, accepted = 0, outside_window = 0, unthemed = 0, blank_lines = 0;
+  ReasonCounts rejected{};
+
+  std::uint64_t rejected_total() const;
+  bool reconciles() const { return read == accepted + outside_window + rejected_total(); }
+};
+
+InputTotals input_totals(const std::vector<InputFileReport>& files);
 
 struct IngestResult {
   std::vector<Incident> incidents;  // accepted, in file then line order

@@ -138,8 +138,6 @@ std::string manifest_json(const RunContext& in) {
         .value("population_sha256", sha256_file(cfg.population.path));
   j.end_object();
 
-  std::uint64_t read = 0, accepted = 0, unthemed = 0, blank = 0;
-  ReasonCounts rejected{};
   j.begin_array("inputs");
   for (const InputFileReport& f : in.ingest.files) {
     j.begin_object()
@@ -148,6 +146,7 @@ std::string manifest_json(const RunContext& in) {
         .value("sha256", f.sha256)
         .value("read", f.read)
         .value("accepted", f.accepted)
+        .value("outside_window", f.outside_window)
         .value("rejected", f.rejected_total());
     write_reasons(j, f.rejected);
     j.value("unthemed", f.unthemed);
@@ -156,20 +155,15 @@ std::string manifest_json(const RunContext& in) {
     j.end_object();
     j.value("blank_lines_skipped", f.blank_lines);
     j.end_object();
-    read += f.read;
-    accepted += f.accepted;
-    unthemed += f.unthemed;
-    blank += f.blank_lines;
-    for (std::size_t r = 0; r < kRejectReasonCount; ++r) rejected[r] += f.rejected[r];
   }
   j.end_array();
-  std::uint64_t rejected_total = 0;
-  for (auto c : rejected) rejected_total += c;
+  const InputTotals t = input_totals(in.ingest.files);
   j.begin_object("totals").value("files", static_cast<std::uint64_t>(in.ingest.files.size()))
-      .value("read", read).value("accepted", accepted).value("rejected", rejected_total);
-  write_reasons(j, rejected);
-  j.value("unthemed", unthemed).value("blank_lines_skipped", blank)
-      .value("reconciles", read == accepted + rejected_total).end_object();
+      .value("read", t.read).value("accepted", t.accepted).value("outside_window", t.outside_window)
+      .value("rejected", t.rejected_total());
+  write_reasons(j, t.rejected);
+  j.value("unthemed", t.unthemed).value("blank_lines_skipped", t.blank_lines)
+      .value("reconciles", t.reconciles()).end_object();
 
   j.begin_array("venue_inputs");
   for (const VenueFileReport& v : in.venue_files) {

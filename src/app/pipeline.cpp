@@ -48,22 +48,16 @@ void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnosti
 }
 
 void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
-  std::uint64_t read = 0, accepted = 0;
-  ReasonCounts rejected{};
-  for (const auto& f : in.files) {
-    read += f.read;
-    accepted += f.accepted;
-    for (std::size_t r = 0; r < kRejectReasonCount; ++r) rejected[r] += f.rejected[r];
-    fmt::print(out, "  {}: read {}, accepted {}, rejected {}{}\n", display_path(cfg, f.path), f.read, f.accepted,
-               f.rejected_total(), f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "");
-  }
-  std::uint64_t total_rejected = 0;
-  for (auto c : rejected) total_rejected += c;
-  fmt::print(out, "Rows read {} = accepted {} + rejected {}{}\n", read, accepted, total_rejected,
-             read == accepted + total_rejected ? "" : "  (DOES NOT RECONCILE)");
+  for (const auto& f : in.files)
+    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}\n",
+               display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
+               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "");
+  const InputTotals t = input_totals(in.files);
+  fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
+             t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
   for (std::size_t r = 0; r < kRejectReasonCount; ++r)
-    if (rejected[r])
-      fmt::print(out, "  {:<28} {:>8}  {}\n", reason_code(static_cast<RejectReason>(r)), rejected[r],
+    if (t.rejected[r])
+      fmt::print(out, "  {:<28} {:>8}  {}\n", reason_code(static_cast<RejectReason>(r)), t.rejected[r],
                  reason_help(static_cast<RejectReason>(r)));
 }
 

@@ -201,29 +201,28 @@ std::string venue_section(const RunContext& run) {
 
 std::string quality_section(const RunContext& run) {
   std::string rows;
-  ReasonCounts total{};
-  std::uint64_t read = 0, accepted = 0;
-  for (const auto& f : run.ingest.files) {
-    rows += fmt::format("<tr>{}{}{}{}</tr>\n", td(display_path(run.cfg, f.path)), td(std::to_string(f.read), true),
-                        td(std::to_string(f.accepted), true), td(std::to_string(f.rejected_total()), true));
-    read += f.read;
-    accepted += f.accepted;
-    for (std::size_t r = 0; r < kRejectReasonCount; ++r) total[r] += f.rejected[r];
-  }
+  for (const auto& f : run.ingest.files)
+    rows += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(display_path(run.cfg, f.path)), td(std::to_string(f.read), true),
+                        td(std::to_string(f.accepted), true), td(std::to_string(f.outside_window), true),
+                        td(std::to_string(f.rejected_total()), true));
+  const InputTotals t = input_totals(run.ingest.files);
   std::string reasons;
   for (std::size_t r = 0; r < kRejectReasonCount; ++r)
-    if (total[r])
+    if (t.rejected[r])
       reasons += fmt::format("<tr>{}{}{}</tr>\n", td(std::string(reason_code(static_cast<RejectReason>(r)))),
-                             td(std::to_string(total[r]), true), td(std::string(reason_help(static_cast<RejectReason>(r)))));
+                             td(std::to_string(t.rejected[r]), true), td(std::string(reason_help(static_cast<RejectReason>(r)))));
   std::string warnings;
-  for (const Theme& t : run.cfg.taxonomy.themes)
-    if (t.proxy) warnings += "<p class=\"warn\"><b>" + html_escape(t.label) + ":</b> " + html_escape(t.proxy_note) + "</p>";
+  for (const Theme& theme : run.cfg.taxonomy.themes)
+    if (theme.proxy)
+      warnings += "<p class=\"warn\"><b>" + html_escape(theme.label) + ":</b> " + html_escape(theme.proxy_note) + "</p>";
   return fmt::format("<section class=\"theme\"><h2>Data quality</h2>{}<p>Rows read <b class=\"read\">{}</b>, used "
-                     "<b class=\"accepted\">{}</b>, rejected <b class=\"rejected\">{}</b> (counted by file and reason "
-                     "in rejects_summary.csv).</p><table class=\"reasons\"><tr><th>Reason</th><th>Rows</th><th>Meaning</th></tr>\n{}"
-                     "</table><table class=\"files\"><tr><th>File</th><th>Read</th><th>Used</th><th>Rejected</th></tr>\n{}"
-                     "</table></section>\n",
-                     warnings, read, accepted, read - accepted, reasons, rows);
+                     "<b class=\"accepted\">{}</b>, outside the data window ({}) <b class=\"outside-window\">{}</b>, "
+                     "rejected <b class=\"rejected\">{}</b> (counted by file and reason in rejects_summary.csv).</p>"
+                     "<table class=\"reasons\"><tr><th>Reason</th><th>Rows</th><th>Meaning</th></tr>\n{}</table>"
+                     "<table class=\"files\"><tr><th>File</th><th>Read</th><th>Used</th><th>Outside window</th>"
+                     "<th>Rejected</th></tr>\n{}</table></section>\n",
+                     warnings, t.read, t.accepted, run.data_window.range_text(), t.outside_window, t.rejected_total(),
+                     reasons, rows);
 }
 
 std::string method_section(const RunContext& run) {

@@ -9,7 +9,6 @@ std::string_view reason_code(RejectReason r) {
     case RejectReason::ImpossibleCoordinates: return "impossible_coordinates";
     case RejectReason::SwappedCoordinates: return "likely_swapped_coordinates";
     case RejectReason::OutsideWards: return "outside_every_ward";
-    case RejectReason::OutsidePeriod: return "date_outside_periods_used";
     case RejectReason::DuplicateId: return "duplicate_id";
     case RejectReason::kCount: break;
   }
@@ -28,8 +27,6 @@ std::string_view reason_help(RejectReason r) {
       return "x and y (or lon and lat) look swapped: swapping them puts the point in the study area";
     case RejectReason::OutsideWards:
       return "the point lies outside every ward; normal near a boundary, check the ward filter if many";
-    case RejectReason::OutsidePeriod:
-      return "the date is outside the period, its comparison periods and the 12-month baseline";
     case RejectReason::DuplicateId:
       return "an earlier record had the same id; the first one is kept";
     case RejectReason::kCount: break;

@@ -1,6 +1,7 @@
 #pragma once
-// Why an input record was not used. Every record read is either accepted or
-// becomes one Reject, so read = accepted + rejected holds per file.
+// Why an input record could not be used. Every record read is accepted, dated
+// outside the data window (counted, not a fault), or becomes one Reject, so
+// read = accepted + outside window + rejected holds per file.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -14,7 +15,6 @@ enum class RejectReason : std::uint8_t {
   ImpossibleCoordinates,
   SwappedCoordinates,
   OutsideWards,
-  OutsidePeriod,
   DuplicateId,
   kCount
 };

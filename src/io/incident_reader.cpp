@@ -243,8 +243,7 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
     inc.day = date.day;
     inc.minute = date.minute;
     if (!window.contains(inc.month)) {
-      reject(RejectReason::OutsidePeriod, cols.date,
-             fmt::format("{} is outside {}", format_month(inc.month), window.range_text()));
+      ++out.outside_window;
       continue;
     }
 

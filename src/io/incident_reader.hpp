@@ -69,6 +69,9 @@ struct FileReadResult {
   std::vector<RawIncident> incidents;
   std::vector<Reject> rejects;
   std::uint64_t read = 0;
+  // Rows dated outside the window: not faults (police.uk extracts and force
+  // dumps hold every month), so counted, never kept row by row.
+  std::uint64_t outside_window = 0;
   // Categories the taxonomy does not know; such incidents are kept ("unthemed").
   std::vector<std::string> unknown_categories;
 };

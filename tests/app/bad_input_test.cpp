@@ -109,7 +109,7 @@ TEST_CASE("the scene itself runs cleanly", "[bad-input]") {
   const Result r = s.run("validate");
   INFO(r.log);
   CHECK(r.rc == 0);
-  CHECK_THAT(r.log, Contains("read 20, accepted 20, rejected 0"));
+  CHECK_THAT(r.log, Contains("read 20, accepted 20, outside the data window 0, rejected 0"));
 }
 
 TEST_CASE("1. a KDE or Gi* grid over the memory budget is an error naming the setting and the memory", "[bad-input]") {
@@ -209,7 +209,7 @@ TEST_CASE("4. an unclosed quote costs one row, not the rest of the file", "[bad-
     const Result r = s.run("wards");
     INFO(r.log);
     CHECK(r.rc == 0);
-    CHECK_THAT(r.log, Contains("read 40, accepted 39, rejected 1"));
+    CHECK_THAT(r.log, Contains("read 40, accepted 39, outside the data window 0, rejected 1"));
     const std::string rejects = test::read_text(s.dir / "out-restricted" / "rejects.csv");
     CHECK_THAT(rejects, Contains("incidents/a.csv,3,unparseable,,a quote opened on this line is never closed"));
   }
