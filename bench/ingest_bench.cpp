@@ -184,7 +184,7 @@ int main(int argc, char** argv) {
   IncidentSource whole = spec;
   whole.paths = {csv.string()};
   cfg.incidents = {whole};
-  Progress quiet(true);
+  Progress quiet(std::cout, true);
   t0 = std::chrono::steady_clock::now();
   const IngestResult ingested = ingest(cfg, index, quiet, cfg.period.needed_window());
   const double t_ingest = seconds_since(t0);

@@ -25,7 +25,7 @@ struct CommandOptions {
 
 void add_common(CLI::App* cmd, CommandOptions& o) {
   cmd->add_option("config", o.config, "Run description (TOML), e.g. data/sample/hotspot.toml")->required();
-  cmd->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+  cmd->add_flag("-q,--quiet", o.quiet, "Print only warnings, errors and the final line (no progress)");
   for (const OptionSpec& spec : option_specs()) {
     if (spec.cli_flag.empty()) continue;
     if (spec.type == ValueType::Bool) {  // a switch: present means true

@@ -64,6 +64,7 @@ void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& 
 void load_inputs(RunContext& run, const Period& window) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
+  run.progress.begin("wards");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   attach_population(cfg, run.wards.wards, run.diag);
   run.index = std::make_unique<WardIndex>(run.geos, run.wards.wards, &run.diag);
@@ -90,8 +91,9 @@ void load_inputs(RunContext& run, const Period& window) {
 
 }  // namespace
 
-void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out) {
-  RunContext run(cfg, quiet);
+void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream) {
+  RunContext run(cfg, quiet, stdout_stream);
+  std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
   // evaluate reads every month; the pack reads the months its statistics need.
   Period window = mode == Mode::Evaluate ? Period{make_month(1900, 1), make_month(2100, 12), "all months"}
                                          : cfg.period.needed_window();
@@ -120,11 +122,11 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
                v.read, v.accepted, v.filtered, rejected);
   }
   if (mode == Mode::Validate) {
-    for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+    for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "warning: {}\n", w);
     return;
   }
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
-    for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+    for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "warning: {}\n", w);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
                                           "and no pack was written. Check run.period against the months the input "
                                           "files cover (see the account above).",
@@ -149,7 +151,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   if (!run.layers.empty()) pack_stage(run, out);
   if (mode == Mode::Run) report_stage(run, out);
 
-  for (const auto& w : run.diag.warnings) fmt::print(stderr, "warning: {}\n", w);
+  for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "warning: {}\n", w);
   write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
   // The manifests list what is in each folder, so they cannot miss a file.
   run.restricted_outputs = list_folder(run.restricted_dir);
@@ -164,7 +166,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& out
   // The restricted folder first: when the pack appears, what it names is there.
   restricted.commit();
   pack.commit();
-  fmt::print(out, "Wrote {} ({} files); row-level files, not for sharing, in {}\n", cfg.output.string(),
+  fmt::print(run.progress.always(), "Wrote {} ({} files); row-level files, not for sharing, in {}\n", cfg.output.string(),
              run.outputs.size() + 1, cfg.restricted_output.string());
 }
 

@@ -64,8 +64,8 @@ struct HotspotShape {
 };
 
 struct RunContext {
-  explicit RunContext(const RunConfig& c, bool quiet)
-      : cfg(c), pack_dir(c.output), restricted_dir(c.restricted_output), progress(quiet),
+  RunContext(const RunConfig& c, bool quiet, std::ostream& out)
+      : cfg(c), pack_dir(c.output), restricted_dir(c.restricted_output), progress(out, quiet),
         to_wgs84(c.crs, "EPSG:4326") {}
 
   const RunConfig& cfg;

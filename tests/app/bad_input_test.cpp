@@ -76,7 +76,7 @@ struct Scene {
     test::write_text(dir / "run.toml", toml.empty() ? config() : toml);
     const fs::path log = dir / "log.txt";
     const std::string out = args.find("--out") == std::string::npos ? "--out '" + (dir / "out").string() + "'" : "";
-    const std::string cmd = fmt::format("timeout 60 {} {} '{}' --quiet {} {} > '{}' 2>&1", HOTSPOT_BINARY, command,
+    const std::string cmd = fmt::format("timeout 60 {} {} '{}' {} {} > '{}' 2>&1", HOTSPOT_BINARY, command,
                                         (dir / "run.toml").string(), out, args, log.string());
     const int rc = std::system(cmd.c_str());
     return Result{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, test::read_text(log)};

@@ -136,7 +136,7 @@ Pack run_pack(const std::string& name, const std::string& extra, std::map<std::s
   const fs::path config = tmp / (name + ".toml");
   test::write_text(config, cfg);
   Pack p{tmp / name, "", std::move(min_count)};
-  const int rc = test::run_hotspot("run '" + config.string() + "' --quiet --out '" + p.dir.string() + "'",
+  const int rc = test::run_hotspot("run '" + config.string() + "' --out '" + p.dir.string() + "'",
                                    tmp / (name + ".log"));
   p.console = test::read_text(tmp / (name + ".log"));
   INFO(p.console);

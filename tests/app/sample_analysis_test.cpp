@@ -259,7 +259,7 @@ TEST_CASE("sample: the greedy venue programme against exhaustive search", "[samp
   Diagnostics diag;
   const WardReadResult wards = read_wards(geos, cfg.wards, cfg.crs, diag);
   const WardIndex index(geos, wards.wards);
-  Progress quiet(true);
+  Progress quiet(std::cout, true);
   const IngestResult in = ingest(cfg, index, quiet, cfg.period.needed_window());
   const ThemeMask asb = ThemeMask{1} << cfg.taxonomy.theme_index("asb");
   std::vector<MassPoint> mass;

@@ -194,6 +194,16 @@ TEST_CASE("sample: a rerun is byte-identical", "[e2e]") {
   // Same folder name, so the manifest names the restricted folder ("../a-restricted") the same way.
   REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "a").string() + "'",
                             dir / "b.log") == 0);
+  // --quiet: warnings and the final line only.
+  std::istringstream quiet(test::read_text(dir / "b.log"));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(quiet, line);) lines.push_back(line);
+  REQUIRE_FALSE(lines.empty());
+  CHECK(lines.back().rfind("Wrote ", 0) == 0);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    INFO(lines[i]);
+    CHECK(lines[i].rfind("warning: ", 0) == 0);
+  }
   int compared = 0;
   for (const auto& entry : fs::directory_iterator(a)) {
     const std::string name = entry.path().filename().string();
@@ -211,7 +221,7 @@ TEST_CASE("sample: validate reconciles and writes nothing", "[e2e]") {
   test::TempDir dir("sample-validate");
   const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
   const fs::path out = dir / "never-created";
-  REQUIRE(test::run_hotspot("validate '" + cfg.string() + "' --quiet --out '" + out.string() + "'",
+  REQUIRE(test::run_hotspot("validate '" + cfg.string() + "' --out '" + out.string() + "'",
                             dir / "v.log") == 0);
   CHECK_FALSE(fs::exists(out));
   const std::string log = test::read_text(dir / "v.log");
