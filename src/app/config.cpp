@@ -423,6 +423,18 @@ void read_clusters(const toml::table& root, const Where& where, ClusterConfig& c
   c.lisa_alpha = number_or(t, "lisa_alpha", c.lisa_alpha);
 }
 
+void read_emerging(const toml::table& root, const Where& where, EmergingConfig& e) {
+  const toml::table& t = table_or_empty(root, "emerging");
+  check_keys(t, "emerging", where);
+  if (auto v = t["enabled"].value<bool>()) e.enabled = *v;
+  e.months = integer_or(t, "months", e.months);
+  e.recent = integer_or(t, "recent", e.recent);
+  e.alpha = number_or(t, "alpha", e.alpha);
+  if (e.recent >= e.months)
+    throw usage_error("config", fmt::format("{}: {} must be fewer than emerging.months ({}), so there are earlier "
+                                            "months to compare with.", where.at(t, "recent"), e.recent, e.months));
+}
+
 VenueSource read_venue_source(const toml::table& t, const fs::path& base, const Where& where) {
   check_keys(t, "venues", where);
   VenueSource v;
@@ -571,7 +583,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.config_path = file;
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
-  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "venues",
+  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
                                            "programme"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
@@ -663,6 +675,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   read_kde(root, Where{fname, "kde"}, cfg.kde);
   read_evaluate(root, Where{fname, "evaluate"}, cfg.evaluate);
   read_clusters(root, Where{fname, "clusters"}, cfg.clusters);
+  read_emerging(root, Where{fname, "emerging"}, cfg.emerging);
   if (const auto* venues = root.get("venues")) {
     if (!venues->is_array_of_tables())
       throw usage_error("config", fmt::format("{}: venues must be [[venues]] tables.", fname));

@@ -71,6 +71,15 @@ struct ClusterConfig {
   double lisa_alpha = 0.05;
 };
 
+// [emerging]: space-time classes of the Gi* cells over the trailing months
+// (analysis/emerging_grid.hpp), on the Gi* grid of [clusters].
+struct EmergingConfig {
+  bool enabled = true;
+  int months = 24;        // the trailing window, ending at the period's last month (fewer if the data start later)
+  int recent = 6;         // of those, the months sfhotspot's summary calls recent
+  double alpha = 0.05;    // a significant Gi* step (after correction) and a significant trend
+};
+
 // [programme]: choosing roadshow venues near a theme's hotspots.
 struct ProgrammeConfig {
   bool enabled = true;                    // runs in `run` when [[venues]] are given
@@ -103,6 +112,7 @@ struct RunConfig {
   KdeConfig kde;
   EvaluateConfig evaluate;
   ClusterConfig clusters;
+  EmergingConfig emerging;
   std::vector<VenueSource> venues;
   ProgrammeConfig programme;
 };

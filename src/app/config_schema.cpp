@@ -98,6 +98,10 @@ const std::vector<OptionSpec>& option_specs() {
       {"clusters", "seed", V::Integer, "12345", "Random seed for permutations (recorded in the manifest)"},
       {"clusters", "lisa_alpha", V::Number, "0.05", "Pseudo p-value below which a LISA quadrant is shown", {}, kFraction},
 
+      {"emerging", "enabled", V::Bool, "true", "Space-time classes of the Gi* cells (new, persistent, intensifying, ...) in `run`"},
+      {"emerging", "months", V::Integer, "24", "Trailing months of monthly Gi*, ending at the period's last month", {}, Range{3, 240}},
+      {"emerging", "recent", V::Integer, "6", "Of those, the months the summary (emerging, persistent, former, intermittent) calls recent", {}, Range{1, 239}},
+      {"emerging", "alpha", V::Number, "0.05", "Significance of a Gi* step (after clusters.correction) and of the Mann-Kendall trend", {}, Range{0, 0.5, true}},
       {"venues", "name", V::String, "", "A name for this list of candidate venues"},
       {"venues", "format", V::String, "csv", "csv or ogr"},
       {"venues", "paths", V::StringList, "", "Files or globs (relative: to the config file)"},

@@ -87,6 +87,32 @@ LayerStyle gistar_bins_style() {
   return st;
 }
 
+LayerStyle emerging_classes_style() {
+  LayerStyle st;
+  st.renderer = "categorizedSymbol";
+  st.attribute = "space_time_class";
+  st.fields_used = {"space_time_class", "label"};
+  st.label_field = "label";
+  // Hot: new and consecutive in orange (emerging), intensifying and persistent in
+  // deep reds, diminishing and historical fading, sporadic and oscillating in
+  // purples (on and off). Cold mirrors it in blues and greens.
+  const struct { const char* cls; Rgba c; } classes[] = {
+      {"new hot spot", {253, 141, 60, 255}},        {"consecutive hot spot", {241, 105, 19, 255}},
+      {"intensifying hot spot", {165, 15, 21, 255}}, {"persistent hot spot", {222, 45, 38, 255}},
+      {"diminishing hot spot", {251, 106, 74, 255}}, {"sporadic hot spot", {158, 154, 200, 255}},
+      {"oscillating hot spot", {117, 107, 177, 255}}, {"historical hot spot", {252, 187, 161, 255}},
+      {"new cold spot", {107, 174, 214, 255}},       {"consecutive cold spot", {66, 146, 198, 255}},
+      {"intensifying cold spot", {8, 69, 148, 255}}, {"persistent cold spot", {33, 113, 181, 255}},
+      {"diminishing cold spot", {158, 202, 225, 255}}, {"sporadic cold spot", {161, 217, 155, 255}},
+      {"oscillating cold spot", {65, 171, 93, 255}}, {"historical cold spot", {198, 219, 239, 255}}};
+  for (const auto& k : classes) {
+    std::string label = k.cls;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    st.classes.push_back({k.cls, "", label, fill(k.c, {80, 80, 80, 255}, 0.2)});
+  }
+  return st;
+}
+
 LayerStyle cluster_outline_style() {
   LayerStyle st;
   st.renderer = "categorizedSymbol";

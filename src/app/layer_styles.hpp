@@ -15,6 +15,7 @@ namespace hotspot {
 LayerStyle ward_choropleth(const Theme& theme, const std::string& field, std::vector<double> values);
 LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names);
 LayerStyle gistar_bins_style();
+LayerStyle emerging_classes_style();  // the 16 space-time classes: reds/oranges hot, blues cold
 LayerStyle cluster_outline_style();
 LayerStyle venue_style();
 LayerStyle catchment_style();

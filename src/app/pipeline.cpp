@@ -142,6 +142,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
   if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
   if ((mode == Mode::Run && cfg.clusters.enabled) || mode == Mode::Clusters) cluster_stage(run, out);
+  if (mode == Mode::Run && cfg.emerging.enabled) emerging_stage(run, out);
   if ((mode == Mode::Run && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues) {
     if (mode == Mode::Venues && cfg.kde.enabled) kde_stage(run, out);  // the planner measures against hotspots
     venue_stage(run, out);

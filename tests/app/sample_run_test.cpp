@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <map>
+#include <sstream>
 
 #include "io/sha256.hpp"
 #include "test_support.hpp"
@@ -242,4 +243,48 @@ TEST_CASE("exit codes: 2 for usage, 1 for bad input", "[e2e]") {
   CHECK(test::read_text(dir / "l4").find("nope.shp") != std::string::npos);
   CHECK(test::run_hotspot("--version", dir / "l5") == 0);
   CHECK(test::read_text(dir / "l5").find("hotspot 0.") != std::string::npos);
+}
+
+TEST_CASE("sample: the planted ASB rise is a new hot spot in Larkhill, and every hotspot has a space-time class",
+          "[e2e][emerging]") {
+  GDALDatasetUniquePtr ds(GDALDataset::Open((sample_output() / "emerging_asb.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  bool larkhill_new = false;
+  int persistent = 0;
+  for (auto& f : *ds->GetLayer(0)) {
+    const std::string cls = f->GetFieldAsString("space_time_class");
+    INFO(f->GetFieldAsString("label"));
+    CHECK(f->GetFieldAsInteger("count") >= 3);  // kde.min_incidents over the window
+    if (cls == "new hot spot") {
+      CHECK(f->GetFieldAsInteger("months_hot") == 1);
+      larkhill_new = larkhill_new || std::string(f->GetFieldAsString("ward_names")).find("Larkhill") != std::string::npos;
+    }
+    persistent += cls == "persistent hot spot" || cls == "intensifying hot spot";
+  }
+  CHECK(larkhill_new);     // tripled in the run period only (truth.json: planted asb_rising_ward)
+  CHECK(persistent >= 1);  // the town centre's ASB is there every month
+  // hotspot_history.csv: one row per published hotspot, each with a class.
+  std::map<std::string, std::string> history;
+  std::istringstream csv(test::read_text(sample_output() / "hotspot_history.csv"));
+  std::string line;
+  std::getline(csv, line);
+  CHECK(line == "theme,hotspot_id,label,space_time_class,window\r");
+  while (std::getline(csv, line)) {
+    const std::size_t a = line.find(','), b = line.find(',', a + 1);
+    history[line.substr(a + 1, b - a - 1)] = line;
+  }
+  int hotspots = 0;
+  for (const std::string theme : {"asb", "violence", "vawg", "hate"}) {
+    GDALDatasetUniquePtr h(GDALDataset::Open((sample_output() / ("hotspots_" + theme + ".geojson")).c_str(),
+                                             GDAL_OF_VECTOR));
+    REQUIRE(h);
+    for (auto& f : *h->GetLayer(0)) {
+      ++hotspots;
+      const std::string id = f->GetFieldAsString("hotspot_id");
+      INFO(id);
+      REQUIRE(history.count(id));
+      CHECK(history.at(id).find(" hot spot,") != std::string::npos);  // a hotspot sits on hot Gi* cells
+    }
+  }
+  CHECK(hotspots == static_cast<int>(history.size()));
 }
