@@ -4,6 +4,8 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -496,6 +498,44 @@ void read_programme(const toml::table& root, const Where& where, RunConfig& cfg)
   p.lookback_months = integer_or(t, "lookback_months", p.lookback_months);
 }
 
+void read_forward_plan(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "forward_plan");
+  check_keys(t, "forward_plan", where);
+  ForwardPlanConfig& f = cfg.forward_plan;
+  f.dates = get_strings(t, "dates");
+  for (const std::string& d : f.dates) {
+    int y = 0, m = 0, day = 0;
+    char tail = 0;
+    if (std::sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || d.size() != 10 ||
+        !std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                     std::chrono::day(static_cast<unsigned>(day))).ok() || y < 1900 || y > 2200)
+      throw usage_error("config", fmt::format("{}: '{}' is not a date YYYY-MM-DD.", where.at(t, "dates"), d));
+  }
+  std::sort(f.dates.begin(), f.dates.end());
+  f.dates.erase(std::unique(f.dates.begin(), f.dates.end()), f.dates.end());
+  f.months = integer_or(t, "months", f.months);
+  f.weekday = one_of(t, "weekday", f.weekday, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                               "sunday"}, where);
+  f.week = integer_or(t, "week", f.week);
+  f.themes = get_strings(t, "themes");
+  for (const std::string& id : f.themes)
+    if (cfg.taxonomy.theme_index(id) < 0)
+      throw usage_error("config", fmt::format("{}: '{}' is not a theme.", where.at(t, "themes"), id));
+  f.budget = number_or(t, "budget", f.budget);
+  f.cost_per_event = number_or(t, "cost_per_event", f.cost_per_event);
+  f.start = get_string(t, "start", f.start);
+  int hh = -1, mm = -1;
+  char tail = 0;
+  if (std::sscanf(f.start.c_str(), "%2d:%2d%c", &hh, &mm, &tail) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59)
+    throw usage_error("config", fmt::format("{}: '{}' is not a time HH:MM.", where.at(t, "start"), f.start));
+  f.hours = number_or(t, "hours", f.hours);
+  f.min_reach = number_or(t, "min_reach", f.min_reach);
+  f.rising_weight = number_or(t, "rising_weight", f.rising_weight);
+  f.persistent_weight = number_or(t, "persistent_weight", f.persistent_weight);
+  if (!f.dates.empty() && f.months > 0)
+    throw usage_error("config", fmt::format("{}: give dates or months, not both.", where.at(t, "months")));
+}
+
 // True when `inner` is `outer` or lies under it (both canonical).
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin();
@@ -584,7 +624,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
   const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
-                                           "programme"};
+                                           "programme", "forward_plan"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
     const bool list = key == "incidents" || key == "venues";
@@ -593,9 +633,9 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
       throw usage_error("config", fmt::format("{} must be {}.", Where{fname, ""}.at(v, key),
                                               list ? "[[" + key + "]] tables" : "a [" + key + "] table"));
     if (std::find(tables.begin(), tables.end(), key) == tables.end())
-      throw usage_error("config", fmt::format("{}: '{}' is not a known table.{} Known tables: run, wards, "
-                                              "incidents, themes, kde, clusters, venues, programme.", Where{fname, ""}.at(v, key), key,
-                                              did_you_mean(key, tables)));
+      throw usage_error("config", fmt::format("{}: '{}' is not a known table.{} Known tables: {}.",
+                                              Where{fname, ""}.at(v, key), key, did_you_mean(key, tables),
+                                              fmt::join(tables, ", ")));
   }
 
   const toml::table& run = table_or_empty(root, "run");
@@ -684,6 +724,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
       cfg.venues.push_back(read_venue_source(*item.as_table(), cfg.base_dir, Where{fname, fmt::format("venues[{}]", n++)}));
   }
   read_programme(root, Where{fname, "programme"}, cfg);
+  read_forward_plan(root, Where{fname, "forward_plan"}, cfg);
   check_output_apart(cfg, root, fname);
   return cfg;
 }

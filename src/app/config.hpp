@@ -94,6 +94,26 @@ struct ProgrammeConfig {
   int lookback_months = 3;
 };
 
+// [forward_plan]: dated roadshow events, each given a theme and a venue
+// (analysis/forward_plan.hpp). On when dates are listed or months > 0, and
+// [[venues]] are given.
+struct ForwardPlanConfig {
+  std::vector<std::string> dates;   // "YYYY-MM-DD", in any order (sorted)
+  int months = 0;                   // or one event a month for the months after the period...
+  std::string weekday = "saturday"; // ...on this weekday...
+  int week = 2;                     // ...of this week of the month (1 to 4)
+  std::vector<std::string> themes;  // empty = every theme
+  double budget = 0;                // 0 = no limit
+  double cost_per_event = 0;
+  std::string start = "10:00";      // local time, for the calendar
+  double hours = 4;
+  double min_reach = 5;             // an event must newly reach at least this many of its theme's incidents
+  double rising_weight = 2;         // a theme rising significantly on its baseline
+  double persistent_weight = 1.5;   // a theme with persistent or intensifying hotspots
+
+  bool enabled() const { return !dates.empty() || months > 0; }
+};
+
 struct RunConfig {
   std::filesystem::path config_path;
   std::filesystem::path base_dir;  // relative paths resolve against this
@@ -115,6 +135,7 @@ struct RunConfig {
   EmergingConfig emerging;
   std::vector<VenueSource> venues;
   ProgrammeConfig programme;
+  ForwardPlanConfig forward_plan;
 };
 
 // An override from the command line: option (table.key) and its text.

@@ -123,6 +123,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
   history.add_column("space_time_class", CellType::Text);
   history.add_column("window", CellType::Text);
   std::vector<ThemeSummary> summaries;
+  run.hotspot_classes.assign(cfg.taxonomy.themes.size(), {});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     run.progress.update("emerging", t, cfg.taxonomy.themes.size(), theme.label);
@@ -201,12 +202,13 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                                       "Polygon", emerging_classes_style(), layer.wkb.size(), 4, layer.description,
                                       false));
     if (t < run.hotspots.size())
-      for (const HotspotShape& h : run.hotspots[t])
+      for (const HotspotShape& h : run.hotspots[t]) {
+        const EmergingClass cls = majority(cells_inside(run.geos, h.geom.get(), base.spec), eg.cls,
+                                           EmergingClass::NoPattern, is_hot);
+        run.hotspot_classes[t].push_back(cls);
         history.rows.push_back({Cell::text(theme.id), Cell::text(h.id), Cell::text(h.label),
-                                Cell::text(std::string(emerging_class_name(majority(
-                                    cells_inside(run.geos, h.geom.get(), base.spec), eg.cls, EmergingClass::NoPattern,
-                                    is_hot)))),
-                                Cell::text(window.label)});
+                                Cell::text(std::string(emerging_class_name(cls))), Cell::text(window.label)});
+      }
     int hot = 0;
     for (std::size_t k = 0; k < kClasses; ++k) hot += is_hot(static_cast<EmergingClass>(k)) ? sum.published[k] : 0;
     fmt::print(out, "  {:<24} {:>3} emerging hot-spot areas over {} ({} new, {} intensifying, {} persistent)\n",

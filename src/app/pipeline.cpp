@@ -147,6 +147,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     if (mode == Mode::Venues && cfg.kde.enabled) kde_stage(run, out);  // the planner measures against hotspots
     venue_stage(run, out);
   }
+  if (mode == Mode::Run && cfg.forward_plan.enabled() && !cfg.venues.empty()) forward_plan_stage(run, out);
   if (mode == Mode::Evaluate) evaluate_stage(run, out);
   if (mode == Mode::Run) points_stage(run, out);
   if (!run.layers.empty()) pack_stage(run, out);

@@ -12,6 +12,7 @@
 #include "app/data_availability_check.hpp"
 #include "app/ingest.hpp"
 #include "app/manifest.hpp"
+#include "analysis/emerging_classes.hpp"
 #include "app/progress.hpp"
 #include "core/diagnostics.hpp"
 #include "core/grid.hpp"
@@ -89,6 +90,7 @@ struct RunContext {
   std::vector<VenueFileReport> venue_files;
   std::vector<Reject> venue_rejects;            // source = index into venue_files, offset by incident files
   std::vector<std::vector<HotspotShape>> hotspots;  // [theme], filled by the KDE stage
+  std::vector<std::vector<EmergingClass>> hotspot_classes;  // [theme][hotspot], filled by the emerging stage
   std::vector<Grid> surfaces;                       // [theme], filled by the KDE stage
   std::vector<OutputFile> outputs;
   std::vector<OutputFile> restricted_outputs;

@@ -11,6 +11,7 @@ void ward_stage(RunContext& run, std::ostream& out);    // wards.geojson, ward_s
 void kde_stage(RunContext& run, std::ostream& out);     // kde_<theme>.tif, hotspots_<theme>.geojson
 void cluster_stage(RunContext& run, std::ostream& out); // clusters_<theme>.geojson, gistar_<theme>.geojson
 void emerging_stage(RunContext& run, std::ostream& out);  // emerging_<theme>.geojson, hotspot_history.csv
+void forward_plan_stage(RunContext& run, std::ostream& out);  // forward_plan.csv, forward_plan.ics
 void venue_stage(RunContext& run, std::ostream& out);   // venues_<plan>.geojson/.csv, venue_catchments_<plan>.geojson
 void pack_stage(RunContext& run, std::ostream& out);    // <layer>.qml styles, tasking.qgs
 void report_stage(RunContext& run, std::ostream& out);  // report.html

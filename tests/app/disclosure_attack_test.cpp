@@ -210,6 +210,23 @@ void attack_other_outputs(const Pack& p) {
   }
 }
 
+// The forward plan's reasons quote how many incidents an event reaches: never fewer than the theme's minimum.
+int attack_forward_plan(const Pack& p) {
+  int quoted = 0;
+  for (const Row& r : read_csv(p.dir / "forward_plan.csv")) {
+    const auto m = p.min_count.find(r.at("theme"));
+    const std::string& reason = r.at("reason");
+    const std::size_t at = reason.find(" reaches ");
+    REQUIRE(at != std::string::npos);
+    const std::string after = reason.substr(at + 9);
+    if (after.empty() || !std::isdigit(static_cast<unsigned char>(after[0]))) continue;  // no count quoted
+    ++quoted;
+    INFO(reason);
+    if (m != p.min_count.end()) CHECK(std::stol(after) >= m->second);
+  }
+  return quoted;
+}
+
 // Venue reach: with unit weights reach is the count, share x total is the count,
 // and the reason text repeats it. Truth: VAWG incidents of the last 3 months within 400 m.
 int attack_venues(const Pack& p) {
@@ -262,6 +279,7 @@ TEST_CASE("disclosure attack: the committed sample pack gives nothing back", "[e
   attack::attack_derived_values(p.dir, p.min_count);
   attack_other_outputs(p);
   attack_venues(p);
+  CHECK(attack_forward_plan(p) >= 1);
   const CPLJSONDocument manifest = [&] { CPLJSONDocument d; REQUIRE(d.Load((p.dir / "manifest.json").string())); return d; }();
   const CPLJSONObject d = manifest.GetRoot().GetObj("disclosure");
   CHECK(d.GetLong("primary") >= 1);
@@ -274,5 +292,6 @@ TEST_CASE("disclosure attack: a strict pack (VAWG 10, hate 40) gives nothing bac
   attack::attack_derived_values(p.dir, p.min_count);
   attack_other_outputs(p);
   CHECK(attack_venues(p) >= 1);
+  attack_forward_plan(p);
   CHECK(withheld(all_row(p, "hate_count")));  // the area total itself is under 40
 }

@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "io/sha256.hpp"
@@ -287,4 +288,50 @@ TEST_CASE("sample: the planted ASB rise is a new hot spot in Larkhill, and every
     }
   }
   CHECK(hotspots == static_cast<int>(history.size()));
+}
+
+TEST_CASE("sample: the forward plan keeps every constraint and its calendar imports", "[e2e][forward-plan]") {
+  // hotspot.toml: months = 6 (second Saturdays of 2026-01..06), budget 2,500 at 500 an event.
+  std::istringstream csv(test::read_text(sample_output() / "forward_plan.csv"));
+  std::string line;
+  std::getline(csv, line);
+  CHECK(line == "event,date,start,end,theme,theme_label,venue_id,venue_name,venue_type,ward_code,ward_name,reason\r");
+  const std::vector<std::string> second_saturdays = {"2026-01-10", "2026-02-14", "2026-03-14", "2026-04-11",
+                                                     "2026-05-09", "2026-06-13"};
+  std::set<std::string> wards, uids;
+  int events = 0;
+  while (std::getline(csv, line)) {
+    INFO(line);
+    const std::size_t a = line.find(','), b = line.find(',', a + 1);
+    CHECK(line.substr(a + 1, b - a - 1) == second_saturdays.at(static_cast<std::size_t>(events)));
+    ++events;
+    const auto fields = [&] {
+      std::vector<std::string> f(1);
+      bool q = false;
+      for (char c : line) {
+        if (c == '"') q = !q;
+        else if (c == ',' && !q) f.emplace_back();
+        else if (c != '\r') f.back() += c;
+      }
+      return f;
+    }();
+    REQUIRE(fields.size() == 12);
+    CHECK(wards.insert(fields[9]).second);  // each ward at most once
+    CHECK(fields[11].find(fields[5]) == 0);  // the reason starts with the theme
+    CHECK(fields[11].find(" reaches ") != std::string::npos);
+  }
+  CHECK(events == 5);  // 2,500 / 500
+  // The calendar: one VEVENT per row, CRLF lines of at most 75 octets, unique UIDs.
+  const std::string ics = test::read_text(sample_output() / "forward_plan.ics");
+  int vevents = 0;
+  for (std::size_t at = 0, next; at < ics.size(); at = next + 2) {
+    next = ics.find("\r\n", at);
+    REQUIRE(next != std::string::npos);
+    const std::string l = ics.substr(at, next - at);
+    CHECK(l.size() <= 75);
+    CHECK(l.find('\n') == std::string::npos);
+    vevents += l == "BEGIN:VEVENT";
+    if (l.rfind("UID:", 0) == 0) CHECK(uids.insert(l).second);
+  }
+  CHECK(vevents == 5);
 }

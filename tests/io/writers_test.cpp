@@ -3,6 +3,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
+#include "io/icalendar_writer.hpp"
 #include "io/json_writer.hpp"
 #include "test_support.hpp"
 
@@ -55,4 +56,22 @@ TEST_CASE("atomic files replace whole and leave no temporary", "[writers]") {
     test::write_text(abandoned.temp_path(), "partial");
   }  // not committed: the temporary goes, the final name never appears
   CHECK_FALSE(std::filesystem::exists(dir / "never.txt"));
+}
+
+TEST_CASE("iCalendar: TEXT escaping and folding at 75 octets without splitting UTF-8", "[writers][ical]") {
+  CHECK(ical_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
+  // 80 ASCII octets fold once: 75, then a space and the last 5.
+  const std::string line(80, 'x');
+  CHECK(ical_fold(line) == std::string(75, 'x') + "\r\n " + std::string(5, 'x') + "\r\n");
+  // A 2-byte character that would straddle octet 75 moves whole to the next line.
+  const std::string text = std::string(74, 'a') + "\xC3\xA9" + "b";
+  const std::string folded = ical_fold(text);
+  CHECK(folded == std::string(74, 'a') + "\r\n \xC3\xA9" + "b\r\n");
+  const std::string cal = to_icalendar({{"u1@x", "20260110T100000", "20260110T140000", "Roadshow: ASB", "Library, Town", "why"}},
+                                       "-//t//EN", "20260101T000000Z");
+  CHECK(cal.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n", 0) == 0);
+  CHECK(cal.find("LOCATION:Library\\, Town\r\n") != std::string::npos);
+  CHECK(cal.find("DTSTAMP:20260101T000000Z\r\n") != std::string::npos);
+  CHECK(cal.size() >= 15);
+  CHECK(cal.substr(cal.size() - 15) == "END:VCALENDAR\r\n");
 }
