@@ -16,6 +16,7 @@
 #include "app/polygon_table.hpp"
 #include "app/region_polygons.hpp"
 #include "app/stages.hpp"
+#include "geo/grid_cells.hpp"
 #include "geo/reproject.hpp"
 #include "geo/study_area.hpp"
 #include "io/atomic_file.hpp"
@@ -51,28 +52,6 @@ Period emerging_window(const RunContext& run) {
   for (const Incident& inc : run.ingest.incidents) first_data = std::min(first_data, inc.month);
   const Month first = std::max(last - run.cfg.emerging.months + 1, first_data);
   return Period{first, last, format_month(first) + ".." + format_month(last)};
-}
-
-// The grid cells whose centre lies inside a polygon.
-std::vector<std::size_t> cells_inside(const GeosContext& ctx, const GEOSGeometry* polygon, const GridSpec& spec) {
-  const PreparedPtr prepared = prepare(ctx, polygon);
-  double minx = 0, miny = 0, maxx = 0, maxy = 0;
-  GEOSGeom_getXMin_r(ctx.get(), polygon, &minx);
-  GEOSGeom_getYMin_r(ctx.get(), polygon, &miny);
-  GEOSGeom_getXMax_r(ctx.get(), polygon, &maxx);
-  GEOSGeom_getYMax_r(ctx.get(), polygon, &maxy);
-  const int c0 = std::max(0, static_cast<int>(std::floor((minx - spec.origin_x) / spec.cell)));
-  const int c1 = std::min(spec.nx - 1, static_cast<int>(std::floor((maxx - spec.origin_x) / spec.cell)));
-  const int r0 = std::max(0, static_cast<int>(std::floor((spec.origin_y - maxy) / spec.cell)));
-  const int r1 = std::min(spec.ny - 1, static_cast<int>(std::floor((spec.origin_y - miny) / spec.cell)));
-  std::vector<std::size_t> out;
-  for (int r = r0; r <= r1; ++r)
-    for (int c = c0; c <= c1; ++c) {
-      const GeomPtr centre = own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), spec.center_x(c), spec.center_y(r)), "point");
-      if (predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), prepared.get(), centre.get()), "cell in polygon"))
-        out.push_back(spec.index(r, c));
-    }
-  return out;
 }
 
 // The value most of `cells` hold among those `counts` (ties: the smallest value,
@@ -185,7 +164,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                                              fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)),
                                              "emerging", "cells", rank, r.incidents, r.area_m2, r.wards);
         row.push_back(Cell::text(std::string(emerging_class_name(cls))));
-        const SummaryClass summary = majority(cells_inside(run.geos, r.geom.get(), base.spec), eg.summary,
+        const SummaryClass summary = majority(cells_with_centre_in(run.geos, r.geom.get(), base.spec), eg.summary,
                                               SummaryClass::None, any_summary);
         row.push_back(Cell::text(std::string(summary_class_name(summary))));
         row.push_back(Cell::integer(static_cast<std::int64_t>(r.max_value)));
@@ -203,7 +182,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                                       false));
     if (t < run.hotspots.size())
       for (const HotspotShape& h : run.hotspots[t]) {
-        const EmergingClass cls = majority(cells_inside(run.geos, h.geom.get(), base.spec), eg.cls,
+        const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
                                            EmergingClass::NoPattern, is_hot);
         run.hotspot_classes[t].push_back(cls);
         history.rows.push_back({Cell::text(theme.id), Cell::text(h.id), Cell::text(h.label),

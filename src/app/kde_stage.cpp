@@ -15,6 +15,8 @@
 #include "app/stages.hpp"
 #include "app/region_polygons.hpp"
 #include "app/ward_outputs.hpp"
+#include "geo/grid_cells.hpp"
+#include "geo/grid_reference.hpp"
 #include "geo/reproject.hpp"
 #include "geo/study_area.hpp"
 #include "geo/ward_overlap.hpp"
@@ -42,6 +44,10 @@ struct Hotspot {
   std::size_t main_ward = 0;       // largest overlap
   long cells = 0;                  // grid cells in the region
   int rank = 0;
+  // Coverage hotspots: identity over time (analysis/hotspot_tracking.hpp).
+  std::string ref;                 // the 100 m square of its track's anchor: "TQ515888"
+  std::string since;               // the first target month its track was a hotspot
+  int months_present = 0;          // of the last kTrackedMonths target months
 };
 
 struct ThemeSummary {
@@ -123,6 +129,9 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
     t.add_column("backtest_months", CellType::Integer);
     t.add_column("backtest_hit_rate", CellType::Real, 3);
     t.add_column("backtest_pai", CellType::Real, 2);
+    t.add_column("hotspot_ref", CellType::Text);
+    t.add_column("hotspot_since", CellType::Text);
+    t.add_column("months_hotspot_of_12", CellType::Integer);
   }
   t.add_column("peak_density", CellType::Real, raw ? 4 : 2);
   t.add_column("mean_density", CellType::Real, raw ? 4 : 2);
@@ -161,6 +170,9 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
       row.push_back(Cell::integer(known ? fc->backtest->months : 0));
       row.push_back(known ? Cell::real(fc->backtest->mean_hit_rate) : Cell::null());
       row.push_back(known ? Cell::real(fc->backtest->mean_pai) : Cell::null());
+      row.push_back(Cell::text(h.ref));
+      row.push_back(Cell::text(h.since));
+      row.push_back(Cell::integer(h.months_present));
     }
     for (Cell& c : std::vector<Cell>{
         Cell::real(h.peak), Cell::real(h.mean),
@@ -171,6 +183,50 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
     t.rows.push_back(std::move(row));
   }
   return t;
+}
+
+// Names each hotspot by its track (the place it has been a hotspot since):
+// the track covering most of its cells, named by the 1 km square of the
+// track's anchor. Two hotspots in one square: the older track keeps the plain
+// name, later ones get b, c, ... so a name does not move to a newer hotspot.
+void name_by_track(const RunContext& run, const ThemeForecast& fc, std::vector<Hotspot>& hotspots) {
+  const HotspotTracks& tracks = fc.tracks;
+  std::vector<int> track(hotspots.size(), -1);
+  for (std::size_t i = 0; i < hotspots.size(); ++i) {
+    std::map<int, int> votes;
+    for (std::size_t cell : cells_with_centre_in(run.geos, hotspots[i].geom.get(), fc.grid.spec))
+      if (tracks.last_month[cell] >= 0) ++votes[tracks.last_month[cell]];
+    int most = 0;
+    for (const auto& [t, n] : votes)
+      if (n > most) track[i] = t, most = n;
+  }
+  std::vector<std::size_t> order(hotspots.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto born = [&](std::size_t i) { return track[i] < 0 ? SIZE_MAX : tracks.tracks[static_cast<std::size_t>(track[i])].born; };
+    return born(a) != born(b) ? born(a) < born(b) : track[a] < track[b];
+  });
+  std::map<std::string, int> taken;
+  for (std::size_t i : order) {
+    Hotspot& h = hotspots[i];
+    double x = 0, y = 0;
+    if (track[i] >= 0) {
+      const HotspotTrack& tr = tracks.tracks[static_cast<std::size_t>(track[i])];
+      const GridSpec& g = fc.grid.spec;
+      x = g.center_x(static_cast<int>(tr.anchor % static_cast<std::size_t>(g.nx)));
+      y = g.center_y(static_cast<int>(tr.anchor / static_cast<std::size_t>(g.nx)));
+      const Month since = fc.first_tracked + static_cast<Month>(tr.born);
+      h.since = tr.born == 0 ? format_month(since) + " or earlier" : format_month(since);
+      h.months_present = tr.months_present;
+    } else {  // no track (cannot happen for a forecast hotspot; kept safe): its own centroid's square
+      const GeomPtr c = own(run.geos, GEOSGetCentroid_r(run.geos.get(), h.geom.get()), "centroid");
+      GEOSGeomGetX_r(run.geos.get(), c.get(), &x);
+      GEOSGeomGetY_r(run.geos.get(), c.get(), &y);
+    }
+    const std::string square = grid_reference_100m(x, y, run.cfg.crs);
+    const int n = taken[square]++;
+    h.ref = n == 0 ? square : square + static_cast<char>('a' + std::min(n, 25));
+  }
 }
 
 // The forecast's manifest entry: method, cut, and the backtest it rests on.
@@ -261,6 +317,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     if (fc) {
       sum.forecast = *fc;
       sum.forecast->grid = Grid{};  // the manifest needs the record, not the cells
+      sum.forecast->tracks = HotspotTracks{};
     }
     sum.classes = fc                   ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
                   : k.classes == "sd" ? sd_classes(grid)
@@ -287,6 +344,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
         return a.area_m2 < b.area_m2;
       });
       for (std::size_t i = 0; i < kept.size(); ++i) kept[i].rank = static_cast<int>(i + 1);
+      if (fc) name_by_track(run, *fc, kept);
       for (Hotspot& h : kept) published.push_back(std::move(h));
     }
     sum.published = static_cast<int>(published.size());

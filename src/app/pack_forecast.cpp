@@ -108,6 +108,19 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
       if (!fixed && best) method = plan.methods[best->method];
     }
     ThemeForecast f = theme_forecast(method, grid, incidents, t, cfg.period.last, cfg.kde.coverage);
+    // The hotspots this method gave for each earlier target month, for identity over time.
+    std::vector<std::vector<std::uint8_t>> selected;
+    std::vector<std::vector<double>> scores;
+    for (int back = kTrackedMonths - 1; back >= 0; --back) {
+      const ThemeForecast past =
+          back == 0 ? f : theme_forecast(method, grid, incidents, t, cfg.period.last - back, cfg.kde.coverage);
+      selected.emplace_back(past.grid.values.size());
+      for (std::size_t i = 0; i < past.grid.values.size(); ++i)
+        selected.back()[i] = past.grid.in_area[i] && past.grid.values[i] > 0 && past.grid.values[i] >= past.cut;
+      scores.push_back(past.grid.values);
+    }
+    f.tracks = track_hotspots(grid.spec, selected, scores);
+    f.first_tracked = cfg.period.last + 1 - (kTrackedMonths - 1);
     f.chosen_by_backtest = !fixed && best.has_value();
     f.backtest = best;
     if (!fixed && record) f.candidates = record->themes[t].summary;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/backtest.hpp"
+#include "analysis/hotspot_tracking.hpp"
 #include "app/config.hpp"
 #include "app/progress.hpp"
 #include "core/diagnostics.hpp"
@@ -25,7 +26,14 @@ struct ThemeForecast {
   double cut = 0;      // cells scoring at least this (and above 0) are hotspots; ties at the cut are all kept
   std::optional<MethodSummary> backtest;  // at kde.coverage over the last 12 target months
   std::vector<MethodSummary> candidates;  // every method tried, when kde.forecast = "backtest"
+  // The same method's hotspots for each of the last kTrackedMonths target
+  // months (the coming month last), chained into tracks on `grid`'s cells.
+  HotspotTracks tracks;
+  Month first_tracked = 0;  // the target month of tracks' month 0
 };
+
+// Target months whose hotspots are chained into tracks (the coming month included).
+constexpr int kTrackedMonths = 12;
 
 struct PackForecast {
   std::vector<ThemeForecast> themes;  // in taxonomy order

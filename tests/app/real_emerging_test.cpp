@@ -4,6 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <map>
+#include <memory>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include "analysis/mann_kendall.hpp"
 #include "app/police_uk_truth.hpp"
@@ -106,4 +111,42 @@ TEST_CASE("Havering 2017-12: every emerging area's months_hot fits its class", "
     }
   }
   CHECK(areas > 20);
+}
+
+TEST_CASE("Havering 2017-11 and 2017-12: a hotspot keeps its name from one month to the next", "[real][tracking]") {
+  // period -> theme -> ref -> shape
+  std::map<std::string, std::map<std::string, std::map<std::string, std::unique_ptr<OGRGeometry>>>> shapes;
+  const std::vector<std::string> themes = {"asb", "violence", "vawg", "acquisitive"};
+  for (const std::string period : {"2017-11", "2017-12"}) {
+    test::TempDir dir("havering-track-" + period);
+    test::write_text(dir / "run.toml", test::borough_config("Havering", period, "havering/*.csv"));
+    REQUIRE(test::run_hotspot("run '" + (dir / "run.toml").string() + "' --quiet", dir / "log") == 0);
+    for (const std::string& theme : themes) {
+      GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out" / ("hotspots_" + theme + ".geojson")).c_str(), GDAL_OF_VECTOR));
+      REQUIRE(ds);
+      for (auto& f : *ds->GetLayer(0)) {
+        const std::string ref = f->GetFieldAsString("hotspot_ref");
+        INFO(period << " " << theme << " " << ref);
+        CHECK(shapes[period][theme].count(ref) == 0);  // names are unique within a theme and month
+        shapes[period][theme][ref].reset(f->GetGeometryRef()->clone());
+      }
+    }
+  }
+  // A hotspot on the place of one of last month's carries one of their names. Only a merge (one
+  // hotspot over several of last month's) or a split may leave a part with a new name.
+  int continuing = 0, kept = 0;
+  for (const std::string& theme : themes)
+    for (const auto& [ref, shape] : shapes["2017-12"][theme]) {
+      bool over = false, same = false;
+      for (const auto& [old_ref, old_shape] : shapes["2017-11"][theme])
+        if (old_shape->Intersects(shape.get())) {
+          over = true;
+          same = same || old_ref == ref;
+        }
+      continuing += over;
+      kept += same;
+    }
+  WARN(continuing << " hotspots on last month's places, " << kept << " with one of their names");
+  CHECK(continuing >= 40);
+  CHECK(kept >= 0.9 * continuing);  // measured: 49 of 52
 }
