@@ -13,6 +13,8 @@
 #include "app/init_command.hpp"
 #include "app/pipeline.hpp"
 #include "app/shipped_taxonomy.hpp"
+#include "app/areas.hpp"
+#include "core/error.hpp"
 
 namespace hotspot {
 namespace {
@@ -126,6 +128,12 @@ int run_cli(int argc, char** argv, std::ostream& out) {
                             : *evaluate ? std::make_pair(Mode::Evaluate, &evaluate_opts)
                                         : std::make_pair(Mode::Venues, &venues_opts);
   const RunConfig config = load_config(opts->config, to_overrides(*opts), mode != Mode::Evaluate);
+  if (!config.areas.field.empty()) {
+    if (mode != Mode::Run)
+      throw usage_error("cli", "--areas (areas.field) builds whole packs: use it with `hotspot run`.");
+    run_areas(config, opts->quiet, out);
+    return 0;
+  }
   run_pipeline(config, mode, opts->quiet, out);
   return 0;
 }

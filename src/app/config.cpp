@@ -536,6 +536,17 @@ void read_forward_plan(const toml::table& root, const Where& where, RunConfig& c
     throw usage_error("config", fmt::format("{}: give dates or months, not both.", where.at(t, "months")));
 }
 
+void read_areas(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "areas");
+  check_keys(t, "areas", where);
+  cfg.areas.field = get_string(t, "field");
+  cfg.areas.only = get_strings(t, "only");
+  cfg.areas.threads = integer_or(t, "threads", cfg.areas.threads);
+  if (cfg.areas.field.empty() && !cfg.areas.only.empty())
+    throw usage_error("config", fmt::format("{}: name the ward field the areas come from (areas.field or --areas).",
+                                            where.at(t, "only")));
+}
+
 // True when `inner` is `outer` or lies under it (both canonical).
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin();
@@ -624,7 +635,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
   const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
-                                           "programme", "forward_plan"};
+                                           "programme", "forward_plan", "areas"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
     const bool list = key == "incidents" || key == "venues";
@@ -725,6 +736,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   }
   read_programme(root, Where{fname, "programme"}, cfg);
   read_forward_plan(root, Where{fname, "forward_plan"}, cfg);
+  read_areas(root, Where{fname, "areas"}, cfg);
   check_output_apart(cfg, root, fname);
   return cfg;
 }

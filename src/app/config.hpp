@@ -114,6 +114,13 @@ struct ForwardPlanConfig {
   bool enabled() const { return !dates.empty() || months > 0; }
 };
 
+// [areas]: one pack per area from one read of the inputs (hotspot run --areas).
+struct AreasConfig {
+  std::string field;               // ward attribute whose values are the areas, e.g. "BOROUGH"; empty = one area
+  std::vector<std::string> only;   // just these values (default: every value among the wards)
+  int threads = 2;                 // areas built at once
+};
+
 struct RunConfig {
   std::filesystem::path config_path;
   std::filesystem::path base_dir;  // relative paths resolve against this
@@ -136,6 +143,7 @@ struct RunConfig {
   std::vector<VenueSource> venues;
   ProgrammeConfig programme;
   ForwardPlanConfig forward_plan;
+  AreasConfig areas;
 };
 
 // An override from the command line: option (table.key) and its text.

@@ -3,11 +3,14 @@
 // assigns wards, and accounts for each row as accepted or rejected with a reason.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/config.hpp"
 #include "app/progress.hpp"
+#include "io/incident_reader.hpp"
+#include "io/record_source.hpp"
 #include "core/incident.hpp"
 #include "core/reject.hpp"
 #include "geo/ward_index.hpp"
@@ -47,7 +50,28 @@ struct IngestResult {
   std::vector<InputFileReport> files;
 };
 
+// One incident file read, parsed and reprojected: everything that does not
+// depend on the wards, so many areas can share one read (hotspot run --areas).
+struct ParsedFile {
+  std::unique_ptr<RecordSource> source;  // keeps the rows' raw text alive
+  FileReadResult rows;
+  std::string crs;                        // the file's CRS
+  std::vector<double> x, y;               // rows reprojected to the analysis CRS
+  std::vector<char> in_area;              // inside the file CRS's area of use
+  InputFileReport report;                 // read, outside window, blank lines, checksum
+  std::uint32_t index = 0;
+  const IncidentSource* spec = nullptr;
+};
+
+struct ParsedInputs {
+  std::vector<ParsedFile> files;  // in config order
+};
+
 // Rows dated outside `window` are accounted for as outside the data window.
+ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Period& window);
+// Places parsed rows in the wards: accepted, or rejected with a spatial reason.
+IngestResult place_inputs(const ParsedInputs& parsed, const RunConfig& config, const WardIndex& wards);
+// Both, for one area.
 IngestResult ingest(const RunConfig& config, const WardIndex& wards, Progress& progress, const Period& window);
 
 }  // namespace hotspot

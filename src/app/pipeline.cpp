@@ -1,6 +1,7 @@
 #include "app/pipeline.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -61,7 +62,7 @@ void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& 
                  reason_help(static_cast<RejectReason>(r)));
 }
 
-void load_inputs(RunContext& run, const Period& window) {
+void load_inputs(RunContext& run, const Period& window, const ParsedInputs* parsed) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
   run.progress.begin("wards");
@@ -75,7 +76,7 @@ void load_inputs(RunContext& run, const Period& window) {
 
   run.timer.start("ingest");
   run.data_window = window;
-  run.ingest = ingest(cfg, *run.index, run.progress, window);
+  run.ingest = parsed ? place_inputs(*parsed, cfg, *run.index) : ingest(cfg, *run.index, run.progress, window);
   run.timer.stop();
   if (!cfg.period.label.empty()) {  // evaluate has no period
     run.availability = assess_data(cfg, run.ingest);
@@ -91,24 +92,32 @@ void load_inputs(RunContext& run, const Period& window) {
 
 }  // namespace
 
-void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream) {
-  RunContext run(cfg, quiet, stdout_stream);
-  std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
+Period data_window(const RunConfig& cfg, Mode mode) {
   // evaluate reads every month; the pack reads the months its statistics need.
   Period window = mode == Mode::Evaluate ? Period{make_month(1900, 1), make_month(2100, 12), "all months"}
                                          : cfg.period.needed_window();
   // The hotspot forecast and its backtest read further back than the ward statistics.
   if (mode != Mode::Evaluate && cfg.kde.classes == "coverage")
     window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);
+  return window;
+}
+
+void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
+  RunContext run(cfg, quiet, stdout_stream);
+  std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
+  const Period window = data_window(cfg, mode);
   // Before the slow part: a run replaces its folders whole, so refuse any that
   // hotspot did not write (validate too, since it checks what run would do).
-  refuse_foreign_folder(cfg.output, "output folder");
-  refuse_foreign_folder(cfg.restricted_output, "restricted folder");
-  if (mode != Mode::Validate) {  // what killed runs left beside the folders
+  // An area of a multi-area run writes inside the run's own staging folders.
+  if (!area) {
+    refuse_foreign_folder(cfg.output, "output folder");
+    refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  }
+  if (mode != Mode::Validate && !area) {  // what killed runs left beside the folders
     remove_dead_staging_folders(cfg.output);
     remove_dead_staging_folders(cfg.restricted_output);
   }
-  load_inputs(run, window);
+  load_inputs(run, window, area ? area->parsed : nullptr);
   if (mode == Mode::Evaluate)
     fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
   else
@@ -135,9 +144,18 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
 
   // Both folders are built aside and swapped into place only when every stage
   // succeeded: an error or a kill leaves the previous pack as it was.
-  StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
-  run.pack_dir = pack.staging();
-  run.restricted_dir = restricted.staging();
+  std::optional<StagedFolder> pack, restricted;
+  if (area) {
+    run.pack_dir = area->pack_dir;
+    run.restricted_dir = area->restricted_dir;
+    std::filesystem::create_directories(run.pack_dir);
+    std::filesystem::create_directories(run.restricted_dir);
+  } else {
+    pack.emplace(cfg.output);
+    restricted.emplace(cfg.restricted_output);
+    run.pack_dir = pack->staging();
+    run.restricted_dir = restricted->staging();
+  }
   write_rejects(run);
   if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
   if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
@@ -166,8 +184,10 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
 
   // The restricted folder first: when the pack appears, what it names is there.
-  restricted.commit();
-  pack.commit();
+  if (!area) {
+    restricted->commit();
+    pack->commit();
+  }
   fmt::print(run.progress.always(), "Wrote {} ({} files); row-level files, not for sharing, in {}\n", cfg.output.string(),
              run.outputs.size() + 1, cfg.restricted_output.string());
 }

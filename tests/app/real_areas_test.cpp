@@ -1,0 +1,77 @@
+// Many areas in one command on real data: `run --areas BOROUGH` over three
+// boroughs' police.uk files gives, for each area, the pack a single-area run
+// gives (byte for byte), and an area without data fails alone, named in the index.
+#include <catch2/catch.hpp>
+
+#include <cpl_json.h>
+
+#include "io/sha256.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string config(const std::string& output, const std::string& extra) {
+  const fs::path data = test::shared_data_dir();
+  return "[run]\nperiod = \"2017-06\"\ntaxonomy = \"police-uk\"\n" + output +
+         "\n[wards]\npath = \"" + (data / "boundaries/london-wards-2014/London_Ward.shp").string() +
+         "\"\ncode_field = \"GSS_CODE\"\nname_field = \"NAME\"\n" + extra + "\n[[incidents]]\nformat = \"police_uk\"\npaths = [\"" +
+         (data / "police-uk/havering/*.csv").string() + "\", \"" + (data / "police-uk/harrow/*.csv").string() + "\"]\n";
+}
+
+}  // namespace
+
+TEST_CASE("areas: one read, each area's pack equals its single-area run, a bad area fails alone", "[real][areas]") {
+  test::TempDir dir("areas");
+  fs::create_directories(dir / "multi");
+  fs::create_directories(dir / "single");
+  test::write_text(dir / "multi/run.toml",
+                   config("output = \"out\"", "") +
+                       "[areas]\nfield = \"BOROUGH\"\nonly = [\"Havering\", \"Harrow\", \"City of London\"]\n");
+  const int rc = test::run_hotspot("run '" + (dir / "multi/run.toml").string() + "'", dir / "multi.log");
+  const std::string log = test::read_text(dir / "multi.log");
+  INFO(log);
+  REQUIRE(rc == 0);  // one area failing does not fail the run
+  CHECK(log.find("City of London: FAILED: no row was accepted in the period 2017-06") != std::string::npos);
+  CHECK(log.find("warning: 1 of 3 areas failed") != std::string::npos);
+
+  CPLJSONDocument index;
+  REQUIRE(index.Load((dir / "multi/out/index.json").string()));
+  const CPLJSONArray areas = index.GetRoot().GetArray("areas");
+  REQUIRE(areas.Size() == 3);
+  CHECK(areas[0].GetString("area") == "City of London");
+  CHECK(areas[0].GetString("status") == "failed");
+  CHECK(areas[0].GetString("reason").find("no row was accepted") != std::string::npos);
+  CHECK(areas[1].GetString("status") == "written");
+  CHECK(areas[2].GetString("status") == "written");
+  CHECK_FALSE(fs::exists(dir / "multi/out/city-of-london"));
+  CHECK_FALSE(fs::exists(dir / "multi/out-restricted/city-of-london"));
+  CHECK(test::read_text(dir / "multi/out/index.html").find("<a href=\"havering/report.html\">Havering</a>") !=
+        std::string::npos);
+
+  // The same area alone: the same folders relative to each other, the same config file name.
+  for (const std::string borough : {"Havering", "Harrow"}) {
+    const std::string slug = borough == "Havering" ? "havering" : "harrow";
+    fs::remove_all(dir / "single");
+    fs::create_directories(dir / "single");
+    test::write_text(dir / "single/run.toml",
+                     config("output = \"out/" + slug + "\"\nrestricted_output = \"out-restricted/" + slug +
+                                     "\"\narea_name = \"" + borough + "\"",
+                            "where = \"BOROUGH = '" + borough + "'\""));
+    REQUIRE(test::run_hotspot("run '" + (dir / "single/run.toml").string() + "' --quiet", dir / "single.log") == 0);
+    int compared = 0;
+    for (const std::string folder : {"out/", "out-restricted/"})
+      for (const auto& e : fs::directory_iterator(dir / "single" / (folder + slug))) {
+        const std::string name = e.path().filename().string();
+        if (name == "timings.json") continue;  // wall-clock times, by design outside the manifest
+        INFO(borough << " " << folder << name);
+        const fs::path other = dir / "multi" / (folder + slug) / name;
+        REQUIRE(fs::exists(other));
+        CHECK(sha256_file(e.path().string()) == sha256_file(other.string()));
+        ++compared;
+      }
+    CHECK(compared > 30);
+  }
+}
