@@ -56,10 +56,26 @@ bool swapped_lands_in_ward(double sx, double sy, const CrsTransform& transform, 
   return ward_of_source_point(sy, sx, transform, wards, ax, ay) != kNoWard;
 }
 
-}  // namespace
+
+// One PROJ transformation per input CRS: creating one queries proj.db (tens of
+// milliseconds), which was most of ingest for a borough's 60 monthly files.
+// Not shared across threads: a PJ is not thread-safe.
+class TransformCache {
+ public:
+  explicit TransformCache(std::string to) : to_(std::move(to)) {}
+  const CrsTransform& get(const std::string& from) {
+    auto it = cache_.find(from);
+    if (it == cache_.end()) it = cache_.emplace(from, std::make_unique<CrsTransform>(from, to_)).first;
+    return *it->second;
+  }
+
+ private:
+  std::string to_;
+  std::map<std::string, std::unique_ptr<CrsTransform>> cache_;
+};
 
 ParsedFile parse_file(const std::string& path, std::uint32_t index, const IncidentSource& spec, const RunConfig& config,
-                      const Period& window, DuplicateIdFilter& ids) {
+                      const Period& window, DuplicateIdFilter& ids, TransformCache& transforms) {
   ParsedFile f;
   f.index = index;
   f.spec = &spec;
@@ -72,7 +88,7 @@ ParsedFile parse_file(const std::string& path, std::uint32_t index, const Incide
   if (f.crs.empty()) f.crs = f.source->native_crs();
   if (f.crs.empty())
     throw bad_input("incidents", fmt::format("{}: the layer has no CRS; set crs in its [[incidents]] table.", path));
-  const CrsTransform transform(f.crs, config.crs);
+  const CrsTransform& transform = transforms.get(f.crs);
   f.rows = read_incident_rows(*f.source, path, index, spec, config.taxonomy, window, ids);
   f.report.read = f.rows.read;
   f.report.outside_window = f.rows.outside_window;
@@ -92,9 +108,10 @@ ParsedFile parse_file(const std::string& path, std::uint32_t index, const Incide
   return f;
 }
 
-void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& wards, IngestResult& out) {
+void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& wards, TransformCache& transforms,
+                IngestResult& out) {
   InputFileReport report = f.report;
-  const CrsTransform transform(f.crs, config.crs);  // for the swapped-coordinates test
+  const CrsTransform& transform = transforms.get(f.crs);  // for the swapped-coordinates test
   const std::uint32_t index = f.index;
   const std::size_t n = f.rows.incidents.size();
   std::vector<Reject> spatial_rejects;
@@ -143,16 +160,19 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
   out.files.push_back(std::move(report));
 }
 
+}  // namespace
+
 ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Period& window) {
   ParsedInputs out;
   DuplicateIdFilter ids;
+  TransformCache transforms(config.crs);
   std::size_t total = 0;
   for (const auto& source : config.incidents) total += source.paths.size();
   std::uint32_t index = 0;
   for (const auto& source : config.incidents)
     for (const auto& path : source.paths) {
       progress.update("ingest", index, total, path);
-      out.files.push_back(parse_file(path, index, source, config, window, ids));
+      out.files.push_back(parse_file(path, index, source, config, window, ids, transforms));
       ++index;
     }
   return out;
@@ -160,7 +180,8 @@ ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Per
 
 IngestResult place_inputs(const ParsedInputs& parsed, const RunConfig& config, const WardIndex& wards) {
   IngestResult out;
-  for (const ParsedFile& f : parsed.files) place_file(f, config, wards, out);
+  TransformCache transforms(config.crs);
+  for (const ParsedFile& f : parsed.files) place_file(f, config, wards, transforms, out);
   return out;
 }
 
