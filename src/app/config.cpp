@@ -392,6 +392,13 @@ void read_evaluate(const toml::table& root, const Where& where, EvaluateConfig& 
   e.half_lives = numbers_or(t, "half_lives", e.half_lives);
   e.smoothings = numbers_or(t, "smoothings", e.smoothings);
   e.history_months = integer_or(t, "history_months", e.history_months);
+  if (const std::string targets = get_string(t, "targets"); !targets.empty()) {
+    try {
+      e.targets = parse_period(targets);
+    } catch (const Error& err) {
+      throw usage_error("config", fmt::format("{}: {}", where.at(t, "targets"), err.what()));
+    }
+  }
   const std::vector<double> lookbacks = numbers_or(t, "lookbacks", {e.lookbacks.begin(), e.lookbacks.end()});
   e.lookbacks.clear();
   for (const double l : lookbacks) {

@@ -49,6 +49,7 @@ struct EvaluateConfig {
   std::vector<double> half_lives = {0, 6, 12};
   std::vector<double> smoothings = {1, 0.5};  // 1 = plain KDE; less keeps part of each incident in its cell
   int history_months = 12;           // months of data before the first target month (look-backs may be longer)
+  std::optional<Period> targets;     // target months to backtest; none: every month the data allow
 };
 
 // [clusters]: DBSCAN, NNH, Gi* on a grid, and Gi*/Local Moran on wards.

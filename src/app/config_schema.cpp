@@ -79,6 +79,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"evaluate", "lookbacks", V::NumberList, "[1, 3, 6, 12, 24]", "Look-back lengths to try, months (longer than history_months: early targets see less)", {}, Range{1, 120}},
       {"evaluate", "half_lives", V::NumberList, "[0, 6, 12]", "Time-decay half-lives to try, months (0 = none)", {}, Range{0, 1200}},
       {"evaluate", "smoothings", V::NumberList, "[1, 0.5]", "Shares of each incident the kernel spreads (1 = plain KDE)", {}, Range{0, 1, true}},
+      {"evaluate", "targets", V::String, "every month", "Target months to backtest, e.g. 2017-01..2017-06: one part of a split backtest (docs/scale.md)", "--targets"},
       {"evaluate", "history_months", V::Integer, "12", "Months of data before the first target month", {}, Range{1, 120}},
 
       {"clusters", "enabled", V::Bool, "true", "Compute clusters and Gi* in `run`"},

@@ -116,7 +116,7 @@ std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
       "Target months {}..{} ({} months), data {}..{}. Hit rate is the share of the month's incidents caught; PAI "
       "divides it by the share of area, so 1 is no better than chance. Paired wins count the months a method beat "
       "a baseline.</p>\n",
-      r.plan.cell, format_month(r.first_target), format_month(r.last_data), r.target_months(),
+      r.plan.cell, format_month(r.first_target), format_month(r.last_target), r.target_months(),
       format_month(r.first_data), format_month(r.last_data));
   if (!r.missing_months.empty()) {
     std::vector<std::string> names;
@@ -171,12 +171,12 @@ std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
                             "share of incidents caught", {}, 640, 300, true}, curves);
     // PAI month by month at the pack's coverage.
     std::vector<std::string> months;
-    for (Month m = r.first_target; m <= r.last_data; ++m) months.push_back(format_month(m));
+    for (Month m = r.first_target; m <= r.last_target; ++m) months.push_back(format_month(m));
     std::vector<ChartSeries> paired;
     for (std::size_t k = 0; k < shown.size(); ++k) {
       ChartSeries c{r.plan.methods[shown[k]].label(), kColours[k % 6], {}, {},
                     std::find(r.plan.baselines.begin(), r.plan.baselines.end(), shown[k]) != r.plan.baselines.end()};
-      for (Month m = r.first_target; m <= r.last_data; ++m) {
+      for (Month m = r.first_target; m <= r.last_target; ++m) {
         double v = std::nan("");
         for (const BacktestRow& row : theme.rows)
           if (row.method == shown[k] && row.target == m && row.measures.coverage == r.plan.primary_coverage)
@@ -205,8 +205,11 @@ svg {{ display: block; margin: 2mm 0; }}</style></head>
 void evaluate_stage(RunContext& run, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("evaluate");
+  // evaluate.targets (--targets) narrows the target months: one part of a split backtest (docs/scale.md).
+  const std::optional<Period>& part = cfg.evaluate.targets;
+  const TargetMonths targets = part ? TargetMonths{part->first, part->last, 0} : TargetMonths{};
   const EvaluationResult r =
-      evaluate(cfg, evaluation_plan(cfg), *run.index, run.area_m2, run.ingest.incidents, run.progress);
+      evaluate(cfg, evaluation_plan(cfg), *run.index, run.area_m2, run.ingest.incidents, run.progress, targets);
   run.timer.stop();
 
   write_file_atomically(run.output_path("evaluation.csv"), to_csv(rows_table(cfg, r)));
@@ -217,7 +220,7 @@ void evaluate_stage(RunContext& run, std::ostream& out) {
   run.record_output("evaluation.html");
 
   fmt::print(out, "Backtest {}..{} ({} target months, {} methods), at {:g}% of the area:\n", format_month(r.first_target),
-             format_month(r.last_data), r.target_months(), r.plan.methods.size(), r.plan.primary_coverage * 100);
+             format_month(r.last_target), r.target_months(), r.plan.methods.size(), r.plan.primary_coverage * 100);
   for (std::size_t th = 0; th < r.themes.size(); ++th) {
     const auto& theme = r.themes[th];
     if (theme.summary.empty()) continue;
@@ -240,6 +243,7 @@ void evaluate_stage(RunContext& run, std::ostream& out) {
   run.stages.push_back({"evaluate", [r, missing, ids, &cfg](JsonWriter& j) {
     j.value("cell_m", r.plan.cell).value("first_data_month", format_month(r.first_data))
         .value("last_data_month", format_month(r.last_data)).value("first_target_month", format_month(r.first_target))
+        .value("last_target_month", format_month(r.last_target))
         .value("target_months", r.target_months()).value("pack_coverage", r.plan.primary_coverage)
         .value("pack_method", r.plan.pack_method ? ids[*r.plan.pack_method] : "backtest");
     j.begin_array("months_missing");

@@ -55,7 +55,7 @@ EvaluationPlan evaluation_plan(const RunConfig& cfg) {
 
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
                           double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
-                          std::optional<Month> last_target, int max_targets) {
+                          const TargetMonths& targets) {
   EvaluationResult r;
   r.plan = plan;
   const std::size_t themes = cfg.taxonomy.themes.size();
@@ -86,9 +86,18 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
   // fewer months, and each row says how many of its look-back months had no data.
   const int history = cfg.evaluate.history_months;
   const int longest = longest_lookback(plan.methods);
-  r.first_target = r.first_data + history;
-  Month last = last_target ? std::min(*last_target, r.last_data) : r.last_data;
-  if (max_targets > 0) r.first_target = std::max(r.first_target, last - max_targets + 1);
+  r.first_target = std::max(r.first_data + history, targets.first.value_or(r.first_data));
+  const Month last = targets.last ? std::min(*targets.last, r.last_data) : r.last_data;
+  r.last_target = last;
+  if (targets.at_most > 0) r.first_target = std::max(r.first_target, last - targets.at_most + 1);
+  if (r.first_target > last && targets.first)  // an explicit evaluate.targets
+    throw bad_input("evaluate", fmt::format("evaluate.targets asks for {}..{}, but the months that can be backtested "
+                                            "(data {}..{}, {} months of history first) are {}..{}. Choose target "
+                                            "months in that range.",
+                                            format_month(*targets.first),
+                                            format_month(targets.last.value_or(r.last_data)),
+                                            format_month(r.first_data), format_month(r.last_data), history,
+                                            format_month(r.first_data + history), format_month(r.last_data)));
   if (r.first_target > last)
     throw bad_input("evaluate", fmt::format("the backtest needs {} months of history before its first target month, "
                                             "plus at least one target month ({} months); the inputs cover {} months "

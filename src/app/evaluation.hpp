@@ -34,7 +34,7 @@ EvaluationPlan evaluation_plan(const RunConfig& cfg);
 struct EvaluationResult {
   EvaluationPlan plan;
   EvalGrid grid;
-  Month first_data = 0, last_data = 0, first_target = 0;
+  Month first_data = 0, last_data = 0, first_target = 0, last_target = 0;
   std::vector<Month> missing_months;  // inside the data span, no incident at all
   struct Theme {
     std::vector<BacktestRow> rows;
@@ -44,12 +44,19 @@ struct EvaluationResult {
   int target_months() const;
 };
 
-// Backtests every target month from `first_target` (default: the first month
-// with `history` months of data before it) to `last_target` (default: the last
-// month with data). Throws a usage Error naming both lengths when the data
-// are too short.
+// Which target months to backtest. Each target month reads only the months
+// before it, so its rows do not depend on the others: a backtest split into
+// month ranges gives, row for row, the rows of the whole (docs/scale.md).
+struct TargetMonths {
+  std::optional<Month> first;  // default: the first month with `history` months of data before it
+  std::optional<Month> last;   // default: the last month with data
+  int at_most = 0;             // > 0: only the last `at_most` of them
+};
+
+// Backtests the target months. Throws a bad-input Error naming both lengths
+// when the data are too short for one target month.
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
                           double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
-                          std::optional<Month> last_target = std::nullopt, int max_targets = 0);
+                          const TargetMonths& targets = {});
 
 }  // namespace hotspot

@@ -91,9 +91,10 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     if (i.month <= cfg.period.last) upto.push_back(i);
   try {
     if (upto.empty()) throw bad_input("evaluate", "no incident up to the period's end");
-    record = evaluate(cfg, plan, wards, study_area_m2, upto, progress, cfg.period.last, kBacktestTargets);
+    record = evaluate(cfg, plan, wards, study_area_m2, upto, progress,
+                      TargetMonths{std::nullopt, cfg.period.last, kBacktestTargets});
     out.first_target = record->first_target;
-    out.last_target = std::min(cfg.period.last, record->last_data);
+    out.last_target = record->last_target;
   } catch (const Error& e) {
     out.backtest_unavailable = e.what();
     diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));

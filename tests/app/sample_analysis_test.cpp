@@ -6,7 +6,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "analysis/venue_programme.hpp"
 #include "app/config.hpp"
@@ -317,4 +319,31 @@ TEST_CASE("sample: hotspot evaluate backtests every month, and the default forec
   for (std::size_t p = 0; (p = html.find("http", p)) != std::string::npos; ++p) ++links;
   for (std::size_t p = 0; (p = html.find("http://www.w3.org/2000/svg", p)) != std::string::npos; ++p) ++namespaces;
   CHECK(links == namespaces);
+}
+
+TEST_CASE("sample: hotspot evaluate split by --targets gives the whole backtest's rows", "[sample_analysis][evaluate]") {
+  // Each target month reads only the months before it, so month ranges are
+  // independent partitions of one backtest (docs/scale.md).
+  test::TempDir dir("evaluate-split");
+  const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+  const auto rows = [&](const std::string& name, const std::string& period) {
+    const fs::path out = dir / name;
+    const std::string args = period.empty() ? "" : " --targets " + period;
+    REQUIRE(test::run_hotspot("evaluate '" + cfg.string() + "' --quiet" + args + " --out '" + out.string() + "'",
+                              dir / (name + ".log")) == 0);
+    std::istringstream csv(test::read_text(out / "evaluation.csv"));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(csv, line);) lines.push_back(line);
+    REQUIRE(lines.size() > 1);
+    return std::vector<std::string>(lines.begin() + 1, lines.end());  // without the header
+  };
+  const std::vector<std::string> whole = rows("whole", "");
+  std::vector<std::string> parts = rows("first", "2024-12..2025-05");
+  const std::vector<std::string> second = rows("second", "2025-06..2025-12");
+  REQUIRE(parts.size() * 13 == whole.size() * 6);  // 6 of the 13 target months
+  parts.insert(parts.end(), second.begin(), second.end());
+  std::vector<std::string> sorted_whole = whole;
+  std::sort(parts.begin(), parts.end());
+  std::sort(sorted_whole.begin(), sorted_whole.end());
+  CHECK(parts == sorted_whole);
 }
