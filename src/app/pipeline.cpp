@@ -90,6 +90,12 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   }
 }
 
+// An area of a multi-area run names itself: its warnings share the terminal with the other areas'.
+void print_warnings(RunContext& run, const AreaRun* area) {
+  const std::string who = area ? run.cfg.area_name + ": " : "";
+  for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "{}warning: {}\n", who, w);
+}
+
 }  // namespace
 
 Period data_window(const RunConfig& cfg, Mode mode) {
@@ -131,11 +137,11 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
                v.read, v.accepted, v.filtered, rejected);
   }
   if (mode == Mode::Validate) {
-    for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "warning: {}\n", w);
+    print_warnings(run, area);
     return;
   }
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
-    for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "warning: {}\n", w);
+    print_warnings(run, area);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
                                           "and no pack was written. Check run.period against the months the input "
                                           "files cover (see the account above).",
@@ -171,7 +177,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   if (!run.layers.empty()) pack_stage(run, out);
   if (mode == Mode::Run) report_stage(run, out);
 
-  for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "warning: {}\n", w);
+  print_warnings(run, area);
   write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
   // The manifests list what is in each folder, so they cannot miss a file.
   run.restricted_outputs = list_folder(run.restricted_dir);
