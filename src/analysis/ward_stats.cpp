@@ -29,7 +29,7 @@ std::string_view direction_name(Direction d) {
 namespace {
 
 std::optional<double> change(std::uint64_t now, std::optional<double> before) {
-  if (!before || *before <= 0) return std::nullopt;
+  if (!before || *before < kMinPercentBase) return std::nullopt;
   return (static_cast<double>(now) - *before) / *before;
 }
 
@@ -47,6 +47,13 @@ std::optional<std::uint64_t> period_sum(const std::vector<std::uint64_t>& monthl
 }
 
 }  // namespace
+
+std::vector<bool> months_with_data(const std::vector<Incident>& incidents, const Period& window) {
+  std::vector<bool> out(static_cast<std::size_t>(window.months()), false);
+  for (const Incident& inc : incidents)
+    if (window.contains(inc.month)) out[static_cast<std::size_t>(inc.month - window.first)] = true;
+  return out;
+}
 
 ChangeStats change_against(std::uint64_t count, const std::vector<std::uint64_t>& monthly,
                            const std::vector<bool>& has_data, const Period& period, const Theme& theme,

@@ -14,6 +14,12 @@
 // are often over-dispersed, so this flags more than a negative-binomial test
 // would; it is a screening flag, not proof.
 //
+// Percentages: a change is given as a percentage only from a base of at least
+// kMinPercentBase incidents (the previous period, the year-earlier period or the
+// scaled baseline mean); below it the change is left empty ("n/a", or "new"
+// from nothing), because 1 -> 12 reads as "+1100%". The test and RAG still use
+// the counts.
+//
 // RAG, for a theme where a rise is bad (mirrored when a rise is good):
 //   red   - a significant rise against baseline;
 //   green - the target is met (change against baseline <= target), or, with no
@@ -30,6 +36,8 @@
 #include "core/theme.hpp"
 
 namespace hotspot {
+
+inline constexpr double kMinPercentBase = 5;
 
 enum class Rag { None, Red, Amber, Green };
 enum class Direction { Same, Rise, Fall };
@@ -65,8 +73,11 @@ WardStats compute_ward_stats(const std::vector<Incident>& incidents, std::size_t
                              const std::vector<std::optional<double>>& population,
                              const std::vector<Theme>& themes, const Period& period, double alpha);
 
-// The change and significance part, for one count against its history;
-// exposed for tests.
+// Months of `window` with any incident (the months a comparison may use).
+std::vector<bool> months_with_data(const std::vector<Incident>& incidents, const Period& window);
+
+// The change and significance part, for one count against its monthly
+// history over period.needed_window() (a ward's, the area's or a hotspot's).
 ChangeStats change_against(std::uint64_t count, const std::vector<std::uint64_t>& monthly,
                            const std::vector<bool>& month_has_data, const Period& period,
                            const Theme& theme, double alpha);

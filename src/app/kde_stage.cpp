@@ -10,6 +10,7 @@
 
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
+#include "analysis/ward_stats.hpp"
 #include "app/layer_styles.hpp"
 #include "app/pack_forecast.hpp"
 #include "app/stages.hpp"
@@ -37,7 +38,7 @@ struct Hotspot {
   double area_m2 = 0;
   long incidents = 0;
   long inside = 0;    // strictly inside the polygon: judged by polygon_withheld
-  long previous = 0;  // same cells, previous period
+  ChangeStats change;  // the same cells' period count against their own past (previous, baseline)
   double peak = 0, mean = 0;
   double forecast_monthly = 0;  // coverage hotspots: the forecast's mass as incidents per month
   std::vector<std::size_t> wards;  // touched, in ward order
@@ -63,13 +64,16 @@ struct ThemeSummary {
 
 // Hotspots of one class: connected cells at or above the threshold.
 std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& overlap, const Grid& grid,
-                                    const HotspotClass& cls, const std::vector<const Incident*>& incidents,
-                                    const std::vector<const Incident*>& previous) {
+                                    const HotspotClass& cls, const Theme& theme,
+                                    const std::vector<const Incident*>& incidents,
+                                    const std::vector<const Incident*>& history, const std::vector<bool>& has_data) {
+  const Period& period = run.cfg.period;
   std::vector<std::uint8_t> mask(grid.spec.size(), 0);
   for (std::size_t i = 0; i < mask.size(); ++i)
     mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
   std::vector<Hotspot> out;
-  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, previous)) {
+  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, history,
+                                                         period.needed_window())) {
     Hotspot h;
     h.level = cls.level;
     h.class_name = cls.name;
@@ -78,7 +82,8 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
     h.area_m2 = r.area_m2;
     h.incidents = r.incidents;
     h.inside = r.inside;
-    h.previous = r.previous;
+    h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
+                              theme, run.cfg.significance);
     h.peak = r.max_value;
     h.mean = r.mean_value;
     h.cells = r.cells;
@@ -120,6 +125,11 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
   t.add_column("incidents", CellType::Integer);
   t.add_column("previous_incidents", CellType::Integer);
   t.add_column("change_previous_pct", CellType::Real, 1);
+  t.add_column("baseline_mean", CellType::Real, 1);
+  t.add_column("change_baseline_pct", CellType::Real, 1);
+  t.add_column("direction", CellType::Text);
+  t.add_column("p_value", CellType::Real, 4);
+  t.add_column("significant", CellType::Bool);
   t.add_column("hit_rate_in_period", CellType::Real, 4);
   t.add_column("pai_in_period", CellType::Real, 2);
   if (fc) {
@@ -146,7 +156,14 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
       names.push_back(run.wards.wards[w].name);
     }
     const double hit = total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
-    const bool previous_withheld = primary_suppressed(static_cast<std::uint64_t>(h.previous), theme.min_count);
+    const ChangeStats& c = h.change;
+    const auto m = theme.min_count;
+    const bool previous_withheld = c.previous && primary_suppressed(*c.previous, m);
+    // The baseline mean, and the test that would give it back from the count, go with its total.
+    const bool baseline_withheld = c.baseline_mean && primary_suppressed(c.baseline_total, m);
+    const auto baseline_cell = [&](Cell shown) {
+      return !c.baseline_mean ? Cell::null() : baseline_withheld ? Cell::hidden(kConfidential) : shown;
+    };
     const double share = h.area_m2 / run.area_m2;
     std::vector<Cell> row = {
         Cell::text(fmt::format("{}-{}-{}", theme.id, h.level, h.rank)),
@@ -154,11 +171,18 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
         Cell::text(theme.id), Cell::text(theme.label), Cell::text(run.cfg.period.label),
         Cell::integer(h.level), Cell::text(h.class_name), Cell::integer(h.rank), Cell::real(h.area_m2),
         Cell::integer(h.incidents),
-        previous_withheld ? Cell::hidden(fmt::format("<{}", theme.min_count)) : Cell::integer(h.previous),
-        previous_withheld ? Cell::hidden(kConfidential)
-        : h.previous > 0
-            ? Cell::real((static_cast<double>(h.incidents) - static_cast<double>(h.previous)) / static_cast<double>(h.previous) * 100)
-            : Cell::null(),
+        !c.previous         ? Cell::null()
+        : previous_withheld ? Cell::hidden(fmt::format("<{}", m))
+                            : Cell::integer(static_cast<long>(*c.previous)),
+        !c.previous         ? Cell::null()
+        : previous_withheld ? Cell::hidden(kConfidential)
+        : c.change_previous ? Cell::real(*c.change_previous * 100)
+                            : Cell::null(),
+        baseline_cell(c.baseline_mean ? Cell::real(*c.baseline_mean) : Cell::null()),
+        baseline_cell(c.change_baseline ? Cell::real(*c.change_baseline * 100) : Cell::null()),
+        baseline_cell(Cell::text(std::string(direction_name(c.direction)))),
+        baseline_cell(Cell::real(c.p_value)),
+        baseline_cell(Cell::boolean(c.significant)),
         // hit rate = incidents / the area's count: withheld with that count
         total_withheld ? Cell::hidden(kConfidential) : Cell::real(hit),
         total_withheld ? Cell::hidden(kConfidential) : share > 0 ? Cell::real(hit / share) : Cell::null()};
@@ -174,11 +198,11 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
       row.push_back(Cell::text(h.since));
       row.push_back(Cell::integer(h.months_present));
     }
-    for (Cell& c : std::vector<Cell>{
+    for (Cell& cell : std::vector<Cell>{
         Cell::real(h.peak), Cell::real(h.mean),
         Cell::text(fc ? "forecast incidents per cell" : raw ? "raw kernel sum" : "incidents per km2"),
         Cell::text(fmt::format("{}", fmt::join(codes, ";"))), Cell::text(fmt::format("{}", fmt::join(names, "; ")))})
-      row.push_back(std::move(c));
+      row.push_back(std::move(cell));
     if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
     t.rows.push_back(std::move(row));
   }
@@ -265,6 +289,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
   std::vector<ThemeSummary> summaries;
 
   run.timer.start("kde");
+  const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
   std::optional<PackForecast> forecast;
   if (k.classes == "coverage")
     forecast = pack_forecast(cfg, *run.index, run.area_m2, run.ingest.incidents, run.progress, run.diag);
@@ -276,7 +301,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
     const Theme& theme = cfg.taxonomy.themes[t];
     run.progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
     const std::vector<const Incident*> incidents = run.period_incidents(t);
-    const std::vector<const Incident*> previous = run.previous_incidents(t);
+    // Each hotspot's own past, for change against it (the months ward statistics use).
+    const std::vector<const Incident*> history = run.incidents_in(t, cfg.period.needed_window());
     std::vector<WeightedPoint> points;
     for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
 
@@ -325,7 +351,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
 
     std::vector<Hotspot> published;
     for (const HotspotClass& cls : sum.classes) {
-      std::vector<Hotspot> hs = class_hotspots(run, overlap, hot_grid, cls, incidents, previous);
+      std::vector<Hotspot> hs = class_hotspots(run, overlap, hot_grid, cls, theme, incidents, history, has_data);
       std::vector<Hotspot> kept;
       for (Hotspot& h : hs) {
         // A forecast hotspot is judged on what it forecasts, not on this period's own count.

@@ -9,7 +9,8 @@ namespace hotspot {
 std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& previous) {
+                                           const std::vector<const Incident*>& history,
+                                           const Period& history_window) {
   const Regions regions = label_regions(mask, spec);
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
@@ -29,8 +30,11 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
   };
   for (const Incident* inc : incidents)
     if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].incidents;
-  for (const Incident* inc : previous)
-    if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].previous;
+  if (!history.empty())
+    for (RegionPolygon& r : out) r.monthly.assign(static_cast<std::size_t>(history_window.months()), 0);
+  for (const Incident* inc : history)
+    if (const std::int32_t label = region_of(inc); label && history_window.contains(inc->month))
+      ++out[static_cast<std::size_t>(label - 1)].monthly[static_cast<std::size_t>(inc->month - history_window.first)];
   const IncidentCounter counter(run.geos, incidents);
   for (std::size_t k = 0; k < out.size(); ++k) {
     RegionPolygon& r = out[k];

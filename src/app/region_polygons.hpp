@@ -14,7 +14,7 @@ struct RegionPolygon {
   double area_m2 = 0;
   long incidents = 0;         // incidents whose cell is in the region
   long inside = 0;            // incidents strictly inside `geom`: what polygon_withheld judges
-  long previous = 0;          // the same for `previous` incidents (e.g. the previous period)
+  std::vector<std::uint64_t> monthly;  // `history` incidents in the region, per month of the history window
   long cells = 0;
   double max_value = -HUGE_VAL, min_value = HUGE_VAL, mean_value = 0;  // of `values` over the region's cells
   WardOverlapResult wards;
@@ -22,9 +22,12 @@ struct RegionPolygon {
 
 // Regions are 4-connected; GDAL traces them, GEOS clips them to the study area.
 // An incident counts in the region holding its cell, so counting is O(N).
+// `history` (incidents of the months in `history_window`) gives each region its
+// monthly series, for change against its own past.
 std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& previous = {});
+                                           const std::vector<const Incident*>& history = {},
+                                           const Period& history_window = {});
 
 }  // namespace hotspot

@@ -22,20 +22,11 @@ void RunContext::record_restricted(const std::string& name) {
   restricted_outputs.push_back(OutputFile{name, sha256_file(restricted_path(name).string())});
 }
 
-std::vector<const Incident*> RunContext::period_incidents(std::size_t theme) const {
+std::vector<const Incident*> RunContext::incidents_in(std::size_t theme, const Period& p) const {
   std::vector<const Incident*> out;
   const ThemeMask bit = ThemeMask{1} << theme;
   for (const Incident& inc : ingest.incidents)
-    if ((inc.themes & bit) && cfg.period.contains(inc.month)) out.push_back(&inc);
-  return out;
-}
-
-std::vector<const Incident*> RunContext::previous_incidents(std::size_t theme) const {
-  std::vector<const Incident*> out;
-  const ThemeMask bit = ThemeMask{1} << theme;
-  const Period prev = cfg.period.previous();
-  for (const Incident& inc : ingest.incidents)
-    if ((inc.themes & bit) && prev.contains(inc.month)) out.push_back(&inc);
+    if ((inc.themes & bit) && p.contains(inc.month)) out.push_back(&inc);
   return out;
 }
 

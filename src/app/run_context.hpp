@@ -108,8 +108,8 @@ struct RunContext {
     std::vector<std::pair<std::size_t, int>> chosen;  // venue index, order
   };
   std::vector<ProgrammeSummary> programmes;
-  // Incidents of theme t in the period before the reporting period.
-  std::vector<const Incident*> previous_incidents(std::size_t theme) const;
+  // Incidents of theme t in the months of `p`.
+  std::vector<const Incident*> incidents_in(std::size_t theme, const Period& p) const;
 
   // Records a file just written in the pack folder (name and SHA-256).
   void record_output(const std::string& name);
@@ -118,7 +118,7 @@ struct RunContext {
   void record_restricted(const std::string& name);
   std::filesystem::path restricted_path(const std::string& name) const { return restricted_dir / name; }
   // Incidents of theme t in the reporting period.
-  std::vector<const Incident*> period_incidents(std::size_t theme) const;
+  std::vector<const Incident*> period_incidents(std::size_t theme) const { return incidents_in(theme, cfg.period); }
 };
 
 }  // namespace hotspot

@@ -171,3 +171,24 @@ TEST_CASE("ward counts, ranks with ties, rates and area totals", "[ward_stats]")
   CHECK_FALSE(s.month_has_data[5]);
   CHECK(s.totals[0].baseline_months == 2);
 }
+
+TEST_CASE("no percentage from a base under kMinPercentBase, but the test still runs", "[ward_stats]") {
+  const Theme theme;
+  // Baseline mean 1, last month 1, now 12: "+1100%" would mislead, so no percentage.
+  const Series small = with_baseline({1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 12);
+  const ChangeStats c = change_against(12, small.monthly, small.has, small.period, theme, 0.05);
+  CHECK_FALSE(c.change_previous);
+  CHECK_FALSE(c.change_baseline);
+  CHECK(c.direction == Direction::Rise);
+  CHECK(c.significant);  // P(X >= 12 | 1) is about 1e-9
+  // From nothing: no percentage either ("new" in words).
+  const Series none = with_baseline({0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 6);
+  CHECK_FALSE(change_against(6, none.monthly, none.has, none.period, theme, 0.05).change_baseline);
+  // At the minimum base the percentage is given: 5 -> 6 is +20%.
+  const Series at_min = with_baseline({5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, 6);
+  const ChangeStats m = change_against(6, at_min.monthly, at_min.has, at_min.period, theme, 0.05);
+  REQUIRE(m.change_baseline);
+  CHECK_THAT(*m.change_baseline, WithinRel(0.2, 1e-12));
+  REQUIRE(m.change_previous);
+  CHECK_THAT(*m.change_previous, WithinRel(0.2, 1e-12));
+}
