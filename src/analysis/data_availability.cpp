@@ -17,6 +17,9 @@ bool any_known_category_matches(const std::vector<std::string>& patterns, const 
 
 ThemeAvailability theme_availability(const Theme& theme, const Taxonomy& taxonomy,
                                      const std::vector<std::string>& mapped_flags) {
+  // A window theme has no rules of its own: it can match when its base theme can.
+  if (theme.is_window()) return theme_availability(taxonomy.themes[static_cast<std::size_t>(theme.base)], taxonomy,
+                                                   mapped_flags);
   std::vector<std::string> why;
   bool any = false;
   for (const ThemeRule& r : theme.rules) {

@@ -16,6 +16,7 @@
 #include "analysis/forecast.hpp"
 #include "app/config_schema.hpp"
 #include "app/shipped_taxonomy.hpp"
+#include "io/date_parser.hpp"
 #include "app/suggest.hpp"
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
@@ -258,6 +259,8 @@ IncidentSource read_incident_source(const toml::table& t, const fs::path& base, 
   s.id = get_string(t, "id", s.id);
   s.date = get_string(t, "date", s.date);
   s.time = get_string(t, "time", s.time);
+  s.date_to = get_string(t, "date_to", s.date_to);
+  if (auto v = t["midnight_unknown"].value<bool>()) s.midnight_unknown = *v;
   s.datetime_format = get_string(t, "datetime_format", s.datetime_format);
   s.x = get_string(t, "x", s.x);
   s.y = get_string(t, "y", s.y);
@@ -296,6 +299,85 @@ Taxonomy taxonomy_from(const toml::table& root, const std::string& file) {
   }
   merge_themes(tax.themes, root, file);
   return tax;
+}
+
+TimeWindow read_window(const toml::table& t, const Where& where) {
+  check_keys(t, "windows", where);
+  TimeWindow w;
+  w.id = get_string(t, "id");
+  if (!is_snake_case(w.id))
+    throw usage_error("config", fmt::format("{}: give the window an id in snake_case, e.g. id = \"nte\".",
+                                            where.at(t, "id")));
+  w.label = get_string(t, "label", w.id);
+  const std::vector<std::string> days = get_strings(t, "days");
+  if (days.empty())
+    throw usage_error("config", fmt::format("{}: list the days the window starts on, e.g. days = [\"Fri\", "
+                                            "\"Sat\"].", where.at(t, "days")));
+  for (const std::string& d : days) {
+    const int wd = parse_weekday(d);
+    if (wd < 0)
+      throw usage_error("config", fmt::format("{}: '{}' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun.",
+                                              where.at(t, "days"), d));
+    w.days[static_cast<std::size_t>(wd)] = true;
+  }
+  for (const auto& [key, minute] : {std::pair{"start", &w.start}, std::pair{"end", &w.end}}) {
+    std::int16_t m = -1;
+    const std::string text = get_string(t, key);
+    if (!parse_time_of_day(text, m))
+      throw usage_error("config", fmt::format("{}: '{}' is not a time of day; write HH:MM, e.g. \"22:30\".",
+                                              where.at(t, key), text));
+    *minute = m;
+  }
+  w.themes = get_strings(t, "themes");
+  return w;
+}
+
+// The [[windows]] (or the default two) become window themes: <theme>_<window>,
+// the theme's incidents whose time falls in the window. police.uk has no time
+// of day, so inputs that are all police.uk get none (the report says why).
+void read_windows(const toml::table& root, const toml::table& run, const std::string& fname, RunConfig& cfg) {
+  std::vector<TimeWindow> windows;
+  const bool explicit_windows = root.contains("windows");
+  if (explicit_windows) {
+    std::size_t n = 0;
+    for (const auto& item : *root.get("windows")->as_array())
+      windows.push_back(read_window(*item.as_table(), Where{fname, fmt::format("windows[{}]", n++)}));
+  } else {
+    windows = default_time_windows();
+  }
+  cfg.inputs_have_times = std::any_of(cfg.incidents.begin(), cfg.incidents.end(), [](const IncidentSource& s) {
+    return s.format != IncidentFormat::PoliceUk;
+  });
+  if (auto v = run["time_windows"].value<bool>(); (v && !*v) || !cfg.inputs_have_times) return;
+  std::vector<Theme>& themes = cfg.taxonomy.themes;
+  const std::size_t base_count = themes.size();
+  for (std::size_t k = 0; k < windows.size(); ++k) {
+    TimeWindow& w = windows[k];
+    if (w.themes.empty())
+      for (std::size_t i = 0; i < base_count; ++i) w.themes.push_back(themes[i].id);
+    std::vector<std::string> used;
+    for (const std::string& id : w.themes) {
+      const auto base = std::find_if(themes.begin(), themes.begin() + static_cast<long>(base_count),
+                                     [&](const Theme& th) { return th.id == id; });
+      if (base == themes.begin() + static_cast<long>(base_count)) {
+        if (!explicit_windows) continue;  // a default window for a theme this taxonomy lacks
+        throw usage_error("config", fmt::format("{}: windows[{}] names theme '{}', which is not a theme of this run.",
+                                                fname, k, id));
+      }
+      Theme t = *base;
+      t.id = base->id + "_" + w.id;
+      t.label = fmt::format("{} \u2014 {}", base->label, w.label);
+      t.rules.clear();
+      t.target.reset();
+      t.base = static_cast<int>(base - themes.begin());
+      t.window = static_cast<int>(cfg.windows.size());
+      used.push_back(id);
+      themes.push_back(std::move(t));
+    }
+    if (used.empty()) continue;
+    w.themes = used;
+    cfg.windows.push_back(w);
+  }
 }
 
 void finish_taxonomy(Taxonomy& tax) {
@@ -642,10 +724,10 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
   const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
-                                           "programme", "forward_plan", "areas"};
+                                           "programme", "forward_plan", "areas", "windows"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
-    const bool list = key == "incidents" || key == "venues";
+    const bool list = key == "incidents" || key == "venues" || key == "windows";
     if (std::find(tables.begin(), tables.end(), key) != tables.end() &&
         !(list ? v.is_array_of_tables() : v.is_table()))
       throw usage_error("config", fmt::format("{} must be {}.", Where{fname, ""}.at(v, key),
@@ -729,6 +811,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     }
     cfg.taxonomy.themes = std::move(chosen);
   }
+  read_windows(root, run, fname, cfg);
   finish_taxonomy(cfg.taxonomy);
   read_kde(root, Where{fname, "kde"}, cfg.kde);
   read_evaluate(root, Where{fname, "evaluate"}, cfg.evaluate);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/period.hpp"
+#include "core/time_window.hpp"
 #include "core/taxonomy.hpp"
 #include "io/incident_reader.hpp"
 #include "io/venue_reader.hpp"
@@ -145,6 +146,9 @@ struct RunConfig {
   ProgrammeConfig programme;
   ForwardPlanConfig forward_plan;
   AreasConfig areas;
+  // [[windows]] in use (core/time_window.hpp); their themes are in taxonomy.themes.
+  std::vector<TimeWindow> windows;
+  bool inputs_have_times = true;  // false when every input is police.uk, which has no time of day
 };
 
 // An override from the command line: option (table.key) and its text.

@@ -98,7 +98,7 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
   in.budget = f.budget;
   std::vector<std::string> why(themes.size());
   for (std::size_t t = 0; t < themes.size(); ++t) {
-    const bool wanted = f.themes.empty() || std::find(f.themes.begin(), f.themes.end(), themes[t].id) != f.themes.end();
+    const bool wanted = (f.themes.empty() && !themes[t].is_window()) || std::find(f.themes.begin(), f.themes.end(), themes[t].id) != f.themes.end();
     const bool has_data = t >= run.availability.themes.size() || run.availability.themes[t].possible;
     double weight = wanted && has_data ? 1.0 : 0.0;
     std::vector<std::string> reasons;

@@ -1,5 +1,7 @@
 #include "app/ingest.hpp"
 
+#include "core/time_window.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -139,6 +141,7 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
     inc.x = f.x[i];
     inc.y = f.y[i];
     inc.ward = ward;
+    inc.themes |= window_theme_bits(config.taxonomy.themes, config.windows, inc);
     out.incidents.push_back(inc);
     ++report.accepted;
     if (r.unknown_category >= 0) {

@@ -36,7 +36,9 @@ std::vector<Plan> plans(const RunConfig& cfg) {
   const auto& themes = cfg.taxonomy.themes;
   for (std::size_t t = 0; t < themes.size(); ++t) {
     const auto& wanted = cfg.programme.themes;
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), themes[t].id) == wanted.end()) continue;
+    // By default a plan per theme, not per time window (a roadshow is by day, for the whole theme).
+    if (wanted.empty() ? themes[t].is_window() : std::find(wanted.begin(), wanted.end(), themes[t].id) == wanted.end())
+      continue;
     out.push_back(Plan{themes[t].id, themes[t].label, {{t, 1.0}}, themes[t].min_count});
   }
   if (!cfg.programme.mix.empty()) {

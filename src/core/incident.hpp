@@ -18,6 +18,7 @@ struct Incident {
   Month month = 0;
   std::int16_t day = 0;       // day of month, 0 when the source gives only the month
   std::int16_t minute = -1;   // minute of day, -1 when unknown
+  std::int32_t span = 0;      // minutes it may have lasted from then (from/to records); 0 = a moment
   std::uint32_t ward = kNoWard;
   ThemeMask themes = 0;
   FlagMask flags = 0;

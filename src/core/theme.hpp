@@ -26,6 +26,11 @@ struct Theme {
   bool rise_is_good = false;     // e.g. hate-crime reporting
   int min_count = 0;             // counts 1..min_count-1 are suppressed
   bool export_points = false;    // raw points may be written only when true
+  // A window theme: the incidents of theme `base` whose time falls in time
+  // window `window` (RunConfig::windows). Set after ingest, not by rules.
+  int base = -1;
+  int window = -1;
+  bool is_window() const { return window >= 0; }
 };
 
 }  // namespace hotspot

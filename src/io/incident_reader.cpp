@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "core/error.hpp"
+#include "core/time_window.hpp"
 #include "io/date_parser.hpp"
 
 namespace hotspot {
@@ -99,7 +100,7 @@ constexpr double kMaxWeight = 1e9;
 
 // Column positions resolved once from the header.
 struct ColumnMap {
-  int id = -1, date = -1, time = -1, x = -1, y = -1, category = -1, subcategory = -1, weight = -1;
+  int id = -1, date = -1, date_to = -1, time = -1, x = -1, y = -1, category = -1, subcategory = -1, weight = -1;
   std::vector<std::pair<int, int>> flags;  // (column, flag bit)
   int max_index = -1;
   std::size_t header_size = 0;
@@ -131,6 +132,7 @@ ColumnMap map_columns(const std::vector<std::string>& header, const IncidentSour
   m.id = find_column(header, spec.id, "id", path, false);
   m.date = find_column(header, spec.date, "date", path, true);
   m.time = find_column(header, spec.time, "time", path, false);
+  m.date_to = find_column(header, spec.date_to, "date_to", path, false);
   m.x = find_column(header, ogr && spec.x.empty() ? std::string(kGeometryX) : spec.x, "x", path, true);
   m.y = find_column(header, ogr && spec.y.empty() ? std::string(kGeometryY) : spec.y, "y", path, true);
   m.category = find_column(header, spec.category, "category", path, true);
@@ -141,7 +143,7 @@ ColumnMap map_columns(const std::vector<std::string>& header, const IncidentSour
     if (bit < 0) continue;  // a flag no theme uses
     m.flags.emplace_back(find_column(header, column, "flags." + flag, path, true), bit);
   }
-  for (int c : {m.id, m.date, m.time, m.x, m.y, m.category, m.subcategory, m.weight}) m.max_index = std::max(m.max_index, c);
+  for (int c : {m.id, m.date, m.date_to, m.time, m.x, m.y, m.category, m.subcategory, m.weight}) m.max_index = std::max(m.max_index, c);
   for (const auto& f : m.flags) m.max_index = std::max(m.max_index, f.first);
   return m;
 }
@@ -239,9 +241,31 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
         continue;
       }
     }
+    if (date.minute == 0 && spec.midnight_unknown) date.minute = -1;
     inc.month = date.month;
     inc.day = date.day;
     inc.minute = date.minute;
+    if (cols.date_to >= 0 && inc.minute >= 0) {
+      const std::string_view to_text = trim(rec.fields[static_cast<std::size_t>(cols.date_to)]);
+      ParsedDate to;
+      if (!to_text.empty()) {
+        if (!parse_date(to_text, spec.datetime_format, to) || to.day == 0) {
+          reject(RejectReason::Unparseable, cols.date_to,
+                 fmt::format("'{}' is not a date-time in format {}", to_text, spec.datetime_format));
+          continue;
+        }
+        // A date without a time ends at the end of that day.
+        const long end = day_number(to.month, to.day) * 1440 + (to.minute >= 0 ? to.minute : 1439);
+        const long start = day_number(inc.month, inc.day) * 1440 + inc.minute;
+        if (end < start) {
+          reject(RejectReason::Unparseable, cols.date_to,
+                 fmt::format("'{}' is before the record's start '{}'; swap the columns or fix the row", to_text,
+                             date_text));
+          continue;
+        }
+        inc.span = static_cast<std::int32_t>(std::min<long>(end - start, kMaxSpanMinutes));
+      }
+    }
     if (!window.contains(inc.month)) {
       ++out.outside_window;
       continue;

@@ -28,6 +28,8 @@ struct IncidentSource {
   std::string layer;               // OGR only
   std::string crs;                 // of x/y or lon/lat; OGR layers default to their own
   std::string id, date, time, datetime_format = "auto";
+  std::string date_to;             // end of a from/to record (aoristic), optional
+  bool midnight_unknown = true;    // 00:00 is how many extracts write "time unknown"
   std::string x, y;                // easting/northing or lon/lat columns
   std::string category, subcategory, weight;
   std::vector<std::pair<std::string, std::string>> flags;  // flag name -> column
