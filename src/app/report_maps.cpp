@@ -129,10 +129,11 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
   }
 
   // Labels, most important first: a later one gives way to an earlier one.
+  int numbered = 0;
   for (const HotspotShape& h : hotspots) {
     if (h.rank < 1 || h.rank > kReportedHotspots) continue;
     const MapPoint at = interior_point(ctx, map, h.geom.get());
-    map.label(around(at, 4.5), {std::to_string(h.rank)}, kHotspotId, "hotspot-id", at);
+    if (map.label(around(at, 4.5), {std::to_string(h.rank)}, kHotspotId, "hotspot-id", at)) ++numbered;
   }
   for (const auto& [at, order] : venues) {
     const double r = kVenueSize / 2 + 2.6;
@@ -173,10 +174,13 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
     if (map.label({at, {at.x, at.y - 3}, {at.x, at.y + 3}}, {name}, kContextName, "context-name", at)) ++placed;
   }
 
+  // Only what this map shows.
   std::string legend = "<ul class=\"legend\">";
-  legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") + "Hotspot (top " +
-            fmt::format("{:g}", run.cfg.kde.coverage * 100) + "% forecast)</li>";
-  legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
+  if (!hotspots.empty())
+    legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") +
+              (run.cfg.kde.classes == "coverage" ? fmt::format("Hotspot (top {:g}% forecast)", run.cfg.kde.coverage * 100)
+                                                 : std::string("Hotspot (widest class)")) + "</li>";
+  if (numbered > 0) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
   if (!venues.empty())
     legend += "<li>" + swatch({kVenue}, "venue") + "Chosen venue, V1 first in the programme</li>";
   if (!context.features.empty())

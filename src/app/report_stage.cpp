@@ -156,14 +156,12 @@ std::string key_changes(const RunContext& run, const Theme& theme) {
   const std::size_t all = w.rows.size() - 1;
   const std::string p = theme.id + "_";
   std::string out = fmt::format(
-      "<table class=\"key\" data-theme=\"{}\"><tr><th colspan=\"2\">Key changes</th></tr>\n"
-      "<tr><td>Incidents this period</td>{}</tr>\n<tr><td>Previous period</td>{}</tr>\n"
-      "<tr><td>Same period a year earlier</td>{}</tr>\n<tr><td>Against the 12-month baseline (mean {})</td>{}</tr>\n"
-      "<tr><td>RAG</td><td>{}</td></tr></table>",
+      "<table class=\"key\" data-theme=\"{}\"><tr><th>Incidents</th><th>Previous period</th><th>A year earlier</th>"
+      "<th>12-month baseline</th><th>RAG</th></tr>\n<tr>{}{}{}{}<td>{}</td></tr></table>",
       theme.id, td(cell(w, all, p + "count"), true),
       td(fmt::format("{} ({})", cell(w, all, p + "previous"), pct(cell(w, all, p + "change_previous_pct"))), true),
       td(fmt::format("{} ({})", cell(w, all, p + "year_earlier"), pct(cell(w, all, p + "change_year_pct"))), true),
-      cell(w, all, p + "baseline_mean"), td(pct(cell(w, all, p + "change_baseline_pct")), true),
+      td(fmt::format("mean {} ({})", cell(w, all, p + "baseline_mean"), pct(cell(w, all, p + "change_baseline_pct"))), true),
       rag_badge(cell(w, all, p + "rag")) + (theme.rise_is_good ? " (a rise is good)" : ""));
   std::vector<std::pair<double, std::size_t>> rises;
   for (std::size_t r = 0; r < all; ++r) {
@@ -187,7 +185,7 @@ std::string theme_page(const RunContext& run, std::size_t t, const MapContext& c
   std::string out = fmt::format("<section class=\"page theme\" id=\"theme-{}\"><h2>{}</h2>", theme.id, html_escape(theme.label));
   if (theme.proxy) out += "<p class=\"warn\"><b>Proxy measure.</b> " + html_escape(theme.proxy_note) + "</p>";
   const ReportMap map = theme_map(run, t, context, kMapMaxWidth, theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight);
-  out += "<div class=\"theme-body\">" + map.svg + "<div class=\"theme-side\">" + key_changes(run, theme) + map.legend;
+  out += "<div class=\"theme-body\">" + map.svg + "<div class=\"theme-side\"><h3>Key changes</h3>" + key_changes(run, theme) + map.legend;
   if (t < run.hotspot_tables.size()) {
     const std::string rows = hotspot_rows(run.hotspot_tables[t]);
     out += fmt::format("<h3>Top {} hotspots</h3>", kReportedHotspots);
@@ -216,20 +214,30 @@ std::string ward_page(const RunContext& run) {
          "</p><table class=\"wards\">" + head + rows + "</table></section>\n";
 }
 
-std::string venue_page(const RunContext& run) {
-  if (run.programmes.empty()) return "";
-  std::string out = "<section class=\"page\"><h2>Roadshow venue programme</h2><p>On each theme's map the chosen "
-                    "venues are marked V1, V2, ... in programme order.</p>";
-  for (const auto& prog : run.programmes) {
-    out += fmt::format("<h3>{}</h3><table class=\"programme\" data-plan=\"{}\"><tr><th>#</th><th>Venue</th><th>Type</th>"
-                       "<th>Ward</th><th>Reason</th></tr>\n", html_escape(prog.label), html_escape(prog.id));
-    for (std::size_t r = 0; r < prog.table.rows.size(); ++r)
-      out += fmt::format("<tr>{}{}{}{}{}</tr>\n", td("V" + cell(prog.table, r, "order")), td(cell(prog.table, r, "name")),
-                         td(cell(prog.table, r, "type")), td(cell(prog.table, r, "ward_name")),
-                         td(cell(prog.table, r, "reason")));
-    out += "</table>";
+// Two plans a page: a plan's table of k venues with their reasons takes
+// about a third of the page, and a plan is never split across pages.
+constexpr std::size_t kPlansPerPage = 2;
+
+std::string venue_pages(const RunContext& run) {
+  std::string out;
+  const std::size_t pages = (run.programmes.size() + kPlansPerPage - 1) / kPlansPerPage;
+  for (std::size_t page = 0; page < pages; ++page) {
+    out += fmt::format("<section class=\"page venues\"><h2>Roadshow venue programme{}</h2><p>On each theme's map the "
+                       "chosen venues are marked V1, V2, ... in programme order.</p>",
+                       pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "");
+    for (std::size_t p = page * kPlansPerPage; p < std::min(run.programmes.size(), (page + 1) * kPlansPerPage); ++p) {
+      const auto& prog = run.programmes[p];
+      out += fmt::format("<h3>{}</h3><table class=\"programme\" data-plan=\"{}\"><tr><th>#</th><th>Venue</th><th>Type</th>"
+                         "<th>Ward</th><th>Reason</th></tr>\n", html_escape(prog.label), html_escape(prog.id));
+      for (std::size_t r = 0; r < prog.table.rows.size(); ++r)
+        out += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(fmt::format("V{}", cell(prog.table, r, "order"))), td(cell(prog.table, r, "name")),
+                           td(cell(prog.table, r, "type")), td(cell(prog.table, r, "ward_name")),
+                           td(cell(prog.table, r, "reason")));
+      out += "</table>";
+    }
+    out += "</section>\n";
   }
-  return out + "</section>\n";
+  return out;
 }
 
 std::string quality_page(const RunContext& run) {
@@ -246,7 +254,7 @@ std::string quality_page(const RunContext& run) {
   return fmt::format("<section class=\"page\"><h2>Data quality</h2>{}<p>Rows read <b class=\"read\">{}</b>, used "
                      "<b class=\"accepted\">{}</b>, outside the data window ({}) <b class=\"outside-window\">{}</b>, "
                      "rejected <b class=\"rejected\">{}</b> (counted by file and reason in rejects_summary.csv; each "
-                     "file's account is in the appendix).</p>"
+                     "file's account is in appendix B).</p>"
                      "<table class=\"reasons\"><tr><th>Reason</th><th>Rows</th><th>Meaning</th></tr>\n{}</table>"
                      "</section>\n",
                      warnings, t.read, t.accepted, run.data_window.range_text(), t.outside_window, t.rejected_total(),
@@ -283,38 +291,62 @@ std::string method_list(const RunContext& run) {
   return out + "</ul>";
 }
 
-// The input files, each with its account, in two tables side by side so a
-// borough's five years of monthly files fit on the page; and the pack's files.
-std::string file_lists(const RunContext& run) {
-  const auto& files = run.ingest.files;
-  const std::size_t half = (files.size() + 1) / 2;
-  std::string tables;
-  for (std::size_t part = 0; part < 2; ++part) {
-    std::string rows;
-    for (std::size_t i = part * half; i < std::min(files.size(), (part + 1) * half); ++i) {
-      const auto& f = files[i];
-      rows += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(display_path(run.cfg, f.path)), td(std::to_string(f.read), true),
-                          td(std::to_string(f.accepted), true), td(std::to_string(f.outside_window), true),
-                          td(std::to_string(f.rejected_total()), true));
-    }
-    if (!rows.empty())
-      tables += "<table class=\"files\"><tr><th>Input file</th><th>Read</th><th>Used</th><th>Outside window</th>"
-                "<th>Rejected</th></tr>\n" + rows + "</table>";
-  }
+// The pack's own files, in columns.
+std::string output_list(const RunContext& run) {
   std::vector<std::string> names;
   for (const OutputFile& o : run.outputs) names.push_back(o.name);
   for (const char* later : {"report.html", "manifest.json", "timings.json"}) names.emplace_back(later);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::string outputs;
-  for (const std::string& n : names) outputs += "<li>" + html_escape(n) + "</li>";
-  return "<h3>Files</h3><div class=\"halves\">" + tables + "</div><p>The pack (this folder; checksums in "
-         "manifest.json):</p><ul class=\"outputs\">" + outputs + "</ul>";
+  std::string items;
+  for (const std::string& n : names) items += "<li>" + html_escape(n) + "</li>";
+  return "<h3>The pack's files</h3><p>This folder (checksums in manifest.json):</p><ul class=\"outputs\">" + items +
+         "</ul>";
 }
 
-std::string appendix_page(const RunContext& run) {
-  return "<section class=\"page appendix\"><h2>Appendix: method and files</h2>" + method_list(run) + file_lists(run) +
-         "</section>\n";
+// Up to two tables of this many rows side by side on an appendix page.
+constexpr std::size_t kFileRows = 30;
+
+// The input files, each with its account: paths relative to the folder they
+// share, two tables a page, so five years of monthly files take one page.
+std::string input_file_pages(const RunContext& run) {
+  const auto& files = run.ingest.files;
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(display_path(run.cfg, f.path));
+  std::string common = paths.empty() ? "" : paths[0].substr(0, paths[0].rfind('/') + 1);
+  for (const std::string& p : paths)
+    while (!common.empty() && p.compare(0, common.size(), common) != 0)
+      common = common.substr(0, common.rfind('/', common.size() - 2) + 1);  // up one folder; "" when none is shared
+  const std::size_t per_page = 2 * kFileRows;
+  const std::size_t pages = std::max<std::size_t>(1, (files.size() + per_page - 1) / per_page);
+  std::string out;
+  for (std::size_t page = 0; page < pages; ++page) {
+    std::string tables;
+    for (std::size_t part = 0; part < 2; ++part) {
+      std::string rows;
+      const std::size_t first = page * per_page + part * kFileRows;
+      for (std::size_t i = first; i < std::min(files.size(), first + kFileRows); ++i) {
+        const auto& f = files[i];
+        rows += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(paths[i].substr(common.size())), td(std::to_string(f.read), true),
+                            td(std::to_string(f.accepted), true), td(std::to_string(f.outside_window), true),
+                            td(std::to_string(f.rejected_total()), true));
+      }
+      if (!rows.empty())
+        tables += "<table class=\"files\"><tr><th>Input file</th><th>Read</th><th>Used</th><th>Outside window</th>"
+                  "<th>Rejected</th></tr>\n" + rows + "</table>";
+    }
+    out += fmt::format("<section class=\"page appendix input-files\"><h2>Appendix B: input files{}</h2><p>Each file's "
+                       "rows: read = used + outside the data window + rejected.{}</p><div class=\"halves\">{}</div>"
+                       "</section>\n",
+                       pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "",
+                       common.empty() ? "" : " Paths are in " + html_escape(common) + ".", tables);
+  }
+  return out;
+}
+
+std::string appendix_pages(const RunContext& run) {
+  return "<section class=\"page appendix\"><h2>Appendix A: method and files</h2>" + method_list(run) + output_list(run) +
+         "</section>\n" + input_file_pages(run);
 }
 
 // Repeated on every printed page (fixed elements), and shown once on screen.
@@ -340,7 +372,7 @@ void report_stage(RunContext& run, std::ostream& out) {
   const MapContext context = load_map_context(run);
   std::string body = cover_page(run, title);
   for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
-  body += ward_page(run) + venue_page(run) + quality_page(run) + appendix_page(run);
+  body += ward_page(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
   const std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"

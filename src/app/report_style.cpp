@@ -28,14 +28,20 @@ th { background: #eceff1; } td.n { text-align: right; font-variant-numeric: tabu
 .theme-body svg.map { flex: none; border: 1px solid #ccc; }
 .theme-side { flex: 1; min-width: 0; }
 .theme-side p { margin: 1mm 0; }
-.key td:first-child { width: 55%; }
+.theme-side h3:first-child { margin-top: 0; }
+table.hotspots { font-size: 7.5pt; } table.hotspots td, table.hotspots th { padding: 0.4mm 1mm; }
+table.hotspots th:first-child { width: 30%; }
 .legend { list-style: none; padding: 0; margin: 1mm 0 2mm; font-size: 8pt; columns: 2; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.5mm 0; break-inside: avoid; }
 .legend svg { flex: none; }
-.method-note { font-size: 8pt; }
+.method-note { font-size: 7.5pt; }
 .halves { display: flex; gap: 4mm; align-items: flex-start; } .halves > table { flex: 1; }
-ul.outputs { columns: 4; font-size: 7.5pt; padding-left: 4mm; margin: 1mm 0; }
-table.files { font-size: 7.5pt; }
+ul.outputs { columns: 5; font-size: 7pt; padding-left: 4mm; margin: 1mm 0; }
+table.files { font-size: 7pt; } table.files td, table.files th { padding: 0.2mm 1mm; }
+table.programme th:nth-child(1) { width: 5mm; } table.programme th:nth-child(2) { width: 38mm; }
+table.programme th:nth-child(3), table.programme th:nth-child(4) { width: 22mm; }
+table.programme { font-size: 7.5pt; margin-bottom: 1.5mm; } table.programme td, table.programme th { padding: 0.3mm 1mm; }
+.appendix { font-size: 8pt; } .appendix ul { margin: 1mm 0; } .appendix li { margin: 0.3mm 0; }
 @media print {
   a { color: inherit; text-decoration: none; }
   body { max-width: none; }

@@ -335,3 +335,12 @@ TEST_CASE("sample: the forward plan keeps every constraint and its calendar impo
   }
   CHECK(vevents == 5);
 }
+
+TEST_CASE("sample: the report is marked OFFICIAL and dated the day after the period, not by the clock", "[e2e][report]") {
+  const std::string html = test::read_text(sample_output() / "report.html");
+  std::size_t markings = 0, dates = 0;
+  for (std::size_t p = 0; (p = html.find("<span class=\"marking\">OFFICIAL</span>", p)) != std::string::npos; ++p) ++markings;
+  for (std::size_t p = 0; (p = html.find("Produced 2026-01-01", p)) != std::string::npos; ++p) ++dates;
+  CHECK(markings == 2);  // the running header and footer
+  CHECK(dates == 2);     // the period is 2025-12
+}

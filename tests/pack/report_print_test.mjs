@@ -79,7 +79,10 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run", "--disable-sync", "--disable-quic"],
 });
-const page = await browser.newPage();
+// The viewport is the printed page area (A4 landscape less 12 mm and 10 mm margins), so
+// what is measured below is laid out as it prints.
+const pxPerMm = 96 / 25.4;
+const page = await browser.newPage({ viewport: { width: Math.round(273 * pxPerMm), height: Math.round(190 * pxPerMm) } });
 await page.goto("file://" + resolve(outDir, "report.html"), { waitUntil: "load" });
 await page.emulateMedia({ media: "print" });
 
@@ -128,14 +131,22 @@ const facts = await page.evaluate(() => {
   return {
     pages: document.querySelectorAll("section.page").length,
     themes: document.querySelectorAll("table.summary tr[data-theme]").length,
-    programme: document.querySelectorAll("table.programme").length > 0,
+    plans: document.querySelectorAll("table.programme").length,
+    venuePages: document.querySelectorAll("section.venues").length,
+    inputFiles: document.querySelectorAll("section.input-files table.files tr:not(:first-child)").length,
+    filePages: document.querySelectorAll("section.input-files").length,
     marking: document.querySelector(".page-head .marking").textContent,
     produced: document.querySelector(".page-head span:last-child").textContent,
     maps, swatches, tall,
   };
 });
 
-const fixedPages = 4 + (facts.programme ? 1 : 0);  // summary, wards, [venues], data quality, appendix
+// Summary, wards, data quality, appendix A, and the venue programme two plans a
+// page and appendix B's input files sixty a page.
+const venuePages = Math.ceil(facts.plans / 2), filePages = Math.max(1, Math.ceil(facts.inputFiles / 60));
+const fixedPages = 4 + venuePages + filePages;
+if (facts.venuePages !== venuePages) failures.push(`${facts.plans} venue plans on ${facts.venuePages} pages, expected two a page`);
+if (facts.filePages !== filePages) failures.push(`${facts.inputFiles} input files on ${facts.filePages} pages, expected 60 a page`);
 if (facts.pages !== facts.themes + fixedPages)
   failures.push(`the report has ${facts.pages} page sections, expected ${facts.themes} themes + ${fixedPages} fixed pages`);
 if (facts.maps.length !== facts.themes) failures.push(`${facts.maps.length} maps for ${facts.themes} themes`);
