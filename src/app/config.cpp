@@ -573,6 +573,9 @@ void read_context(const toml::table& root, const Where& where, RunConfig& cfg) {
     throw usage_error("config", fmt::format("{}: set context.path to the layer to draw.", where.file));
   if (!c.path.empty()) {
     check_path_length(c.path, where.at(t, "path"));
+    // Checked now: the layer is only read when the report is drawn, after every other stage.
+    if (!fs::exists(c.path))
+      throw bad_input("config", fmt::format("{}: '{}' does not exist. Check context.path.", where.at(t, "path"), c.path));
     require_regular_file(c.path, where.at(t, "path"));
   }
 }

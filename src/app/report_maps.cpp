@@ -41,11 +41,28 @@ bool is_polygonal(const GeosContext& ctx, const GEOSGeometry* g) {
   return type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
 }
 
-// The centre of the largest circle inside a polygon: a label there sits well inside.
+// The longest line of a line or multi-line geometry.
+const GEOSGeometry* longest_line(const GeosContext& ctx, const GEOSGeometry* g) {
+  const GEOSGeometry* best = g;
+  double most = -1;
+  for (int i = 0; i < GEOSGetNumGeometries_r(ctx.get(), g); ++i) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(ctx.get(), g, i);
+    double len = 0;
+    GEOSLength_r(ctx.get(), part, &len);
+    if (GEOSGeomTypeId_r(ctx.get(), part) == GEOS_LINESTRING && len > most) best = part, most = len;
+  }
+  return best;
+}
+
+// Where a label names a feature: for a polygon the centre of the largest
+// circle inside it (a label there sits well inside), for line work the middle
+// of its longest line.
 MapPoint interior_point(const GeosContext& ctx, const SvgMap& map, const GEOSGeometry* g) {
-  GeomPtr p = is_polygonal(ctx, g)
-                  ? own(ctx, GEOSMaximumInscribedCircle_r(ctx.get(), g, 0.5 / map.mm_per_metre()), "inscribed circle")
-                  : own(ctx, GEOSPointOnSurface_r(ctx.get(), g), "point on line");
+  const GEOSGeometry* line = is_polygonal(ctx, g) ? nullptr : longest_line(ctx, g);
+  GeomPtr p = !line ? own(ctx, GEOSMaximumInscribedCircle_r(ctx.get(), g, 0.5 / map.mm_per_metre()), "inscribed circle")
+              : GEOSGeomTypeId_r(ctx.get(), line) == GEOS_LINESTRING
+                  ? own(ctx, GEOSInterpolateNormalized_r(ctx.get(), line, 0.5), "middle of a line")
+                  : own(ctx, GEOSPointOnSurface_r(ctx.get(), g), "point on a feature");
   GeomPtr start = own(ctx, GEOSGeomTypeId_r(ctx.get(), p.get()) == GEOS_POINT ? GEOSGeom_clone_r(ctx.get(), p.get())
                                                                            : GEOSGeomGetStartPoint_r(ctx.get(), p.get()),
                       "label point");
@@ -75,10 +92,16 @@ std::vector<std::string> two_lines(const std::string& name) {
   return {name.substr(0, best), name.substr(best + 1)};
 }
 
-std::string swatch(const std::vector<MapStyle>& layers, const std::string& key) {
+// A legend swatch: the styles drawn over one another as the map draws them,
+// as boxes, or the last as a line for line work (roads, rail).
+std::string swatch(const std::vector<MapStyle>& layers, const std::string& key, bool line = false) {
   std::string rects;
-  for (const MapStyle& s : layers)
-    rects += fmt::format("<rect class=\"swatch\" x=\"0.3\" y=\"0.3\" width=\"6.4\" height=\"3.9\" {}/>", style_attributes(s));
+  for (std::size_t i = 0; i < layers.size(); ++i)
+    rects += line && i + 1 == layers.size()
+                 ? fmt::format("<line class=\"swatch\" x1=\"0.6\" y1=\"2.25\" x2=\"6.4\" y2=\"2.25\" {} "
+                               "stroke-linecap=\"round\"/>", style_attributes(layers[i]))
+                 : fmt::format("<rect class=\"swatch\" x=\"0.3\" y=\"0.3\" width=\"6.4\" height=\"3.9\" {}/>",
+                               style_attributes(layers[i]));
   return fmt::format("<svg class=\"swatch\" data-style=\"{}\" width=\"7mm\" height=\"4.5mm\" viewBox=\"0 0 7 4.5\">{}</svg>",
                      key, rects);
 }
@@ -184,7 +207,7 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
   if (!venues.empty())
     legend += "<li>" + swatch({kVenue}, "venue") + "Chosen venue, V1 first in the programme</li>";
   if (!context.features.empty())
-    legend += "<li>" + swatch({kWardFill, ctx_style}, "context") + html_escape(context_name(context.kind)) + "</li>";
+    legend += "<li>" + swatch({kWardFill, ctx_style}, "context", ctx_style.fill == "none") + html_escape(context_name(context.kind)) + "</li>";
   legend += "<li>" + swatch({kWardFill, kWardLine}, "ward-line") + "Ward boundary</li></ul>";
   const std::string& label = run.cfg.taxonomy.themes[t].label;
   return ReportMap{map.finish(label + " hotspots map"), legend};

@@ -342,5 +342,5 @@ TEST_CASE("sample: the report is marked OFFICIAL and dated the day after the per
   for (std::size_t p = 0; (p = html.find("<span class=\"marking\">OFFICIAL</span>", p)) != std::string::npos; ++p) ++markings;
   for (std::size_t p = 0; (p = html.find("Produced 2026-01-01", p)) != std::string::npos; ++p) ++dates;
   CHECK(markings == 2);  // the running header and footer
-  CHECK(dates == 2);     // the period is 2025-12
+  CHECK(dates == 3);     // header, footer and the summary page; the period is 2025-12
 }

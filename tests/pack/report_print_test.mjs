@@ -113,7 +113,7 @@ const facts = await page.evaluate(() => {
   const swatches = [];
   for (const section of document.querySelectorAll("section.theme")) {
     for (const sw of section.querySelectorAll("svg.swatch[data-style]")) {
-      const key = sw.dataset.style, rects = sw.querySelectorAll("rect"), shown = getComputedStyle(rects[rects.length - 1]);
+      const key = sw.dataset.style, shown = getComputedStyle(sw.lastElementChild);
       const drawn = section.querySelector(`svg.map .${key}`);
       if (!drawn) { swatches.push(`${section.id}: legend shows ${key}, the map has none`); continue; }
       const d = getComputedStyle(drawn);
@@ -123,6 +123,15 @@ const facts = await page.evaluate(() => {
         if (d.getPropertyValue(p) !== shown.getPropertyValue(p))
           swatches.push(`${section.id} ${key}: ${p} is ${d.getPropertyValue(p)} on the map, ${shown.getPropertyValue(p)} in the legend`);
     }
+  }
+  // Each map numbers the hotspots its table lists, with the same numbers.
+  const numbering = [];
+  for (const section of document.querySelectorAll("section.theme")) {
+    const onMap = [...section.querySelectorAll("svg.map text.hotspot-id")].map((t) => t.textContent).sort();
+    const inTable = [...section.querySelectorAll("table.hotspots tr[data-id] td:first-child")]
+      .map((td) => /^Hotspot (\d+)/.exec(td.textContent)[1]).sort();
+    if (onMap.join() !== inTable.join())
+      numbering.push(`${section.id}: the map numbers [${onMap}], the table lists [${inTable}]`);
   }
   // Each page section must fit the printed page area less the fixed header and footer.
   const tall = [...document.querySelectorAll("section.page")]
@@ -137,7 +146,7 @@ const facts = await page.evaluate(() => {
     filePages: document.querySelectorAll("section.input-files").length,
     marking: document.querySelector(".page-head .marking").textContent,
     produced: document.querySelector(".page-head span:last-child").textContent,
-    maps, swatches, tall,
+    maps, swatches, tall, numbering,
   };
 });
 
@@ -155,7 +164,7 @@ for (const m of facts.maps) {
   if (m.small.length) failures.push(`${m.label}: text below 7 pt: ${m.small.join(", ")}`);
   if (m.wardNames < 1) failures.push(`${m.label}: no ward name on the map`);
 }
-failures.push(...facts.swatches);
+failures.push(...facts.swatches, ...facts.numbering);
 for (const t of facts.tall) failures.push(`page "${t.id}" is ${t.mm.toFixed(0)} mm tall; the page holds 190 mm`);
 
 // Prints as any browser would (the page's own header and footer), and with
