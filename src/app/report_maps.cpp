@@ -205,7 +205,9 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
                                                  : std::string("Hotspot (widest class)")) + "</li>";
   if (numbered > 0) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
   if (!venues.empty())
-    legend += "<li>" + swatch({kVenue}, "venue") + "Chosen venue, V1 first in the programme</li>";
+    legend += fmt::format("<li><svg class=\"swatch\" data-style=\"venue\" width=\"7mm\" height=\"4.5mm\" "
+                          "viewBox=\"0 0 7 4.5\"><polygon class=\"swatch\" points=\"3.5,0.75 5,2.25 3.5,3.75 2,2.25\" "
+                          "{}/></svg>Chosen venue, V1 first in the programme</li>", style_attributes(kVenue));
   if (!context.features.empty())
     legend += "<li>" + swatch({kWardFill, ctx_style}, "context", ctx_style.fill == "none") + html_escape(context_name(context.kind)) + "</li>";
   legend += "<li>" + swatch({kWardFill, kWardLine}, "ward-line") + "Ward boundary</li></ul>";
