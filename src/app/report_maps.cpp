@@ -72,12 +72,15 @@ MapPoint interior_point(const GeosContext& ctx, const SvgMap& map, const GEOSGeo
   return map.to_map(x, y);
 }
 
-// Positions around a point, nearest first: itself, then eight around it at `r` mm.
-std::vector<MapPoint> around(const MapPoint& p, double r) {
-  std::vector<MapPoint> out{p};
-  for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{{0, -1}, {1, 0}, {0, 1}, {-1, 0},
-                                                                     {0.8, -0.8}, {0.8, 0.8}, {-0.8, 0.8}, {-0.8, -0.8}})
-    out.push_back(MapPoint{p.x + dx * r, p.y + dy * r});
+// Positions around a point, nearest first: itself (unless `centre` is false),
+// then eight around it at each distance in `radii` (mm).
+std::vector<MapPoint> around(const MapPoint& p, const std::vector<double>& radii, bool centre = true) {
+  std::vector<MapPoint> out;
+  if (centre) out.push_back(p);
+  for (const double r : radii)
+    for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{{1, 0}, {-1, 0}, {0, -1}, {0, 1},
+                                                                       {0.8, -0.8}, {0.8, 0.8}, {-0.8, 0.8}, {-0.8, -0.8}})
+      out.push_back(MapPoint{p.x + dx * r, p.y + dy * r});
   return out;
 }
 
@@ -156,12 +159,11 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
   for (const HotspotShape& h : hotspots) {
     if (h.rank < 1 || h.rank > kReportedHotspots) continue;
     const MapPoint at = interior_point(ctx, map, h.geom.get());
-    if (map.label(around(at, 4.5), {std::to_string(h.rank)}, kHotspotId, "hotspot-id", at)) ++numbered;
+    if (map.label(around(at, {4.5, 9}), {std::to_string(h.rank)}, kHotspotId, "hotspot-id", at)) ++numbered;
   }
   for (const auto& [at, order] : venues) {
     const double r = kVenueSize / 2 + 2.6;
-    map.label({{at.x + r, at.y}, {at.x - r, at.y}, {at.x, at.y - r}, {at.x, at.y + r}}, {fmt::format("V{}", order)},
-              kVenueId, "venue-id", at);
+    map.label(around(at, {r, 2 * r, 3 * r}, false), {fmt::format("V{}", order)}, kVenueId, "venue-id", at);
   }
   for (std::size_t w = 0; w < wards.size(); ++w) {
     // Only where the name fits inside its ward, so it cannot be read as the neighbour's.
