@@ -46,28 +46,38 @@ std::string road(const std::string& name, std::vector<std::pair<double, double>>
                      name, coords);
 }
 
-// The sample's config with absolute paths, a context layer and report options.
-fs::path write_config(const test::TempDir& dir) {
-  const fs::path sample = test::source_dir() / "data/sample";
-  GDALDatasetUniquePtr wards(GDALDataset::Open((sample / "wards.geojson").c_str(), GDAL_OF_VECTOR));
+OGREnvelope sample_extent() {
+  GDALDatasetUniquePtr wards(GDALDataset::Open((test::source_dir() / "data/sample/wards.geojson").c_str(), GDAL_OF_VECTOR));
   REQUIRE(wards);
   OGREnvelope e;
   REQUIRE(wards->GetLayer(0)->GetExtent(&e) == OGRERR_NONE);
-  const double midy = (e.MinY + e.MaxY) / 2;
-  test::write_text(dir / "roads.geojson",
-                   "{\"type\":\"FeatureCollection\",\"features\":[" +
-                       road("High Street", {{e.MinX - 500, midy}, {(e.MinX + e.MaxX) / 2, midy + 200}, {e.MaxX + 500, midy}}) +
-                       "," + road("Canal Way", {{e.MinX, e.MinY}, {e.MaxX, e.MaxY}}) + "," +
-                       road("Outside Lane", {{e.MaxX + 3000, e.MinY}, {e.MaxX + 3000, e.MaxY}}) + "]}");
+  return e;
+}
+
+// The sample's config with absolute paths, and `extra` tables.
+fs::path write_sample_config(const test::TempDir& dir, const std::string& extra) {
+  const fs::path sample = test::source_dir() / "data/sample";
   std::string cfg = test::read_text(sample / "hotspot.toml");
   for (const std::string name : {"wards.geojson", "incidents/*.csv", "../themes/force-extract.toml", "venues.csv",
                                  "population.csv"}) {
     const std::string quoted = fmt::format("\"{}\"", name);
     cfg.replace(cfg.find(quoted), quoted.size(), fmt::format("\"{}\"", (sample / name).string()));
   }
-  cfg += "\n[report]\nmarking = \"OFFICIAL-SENSITIVE\"\n[context]\npath = \"roads.geojson\"\nlabel_field = \"name\"\n";
-  test::write_text(dir / "run.toml", cfg);
+  test::write_text(dir / "run.toml", cfg + extra);
   return dir / "run.toml";
+}
+
+// The sample's config with a context layer of roads and report options.
+fs::path write_config(const test::TempDir& dir) {
+  const OGREnvelope e = sample_extent();
+  const double midy = (e.MinY + e.MaxY) / 2;
+  test::write_text(dir / "roads.geojson",
+                   "{\"type\":\"FeatureCollection\",\"features\":[" +
+                       road("High Street", {{e.MinX - 500, midy}, {(e.MinX + e.MaxX) / 2, midy + 200}, {e.MaxX + 500, midy}}) +
+                       "," + road("Canal Way", {{e.MinX, e.MinY}, {e.MaxX, e.MaxY}}) + "," +
+                       road("Outside Lane", {{e.MaxX + 3000, e.MinY}, {e.MaxX + 3000, e.MaxY}}) + "]}");
+  return write_sample_config(dir, "\n[report]\nmarking = \"OFFICIAL-SENSITIVE\"\n[context]\npath = \"roads.geojson\"\n"
+                                  "label_field = \"name\"\n");
 }
 
 }  // namespace
@@ -128,4 +138,25 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
   }
   // The programme table uses the maps' V numbers.
   CHECK(html.find("<td>V1</td>") != std::string::npos);
+}
+
+TEST_CASE("report: a water context layer is filled and named, with its swatch in every legend", "[report]") {
+  test::TempDir dir("report-water");
+  const OGREnvelope e = sample_extent();
+  const double x = (e.MinX + e.MaxX) / 2 + 1500, y = (e.MinY + e.MaxY) / 2 - 1500;
+  // British National Grid, named in the file: read as it says, no reprojection.
+  test::write_text(dir / "water.geojson",
+                   fmt::format(R"({{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::27700"}}}},
+"features":[{{"type":"Feature","properties":{{"label":"Kings Lake"}},"geometry":{{"type":"Polygon","coordinates":[[[{0},{1}],[{2},{1}],[{2},{3}],[{0},{3}],[{0},{1}]]]}}}}]}})",
+                               x, y, x + 2000, y + 1200));
+  const fs::path cfg = write_sample_config(dir, "\n[context]\npath = \"water.geojson\"\nlabel_field = \"label\"\nkind = \"water\"\n");
+  const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'", dir / "log");
+  INFO(test::read_text(dir / "log"));
+  REQUIRE(rc == 0);
+  const std::string html = test::read_text(dir / "out/report.html");
+  const std::string water = "fill=\"#cfe3f3\" stroke=\"#7fa9d1\" stroke-width=\"0.4\"";
+  CHECK(count(html, "<path class=\"context\"") == 4);  // one lake on each of the four maps
+  CHECK(count(html, water) == 8);                          // and in each legend
+  CHECK(count(html, ">Kings Lake</tspan>") >= 1);
+  CHECK(count(html, ">Water</li>") == 4);
 }
