@@ -131,7 +131,7 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
   std::string text = fmt::format(
       "<p class=\"method-note\">The hotspots are the squares making up the top {} of the area on a forecast for the "
       "coming month ({}); the map keeps the places forecast at least {} incidents a month, strongest first. "
-      "\"This period\" columns measure them on the period's own incidents. ",
+      "Incidents, PAI and hit rate measure them on the period's own incidents. ",
       coverage, html_escape(m.label()), cfg.kde.min_incidents);
   const std::string months = cell(h, 0, "backtest_months");
   if (months != "0")
@@ -191,27 +191,39 @@ std::string theme_page(const RunContext& run, std::size_t t, const MapContext& c
     out += fmt::format("<h3>Top {} hotspots</h3>", kReportedHotspots);
     out += rows.empty() ? std::string("<p>No hotspot met the publication rules this period.</p>")
                         : fmt::format("<table class=\"hotspots\" data-theme=\"{}\"><tr><th>Hotspot</th><th>Wards</th>"
-                                      "<th>Incidents</th><th>vs previous period</th><th>PAI this period</th>"
-                                      "<th>Hit rate this period</th></tr>\n{}</table>",
+                                      "<th>Incidents</th><th>vs previous period</th><th>PAI</th>"
+                                      "<th>Hit rate</th></tr>\n{}</table>",
                                       theme.id, rows);
     out += forecast_note(run.hotspot_tables[t], run.cfg);
   }
   return out + "</div></div></section>\n";
 }
 
-std::string ward_page(const RunContext& run) {
+// Ward rows a printed page holds; a larger area's table goes on as many
+// pages as it needs, each with its header row, never breaking mid-page.
+constexpr std::size_t kWardRows = 24;
+
+std::string ward_pages(const RunContext& run) {
   const Table& w = *run.ward_summary;
-  std::string head = "<tr><th>Ward</th>", rows;
+  std::string head = "<tr><th>Ward</th>";
   for (const Theme& t : run.cfg.taxonomy.themes) head += fmt::format("<th>{0}</th><th>{0} RAG</th>", html_escape(t.label));
   head += "</tr>\n";
-  for (std::size_t r = 0; r < w.rows.size(); ++r) {
-    rows += fmt::format("<tr data-ward=\"{}\">{}", html_escape(cell(w, r, "ward_code")), td(cell(w, r, "ward_name")));
-    for (const Theme& t : run.cfg.taxonomy.themes)
-      rows += td(cell(w, r, t.id + "_count"), true) + "<td>" + rag_badge(cell(w, r, t.id + "_rag")) + "</td>";
-    rows += "</tr>\n";
+  const std::size_t pages = (w.rows.size() + kWardRows - 1) / kWardRows;
+  std::string out;
+  for (std::size_t page = 0; page < pages; ++page) {
+    std::string rows;
+    for (std::size_t r = page * kWardRows; r < std::min(w.rows.size(), (page + 1) * kWardRows); ++r) {
+      rows += fmt::format("<tr data-ward=\"{}\">{}", html_escape(cell(w, r, "ward_code")), td(cell(w, r, "ward_name")));
+      for (const Theme& t : run.cfg.taxonomy.themes)
+        rows += td(cell(w, r, t.id + "_count"), true) + "<td>" + rag_badge(cell(w, r, t.id + "_rag")) + "</td>";
+      rows += "</tr>\n";
+    }
+    out += fmt::format("<section class=\"page wards\"><h2>Wards{}</h2><p>{}</p><table class=\"wards\">{}{}</table>"
+                       "</section>\n",
+                       pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "",
+                       html_escape(disclosure_note(run.cfg.taxonomy.themes)), head, rows);
   }
-  return "<section class=\"page\"><h2>Wards</h2><p>" + html_escape(disclosure_note(run.cfg.taxonomy.themes)) +
-         "</p><table class=\"wards\">" + head + rows + "</table></section>\n";
+  return out;
 }
 
 // Two plans a page: a plan's table of k venues with their reasons takes
@@ -372,7 +384,7 @@ void report_stage(RunContext& run, std::ostream& out) {
   const MapContext context = load_map_context(run);
   std::string body = cover_page(run, title);
   for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
-  body += ward_page(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
+  body += ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
   const std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"

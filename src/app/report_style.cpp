@@ -30,7 +30,8 @@ th { background: #eceff1; } td.n { text-align: right; font-variant-numeric: tabu
 .theme-side p { margin: 1mm 0; }
 .theme-side h3:first-child { margin-top: 0; }
 table.hotspots { font-size: 7.5pt; } table.hotspots td, table.hotspots th { padding: 0.4mm 1mm; }
-table.hotspots th:first-child { width: 30%; }
+table.hotspots th:first-child { width: 34%; }
+table.wards { font-size: 7.5pt; }
 .legend { list-style: none; padding: 0; margin: 1mm 0 2mm; font-size: 8pt; columns: 2; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.5mm 0; break-inside: avoid; }
 .legend svg { flex: none; }

@@ -6,7 +6,7 @@
 namespace hotspot {
 
 // Printed sizes the report's layout is built around (mm).
-inline constexpr double kMapMaxWidth = 160;
+inline constexpr double kMapMaxWidth = 145;  // leaves the key figures and table 123 mm
 inline constexpr double kMapMaxHeight = 150;
 
 extern const char* const kReportCss;

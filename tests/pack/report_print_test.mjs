@@ -144,16 +144,20 @@ const facts = await page.evaluate(() => {
     venuePages: document.querySelectorAll("section.venues").length,
     inputFiles: document.querySelectorAll("section.input-files table.files tr:not(:first-child)").length,
     filePages: document.querySelectorAll("section.input-files").length,
+    wardRows: document.querySelectorAll("section.wards table.wards tr[data-ward]").length,
+    wardPages: document.querySelectorAll("section.wards").length,
     marking: document.querySelector(".page-head .marking").textContent,
     produced: document.querySelector(".page-head span:last-child").textContent,
     maps, swatches, tall, numbering,
   };
 });
 
-// Summary, wards, data quality, appendix A, and the venue programme two plans a
-// page and appendix B's input files sixty a page.
+// Summary, data quality, appendix A, and the wards 24 rows a page, the venue
+// programme two plans a page and appendix B's input files sixty a page.
 const venuePages = Math.ceil(facts.plans / 2), filePages = Math.max(1, Math.ceil(facts.inputFiles / 60));
-const fixedPages = 4 + venuePages + filePages;
+const wardPages = Math.ceil(facts.wardRows / 24);
+const fixedPages = 3 + wardPages + venuePages + filePages;
+if (facts.wardPages !== wardPages) failures.push(`${facts.wardRows} ward rows on ${facts.wardPages} pages, expected 24 a page`);
 if (facts.venuePages !== venuePages) failures.push(`${facts.plans} venue plans on ${facts.venuePages} pages, expected two a page`);
 if (facts.filePages !== filePages) failures.push(`${facts.inputFiles} input files on ${facts.filePages} pages, expected 60 a page`);
 if (facts.pages !== facts.themes + fixedPages)
