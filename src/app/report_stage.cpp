@@ -100,7 +100,7 @@ std::string cover_page(const RunContext& run, const std::string& title) {
   return fmt::format(
       "<section class=\"page cover\"><h1>{}</h1><p>Area: {}. Period: {} ({}). Produced {} by hotspot {} from the files "
       "in this folder.</p>{}{}<h3>In this report</h3><p>A page per theme: {}. Then the wards, {}data quality, and the "
-      "method and files (appendix).</p></section>\n",
+      "method and files (appendices A and B).</p></section>\n",
       html_escape(title), html_escape(c.area_name), html_escape(c.period.label), c.period.range_text(),
       production_date(c), HOTSPOT_VERSION, summary_table(run), missing_data_notes(run),
       html_escape(fmt::format("{}", fmt::join(labels, ", "))),

@@ -44,6 +44,9 @@ std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSo
     std::vector<unsigned char> wkb(static_cast<std::size_t>(geom->WkbSize()));
     geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     GeomPtr projected = reproject(ctx, geom_from_wkb(ctx, wkb).get(), to_analysis);
+    // Reference data is often drawn by hand: a self-touching lake must not stop the run.
+    if (!GEOSisValid_r(ctx.get(), projected.get()))
+      projected = own(ctx, GEOSMakeValid_r(ctx.get(), projected.get()), "repairing a context feature");
     // Only what the map shows: the file may cover a whole region.
     GeomPtr clipped = own(ctx, GEOSClipByRect_r(ctx.get(), projected.get(), extent.min_x, extent.min_y, extent.max_x,
                                                 extent.max_y), "clipping the context layer");

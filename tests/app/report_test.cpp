@@ -140,23 +140,25 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
   CHECK(html.find("<td>V1</td>") != std::string::npos);
 }
 
-TEST_CASE("report: a water context layer is filled and named, with its swatch in every legend", "[report]") {
+TEST_CASE("report: a water context layer is repaired, filled and named, with its swatch in every legend", "[report]") {
   test::TempDir dir("report-water");
   const OGREnvelope e = sample_extent();
   const double x = (e.MinX + e.MaxX) / 2 + 1500, y = (e.MinY + e.MaxY) / 2 - 1500;
   // British National Grid, named in the file: read as it says, no reprojection.
   test::write_text(dir / "water.geojson",
                    fmt::format(R"({{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::27700"}}}},
-"features":[{{"type":"Feature","properties":{{"label":"Kings Lake"}},"geometry":{{"type":"Polygon","coordinates":[[[{0},{1}],[{2},{1}],[{2},{3}],[{0},{3}],[{0},{1}]]]}}}}]}})",
-                               x, y, x + 2000, y + 1200));
+"features":[{{"type":"Feature","properties":{{"label":"Kings Lake"}},"geometry":{{"type":"Polygon","coordinates":[[[{0},{1}],[{2},{1}],[{2},{3}],[{0},{3}],[{0},{1}]]]}}}},
+{{"type":"Feature","properties":{{"label":""}},"geometry":{{"type":"Polygon","coordinates":[[[{0},{4}],[{2},{5}],[{2},{4}],[{0},{5}],[{0},{4}]]]}}}}]}})",
+                               x, y, x + 2000, y + 1200, y - 2000, y - 1500));
   const fs::path cfg = write_sample_config(dir, "\n[context]\npath = \"water.geojson\"\nlabel_field = \"label\"\nkind = \"water\"\n");
   const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'", dir / "log");
   INFO(test::read_text(dir / "log"));
   REQUIRE(rc == 0);
   const std::string html = test::read_text(dir / "out/report.html");
   const std::string water = "fill=\"#cfe3f3\" stroke=\"#7fa9d1\" stroke-width=\"0.4\"";
-  CHECK(count(html, "<path class=\"context\"") == 4);  // one lake on each of the four maps
-  CHECK(count(html, water) == 8);                          // and in each legend
+  // A lake and a bow-tie pond (invalid, repaired) on each of the four maps, and in each legend.
+  CHECK(count(html, "<path class=\"context\"") == 8);
+  CHECK(count(html, water) == 12);
   CHECK(count(html, ">Kings Lake</tspan>") >= 1);
   CHECK(count(html, ">Water</li>") == 4);
 }
