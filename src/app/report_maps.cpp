@@ -1,6 +1,7 @@
 #include "app/report_maps.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 
@@ -116,6 +117,67 @@ std::string text_sample(const std::string& text, const TextStyle& s) {
                      s.size, s.colour, s.bold ? " font-weight=\"bold\"" : "", html_escape(text));
 }
 
+// Ward names, each only where it fits inside its ward (on one line or two),
+// so a name cannot be read as the neighbour's.
+void label_wards(const GeosContext& ctx, SvgMap& map, const std::vector<Ward>& wards, const std::vector<GeomPtr>& shapes) {
+  for (std::size_t w = 0; w < wards.size(); ++w) {
+    const PreparedPtr inside = prepare(ctx, shapes[w].get());
+    const auto fits = [&](const Box& b) {
+      const Bounds r = map.to_world(b);
+      const GeomPtr rect = own(ctx, GEOSGeom_createRectangle_r(ctx.get(), r.min_x, r.min_y, r.max_x, r.max_y), "box");
+      return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), inside.get(), rect.get()), "label fit");
+    };
+    const MapPoint at = interior_point(ctx, map, shapes[w].get());
+    const std::vector<MapPoint> near{at, {at.x, at.y - 3.2}, {at.x, at.y + 3.2}};
+    const std::string& name = wards[w].name;
+    if (!map.label(near, {name}, kWardName, "ward-name", at, fits) && two_lines(name).size() == 2)
+      map.label(near, two_lines(name), kWardName, "ward-name", at, fits);
+  }
+}
+
+// Context names, sparingly: one label per name, on its longest feature, the
+// longest first, at most kContextLabels, none on a feature too short on paper.
+void label_context(const GeosContext& ctx, SvgMap& map, const MapContext& context) {
+  std::map<std::string, std::pair<double, const GEOSGeometry*>> named;
+  for (const ContextFeature& f : context.features) {
+    if (f.label.empty()) continue;
+    double size = 0;
+    if (is_polygonal(ctx, f.geom.get())) GEOSArea_r(ctx.get(), f.geom.get(), &size), size = std::sqrt(size);
+    else GEOSLength_r(ctx.get(), f.geom.get(), &size);
+    auto& best = named[f.label];
+    if (size > best.first) best = {size, f.geom.get()};
+  }
+  std::vector<std::pair<double, std::string>> by_size;
+  for (const auto& [name, best] : named) by_size.emplace_back(-best.first, name);
+  std::sort(by_size.begin(), by_size.end());
+  std::size_t placed = 0;
+  for (const auto& [size, name] : by_size) {
+    if (placed == kContextLabels || -size * map.mm_per_metre() < 15) break;
+    const MapPoint at = interior_point(ctx, map, named[name].second);
+    if (map.label({at, {at.x, at.y - 3}, {at.x, at.y + 3}}, {name}, kContextName, "context-name", at)) ++placed;
+  }
+}
+
+// The legend of what one map shows, its swatches drawn from the map's styles.
+std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool venues, const MapContext& context) {
+  std::string legend = "<ul class=\"legend\">";
+  if (hotspots)
+    legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") +
+              (kde.classes == "coverage" ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
+                                         : std::string("Hotspot (widest class)")) + "</li>";
+  if (numbered) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
+  if (venues)
+    legend += fmt::format("<li><svg class=\"swatch\" data-style=\"venue\" width=\"7mm\" height=\"4.5mm\" "
+                          "viewBox=\"0 0 7 4.5\"><polygon class=\"swatch\" points=\"3.5,0.75 5,2.25 3.5,3.75 2,2.25\" "
+                          "{}/></svg>Chosen venue, V1 first in the programme</li>", style_attributes(kVenue));
+  if (!context.features.empty()) {
+    const MapStyle style = context_style(context.kind);
+    legend += "<li>" + swatch({kWardFill, style}, "context", style.fill == "none") +
+              html_escape(context_name(context.kind)) + "</li>";
+  }
+  return legend + "<li>" + swatch({kWardFill, kWardLine}, "ward-line") + "Ward boundary</li></ul>";
+}
+
 }  // namespace
 
 MapContext load_map_context(const RunContext& run) {
@@ -165,54 +227,10 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
     const double r = kVenueSize / 2 + 2.6;
     map.label(around(at, {r, 2 * r, 3 * r}, false), {fmt::format("V{}", order)}, kVenueId, "venue-id", at);
   }
-  for (std::size_t w = 0; w < wards.size(); ++w) {
-    // Only where the name fits inside its ward, so it cannot be read as the neighbour's.
-    const PreparedPtr inside = prepare(ctx, wards[w].get());
-    const auto fits = [&](const Box& b) {
-      const Bounds r = map.to_world(b);
-      const GeomPtr rect = own(ctx, GEOSGeom_createRectangle_r(ctx.get(), r.min_x, r.min_y, r.max_x, r.max_y), "box");
-      return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), inside.get(), rect.get()), "label fit");
-    };
-    const MapPoint at = interior_point(ctx, map, wards[w].get());
-    const std::vector<MapPoint> near{at, {at.x, at.y - 3.2}, {at.x, at.y + 3.2}};
-    const std::string& name = run.wards.wards[w].name;
-    if (!map.label(near, {name}, kWardName, "ward-name", at, fits) && two_lines(name).size() == 2)
-      map.label(near, two_lines(name), kWardName, "ward-name", at, fits);
-  }
-  // Context names: one label per name, on its longest feature, the longest first.
-  std::map<std::string, std::pair<double, const GEOSGeometry*>> named;
-  for (const ContextFeature& f : context.features) {
-    if (f.label.empty()) continue;
-    double size = 0;
-    if (is_polygonal(ctx, f.geom.get())) GEOSArea_r(ctx.get(), f.geom.get(), &size), size = std::sqrt(size);
-    else GEOSLength_r(ctx.get(), f.geom.get(), &size);
-    auto& best = named[f.label];
-    if (size > best.first) best = {size, f.geom.get()};
-  }
-  std::vector<std::pair<double, std::string>> by_size;
-  for (const auto& [name, best] : named) by_size.emplace_back(-best.first, name);
-  std::sort(by_size.begin(), by_size.end());
-  std::size_t placed = 0;
-  for (const auto& [size, name] : by_size) {
-    if (placed == kContextLabels || -size * map.mm_per_metre() < 15) break;  // too short on paper to carry a name
-    const MapPoint at = interior_point(ctx, map, named[name].second);
-    if (map.label({at, {at.x, at.y - 3}, {at.x, at.y + 3}}, {name}, kContextName, "context-name", at)) ++placed;
-  }
+  label_wards(ctx, map, run.wards.wards, wards);
+  label_context(ctx, map, context);
 
-  // Only what this map shows.
-  std::string legend = "<ul class=\"legend\">";
-  if (!hotspots.empty())
-    legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") +
-              (run.cfg.kde.classes == "coverage" ? fmt::format("Hotspot (top {:g}% forecast)", run.cfg.kde.coverage * 100)
-                                                 : std::string("Hotspot (widest class)")) + "</li>";
-  if (numbered > 0) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
-  if (!venues.empty())
-    legend += fmt::format("<li><svg class=\"swatch\" data-style=\"venue\" width=\"7mm\" height=\"4.5mm\" "
-                          "viewBox=\"0 0 7 4.5\"><polygon class=\"swatch\" points=\"3.5,0.75 5,2.25 3.5,3.75 2,2.25\" "
-                          "{}/></svg>Chosen venue, V1 first in the programme</li>", style_attributes(kVenue));
-  if (!context.features.empty())
-    legend += "<li>" + swatch({kWardFill, ctx_style}, "context", ctx_style.fill == "none") + html_escape(context_name(context.kind)) + "</li>";
-  legend += "<li>" + swatch({kWardFill, kWardLine}, "ward-line") + "Ward boundary</li></ul>";
+  const std::string legend = map_legend(run.cfg.kde, !hotspots.empty(), numbered > 0, !venues.empty(), context);
   const std::string& label = run.cfg.taxonomy.themes[t].label;
   return ReportMap{map.finish(label + " hotspots map"), legend};
 }
