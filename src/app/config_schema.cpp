@@ -144,7 +144,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"programme", "lookback_months", V::Integer, "3", "Months of incidents up to the period's end", {}, Range{1, 120}},
 
       {"report", "marking", V::String, "OFFICIAL", "Protective marking in the header and footer of every report page", "--marking"},
-      {"report", "date", V::String, "the day after the period", "Production date printed on every page, YYYY-MM-DD (never the clock, so reruns are identical)", "--report-date"},
+      {"report", "date", V::String, "day after period", "Production date printed on every page, YYYY-MM-DD (never the clock, so reruns are identical)", "--report-date"},
 
       {"context", "path", V::String, "", "Reference layer drawn under the report's maps: any OGR vector source"},
       {"context", "layer", V::String, "first layer", "Layer name in the source"},
