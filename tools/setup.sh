@@ -10,6 +10,8 @@ packages=(
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm
+  # The report's print test reads the printed PDF back (pdfinfo, pdftotext).
+  poppler-utils
   # Hardening (tools/fuzz.sh): clang 14 and its runtimes; libclang-rt-14-dev holds libFuzzer
   # (libclang_rt.fuzzer) and clang's ASan/UBSan. GCC's sanitizers come with build-essential.
   clang-14 libclang-rt-14-dev

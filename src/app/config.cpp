@@ -369,6 +369,7 @@ void read_windows(const toml::table& root, const toml::table& run, const std::st
       t.label = fmt::format("{} \u2014 {}", base->label, w.label);
       t.rules.clear();
       t.target.reset();
+      t.export_points = false;  // its points are among its base theme's
       t.base = static_cast<int>(base - themes.begin());
       t.window = static_cast<int>(cfg.windows.size());
       used.push_back(id);
@@ -587,19 +588,23 @@ void read_programme(const toml::table& root, const Where& where, RunConfig& cfg)
   p.lookback_months = integer_or(t, "lookback_months", p.lookback_months);
 }
 
+// A calendar date written YYYY-MM-DD, from 1900 to 2200.
+bool is_iso_date(const std::string& d) {
+  int y = 0, m = 0, day = 0;
+  char tail = 0;
+  return std::sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && d.size() == 10 &&
+         std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                     std::chrono::day(static_cast<unsigned>(day))).ok() && y >= 1900 && y <= 2200;
+}
+
 void read_forward_plan(const toml::table& root, const Where& where, RunConfig& cfg) {
   const toml::table& t = table_or_empty(root, "forward_plan");
   check_keys(t, "forward_plan", where);
   ForwardPlanConfig& f = cfg.forward_plan;
   f.dates = get_strings(t, "dates");
-  for (const std::string& d : f.dates) {
-    int y = 0, m = 0, day = 0;
-    char tail = 0;
-    if (std::sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) != 3 || d.size() != 10 ||
-        !std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
-                                     std::chrono::day(static_cast<unsigned>(day))).ok() || y < 1900 || y > 2200)
+  for (const std::string& d : f.dates)
+    if (!is_iso_date(d))
       throw usage_error("config", fmt::format("{}: '{}' is not a date YYYY-MM-DD.", where.at(t, "dates"), d));
-  }
   std::sort(f.dates.begin(), f.dates.end());
   f.dates.erase(std::unique(f.dates.begin(), f.dates.end()), f.dates.end());
   f.months = integer_or(t, "months", f.months);
@@ -634,6 +639,35 @@ void read_areas(const toml::table& root, const Where& where, RunConfig& cfg) {
   if (cfg.areas.field.empty() && !cfg.areas.only.empty())
     throw usage_error("config", fmt::format("{}: name the ward field the areas come from (areas.field or --areas).",
                                             where.at(t, "only")));
+}
+
+void read_report(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "report");
+  check_keys(t, "report", where);
+  cfg.report.marking = get_string(t, "marking", cfg.report.marking);
+  cfg.report.date = get_string(t, "date");
+  if (!cfg.report.date.empty() && !is_iso_date(cfg.report.date))
+    throw usage_error("config", fmt::format("{}: '{}' is not a date YYYY-MM-DD.", where.at(t, "date"), cfg.report.date));
+}
+
+void read_context(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "context");
+  check_keys(t, "context", where);
+  ContextConfig& c = cfg.context;
+  c.path = resolve(cfg.base_dir, get_string(t, "path"));
+  c.layer = get_string(t, "layer");
+  c.crs = get_string(t, "crs");
+  c.label_field = get_string(t, "label_field");
+  c.kind = one_of(t, "kind", c.kind, {"roads", "rail", "water", "area"}, where);
+  if (c.path.empty() && !t.empty())
+    throw usage_error("config", fmt::format("{}: set context.path to the layer to draw.", where.file));
+  if (!c.path.empty()) {
+    check_path_length(c.path, where.at(t, "path"));
+    // Checked now: the layer is only read when the report is drawn, after every other stage.
+    if (!fs::exists(c.path))
+      throw bad_input("config", fmt::format("{}: '{}' does not exist. Check context.path.", where.at(t, "path"), c.path));
+    require_regular_file(c.path, where.at(t, "path"));
+  }
 }
 
 // True when `inner` is `outer` or lies under it (both canonical).
@@ -724,7 +758,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.base_dir = fs::absolute(file).parent_path();
   const std::string fname = file.string();
   const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
-                                           "programme", "forward_plan", "areas", "windows"};
+                                           "programme", "forward_plan", "areas", "windows", "report", "context"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
     const bool list = key == "incidents" || key == "venues" || key == "windows";
@@ -827,6 +861,8 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   read_programme(root, Where{fname, "programme"}, cfg);
   read_forward_plan(root, Where{fname, "forward_plan"}, cfg);
   read_areas(root, Where{fname, "areas"}, cfg);
+  read_report(root, Where{fname, "report"}, cfg);
+  read_context(root, Where{fname, "context"}, cfg);
   check_output_apart(cfg, root, fname);
   return cfg;
 }

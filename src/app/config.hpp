@@ -123,6 +123,23 @@ struct AreasConfig {
   int threads = 2;                 // areas built at once
 };
 
+// [report]: how report.html is marked and dated on every printed page.
+struct ReportConfig {
+  std::string marking = "OFFICIAL";  // protective marking (Government Security Classifications)
+  std::string date;                  // production date YYYY-MM-DD; the day after the period when not set
+};
+
+// [context]: an optional reference layer (roads, rail, water or areas) drawn
+// under the data on the report's maps, so people can find their way. No tiles:
+// the report stays offline.
+struct ContextConfig {
+  std::string path;         // empty = no context layer
+  std::string layer;        // empty = first layer
+  std::string crs;          // overrides the layer's CRS
+  std::string label_field;  // empty = no labels
+  std::string kind = "roads";
+};
+
 struct RunConfig {
   std::filesystem::path config_path;
   std::filesystem::path base_dir;  // relative paths resolve against this
@@ -149,6 +166,8 @@ struct RunConfig {
   // [[windows]] in use (core/time_window.hpp); their themes are in taxonomy.themes.
   std::vector<TimeWindow> windows;
   bool inputs_have_times = true;  // false when every input is police.uk, which has no time of day
+  ReportConfig report;
+  ContextConfig context;
 };
 
 // An override from the command line: option (table.key) and its text.

@@ -153,6 +153,15 @@ const std::vector<OptionSpec>& option_specs() {
       {"programme", "measure", V::String, "incidents", "incidents (look-back window) or kde (surface mass)"},
       {"programme", "lookback_months", V::Integer, "3", "Months of incidents up to the period's end", {}, Range{1, 120}},
 
+      {"report", "marking", V::String, "OFFICIAL", "Protective marking in the header and footer of every report page", "--marking"},
+      {"report", "date", V::String, "day after period", "Production date printed on every page, YYYY-MM-DD (never the clock, so reruns are identical)", "--report-date"},
+
+      {"context", "path", V::String, "", "Reference layer drawn under the report's maps: any OGR vector source"},
+      {"context", "layer", V::String, "first layer", "Layer name in the source"},
+      {"context", "crs", V::String, "the layer's", "CRS of the layer when the file has none"},
+      {"context", "label_field", V::String, "", "Field whose text labels features (sparingly: one label per name)"},
+      {"context", "kind", V::String, "roads", "How to draw it: roads, rail, water or area"},
+
       {"taxonomy", "name", V::String, "", "Name of the taxonomy"},
       {"taxonomy", "description", V::String, "", "What it is for"},
       {"taxonomy", "known_categories", V::StringList, "", "Every category the source uses; others count as unthemed"},

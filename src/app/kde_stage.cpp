@@ -378,7 +378,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
       if (h.level != 1) continue;  // the widest class holds the others
       run.hotspots[t].push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
                                              fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
-                                             own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone")});
+                                             own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
+                                             h.rank});
     }
 
     const std::string tif = "kde_" + theme.id + ".tif";

@@ -1,13 +1,22 @@
 // report.html: the month's story for the tasking meeting, self-contained
-// (inline CSS and SVG maps, no scripts, no external requests) and printable on
-// A4 landscape. Every number comes from the same tables the CSV and GeoJSON
-// files were written from, through the same formatting (cell_text).
+// (inline CSS and SVG maps, no scripts, no external requests). Printed, it is
+// A4 landscape: a summary page, one page per theme (map, key figures and top
+// hotspots together), then wards, venues, data quality, and the method and
+// file list as an appendix; every page carries the protective marking, the
+// production date and the data period. Every number comes from the same
+// tables the CSV and GeoJSON files were written from, through the same
+// formatting (cell_text).
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
 #include <ostream>
 
 #include "analysis/forecast.hpp"
+#include "app/report_maps.hpp"
+#include "app/report_style.hpp"
 #include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
@@ -16,25 +25,6 @@
 
 namespace hotspot {
 namespace {
-
-constexpr const char* kStyle = R"(
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #1b1b1b; margin: 0 auto; max-width: 270mm; }
-h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 13pt; border-bottom: 2px solid #444; margin-top: 6mm; }
-h3 { font-size: 11pt; margin: 3mm 0 1mm; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; }
-th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-th { background: #eceff1; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.rag { display: inline-block; min-width: 12mm; text-align: center; border-radius: 2mm; padding: 0 1.5mm; font-weight: bold; }
-.rag-red { background: #d73027; color: #fff; } .rag-amber { background: #fdae61; } .rag-green { background: #1a9850; color: #fff; }
-.rag-none { background: #ccc; }
-.warn { border-left: 4px solid #d73027; background: #fff4f2; padding: 2mm 3mm; margin: 2mm 0; }
-.theme { page-break-before: always; break-before: page; }
-.map { display: flex; gap: 4mm; align-items: flex-start; } .map svg { width: 150mm; height: auto; border: 1px solid #ccc; }
-.legend span { display: inline-block; width: 4mm; height: 3mm; margin-right: 1mm; border: 1px solid #555; }
-footer { margin-top: 6mm; font-size: 8pt; color: #555; }
-@media print { a { color: inherit; text-decoration: none; } }
-)";
 
 std::string td(const std::string& text, bool number = false) {
   return fmt::format("<td{}>{}</td>", number ? " class=\"n\"" : "", html_escape(text));
@@ -80,7 +70,7 @@ std::string missing_data_notes(const RunContext& run) {
   return out;
 }
 
-std::string summary_section(const RunContext& run) {
+std::string summary_table(const RunContext& run) {
   const Table& w = *run.ward_summary;
   const std::size_t all = w.rows.size() - 1;  // the ALL row
   std::string rows;
@@ -95,26 +85,32 @@ std::string summary_section(const RunContext& run) {
          "<th>vs 12-month baseline</th><th>Baseline mean</th><th>RAG</th></tr>\n" + rows + "</table>";
 }
 
-std::string theme_map(const RunContext& run, std::size_t t) {
-  SvgMap map(run.geos, run.index->extent(), 900);
-  for (const Ward& w : run.wards.wards) {
-    const GeomPtr g = geom_from_wkb(run.geos, w.wkb);
-    map.polygon(g.get(), "#ffffff", "#8a8a8a", 0.8, 1, w.name);
-  }
-  if (t < run.hotspots.size())
-    for (const HotspotShape& h : run.hotspots[t]) map.polygon(h.geom.get(), "#f03b20", "#a50f15", 1.2, 0.55, h.label);
-  for (const auto& prog : run.programmes) {
-    if (prog.themes.size() != 1 || prog.themes[0] != t) continue;
-    for (const auto& [v, order] : prog.chosen)
-      map.marker(run.venues[v].x, run.venues[v].y, std::to_string(order), fmt::format("{}. {}", order, run.venues[v].name));
-  }
-  return map.finish(run.cfg.taxonomy.themes[t].label + " hotspots map");
+// The date printed on every page: set, or the day after the period ends.
+// Never the clock, so that a rerun on the same inputs writes the same bytes.
+std::string production_date(const RunConfig& c) {
+  if (!c.report.date.empty()) return c.report.date;
+  const Month next = c.period.last + 1;
+  return fmt::format("{:04d}-{:02d}-01", month_year(next), month_of_year(next));
+}
+
+std::string cover_page(const RunContext& run, const std::string& title) {
+  const RunConfig& c = run.cfg;
+  std::vector<std::string> labels;
+  for (const Theme& t : c.taxonomy.themes) labels.push_back(t.label);
+  return fmt::format(
+      "<section class=\"page cover\"><h1>{}</h1><p>Area: {}. Period: {} ({}). Produced {} by hotspot {} from the files "
+      "in this folder.</p>{}{}<h3>In this report</h3><p>A page per theme: {}. Then the wards, {}data quality, and the "
+      "method and files (appendices A and B).</p></section>\n",
+      html_escape(title), html_escape(c.area_name), html_escape(c.period.label), c.period.range_text(),
+      production_date(c), HOTSPOT_VERSION, summary_table(run), missing_data_notes(run),
+      html_escape(fmt::format("{}", fmt::join(labels, ", "))),
+      run.programmes.empty() ? "" : "the roadshow venues, ");
 }
 
 std::string hotspot_rows(const Table& h) {
   std::string rows;
   int shown = 0;
-  for (std::size_t r = 0; r < h.rows.size() && shown < 10; ++r) {
+  for (std::size_t r = 0; r < h.rows.size() && shown < kReportedHotspots; ++r) {
     if (cell(h, r, "class_level") != "1") continue;  // the widest class; narrower ones sit inside
     ++shown;
     rows += fmt::format("<tr data-id=\"{}\">{}{}{}{}{}{}</tr>\n", html_escape(cell(h, r, "hotspot_id")),
@@ -135,7 +131,7 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
   std::string text = fmt::format(
       "<p class=\"method-note\">The hotspots are the squares making up the top {} of the area on a forecast for the "
       "coming month ({}); the map keeps the places forecast at least {} incidents a month, strongest first. "
-      "\"This period\" columns measure them on the period's own incidents. ",
+      "Incidents, PAI and hit rate measure them on the period's own incidents. ",
       coverage, html_escape(m.label()), cfg.kde.min_incidents);
   const std::string months = cell(h, 0, "backtest_months");
   if (months != "0")
@@ -148,63 +144,115 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
   return text + "</p>";
 }
 
-std::string theme_section(const RunContext& run, std::size_t t) {
+// A count as a number, when the table shows one (not "<5", "[c]" or "no data").
+std::optional<double> number(const std::string& text) {
+  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return std::nullopt;
+  return std::stod(text);
+}
+
+// The theme's key figures for the whole area, and the wards that rose most.
+std::string key_changes(const RunContext& run, const Theme& theme) {
+  const Table& w = *run.ward_summary;
+  const std::size_t all = w.rows.size() - 1;
+  const std::string p = theme.id + "_";
+  std::string out = fmt::format(
+      "<table class=\"key\" data-theme=\"{}\"><tr><th>Incidents</th><th>Previous period</th><th>A year earlier</th>"
+      "<th>12-month baseline</th><th>RAG</th></tr>\n<tr>{}{}{}{}<td>{}</td></tr></table>",
+      theme.id, td(cell(w, all, p + "count"), true),
+      td(fmt::format("{} ({})", cell(w, all, p + "previous"), pct(cell(w, all, p + "change_previous_pct"))), true),
+      td(fmt::format("{} ({})", cell(w, all, p + "year_earlier"), pct(cell(w, all, p + "change_year_pct"))), true),
+      td(fmt::format("mean {} ({})", cell(w, all, p + "baseline_mean"), pct(cell(w, all, p + "change_baseline_pct"))), true),
+      rag_badge(cell(w, all, p + "rag")) + (theme.rise_is_good ? " (a rise is good)" : ""));
+  std::vector<std::pair<double, std::size_t>> rises;
+  for (std::size_t r = 0; r < all; ++r) {
+    const auto now = number(cell(w, r, p + "count")), before = number(cell(w, r, p + "previous"));
+    if (now && before && *now > *before) rises.emplace_back(*before - *now, r);
+  }
+  std::sort(rises.begin(), rises.end());
+  if (rises.size() > 3) rises.resize(3);
+  if (!rises.empty()) {
+    std::vector<std::string> names;
+    for (const auto& [rise, r] : rises)
+      names.push_back(fmt::format("{} ({} from {})", cell(w, r, "ward_name"), cell(w, r, p + "count"), cell(w, r, p + "previous")));
+    out += "<p class=\"rises\">Largest rises on the previous period: " + html_escape(fmt::format("{}", fmt::join(names, "; "))) +
+           ".</p>";
+  }
+  return out;
+}
+
+std::string theme_page(const RunContext& run, std::size_t t, const MapContext& context) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
-  std::string out = fmt::format("<section class=\"theme\" id=\"theme-{}\"><h2>{}</h2>", theme.id, html_escape(theme.label));
+  std::string out = fmt::format("<section class=\"page theme\" id=\"theme-{}\"><h2>{}</h2>", theme.id, html_escape(theme.label));
   if (theme.proxy) out += "<p class=\"warn\"><b>Proxy measure.</b> " + html_escape(theme.proxy_note) + "</p>";
-  out += "<div class=\"map\">" + theme_map(run, t) +
-         "<div class=\"legend\"><p><span style=\"background:#f03b20\"></span>Hotspot (widest class)</p>"
-         "<p><span style=\"background:#ffd700;border-radius:50%\"></span>Chosen venue (order)</p>"
-         "<p><span style=\"background:#fff\"></span>Ward</p></div></div>";
+  const ReportMap map = theme_map(run, t, context, kMapMaxWidth, theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight);
+  out += "<div class=\"theme-body\">" + map.svg + "<div class=\"theme-side\"><h3>Key changes</h3>" + key_changes(run, theme) + map.legend;
   if (t < run.hotspot_tables.size()) {
     const std::string rows = hotspot_rows(run.hotspot_tables[t]);
-    out += "<h3>Top hotspots</h3>";
+    out += fmt::format("<h3>Top {} hotspots</h3>", kReportedHotspots);
     out += rows.empty() ? std::string("<p>No hotspot met the publication rules this period.</p>")
                         : fmt::format("<table class=\"hotspots\" data-theme=\"{}\"><tr><th>Hotspot</th><th>Wards</th>"
-                                      "<th>Incidents</th><th>vs previous period</th><th>PAI this period</th>"
-                                      "<th>Hit rate this period</th></tr>\n{}</table>",
+                                      "<th>Incidents</th><th>vs previous period</th><th>PAI</th>"
+                                      "<th>Hit rate</th></tr>\n{}</table>",
                                       theme.id, rows);
     out += forecast_note(run.hotspot_tables[t], run.cfg);
   }
-  return out + "</section>\n";
+  return out + "</div></div></section>\n";
 }
 
-std::string ward_section(const RunContext& run) {
+// Ward rows a printed page holds; a larger area's table goes on as many
+// pages as it needs, each with its header row, never breaking mid-page.
+constexpr std::size_t kWardRows = 24;
+
+std::string ward_pages(const RunContext& run) {
   const Table& w = *run.ward_summary;
-  std::string head = "<tr><th>Ward</th>", rows;
+  std::string head = "<tr><th>Ward</th>";
   for (const Theme& t : run.cfg.taxonomy.themes) head += fmt::format("<th>{0}</th><th>{0} RAG</th>", html_escape(t.label));
   head += "</tr>\n";
-  for (std::size_t r = 0; r < w.rows.size(); ++r) {
-    rows += fmt::format("<tr data-ward=\"{}\">{}", html_escape(cell(w, r, "ward_code")), td(cell(w, r, "ward_name")));
-    for (const Theme& t : run.cfg.taxonomy.themes)
-      rows += td(cell(w, r, t.id + "_count"), true) + "<td>" + rag_badge(cell(w, r, t.id + "_rag")) + "</td>";
-    rows += "</tr>\n";
+  const std::size_t pages = (w.rows.size() + kWardRows - 1) / kWardRows;
+  std::string out;
+  for (std::size_t page = 0; page < pages; ++page) {
+    std::string rows;
+    for (std::size_t r = page * kWardRows; r < std::min(w.rows.size(), (page + 1) * kWardRows); ++r) {
+      rows += fmt::format("<tr data-ward=\"{}\">{}", html_escape(cell(w, r, "ward_code")), td(cell(w, r, "ward_name")));
+      for (const Theme& t : run.cfg.taxonomy.themes)
+        rows += td(cell(w, r, t.id + "_count"), true) + "<td>" + rag_badge(cell(w, r, t.id + "_rag")) + "</td>";
+      rows += "</tr>\n";
+    }
+    out += fmt::format("<section class=\"page wards\"><h2>Wards{}</h2><p>{}</p><table class=\"wards\">{}{}</table>"
+                       "</section>\n",
+                       pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "",
+                       html_escape(disclosure_note(run.cfg.taxonomy.themes)), head, rows);
   }
-  return "<section class=\"theme\"><h2>Wards</h2><p>" + html_escape(disclosure_note(run.cfg.taxonomy.themes)) +
-         "</p><table class=\"wards\">" + head + rows + "</table></section>\n";
+  return out;
 }
 
-std::string venue_section(const RunContext& run) {
-  if (run.programmes.empty()) return "";
-  std::string out = "<section class=\"theme\"><h2>Roadshow venue programme</h2>";
-  for (const auto& prog : run.programmes) {
-    out += fmt::format("<h3>{}</h3><table class=\"programme\" data-plan=\"{}\"><tr><th>#</th><th>Venue</th><th>Type</th>"
-                       "<th>Ward</th><th>Reason</th></tr>\n", html_escape(prog.label), html_escape(prog.id));
-    for (std::size_t r = 0; r < prog.table.rows.size(); ++r)
-      out += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(cell(prog.table, r, "order"), true), td(cell(prog.table, r, "name")),
-                         td(cell(prog.table, r, "type")), td(cell(prog.table, r, "ward_name")),
-                         td(cell(prog.table, r, "reason")));
-    out += "</table>";
+// Two plans a page: a plan's table of k venues with their reasons takes
+// about a third of the page, and a plan is never split across pages.
+constexpr std::size_t kPlansPerPage = 2;
+
+std::string venue_pages(const RunContext& run) {
+  std::string out;
+  const std::size_t pages = (run.programmes.size() + kPlansPerPage - 1) / kPlansPerPage;
+  for (std::size_t page = 0; page < pages; ++page) {
+    out += fmt::format("<section class=\"page venues\"><h2>Roadshow venue programme{}</h2><p>On each theme's map the "
+                       "chosen venues are marked V1, V2, ... in programme order.</p>",
+                       pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "");
+    for (std::size_t p = page * kPlansPerPage; p < std::min(run.programmes.size(), (page + 1) * kPlansPerPage); ++p) {
+      const auto& prog = run.programmes[p];
+      out += fmt::format("<h3>{}</h3><table class=\"programme\" data-plan=\"{}\"><tr><th>#</th><th>Venue</th><th>Type</th>"
+                         "<th>Ward</th><th>Reason</th></tr>\n", html_escape(prog.label), html_escape(prog.id));
+      for (std::size_t r = 0; r < prog.table.rows.size(); ++r)
+        out += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(fmt::format("V{}", cell(prog.table, r, "order"))), td(cell(prog.table, r, "name")),
+                           td(cell(prog.table, r, "type")), td(cell(prog.table, r, "ward_name")),
+                           td(cell(prog.table, r, "reason")));
+      out += "</table>";
+    }
+    out += "</section>\n";
   }
-  return out + "</section>\n";
+  return out;
 }
 
-std::string quality_section(const RunContext& run) {
-  std::string rows;
-  for (const auto& f : run.ingest.files)
-    rows += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(display_path(run.cfg, f.path)), td(std::to_string(f.read), true),
-                        td(std::to_string(f.accepted), true), td(std::to_string(f.outside_window), true),
-                        td(std::to_string(f.rejected_total()), true));
+std::string quality_page(const RunContext& run) {
   const InputTotals t = input_totals(run.ingest.files);
   std::string reasons;
   for (std::size_t r = 0; r < kRejectReasonCount; ++r)
@@ -215,19 +263,19 @@ std::string quality_section(const RunContext& run) {
   for (const Theme& theme : run.cfg.taxonomy.themes)
     if (theme.proxy)
       warnings += "<p class=\"warn\"><b>" + html_escape(theme.label) + ":</b> " + html_escape(theme.proxy_note) + "</p>";
-  return fmt::format("<section class=\"theme\"><h2>Data quality</h2>{}<p>Rows read <b class=\"read\">{}</b>, used "
+  return fmt::format("<section class=\"page\"><h2>Data quality</h2>{}<p>Rows read <b class=\"read\">{}</b>, used "
                      "<b class=\"accepted\">{}</b>, outside the data window ({}) <b class=\"outside-window\">{}</b>, "
-                     "rejected <b class=\"rejected\">{}</b> (counted by file and reason in rejects_summary.csv).</p>"
+                     "rejected <b class=\"rejected\">{}</b> (counted by file and reason in rejects_summary.csv; each "
+                     "file's account is in appendix B).</p>"
                      "<table class=\"reasons\"><tr><th>Reason</th><th>Rows</th><th>Meaning</th></tr>\n{}</table>"
-                     "<table class=\"files\"><tr><th>File</th><th>Read</th><th>Used</th><th>Outside window</th>"
-                     "<th>Rejected</th></tr>\n{}</table></section>\n",
+                     "</section>\n",
                      warnings, t.read, t.accepted, run.data_window.range_text(), t.outside_window, t.rejected_total(),
-                     reasons, rows);
+                     reasons);
 }
 
-std::string method_section(const RunContext& run) {
+std::string method_list(const RunContext& run) {
   const RunConfig& c = run.cfg;
-  std::string out = "<section class=\"theme\"><h2>Method and parameters</h2><ul>";
+  std::string out = "<h3>Method and parameters</h3><ul>";
   out += fmt::format("<li>Period {} ({} to {}), compared with the previous {} month(s), the same months a year earlier, "
                      "and the monthly average of the 12 months before.</li>",
                      html_escape(c.period.label), format_month(c.period.first), format_month(c.period.last), c.period.months());
@@ -237,9 +285,10 @@ std::string method_section(const RunContext& run) {
   if (c.kde.enabled)
     out += fmt::format("<li>Hotspots: kernel density ({} kernel, {} m cells, bandwidth as recorded in the manifest); "
                        "classes at {} of the non-zero cells; polygons smaller than {} m&sup2; or with fewer than {} "
-                       "incidents are dropped. PAI compares the share of incidents with the share of area.</li>",
+                       "incidents are dropped. PAI compares the share of incidents with the share of area. Each map "
+                       "numbers the theme's top {} hotspots as its table does.</li>",
                        c.kde.kernel, c.kde.cell, c.kde.classes == "sd" ? "the mean plus 1, 2 and 3 standard deviations" : "top percentages",
-                       c.kde.min_area_m2, c.kde.min_incidents);
+                       c.kde.min_area_m2, c.kde.min_incidents, kReportedHotspots);
   if (c.clusters.enabled)
     out += fmt::format("<li>Clusters: DBSCAN ({} m, {} points), CrimeStat-style nearest-neighbour clusters (p = {}), and "
                        "Getis-Ord Gi* on {} m cells with {} correction.</li>",
@@ -251,7 +300,78 @@ std::string method_section(const RunContext& run) {
                        "reaches at least 63% of the best possible programme.</li>",
                        c.programme.radius, c.programme.k, c.programme.min_spacing);
   out += "<li>" + html_escape(disclosure_note(c.taxonomy.themes)) + "</li>";
-  return out + "</ul></section>\n";
+  return out + "</ul>";
+}
+
+// The pack's own files, in columns.
+std::string output_list(const RunContext& run) {
+  std::vector<std::string> names;
+  for (const OutputFile& o : run.outputs) names.push_back(o.name);
+  for (const char* later : {"report.html", "manifest.json", "timings.json"}) names.emplace_back(later);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string items;
+  for (const std::string& n : names) items += "<li>" + html_escape(n) + "</li>";
+  return "<h3>The pack's files</h3><p>This folder (checksums in manifest.json):</p><ul class=\"outputs\">" + items +
+         "</ul>";
+}
+
+// Up to two tables of this many rows side by side on an appendix page.
+constexpr std::size_t kFileRows = 30;
+
+// The input files, each with its account: paths relative to the folder they
+// share, two tables a page, so five years of monthly files take one page.
+std::string input_file_pages(const RunContext& run) {
+  const auto& files = run.ingest.files;
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(display_path(run.cfg, f.path));
+  std::string common = paths.empty() ? "" : paths[0].substr(0, paths[0].rfind('/') + 1);
+  for (const std::string& p : paths)
+    while (!common.empty() && p.compare(0, common.size(), common) != 0)
+      common = common.substr(0, common.rfind('/', common.size() - 2) + 1);  // up one folder; "" when none is shared
+  const std::size_t per_page = 2 * kFileRows;
+  const std::size_t pages = std::max<std::size_t>(1, (files.size() + per_page - 1) / per_page);
+  std::string out;
+  for (std::size_t page = 0; page < pages; ++page) {
+    std::string tables;
+    for (std::size_t part = 0; part < 2; ++part) {
+      std::string rows;
+      const std::size_t first = page * per_page + part * kFileRows;
+      for (std::size_t i = first; i < std::min(files.size(), first + kFileRows); ++i) {
+        const auto& f = files[i];
+        rows += fmt::format("<tr>{}{}{}{}{}</tr>\n", td(paths[i].substr(common.size())), td(std::to_string(f.read), true),
+                            td(std::to_string(f.accepted), true), td(std::to_string(f.outside_window), true),
+                            td(std::to_string(f.rejected_total()), true));
+      }
+      if (!rows.empty())
+        tables += "<table class=\"files\"><tr><th>Input file</th><th>Read</th><th>Used</th><th>Outside window</th>"
+                  "<th>Rejected</th></tr>\n" + rows + "</table>";
+    }
+    out += fmt::format("<section class=\"page appendix input-files\"><h2>Appendix B: input files{}</h2><p>Each file's "
+                       "rows: read = used + outside the data window + rejected.{}</p><div class=\"halves\">{}</div>"
+                       "</section>\n",
+                       pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "",
+                       common.empty() ? "" : " Paths are in " + html_escape(common) + ".", tables);
+  }
+  return out;
+}
+
+std::string appendix_pages(const RunContext& run) {
+  return "<section class=\"page appendix\"><h2>Appendix A: method and files</h2>" + method_list(run) + output_list(run) +
+         "</section>\n" + input_file_pages(run);
+}
+
+// Repeated on every printed page (fixed elements), and shown once on screen.
+std::string page_head(const RunConfig& c, const std::string& title) {
+  return fmt::format("<header class=\"page-head\"><span class=\"marking\">{}</span><span>{}</span>"
+                     "<span>Produced {}</span></header>\n",
+                     html_escape(c.report.marking), html_escape(title), production_date(c));
+}
+
+std::string page_foot(const RunConfig& c) {
+  return fmt::format("<footer class=\"page-foot\"><span class=\"marking\">{}</span><span>Data: {} ({}). Aggregated "
+                     "statistics only; small counts are suppressed.</span><span>Produced {}</span></footer>\n",
+                     html_escape(c.report.marking), html_escape(c.period.label), c.period.range_text(), production_date(c));
 }
 
 }  // namespace
@@ -260,19 +380,16 @@ void report_stage(RunContext& run, std::ostream& out) {
   if (!run.ward_summary) return;  // the report needs the ward statistics
   run.timer.start("report");
   const RunConfig& c = run.cfg;
-  std::string body = summary_section(run) + missing_data_notes(run);
-  for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_section(run, t);
-  body += ward_section(run) + venue_section(run) + quality_section(run) + method_section(run);
   const std::string title = fmt::format("{}: community safety tasking pack, {}", c.area_name, c.period.label);
+  const MapContext context = load_map_context(run);
+  std::string body = cover_page(run, title);
+  for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
+  body += ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
   const std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-      "<title>{0}</title>\n<style>{1}</style>\n</head>\n<body>\n<h1>{0}</h1>\n"
-      "<p>Area: {2}. Period: {3} ({4}). Produced by hotspot {5} from the files in this folder.</p>\n{6}"
-      "<footer>Aggregated statistics only; small counts are suppressed. See manifest.json for inputs and checksums.</footer>\n"
-      "</body>\n</html>\n",
-      html_escape(title), kStyle, html_escape(c.area_name), html_escape(c.period.label), c.period.range_text(),
-      HOTSPOT_VERSION, body);
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}{}{}</body>\n</html>\n",
+      html_escape(title), kReportCss, page_head(c, title), body, page_foot(c));
   write_file_atomically(run.output_path("report.html"), html);
   run.record_output("report.html");
   run.timer.stop();

@@ -62,6 +62,7 @@ struct VenueFileReport {
 struct HotspotShape {
   std::string id, label;
   GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS
+  int rank = 0;  // the number in its label and in the report's table
 };
 
 struct RunContext {

@@ -165,3 +165,25 @@ TEST_CASE("the shipped taxonomies load and classify as documented", "[config][ta
   CHECK((force.classify("Violence against the person", "Stalking and harassment", 0) & fv) != 0);
   CHECK((force.classify("Sexual offences", "Rape", 0) & fv) != 0);
 }
+
+TEST_CASE("report and context options: defaults, values and mistakes", "[config][report]") {
+  Fixture f;
+  const RunConfig plain = load_config(f.write(""), {});
+  CHECK(plain.report.marking == "OFFICIAL");
+  CHECK(plain.report.date.empty());  // the report prints the day after the period
+  CHECK(plain.context.path.empty());
+  test::write_text(f.dir / "roads.geojson", "{}");
+  const RunConfig set = load_config(f.write("[report]\nmarking = \"OFFICIAL-SENSITIVE\"\ndate = \"2017-05-03\"\n"
+                                            "[context]\npath = \"roads.geojson\"\nlabel_field = \"name\"\nkind = \"rail\"\n"),
+                                    {});
+  CHECK(set.report.marking == "OFFICIAL-SENSITIVE");
+  CHECK(set.report.date == "2017-05-03");
+  CHECK(set.context.path == (f.dir / "roads.geojson").string());
+  CHECK(set.context.label_field == "name");
+  CHECK(set.context.kind == "rail");
+  CHECK_THAT(error_of(f.write("[report]\ndate = \"2017-02-30\"\n")), Contains("report.date") && Contains("YYYY-MM-DD"));
+  CHECK_THAT(error_of(f.write("[context]\npath = \"roads.geojson\"\nkind = \"motorway\"\n")),
+             Contains("context.kind") && Contains("roads, rail, water, area"));
+  CHECK_THAT(error_of(f.write("[context]\nkind = \"roads\"\n")), Contains("context.path"));
+  CHECK_THAT(error_of(f.write("[context]\npath = \"nowhere.geojson\"\n")), Contains("nowhere.geojson"));
+}

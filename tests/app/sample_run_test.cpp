@@ -275,7 +275,7 @@ TEST_CASE("sample: the planted ASB rise is a new hot spot in Larkhill, and every
     history[line.substr(a + 1, b - a - 1)] = line;
   }
   int hotspots = 0;
-  for (const std::string theme : {"asb", "violence", "vawg", "hate"}) {
+  for (const std::string theme : {"asb", "violence", "vawg", "hate", "violence_nte", "asb_after_school"}) {
     GDALDatasetUniquePtr h(GDALDataset::Open((sample_output() / ("hotspots_" + theme + ".geojson")).c_str(),
                                              GDAL_OF_VECTOR));
     REQUIRE(h);
@@ -334,4 +334,13 @@ TEST_CASE("sample: the forward plan keeps every constraint and its calendar impo
     if (l.rfind("UID:", 0) == 0) CHECK(uids.insert(l).second);
   }
   CHECK(vevents == 5);
+}
+
+TEST_CASE("sample: the report is marked OFFICIAL and dated the day after the period, not by the clock", "[e2e][report]") {
+  const std::string html = test::read_text(sample_output() / "report.html");
+  std::size_t markings = 0, dates = 0;
+  for (std::size_t p = 0; (p = html.find("<span class=\"marking\">OFFICIAL</span>", p)) != std::string::npos; ++p) ++markings;
+  for (std::size_t p = 0; (p = html.find("Produced 2026-01-01", p)) != std::string::npos; ++p) ++dates;
+  CHECK(markings == 2);  // the running header and footer
+  CHECK(dates == 3);     // header, footer and the summary page; the period is 2025-12
 }

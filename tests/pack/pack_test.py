@@ -4,7 +4,7 @@
   styles   every .qml parses as XML and refers only to properties of its layer
   qgis     tasking.qgs opens in real QGIS with every layer valid and styled, and
            feature counts equal those in the GeoJSON files (skips if no QGIS)
-  numbers  report.html shows the same numbers as ward_summary.csv and the
+  numbers  report.html (summary, each theme's key figures, wards) shows the same numbers as ward_summary.csv and the
            hotspot GeoJSON files (one source of truth)
 
 Exit 77 means skipped (ctest SKIP_RETURN_CODE).
@@ -163,6 +163,17 @@ def check_numbers(out):
         theme = row["attrs"]["data-theme"]
         if row["cells"][1] != total[f"{theme}_count"]:
             fail(f"{theme}: report says {row['cells'][1]}, ward_summary.csv says {total[theme + '_count']}")
+    # Each theme page's key figures: the area's count, previous period and year earlier.
+    keys = 0
+    for theme in [r["attrs"]["data-theme"] for r in summary]:
+        for row in reader.tables.get(f"key:{theme}", []):
+            shown = [row["cells"][0], row["cells"][1].split(" (")[0], row["cells"][2].split(" (")[0]]
+            expected = [total[f"{theme}_count"], total[f"{theme}_previous"], total[f"{theme}_year_earlier"]]
+            if shown != expected:
+                fail(f"{theme} key figures: report {shown}, ward_summary.csv {expected}")
+            keys += 1
+    if keys != len(summary):
+        fail(f"{keys} theme pages with key figures for {len(summary)} themes")
     wards = reader.tables.get("wards:", [])
     by_code = {r["ward_code"]: r for r in rows}
     themes = [r["attrs"]["data-theme"] for r in summary]
@@ -183,7 +194,8 @@ def check_numbers(out):
             if row["cells"][0] != props["label"] or int(row["cells"][2]) != props["incidents"]:
                 fail(f"hotspot {row['attrs']['data-id']}: report {row['cells'][:3]} vs geojson {props['label']}, {props['incidents']}")
             checked += 1
-    print(f"ok: report numbers equal the CSV for {len(summary)} themes and {len(wards)} ward rows, and {checked} hotspots")
+    print(f"ok: report numbers equal the CSV for {len(summary)} themes (summary and key figures), {len(wards)} ward rows, "
+          f"and {checked} hotspots")
 
 
 def check_havering(binary, source):

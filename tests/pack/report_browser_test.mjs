@@ -36,7 +36,7 @@ await page.goto(url, { waitUntil: "load" });
 
 const facts = await page.evaluate(() => ({
   title: document.title,
-  svgs: document.querySelectorAll("svg").length,
+  svgs: document.querySelectorAll("svg.map").length,
   summaryRows: document.querySelectorAll("table.summary tr[data-theme]").length,
   scaleBars: document.querySelectorAll("svg g.scale").length,
   northArrows: document.querySelectorAll("svg g.north").length,

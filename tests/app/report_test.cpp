@@ -1,0 +1,166 @@
+// report.html on the sample with a context layer made here (named roads in
+// WGS84, one of them off the map): the roads are reprojected, cut to the map
+// and named; every page carries the marking and production date; each map
+// numbers the hotspots its table lists and letters the venues V1, V2, ...;
+// the legend's hotspot swatch has the map's own fill and opacity.
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "geo/crs_transform.hpp"
+#include "test_support.hpp"
+
+using namespace hotspot;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t p = 0; (p = text.find(what, p)) != std::string::npos; p += what.size()) ++n;
+  return n;
+}
+
+// The text between `open` (after it) and the next `close`, from `from`.
+std::string between(const std::string& text, const std::string& open, const std::string& close, std::size_t from = 0) {
+  const std::size_t a = text.find(open, from);
+  if (a == std::string::npos) return "";
+  const std::size_t b = text.find(close, a + open.size());
+  return text.substr(a + open.size(), b - a - open.size());
+}
+
+// A GeoJSON line in lon/lat from points in British National Grid.
+std::string road(const std::string& name, std::vector<std::pair<double, double>> bng) {
+  const CrsTransform to_wgs84("EPSG:27700", "EPSG:4326");
+  std::string coords;
+  for (auto& [x, y] : bng) {
+    to_wgs84.apply(x, y);
+    coords += fmt::format("{}[{:.7f},{:.7f}]", coords.empty() ? "" : ",", x, y);
+  }
+  return fmt::format(R"({{"type":"Feature","properties":{{"name":"{}"}},"geometry":{{"type":"LineString","coordinates":[{}]}}}})",
+                     name, coords);
+}
+
+OGREnvelope sample_extent() {
+  GDALDatasetUniquePtr wards(GDALDataset::Open((test::source_dir() / "data/sample/wards.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(wards);
+  OGREnvelope e;
+  REQUIRE(wards->GetLayer(0)->GetExtent(&e) == OGRERR_NONE);
+  return e;
+}
+
+// The sample's config with absolute paths, and `extra` tables.
+fs::path write_sample_config(const test::TempDir& dir, const std::string& extra) {
+  const fs::path sample = test::source_dir() / "data/sample";
+  std::string cfg = test::read_text(sample / "hotspot.toml");
+  for (const std::string name : {"wards.geojson", "incidents/*.csv", "../themes/force-extract.toml", "venues.csv",
+                                 "population.csv"}) {
+    const std::string quoted = fmt::format("\"{}\"", name);
+    cfg.replace(cfg.find(quoted), quoted.size(), fmt::format("\"{}\"", (sample / name).string()));
+  }
+  test::write_text(dir / "run.toml", cfg + extra);
+  return dir / "run.toml";
+}
+
+// The sample's config with a context layer of roads and report options.
+fs::path write_config(const test::TempDir& dir) {
+  const OGREnvelope e = sample_extent();
+  const double midy = (e.MinY + e.MaxY) / 2;
+  test::write_text(dir / "roads.geojson",
+                   "{\"type\":\"FeatureCollection\",\"features\":[" +
+                       road("High Street", {{e.MinX - 500, midy}, {(e.MinX + e.MaxX) / 2, midy + 200}, {e.MaxX + 500, midy}}) +
+                       "," + road("Canal Way", {{e.MinX, e.MinY}, {e.MaxX, e.MaxY}}) + "," +
+                       road("Outside Lane", {{e.MaxX + 3000, e.MinY}, {e.MaxX + 3000, e.MaxY}}) + "]}");
+  return write_sample_config(dir, "\n[report]\nmarking = \"OFFICIAL-SENSITIVE\"\n[context]\npath = \"roads.geojson\"\n"
+                                  "label_field = \"name\"\n");
+}
+
+}  // namespace
+
+TEST_CASE("report: context roads, marking and date on every page, hotspot numbers as in the tables", "[report]") {
+  test::TempDir dir("report");
+  const fs::path cfg = write_config(dir);
+  const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --report-date 2026-01-15 --out '" +
+                                       (dir / "out").string() + "'", dir / "log");
+  INFO(test::read_text(dir / "log"));
+  REQUIRE(rc == 0);
+  const std::string html = test::read_text(dir / "out/report.html");
+  // asb, hate (no hotspots), vawg, violence and the default windows' violence_nte and asb_after_school
+  const std::size_t themes = 6;
+  REQUIRE(count(html, "<section class=\"page theme\"") == themes);
+  // Summary, 6 themes, wards, venues (4 plans, two a page), data quality, appendices A and B.
+  CHECK(count(html, "<section class=\"page") == 13);
+
+  // The two roads that cross the sample, on every theme map, named; the one off the map is cut away.
+  CHECK(count(html, "<path class=\"context\"") == 2 * themes);
+  CHECK(html.find("Outside Lane") == std::string::npos);
+  // Named sparingly: each road at most once a map, and each on some map.
+  CHECK(count(html, ">High Street</tspan>") >= 1);
+  CHECK(count(html, ">Canal Way</tspan>") >= 1);
+  CHECK(count(html, ">High Street</tspan>") + count(html, ">Canal Way</tspan>") <= 2 * themes);
+  CHECK(count(html, "data-style=\"context\"") == themes);
+
+  // The running header and footer: marking and production date (the CLI's, not the clock's).
+  CHECK(count(html, "<span class=\"marking\">OFFICIAL-SENSITIVE</span>") == 2);
+  CHECK(count(html, "Produced 2026-01-15") == 3);  // and on the summary page
+  CHECK(html.find("Data: 2025-12 (2025-12)") != std::string::npos);
+
+  // Each map numbers exactly the hotspots its table lists, and letters the venues.
+  for (std::size_t from = 0; (from = html.find("<section class=\"page theme\"", from)) != std::string::npos;) {
+    const std::size_t end = html.find("</section>", from);
+    const std::string page = html.substr(from, end - from);
+    std::set<std::string> on_map, in_table;
+    for (std::size_t p = 0; (p = page.find("class=\"hotspot-id\"", p)) != std::string::npos; ++p)
+      on_map.insert(between(page, "\">", "</tspan>", page.find("<tspan", p)));
+    for (std::size_t p = 0; (p = page.find("<tr data-id=", p)) != std::string::npos; ++p)
+      in_table.insert(between(page, "<td>Hotspot ", " \u2014", p));
+    const std::string theme = between(page, "id=\"theme-", "\"");
+    INFO(theme);
+    CHECK(in_table.empty() == (theme == "hate"));  // too few hate crimes for a hotspot
+    CHECK(on_map == in_table);
+    // hate has no programme, and time windows get none by default
+    if (theme == "hate" || theme == "violence_nte" || theme == "asb_after_school") {
+      from = end;
+      continue;
+    }
+    CHECK(count(page, "class=\"venue-id\"") == 5);  // the programme's k
+    CHECK(count(page, ">V1</tspan>") == 1);
+    // The legend's hotspot swatch is drawn with the map's own style.
+    const std::string map_style = between(page, "<path class=\"hotspot\" d=\"", " fill-rule");
+    const std::string swatch = between(page, "data-style=\"hotspot\"", "</svg>");
+    const std::string style = map_style.substr(map_style.find("\" ") + 2);
+    CHECK(style == "fill=\"#f03b20\" fill-opacity=\"0.55\" stroke=\"#a50f15\" stroke-width=\"0.3\" stroke-linejoin=\"round\"");
+    CHECK(swatch.find(style) != std::string::npos);
+    from = end;
+  }
+  // The programme table uses the maps' V numbers.
+  CHECK(html.find("<td>V1</td>") != std::string::npos);
+}
+
+TEST_CASE("report: a water context layer is repaired, filled and named, with its swatch in every legend", "[report]") {
+  test::TempDir dir("report-water");
+  const OGREnvelope e = sample_extent();
+  const double x = (e.MinX + e.MaxX) / 2 + 1500, y = (e.MinY + e.MaxY) / 2 - 1500;
+  // British National Grid, named in the file: read as it says, no reprojection.
+  test::write_text(dir / "water.geojson",
+                   fmt::format(R"({{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::27700"}}}},
+"features":[{{"type":"Feature","properties":{{"label":"Kings Lake"}},"geometry":{{"type":"Polygon","coordinates":[[[{0},{1}],[{2},{1}],[{2},{3}],[{0},{3}],[{0},{1}]]]}}}},
+{{"type":"Feature","properties":{{"label":""}},"geometry":{{"type":"Polygon","coordinates":[[[{0},{4}],[{2},{5}],[{2},{4}],[{0},{5}],[{0},{4}]]]}}}}]}})",
+                               x, y, x + 2000, y + 1200, y - 2000, y - 1500));
+  const fs::path cfg = write_sample_config(dir, "\n[context]\npath = \"water.geojson\"\nlabel_field = \"label\"\nkind = \"water\"\n");
+  const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'", dir / "log");
+  INFO(test::read_text(dir / "log"));
+  REQUIRE(rc == 0);
+  const std::string html = test::read_text(dir / "out/report.html");
+  const std::string water = "fill=\"#cfe3f3\" stroke=\"#7fa9d1\" stroke-width=\"0.4\"";
+  // A lake and a bow-tie pond (invalid, repaired) on each of the six maps, and in each legend.
+  CHECK(count(html, "<path class=\"context\"") == 12);
+  CHECK(count(html, water) == 18);
+  CHECK(count(html, ">Kings Lake</tspan>") >= 1);
+  CHECK(count(html, ">Water</li>") == 6);
+}
