@@ -7,6 +7,8 @@ packages=(
   build-essential cmake pkg-config
   libgdal-dev libgeos-dev libproj-dev proj-data libboost-dev libnanoflann-dev
   libtomlplusplus-dev libcli11-dev libfmt-dev libfast-float-dev libssl-dev
+  # QGIS project and styles are written as XML trees (escaping is the library's job).
+  libpugixml-dev
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm

@@ -3,11 +3,23 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "io/qgis_style.hpp"
 
 namespace hotspot {
 
-std::string html_escape(const std::string& s) { return xml_escape(s); }
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
 
 SvgMap::SvgMap(const GeosContext& ctx, const Bounds& extent, double width) : ctx_(ctx), extent_(extent), width_(width) {
   const double w = std::max(1.0, extent.max_x - extent.min_x), h = std::max(1.0, extent.max_y - extent.min_y);
