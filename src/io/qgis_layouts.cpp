@@ -47,6 +47,11 @@ pugi::xml_node item(pugi::xml_node parent, int type, const std::string& uuid, co
   return n;
 }
 
+std::string font(int point_size, bool bold) {
+  // QFont::toString(): family, point size, pixel size, style hint, weight (75 bold), italic, ...
+  return fmt::format("Sans Serif,{},-1,5,{},0,0,0,0,0", point_size, bold ? 75 : 50);
+}
+
 // Qt alignment flags.
 constexpr int kLeft = 1, kRight = 2, kHCenter = 4, kVCenter = 128;
 
@@ -59,10 +64,22 @@ void label(pugi::xml_node parent, const std::string& uuid, const Box& b, const s
   n.append_attribute("valign").set_value(kVCenter);
   n.append_attribute("marginX").set_value("0");
   n.append_attribute("marginY").set_value("0");
-  // QFont::toString(): family, point size, pixel size, style hint, weight (75 bold), italic, ...
-  child(n, "LabelFont", {{"description", fmt::format("Sans Serif,{},-1,5,{},0,0,0,0,0", point_size, bold ? 75 : 50)},
-                         {"style", ""}});
+  child(n, "LabelFont", {{"description", font(point_size, bold)}, {"style", ""}});
   child(n, "FontColor", {{"red", "0"}, {"green", "0"}, {"blue", "0"}, {"alpha", "255"}});
+}
+
+// Small type, so a theme's legend fits beside the map.
+void legend_styles(pugi::xml_node legend) {
+  pugi::xml_node styles = legend.append_child("styles");
+  const struct { const char* name; const char* margin; const char* value; int size; bool bold; } kStyles[] = {
+      {"title", "marginBottom", "2", 11, true},  {"group", "marginTop", "2", 9, true},
+      {"subgroup", "marginTop", "2", 8, true},   {"symbol", "marginTop", "1.5", 8, false},
+      {"symbolLabel", "marginTop", "1.5", 7, false}};
+  for (const auto& st : kStyles) {
+    pugi::xml_node e = child(styles, "style", {{"name", st.name}, {st.margin, st.value}, {"alignment", "1"}, {"indent", "0"}});
+    if (std::string(st.name) == "symbolLabel") e.append_attribute("marginLeft").set_value("2");
+    child(e, "styleFont", {{"description", font(st.size, st.bold)}, {"style", ""}});
+  }
 }
 
 // The study area, widened to the map item's shape so it is not stretched, with a margin.
@@ -102,16 +119,23 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
            {"title", "Legend"}, {"map_uuid", uuid("map")}, {"resizeToContents", "1"}, {"columnCount", "1"},
            {"symbolWidth", "7"}, {"symbolHeight", "4"}, {"wrapChar", ""}, {"legendFilterByMap", "0"}})
     legend.append_attribute(k).set_value(v.c_str());
-  // The legend lists the theme's layers only (in layer-tree order), not the whole project.
+  legend_styles(legend);
+  // The legend lists the theme's layers only, in layer-tree order, not the whole project.
   pugi::xml_node tree = legend.append_child("layer-tree-group");
   for (const MapTheme& t : p.map_themes) {
     if (t.name != l.map_theme) continue;
+    auto add = [&](const ProjectLayer& pl) {
+      if (std::find(t.layer_ids.begin(), t.layer_ids.end(), pl.id) == t.layer_ids.end()) return;
+      child(tree, "layer-tree-layer",
+            {{"id", pl.id}, {"name", pl.name}, {"source", pl.file},
+             {"providerKey", !pl.provider.empty() ? pl.provider : pl.raster ? "gdal" : "ogr"},
+             {"checked", "Qt::Checked"}, {"expanded", "1"}});
+    };
+    for (const std::string& g : p.group_order)
+      for (const ProjectLayer& pl : p.layers)
+        if (!g.empty() && pl.group == g) add(pl);
     for (const ProjectLayer& pl : p.layers)
-      if (std::find(t.layer_ids.begin(), t.layer_ids.end(), pl.id) != t.layer_ids.end())
-        child(tree, "layer-tree-layer",
-              {{"id", pl.id}, {"name", pl.name}, {"source", pl.file},
-               {"providerKey", !pl.provider.empty() ? pl.provider : pl.raster ? "gdal" : "ogr"},
-               {"checked", "Qt::Checked"}, {"expanded", "1"}});
+      if (pl.group.empty()) add(pl);
   }
 
   pugi::xml_node bar = item(lay, kScaleBar, uuid("scalebar"), {215, 180, 50, 12}, 3, false);
@@ -122,6 +146,8 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
            {"numUnitsPerSegment", "1000"}, {"segmentMillimeters", "20"}, {"height", "3"}, {"labelBarSpace", "3"},
            {"boxContentSpace", "1"}, {"alignment", "0"}})
     bar.append_attribute(k).set_value(v.c_str());
+  child(bar, "text-style", {{"fontFamily", "Sans Serif"}, {"fontSize", "8"}, {"fontSizeUnit", "Point"},
+                            {"fontWeight", "50"}, {"textColor", "0,0,0,255"}, {"textOpacity", "1"}});
 
   pugi::xml_node arrow = item(lay, kPicture, uuid("north-arrow"), {272, 172, 15, 20}, 4, false);
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{

@@ -167,13 +167,13 @@ def check_project_views(out, project):
     for name in names:
         if osm[0].id() in themes.mapThemeVisibleLayerIds(name):
             fail(f"map theme {name} shows the OpenStreetMap layer")
-    # Each theme rendered over the default view is not blank inside the study area.
-    shares = {}
-    for name in names:
+    # Each theme rendered over the default view is not blank inside the study
+    # area, and its own layers (without the ward boundaries) draw something.
+    def drawn_share(layers, name):
         settings = QgsMapSettings()
         settings.setDestinationCrs(project.crs())
         settings.setTransformContext(project.transformContext())
-        settings.setLayers(themes.mapThemeVisibleLayers(name))
+        settings.setLayers(layers)
         settings.setLayerStyleOverrides(themes.mapThemeStyleOverrides(name))
         settings.setExtent(QgsRectangle(view))
         settings.setOutputSize(QSize(800, 600))
@@ -192,9 +192,19 @@ def check_project_views(out, project):
                 total += 1
                 if img.pixel(x, y) & 0xFFFFFF != 0xFFFFFF:
                     drawn += 1
-        shares[name] = drawn / max(1, total)
+        return drawn / max(1, total)
+
+    shares, own = {}, {}
+    for name in names:
+        layers = themes.mapThemeVisibleLayers(name)
+        shares[name] = drawn_share(layers, name)
         if shares[name] <= 0.01:
-            fail(f"map theme {name} renders blank over the study area ({drawn} of {total} pixels drawn)")
+            fail(f"map theme {name} renders blank over the study area ({shares[name]:.2%} of pixels drawn)")
+        others = [l for l in layers if l.id() != wards[0].id()]
+        if others:
+            own[name] = drawn_share(others, name)
+            if own[name] <= 0.001:
+                fail(f"map theme {name}: its layers other than the wards draw nothing ({own[name]:.2%})")
     # A layout per map theme: A4 landscape, map following the theme, legend,
     # scale bar, north arrow, marking; each exports a PDF.
     layouts = {l.name(): l for l in project.layoutManager().printLayouts()}
@@ -229,7 +239,8 @@ def check_project_views(out, project):
             if sizes[name] < 20000:
                 fail(f"layout {name}: PDF is only {sizes[name]} bytes")
     print("ok: opens on the study area in EPSG:27700 with the OSTN15 operation fixed; OpenStreetMap off; "
-          "map themes drawn over the study area " + ", ".join(f"{k} {v:.1%}" for k, v in sorted(shares.items())) +
+          "map themes drawn over the study area (own layers without wards) " +
+          ", ".join(f"{k} {v:.1%} ({own.get(k, 0):.1%})" for k, v in sorted(shares.items())) +
           "; layout PDFs " + ", ".join(f"{k} {v // 1024} KB" for k, v in sorted(sizes.items())))
 
 
