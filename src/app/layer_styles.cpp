@@ -92,13 +92,15 @@ LayerStyle gistar_bins_style() {
   st.attribute = "gi_bin";
   st.fields_used = {"gi_bin", "label"};
   st.label_field = "label";
-  // Diverging RdBu: three reds for hot, three blues for cold, nothing for not significant.
+  // Diverging RdBu: three reds for hot, three blues for cold, nothing for not
+  // significant; slightly transparent so the density surface below still shows.
   const auto& rb = palette::rd_bu();
+  const int a = 210;
   const struct { int bin; Rgba c; const char* label; } bins[] = {
-      {3, rb[1], "Hot spot, 99% confidence"},  {2, rb[3], "Hot spot, 95% confidence"},
-      {1, rb[4], "Hot spot, 90% confidence"},   {0, {255, 255, 255, 0}, "Not significant"},
-      {-1, rb[6], "Cold spot, 90% confidence"}, {-2, rb[7], "Cold spot, 95% confidence"},
-      {-3, rb[9], "Cold spot, 99% confidence"}};
+      {3, with_alpha(rb[1], a), "Hot spot, 99% confidence"},  {2, with_alpha(rb[3], a), "Hot spot, 95% confidence"},
+      {1, with_alpha(rb[4], a), "Hot spot, 90% confidence"},   {0, {255, 255, 255, 0}, "Not significant"},
+      {-1, with_alpha(rb[6], a), "Cold spot, 90% confidence"}, {-2, with_alpha(rb[7], a), "Cold spot, 95% confidence"},
+      {-3, with_alpha(rb[9], a), "Cold spot, 99% confidence"}};
   for (const auto& b : bins) {
     SymbolStyle s = fill(b.c, {80, 80, 80, b.bin == 0 ? 0 : 255}, 0.2);
     if (b.bin == 0) s.brush = "no";

@@ -77,14 +77,16 @@ void pack_stage(RunContext& run, std::ostream& out) {
   // random ones (seen in testing), which breaks the layer tree: keep them long.
   for (ProjectLayer& l : p.layers) l.id = "hotspot_layer_" + l.id;
 
-  // Map themes: per analysis theme its group's layers shown by default plus
-  // the ward boundaries; the overview shows every theme's KDE hotspots.
+  // Map themes: per analysis theme every layer of its group (surface,
+  // hotspots, Gi* bins, clusters, venues) and the ward boundaries, but not the
+  // emerging classes, which colour the same grid cells as Gi* and would hide
+  // them; the overview shows every theme's hotspots and the wards.
   const std::string wards_id = "hotspot_layer_wards";
   MapTheme overview{kOverview, {}};
   for (const Theme& t : run.cfg.taxonomy.themes) {
     MapTheme m{t.label, {}};
     for (const ProjectLayer& l : p.layers) {
-      if (l.group == t.label && l.visible) m.layer_ids.push_back(l.id);
+      if (l.group == t.label && l.id != "hotspot_layer_emerging_" + t.id) m.layer_ids.push_back(l.id);
       if (l.group == t.label && l.id == "hotspot_layer_hotspots_" + t.id) overview.layer_ids.push_back(l.id);
     }
     m.layer_ids.push_back(wards_id);

@@ -93,6 +93,16 @@ Extent fitted(const Extent& e, double item_w, double item_h) {
   return {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
 }
 
+// The round length (1, 2 or 5 x 10^k) at or below `around`.
+double nice_length(double around) {
+  double p = 1;
+  while (p * 10 <= around) p *= 10;
+  while (p > around && p > 1) p /= 10;
+  for (double m : {5.0, 2.0, 1.0})
+    if (m * p <= around) return m * p;
+  return p;
+}
+
 void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
   pugi::xml_node lay = child(parent, "Layout",
                              {{"name", l.name}, {"units", "mm"}, {"printResolution", "300"}, {"worldFileMap", ""}});
@@ -138,18 +148,23 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
       if (pl.group.empty()) add(pl);
   }
 
-  pugi::xml_node bar = item(lay, kScaleBar, uuid("scalebar"), {215, 180, 50, 12}, 3, false);
+  // Two segments of a round length (1, 2 or 5 x 10^k m) about 25 mm long each
+  // (numUnitsPerSegment is in map units, labels in km or m).
+  const double metres_per_mm = (e.xmax - e.xmin) / map_box.w;
+  const double seg = nice_length(25 * metres_per_mm);
+  const bool km = seg >= 1000;
+  pugi::xml_node bar = item(lay, kScaleBar, uuid("scalebar"), {215, 182, 55, 12}, 3, false);
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
-           {"style", "Single Box"}, {"mapUuid", uuid("map")}, {"unitType", "kilometers"}, {"unitLabel", "km"},
-           {"numMapUnitsPerScaleBarUnit", "1000"}, {"numSegments", "2"}, {"numSegmentsLeft", "0"},
-           {"numSubdivisions", "1"}, {"segmentSizeMode", "1"}, {"minBarWidth", "30"}, {"maxBarWidth", "60"},
-           {"numUnitsPerSegment", "1000"}, {"segmentMillimeters", "20"}, {"height", "3"}, {"labelBarSpace", "3"},
-           {"boxContentSpace", "1"}, {"alignment", "0"}})
+           {"style", "Single Box"}, {"mapUuid", uuid("map")}, {"unitType", km ? "kilometers" : "meters"},
+           {"unitLabel", km ? "km" : "m"}, {"numMapUnitsPerScaleBarUnit", km ? "1000" : "1"}, {"numSegments", "2"},
+           {"numSegmentsLeft", "0"}, {"numSubdivisions", "1"}, {"segmentSizeMode", "0"},
+           {"numUnitsPerSegment", num(seg)}, {"segmentMillimeters", num(seg / metres_per_mm)},
+           {"height", "3"}, {"labelBarSpace", "3"}, {"boxContentSpace", "1"}, {"alignment", "0"}})
     bar.append_attribute(k).set_value(v.c_str());
   child(bar, "text-style", {{"fontFamily", "Sans Serif"}, {"fontSize", "8"}, {"fontSizeUnit", "Point"},
                             {"fontWeight", "50"}, {"textColor", "0,0,0,255"}, {"textOpacity", "1"}});
 
-  pugi::xml_node arrow = item(lay, kPicture, uuid("north-arrow"), {272, 172, 15, 20}, 4, false);
+  pugi::xml_node arrow = item(lay, kPicture, uuid("north-arrow"), {274, 170, 13, 20}, 4, false);
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
            {"file", ":/images/north_arrows/layout_default_north_arrow.svg"}, {"mode", "0"}, {"resizeMode", "0"},
            {"mapUuid", uuid("map")}, {"northMode", "0"}, {"northOffset", "0"}, {"pictureRotation", "0"},
