@@ -86,6 +86,16 @@ LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names) {
   return st;
 }
 
+LayerStyle overview_hotspot_style(std::size_t theme_index) {
+  LayerStyle st;
+  st.renderer = "singleSymbol";
+  const Rgba c = palette::dark2()[theme_index % palette::dark2().size()];
+  st.single = fill(with_alpha(c, 200), c, 0.5);
+  st.label_field = "label";
+  st.fields_used = {"label"};
+  return st;
+}
+
 LayerStyle gistar_bins_style() {
   LayerStyle st;
   st.renderer = "categorizedSymbol";

@@ -18,6 +18,10 @@ LayerStyle ward_choropleth(const Theme& theme, bool rate_per_1000, std::vector<d
 // Ward boundaries, hollow, labelled with the ward name: the default ward style.
 LayerStyle ward_outline_style();
 LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names);
+// The named style of a hotspot layer in the overview map theme: one Dark2
+// colour per theme (by its index), so themes can be told apart.
+inline constexpr const char* kOverviewStyle = "overview";
+LayerStyle overview_hotspot_style(std::size_t theme_index);
 LayerStyle gistar_bins_style();
 LayerStyle emerging_classes_style();  // the 16 space-time classes: reds/oranges hot, blues cold
 LayerStyle cluster_outline_style();

@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 
+#include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "geo/ward_overlap.hpp"
 #include "io/atomic_file.hpp"
@@ -82,12 +83,16 @@ void pack_stage(RunContext& run, std::ostream& out) {
   // emerging classes, which colour the same grid cells as Gi* and would hide
   // them; the overview shows every theme's hotspots and the wards.
   const std::string wards_id = "hotspot_layer_wards";
-  MapTheme overview{kOverview, {}};
+  MapTheme overview{kOverview, {}, {}};
   for (const Theme& t : run.cfg.taxonomy.themes) {
-    MapTheme m{t.label, {}};
+    MapTheme m{t.label, {}, {}};
     for (const ProjectLayer& l : p.layers) {
       if (l.group == t.label && l.id != "hotspot_layer_emerging_" + t.id) m.layer_ids.push_back(l.id);
-      if (l.group == t.label && l.id == "hotspot_layer_hotspots_" + t.id) overview.layer_ids.push_back(l.id);
+      if (l.group == t.label && l.id == "hotspot_layer_hotspots_" + t.id) {
+        overview.layer_ids.push_back(l.id);
+        for (const auto& [style, xml] : l.named_styles)
+          if (style == kOverviewStyle) overview.layer_styles.emplace_back(l.id, style);
+      }
     }
     m.layer_ids.push_back(wards_id);
     p.map_themes.push_back(std::move(m));

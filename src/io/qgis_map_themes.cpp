@@ -13,7 +13,9 @@ void map_themes(pugi::xml_node root, const Project& p) {
     pugi::xml_node preset = xml::child(presets, "visibility-preset", {{"name", t.name}, {"has-checked-group-info", "1"}});
     std::set<std::string> groups;
     for (const std::string& id : t.layer_ids) {
-      xml::child(preset, "layer", {{"id", id}, {"visible", "1"}});
+      pugi::xml_node layer = xml::child(preset, "layer", {{"id", id}, {"visible", "1"}});
+      for (const auto& [layer_id, style] : t.layer_styles)
+        if (layer_id == id) layer.append_attribute("style").set_value(style.c_str());
       for (const ProjectLayer& l : p.layers)
         if (l.id == id && !l.group.empty()) groups.insert(l.group);
     }

@@ -85,6 +85,16 @@ void map_layer(pugi::xml_node parent, const ProjectLayer& l, const std::string& 
   pugi::xml_node prov = text_child(m, "provider", provider);
   if (provider == "ogr") prov.append_attribute("encoding").set_value("UTF-8");
   xml::append_fragment(m, l.style_xml);
+  if (!l.named_styles.empty()) {
+    pugi::xml_node manager = child(m, "map-layer-style-manager", {{"current", "default"}});
+    child(manager, "map-layer-style", {{"name", "default"}});
+    for (const auto& [name, style] : l.named_styles) {
+      pugi::xml_node qgis = child(child(manager, "map-layer-style", {{"name", name}}), "qgis",
+                                  {{"version", kVersion}, {"styleCategories", "Symbology|Labeling"}});
+      if (!l.raster) qgis.append_attribute("labelsEnabled").set_value(l.labels ? "1" : "0");
+      xml::append_fragment(qgis, style);
+    }
+  }
 }
 
 void properties(pugi::xml_node root) {

@@ -8,6 +8,7 @@
 // by small parts: this skeleton, the layer tree, the map themes, the layouts.
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hotspot {
@@ -28,6 +29,8 @@ struct ProjectLayer {
   bool default_style = true;  // its style is also written as <file>.qml beside the file
   std::string provider;       // empty: gdal (raster) or ogr (vector); "wms" for XYZ tiles
   std::string crs;            // empty: the project CRS (raster) or EPSG:4326 (GeoJSON, RFC 7946)
+  // Further named styles (name, style_xml) a map theme can pick; style_xml is the "default" one.
+  std::vector<std::pair<std::string, std::string>> named_styles;
 };
 
 // A rectangle in the project CRS.
@@ -39,6 +42,7 @@ struct Extent {
 struct MapTheme {
   std::string name;
   std::vector<std::string> layer_ids;
+  std::vector<std::pair<std::string, std::string>> layer_styles;  // (layer id, named style) where not "default"
 };
 
 // An A4 landscape print layout whose map follows a map theme.
