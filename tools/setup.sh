@@ -12,6 +12,8 @@ packages=(
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm
+  # QGIS desktop opening the project with no dialog (pack_desktop) needs a virtual X server.
+  xvfb
   # Hardening (tools/fuzz.sh): clang 14 and its runtimes; libclang-rt-14-dev holds libFuzzer
   # (libclang_rt.fuzzer) and clang's ASan/UBSan. GCC's sanitizers come with build-essential.
   clang-14 libclang-rt-14-dev

@@ -9,6 +9,9 @@
            off, a map theme per analysis theme plus "Overview" (each renders
            non-blank over the study area) and a print layout per map theme
            (each exports a PDF)
+  desktop  QGIS desktop (under xvfb-run, with a fresh profile) opens tasking.qgs
+           with no dialog, on the study area in EPSG:27700 (skips if no QGIS
+           or no xvfb-run)
   numbers  report.html shows the same numbers as ward_summary.csv and the
            hotspot GeoJSON files (one source of truth)
 
@@ -250,6 +253,73 @@ def groups_of_themes(project):
             if g.nodeType() == 0 and g.name() != "Wards" and not g.name().startswith("Venues: ")]
 
 
+DESKTOP_SCRIPT = r"""
+import json, os
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDialog
+from qgis.core import QgsCoordinateTransform, QgsProject
+from qgis.utils import iface
+
+def report():
+    project = QgsProject.instance()
+    canvas = iface.mapCanvas()
+    wards = [l for l in project.mapLayers().values() if l.name() == "Wards"]
+    study = QgsCoordinateTransform(wards[0].crs(), project.crs(), project).transformBoundingBox(wards[0].extent()) \
+        if wards else None
+    result = {
+        "dialogs": [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)],
+        "modal": QApplication.activeModalWidget() is not None,
+        "crs": canvas.mapSettings().destinationCrs().authid(),
+        "extent": canvas.extent().toString(0),
+        "on_study_area": bool(study and canvas.extent().intersects(study)),
+        "layers": len(project.mapLayers()),
+        "invalid": [l.name() for l in project.mapLayers().values() if not l.isValid()],
+        "messages": [f"{m.title()} {m.text()}".strip() for m in iface.messageBar().items()],
+    }
+    with open(os.environ["HOTSPOT_DESKTOP_RESULT"], "w", encoding="utf-8") as f:
+        json.dump(result, f)
+    QApplication.instance().exit(0)
+
+QTimer.singleShot(6000, report)
+"""
+
+
+def check_desktop(out):
+    """QGIS desktop opens the project with no dialog; the script runs only once
+    the project has been opened, so a modal dialog on open means no result."""
+    import shutil
+    import subprocess
+    import tempfile
+    if not shutil.which("qgis") or not shutil.which("xvfb-run"):
+        print("SKIPPED: QGIS desktop or xvfb-run is not installed (tools/setup.sh installs qgis and xvfb)")
+        sys.exit(77)
+    with tempfile.TemporaryDirectory() as tmp:
+        script, result = os.path.join(tmp, "check.py"), os.path.join(tmp, "result.json")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(DESKTOP_SCRIPT)
+        env = dict(os.environ, HOTSPOT_DESKTOP_RESULT=result)
+        env.pop("QT_QPA_PLATFORM", None)
+        try:
+            subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path",
+                            os.path.join(tmp, "profile"), "--nologo", "--noversioncheck", "--code", script,
+                            "--project", os.path.join(out, "tasking.qgs")],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=150)
+        except subprocess.TimeoutExpired:
+            fail("QGIS desktop did not finish opening the project (a dialog waiting for an answer?)")
+        if not os.path.exists(result):
+            fail("QGIS desktop never ran the check script (it crashed, or a dialog blocked opening)")
+        with open(result, encoding="utf-8") as f:
+            r = json.load(f)
+    if r["dialogs"] or r["modal"]:
+        fail(f"QGIS desktop shows dialogs on open: {r['dialogs']}")
+    if r["crs"] != "EPSG:27700" or not r["on_study_area"]:
+        fail(f"QGIS desktop opened in {r['crs']} on {r['extent']}, not on the study area")
+    if r["invalid"]:
+        fail(f"QGIS desktop has invalid layers {r['invalid']}")
+    print(f"ok: QGIS desktop (fresh profile) opened {r['layers']} layers with no dialog, in {r['crs']} on "
+          f"{r['extent']}; message bar: {r['messages'] or 'empty'}")
+
+
 class TableReader(html.parser.HTMLParser):
     """Collects rows of tables by class: {class: [[cell texts], ...]} with row data-* attributes."""
 
@@ -357,4 +427,5 @@ if __name__ == "__main__":
     if mode == "havering":
         check_havering(sys.argv[2], sys.argv[3])
     else:
-        {"styles": check_styles, "qgis": check_qgis, "numbers": check_numbers}[mode](sys.argv[2])
+        {"styles": check_styles, "qgis": check_qgis, "numbers": check_numbers,
+         "desktop": check_desktop}[mode](sys.argv[2])
