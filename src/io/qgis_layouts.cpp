@@ -124,7 +124,7 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
   map.append_child("LayerSet");
   child(map, "AtlasMap", {{"atlasDriven", "0"}, {"scalingMode", "2"}, {"margin", "0.1"}});
 
-  pugi::xml_node legend = item(lay, kLegend, uuid("legend"), {215, 27, 72, 120}, 2, true);
+  pugi::xml_node legend = item(lay, kLegend, uuid("legend"), {215, 27, 72, 165}, 2, true);
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
            {"title", "Legend"}, {"map_uuid", uuid("map")}, {"resizeToContents", "1"}, {"columnCount", "1"},
            {"symbolWidth", "7"}, {"symbolHeight", "4"}, {"wrapChar", ""}, {"legendFilterByMap", "0"}})
@@ -153,7 +153,9 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
   const double metres_per_mm = (e.xmax - e.xmin) / map_box.w;
   const double seg = nice_length(25 * metres_per_mm);
   const bool km = seg >= 1000;
-  pugi::xml_node bar = item(lay, kScaleBar, uuid("scalebar"), {215, 182, 55, 12}, 3, false);
+  // Scale bar and north arrow sit on the map (bottom left, top right), leaving
+  // the whole right column to the legend.
+  pugi::xml_node bar = item(lay, kScaleBar, uuid("scalebar"), {12, 181, 58, 12}, 3, true);
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
            {"style", "Single Box"}, {"mapUuid", uuid("map")}, {"unitType", km ? "kilometers" : "meters"},
            {"unitLabel", km ? "km" : "m"}, {"numMapUnitsPerScaleBarUnit", km ? "1000" : "1"}, {"numSegments", "2"},
@@ -164,7 +166,7 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
   child(bar, "text-style", {{"fontFamily", "Sans Serif"}, {"fontSize", "8"}, {"fontSizeUnit", "Point"},
                             {"fontWeight", "50"}, {"textColor", "0,0,0,255"}, {"textOpacity", "1"}});
 
-  pugi::xml_node arrow = item(lay, kPicture, uuid("north-arrow"), {274, 170, 13, 20}, 4, false);
+  pugi::xml_node arrow = item(lay, kPicture, uuid("north-arrow"), {196, 29, 12, 18}, 4, false);
   for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
            {"file", ":/images/north_arrows/layout_default_north_arrow.svg"}, {"mode", "0"}, {"resizeMode", "0"},
            {"mapUuid", uuid("map")}, {"northMode", "0"}, {"northOffset", "0"}, {"pictureRotation", "0"},

@@ -138,9 +138,9 @@ def check_project_views(out, project):
 
     # The WGS 84 -> British National Grid operation is fixed (OSTN15), so QGIS has nothing to ask.
     ops = project.transformContext().coordinateOperations()
-    op = ops.get(("EPSG:4326", "EPSG:27700"), "")
-    if "OSTN15" not in op:
-        fail(f"transform context has no OSTN15 operation from EPSG:4326 to EPSG:27700: {ops}")
+    for src in ("EPSG:4326", "EPSG:3857"):  # the GeoJSON layers (RFC 7946) and the basemap tiles
+        if "OSTN15" not in ops.get((src, "EPSG:27700"), ""):
+            fail(f"transform context has no OSTN15 operation from {src} to EPSG:27700: {ops}")
     # The study area: the ward boundaries, in the project CRS.
     wards = [l for l in project.mapLayers().values() if l.name() == "Wards"]
     if len(wards) != 1:
