@@ -134,6 +134,10 @@ std::string raster_style_xml(const std::vector<RasterStop>& stops, double opacit
     child(shader, "item",
           {{"value", num(s.value)}, {"color", fmt::format("#{:02x}{:02x}{:02x}", s.color.r, s.color.g, s.color.b)},
            {"alpha", std::to_string(s.color.a)}, {"label", s.label}});
+  // The legend lists the stops with their labels (class thresholds, peak) rather than a bare gradient.
+  child(shader, "rampLegendSettings",
+        {{"useContinuousLegend", "0"}, {"prefix", ""}, {"suffix", ""}, {"minimumLabel", ""}, {"maximumLabel", ""},
+         {"direction", "0"}, {"orientation", "2"}});
   child(pipe, "brightnesscontrast", {{"brightness", "0"}, {"contrast", "0"}, {"gamma", "1"}});
   child(pipe, "huesaturation",
         {{"saturation", "0"}, {"grayscaleMode", "0"}, {"colorizeOn", "0"}, {"colorizeStrength", "100"},
