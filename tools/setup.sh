@@ -7,11 +7,15 @@ packages=(
   build-essential cmake pkg-config
   libgdal-dev libgeos-dev libproj-dev proj-data libboost-dev libnanoflann-dev
   libtomlplusplus-dev libcli11-dev libfmt-dev libfast-float-dev libssl-dev
+  # QGIS project and styles are written as XML trees (escaping is the library's job).
+  libpugixml-dev
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm
   # The report's print test reads the printed PDF back (pdfinfo, pdftotext).
   poppler-utils
+  # QGIS desktop opening the project with no dialog (pack_desktop) needs a virtual X server.
+  xvfb
   # Hardening (tools/fuzz.sh): clang 14 and its runtimes; libclang-rt-14-dev holds libFuzzer
   # (libclang_rt.fuzzer) and clang's ASan/UBSan. GCC's sanitizers come with build-essential.
   clang-14 libclang-rt-14-dev

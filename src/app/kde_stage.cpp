@@ -429,6 +429,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
     run.layers.push_back(vector_layer("hotspots_" + theme.id, fmt::format("{}: KDE hotspots", theme.label), name,
                                       theme.label, "Polygon", hotspot_classes_style(class_names), layer.wkb.size(), 2,
                                       layer.description));
+    // In the overview map theme each theme's hotspots take their own colour.
+    run.layers.back().named_styles.emplace_back(kOverviewStyle, vector_style_xml(overview_hotspot_style(t)));
     ProjectLayer rl;
     rl.id = "kde_" + theme.id;
     rl.name = fmt::format("{}: KDE surface ({})", theme.label, raw ? "raw" : "per km2");

@@ -93,23 +93,28 @@ void ward_stage(RunContext& run, std::ostream& out) {
   run.record_output("ward_summary.csv");
   run.timer.stop();
 
-  // One styled view of the ward layer per theme; the first is the file's default style.
+  // The ward boundaries, hollow and labelled, are the file's default style and
+  // show in every map theme; one light choropleth per theme (per 1,000
+  // residents, or per km2 without populations) starts hidden.
+  ProjectLayer outline = vector_layer("wards", "Wards", "wards.geojson", "Wards", "Polygon", ward_outline_style(),
+                                      run.wards.wards.size(), -1, disclosure_note(cfg.taxonomy.themes), true);
+  run.layers.push_back(std::move(outline));
   bool all_population = true;
   for (const Ward& w : run.wards.wards) all_population = all_population && w.population.has_value();
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
-    const std::string field = theme.id + (all_population ? "_rate_per_1000" : "_count");
     std::vector<double> values;
     for (std::size_t w = 0; w < stats.wards[t].size(); ++w) {  // class breaks from published wards only
       const ChangeStats& s = stats.wards[t][w];
+      const double km2 = run.wards.wards[w].area_m2 / 1e6;
       if (disclosure.at(t, kCurrent, w) == Withheld::No)
-        values.push_back(all_population ? *s.rate_per_1000 : static_cast<double>(s.count));
+        values.push_back(all_population ? *s.rate_per_1000 : km2 > 0 ? static_cast<double>(s.count) / km2 : 0.0);
     }
     ProjectLayer layer = vector_layer(
-        "wards_" + theme.id, fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "count"),
-        "wards.geojson", "Wards", "Polygon", ward_choropleth(theme, field, values), run.wards.wards.size(),
-        static_cast<int>(t), disclosure_note(cfg.taxonomy.themes), t == 0);
-    layer.default_style = t == 0;  // the first theme's style is the file's own .qml
+        "wards_" + theme.id, fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "per km2"),
+        "wards.geojson", "Wards", "Polygon", ward_choropleth(theme, all_population, values), run.wards.wards.size(),
+        static_cast<int>(t), disclosure_note(cfg.taxonomy.themes), false);
+    layer.default_style = false;  // the outline is the file's own .qml
     run.layers.push_back(std::move(layer));
   }
 

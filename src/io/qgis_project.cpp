@@ -1,84 +1,129 @@
 #include "io/qgis_project.hpp"
 
-#include <algorithm>
-#include <fmt/format.h>
-#include <ogr_spatialref.h>
-#include <cpl_conv.h>
+#include <pugixml.hpp>
 
 #include "io/atomic_file.hpp"
-#include "io/qgis_style.hpp"
+#include "io/qgis_parts.hpp"
+#include "io/xml_tree.hpp"
 
 namespace hotspot {
 namespace {
 
-// QGIS reads a CRS from its WKT (an authid alone is not enough), so write both.
-std::string spatialrefsys(const std::string& crs) {
-  OGRSpatialReference srs;
-  std::string wkt, proj4;
-  if (srs.SetFromUserInput(crs.c_str()) == OGRERR_NONE) {
-    char* w = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&w, options);
-    wkt = w ? w : "";
-    CPLFree(w);
-    char* p4 = nullptr;
-    srs.exportToProj4(&p4);
-    proj4 = p4 ? p4 : "";
-    CPLFree(p4);
+using xml::child;
+using xml::num;
+using xml::text_child;
+
+constexpr const char* kVersion = "3.22.16-Białowieża";
+
+// The grid-based operations QGIS would offer first (OSTN15, OSGB36 <-> ETRS89,
+// accurate to about 1 m) from the CRSs the layers come in to British National
+// Grid, fixed in the transform context so QGIS never asks which of the
+// several OSGB36 transformations to use. allowFallback lets QGIS use a
+// Helmert transformation if the grid is not installed.
+struct Operation {
+  const char* src;
+  const char* dest;
+  const char* proj;
+};
+constexpr Operation kOperations[] = {
+    {"EPSG:4326", "EPSG:27700",
+     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +inv +proj=hgridshift "
+     "+grids=uk_os_OSTN15_NTv2_OSGBtoETRS.tif +step +proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 "
+     "+x_0=400000 +y_0=-100000 +ellps=airy"},
+    {"EPSG:3857", "EPSG:27700",
+     "+proj=pipeline +step +inv +proj=webmerc +lat_0=0 +lon_0=0 +x_0=0 +y_0=0 +ellps=WGS84 +step +inv "
+     "+proj=hgridshift +grids=uk_os_OSTN15_NTv2_OSGBtoETRS.tif +step +proj=tmerc +lat_0=49 +lon_0=-2 "
+     "+k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy"},
+};
+
+void transform_context(pugi::xml_node root, const std::string& project_crs) {
+  pugi::xml_node ctx = root.append_child("transformContext");
+  for (const Operation& op : kOperations) {
+    if (project_crs != op.dest) continue;
+    pugi::xml_node e = child(ctx, "srcDest", {{"coordinateOp", op.proj}, {"allowFallback", "1"}});
+    qgis::spatialrefsys(e.append_child("src"), op.src);
+    qgis::spatialrefsys(e.append_child("dest"), op.dest);
   }
-  return fmt::format("<spatialrefsys><wkt>{}</wkt><proj4>{}</proj4><authid>{}</authid></spatialrefsys>",
-                     xml_escape(wkt), xml_escape(proj4), xml_escape(crs));
+}
+
+void extent_children(pugi::xml_node parent, const Extent& e) {
+  text_child(parent, "xmin", num(e.xmin));
+  text_child(parent, "ymin", num(e.ymin));
+  text_child(parent, "xmax", num(e.xmax));
+  text_child(parent, "ymax", num(e.ymax));
+}
+
+// The view QGIS desktop opens on (the canvas) and the project's default view.
+void saved_view(pugi::xml_node root, const Project& p) {
+  pugi::xml_node canvas = child(root, "mapcanvas", {{"name", "theMapCanvas"}, {"annotationsVisible", "1"}});
+  text_child(canvas, "units", "meters");
+  extent_children(canvas.append_child("extent"), p.extent);
+  text_child(canvas, "rotation", "0");
+  qgis::spatialrefsys(canvas.append_child("destinationsrs"), p.crs);
+  text_child(canvas, "rendermaptile", "0");
+  pugi::xml_node view = child(root, "ProjectViewSettings", {{"UseProjectScales", "0"}, {"rotation", "0"}});
+  view.append_child("Scales");
+  pugi::xml_node def = child(view, "DefaultViewExtent",
+                             {{"xmin", num(p.extent.xmin)}, {"ymin", num(p.extent.ymin)},
+                              {"xmax", num(p.extent.xmax)}, {"ymax", num(p.extent.ymax)}});
+  qgis::spatialrefsys(def, p.crs);
+}
+
+void map_layer(pugi::xml_node parent, const ProjectLayer& l, const std::string& project_crs) {
+  pugi::xml_node m = child(parent, "maplayer", {{"type", l.raster ? "raster" : "vector"}});
+  if (!l.raster) {
+    m.append_attribute("geometry").set_value(l.geometry.c_str());
+    m.append_attribute("labelsEnabled").set_value(l.labels ? "1" : "0");
+  }
+  m.append_attribute("styleCategories").set_value("AllStyleCategories");
+  text_child(m, "id", l.id);
+  text_child(m, "datasource", l.file);
+  text_child(m, "layername", l.name);
+  text_child(m.append_child("resourceMetadata"), "abstract", l.abstract);
+  qgis::spatialrefsys(m.append_child("srs"), !l.crs.empty() ? l.crs : l.raster ? project_crs : "EPSG:4326");
+  const std::string provider = !l.provider.empty() ? l.provider : l.raster ? "gdal" : "ogr";
+  pugi::xml_node prov = text_child(m, "provider", provider);
+  if (provider == "ogr") prov.append_attribute("encoding").set_value("UTF-8");
+  xml::append_fragment(m, l.style_xml);
+  if (!l.named_styles.empty()) {
+    pugi::xml_node manager = child(m, "map-layer-style-manager", {{"current", "default"}});
+    child(manager, "map-layer-style", {{"name", "default"}});
+    for (const auto& [name, style] : l.named_styles) {
+      pugi::xml_node qgis = child(child(manager, "map-layer-style", {{"name", name}}), "qgis",
+                                  {{"version", kVersion}, {"styleCategories", "Symbology|Labeling"}});
+      if (!l.raster) qgis.append_attribute("labelsEnabled").set_value(l.labels ? "1" : "0");
+      xml::append_fragment(qgis, style);
+    }
+  }
+}
+
+void properties(pugi::xml_node root) {
+  pugi::xml_node props = root.append_child("properties");
+  text_child(props.append_child("Paths"), "Absolute", "false").append_attribute("type").set_value("bool");
+  text_child(props.append_child("SpatialRefSys"), "ProjectionsEnabled", "1").append_attribute("type").set_value("int");
+  pugi::xml_node m = props.append_child("Measurement");
+  text_child(m, "DistanceUnits", "meters").append_attribute("type").set_value("QString");
+  text_child(m, "AreaUnits", "m2").append_attribute("type").set_value("QString");
 }
 
 }  // namespace
 
 std::string project_xml(const Project& p) {
-  std::string tree, maplayers;
-  for (const std::string& group : p.group_order) {
-    std::string children;
-    for (const ProjectLayer& l : p.layers) {
-      if (l.group != group) continue;
-      children += fmt::format(
-          "      <layer-tree-layer id=\"{}\" name=\"{}\" source=\"{}\" providerKey=\"{}\" checked=\"{}\" expanded=\"0\"/>\n",
-          xml_escape(l.id), xml_escape(l.name), xml_escape(l.file), l.raster ? "gdal" : "ogr",
-          l.visible ? "Qt::Checked" : "Qt::Unchecked");
-    }
-    if (children.empty()) continue;
-    const bool open = std::find(p.open_groups.begin(), p.open_groups.end(), group) != p.open_groups.end();
-    tree += fmt::format("    <layer-tree-group name=\"{}\" expanded=\"{}\" checked=\"{}\">\n{}    </layer-tree-group>\n",
-                        xml_escape(group), open ? 1 : 0, open ? "Qt::Checked" : "Qt::Unchecked", children);
-  }
-  for (const ProjectLayer& l : p.layers) {
-    const std::string common = fmt::format(
-        "      <id>{}</id>\n      <datasource>{}</datasource>\n      <layername>{}</layername>\n"
-        "      <resourceMetadata><abstract>{}</abstract></resourceMetadata>\n",
-        xml_escape(l.id), xml_escape(l.file), xml_escape(l.name), xml_escape(l.abstract));
-    if (l.raster) {
-      maplayers += fmt::format("    <maplayer type=\"raster\" styleCategories=\"AllStyleCategories\">\n{}"
-                               "      <srs>{}</srs>\n"
-                               "      <provider>gdal</provider>\n      {}\n    </maplayer>\n",
-                               common, spatialrefsys(p.crs), l.style_xml);
-    } else {
-      maplayers += fmt::format("    <maplayer type=\"vector\" geometry=\"{}\" labelsEnabled=\"{}\" "
-                               "styleCategories=\"AllStyleCategories\">\n{}"
-                               "      <srs>{}</srs>\n"
-                               "      <provider encoding=\"UTF-8\">ogr</provider>\n      {}\n    </maplayer>\n",
-                               l.geometry, l.labels ? 1 : 0, common, spatialrefsys("EPSG:4326"), l.style_xml);
-    }
-  }
-  return fmt::format(
-      "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
-      "<qgis projectname=\"{0}\" version=\"3.22.16-Białowieża\">\n"
-      "  <homePath path=\"\"/>\n  <title>{0}</title>\n"
-      "  <projectCrs>{1}</projectCrs>\n"
-      "  <layer-tree-group>\n{2}  </layer-tree-group>\n"
-      "  <projectlayers>\n{3}  </projectlayers>\n"
-      "  <properties><Paths><Absolute type=\"bool\">false</Absolute></Paths>"
-      "<SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled></SpatialRefSys>"
-      "<Measurement><DistanceUnits type=\"QString\">meters</DistanceUnits><AreaUnits type=\"QString\">m2</AreaUnits>"
-      "</Measurement></properties>\n"
-      "</qgis>\n",
-      xml_escape(p.title), spatialrefsys(p.crs), tree, maplayers);
+  pugi::xml_document doc;
+  xml::add_qgis_doctype(doc);
+  pugi::xml_node root = child(doc, "qgis", {{"projectname", p.title}, {"version", kVersion}});
+  child(root, "homePath", {{"path", ""}});
+  text_child(root, "title", p.title);
+  qgis::spatialrefsys(root.append_child("projectCrs"), p.crs);
+  transform_context(root, p.crs);
+  qgis::layer_tree(root, p);
+  saved_view(root, p);
+  pugi::xml_node layers = root.append_child("projectlayers");
+  for (const ProjectLayer& l : p.layers) map_layer(layers, l, p.crs);
+  properties(root);
+  qgis::map_themes(root, p);
+  qgis::layouts(root, p);
+  return xml::qgis_document_string(doc);
 }
 
 void write_project(const std::filesystem::path& path, const Project& p) { write_file_atomically(path, project_xml(p)); }

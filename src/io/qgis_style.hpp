@@ -1,7 +1,8 @@
 #pragma once
 // QGIS styles (the XML of a .qml file, QGIS 3.22) for the layers a run writes,
 // so every layer opens styled and labelled. The same fragments are embedded
-// in tasking.qgs and in a GeoPackage's layer_styles table.
+// in tasking.qgs and in a GeoPackage's layer_styles table. Built with pugixml,
+// which does all escaping.
 #include <string>
 #include <vector>
 
@@ -50,9 +51,10 @@ struct RasterStop {
 };
 std::string raster_style_xml(const std::vector<RasterStop>& stops, double opacity);
 
+// The renderer of a tile layer (an XYZ basemap): its own colours.
+std::string tile_style_xml();
+
 // A whole .qml document around a fragment.
 std::string qml_document(const std::string& fragment, bool labels);
-
-std::string xml_escape(const std::string& s);
 
 }  // namespace hotspot

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "io/qgis_style.hpp"
 
 namespace hotspot {
 
@@ -15,7 +14,20 @@ constexpr double kFurnitureText = 2.8;
 
 }  // namespace
 
-std::string html_escape(const std::string& s) { return xml_escape(s); }
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
 
 std::string style_attributes(const MapStyle& s) {
   std::string out = fmt::format("fill=\"{}\"", s.fill);

@@ -3,7 +3,15 @@
 
   styles   every .qml parses as XML and refers only to properties of its layer
   qgis     tasking.qgs opens in real QGIS with every layer valid and styled, and
-           feature counts equal those in the GeoJSON files (skips if no QGIS)
+           feature counts equal those in the GeoJSON files (skips if no QGIS);
+           it opens on the study area in EPSG:27700 with the WGS 84 -> BNG
+           operation fixed (no dialog), the OpenStreetMap basemap present but
+           off, a map theme per analysis theme plus "Overview" (each renders
+           non-blank over the study area) and a print layout per map theme
+           (each exports a PDF)
+  desktop  QGIS desktop (under xvfb-run, with a fresh profile) opens tasking.qgs
+           with no dialog, on the study area in EPSG:27700 (skips if no QGIS
+           or no xvfb-run)
   numbers  report.html (summary, each theme's key figures, wards) shows the same numbers as ward_summary.csv and the
            hotspot GeoJSON files (one source of truth)
 
@@ -101,19 +109,217 @@ def check_qgis(out):
                 fail(f"{layer.name()}: no renderer")
             if "hotspots_" in path and layer.renderer().type() != "categorizedSymbol":
                 fail(f"{layer.name()}: style not applied ({layer.renderer().type()})")
-            if "wards" in path and layer.renderer().type() != "graduatedSymbol":
-                fail(f"{layer.name()}: style not applied ({layer.renderer().type()})")
-        elif isinstance(layer, QgsRasterLayer):
+            if path.endswith("wards.geojson"):
+                wanted = "singleSymbol" if layer.name() == "Wards" else "graduatedSymbol"
+                if layer.renderer().type() != wanted:
+                    fail(f"{layer.name()}: style not applied ({layer.renderer().type()})")
+        elif isinstance(layer, QgsRasterLayer) and layer.providerType() == "gdal":
             if layer.renderer().type() != "singlebandpseudocolor":
                 fail(f"{layer.name()}: raster style not applied ({layer.renderer().type()})")
     for node in project.layerTreeRoot().findLayers():
         if node.layer() is None:
             fail(f"layer-tree entry {node.name()} ({node.layerId()}) points at no loaded layer")
-    groups = [g.name() for g in project.layerTreeRoot().children()]
+    groups = [g.name() for g in project.layerTreeRoot().children() if g.nodeType() == 0]
     if groups[-1] != "Wards":
         fail(f"wards should be the bottom group, groups are {groups}")
     print(f"ok: QGIS opened {len(layers)} valid, styled layers in groups {groups}")
+    check_project_views(out, project)
     app.exitQgis()
+
+
+def check_project_views(out, project):
+    """Opens without a dialog on the study area; map themes, basemap and layouts."""
+    from qgis.core import (QgsCoordinateTransform, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend,
+                           QgsLayoutItemMap, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsMapRendererSequentialJob,
+                           QgsMapSettings, QgsRectangle)
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+    import tempfile
+
+    # The WGS 84 -> British National Grid operation is fixed (OSTN15), so QGIS has nothing to ask.
+    ops = project.transformContext().coordinateOperations()
+    for src in ("EPSG:4326", "EPSG:3857"):  # the GeoJSON layers (RFC 7946) and the basemap tiles
+        if "OSTN15" not in ops.get((src, "EPSG:27700"), ""):
+            fail(f"transform context has no OSTN15 operation from {src} to EPSG:27700: {ops}")
+    # The study area: the ward boundaries, in the project CRS.
+    wards = [l for l in project.mapLayers().values() if l.name() == "Wards"]
+    if len(wards) != 1:
+        fail("no single 'Wards' boundary layer")
+    study = QgsCoordinateTransform(wards[0].crs(), project.crs(), project).transformBoundingBox(wards[0].extent())
+    view = project.viewSettings().defaultViewExtent()
+    if view.crs().authid() != "EPSG:27700" or not QgsRectangle(view).intersects(study):
+        fail(f"default view {view.toString()} ({view.crs().authid()}) misses the study area {study.toString()}")
+    root = ET.parse(os.path.join(out, "tasking.qgs")).getroot()
+    canvas = root.find("mapcanvas")
+    ext = [float(canvas.find("extent/" + k).text) for k in ("xmin", "ymin", "xmax", "ymax")]
+    if canvas.find("destinationsrs/spatialrefsys/authid").text != "EPSG:27700" or \
+            not QgsRectangle(*ext).intersects(study):
+        fail(f"saved canvas extent {ext} misses the study area {study.toString()}")
+    # The basemap: OpenStreetMap XYZ tiles, last in the tree, off and in no map theme.
+    osm = [l for l in project.mapLayers().values() if "tile.openstreetmap.org" in l.source()]
+    if len(osm) != 1 or osm[0].providerType() != "wms":
+        fail(f"expected one OpenStreetMap XYZ layer, found {[l.source() for l in osm]}")
+    node = project.layerTreeRoot().findLayer(osm[0].id())
+    if node.isVisible() or project.layerTreeRoot().children()[-1] != node:
+        fail("the OpenStreetMap layer should be the bottom of the tree and not visible")
+    themes = project.mapThemeCollection()
+    names = themes.mapThemes()
+    wanted = [g for g in groups_of_themes(project)] + ["Overview"]
+    if [w for w in wanted if w not in names]:
+        fail(f"map themes {names}, expected at least {wanted}")
+    for name in names:
+        if osm[0].id() in themes.mapThemeVisibleLayerIds(name):
+            fail(f"map theme {name} shows the OpenStreetMap layer")
+    # Each theme rendered over the default view is not blank inside the study
+    # area, and its own layers (without the ward boundaries) draw something.
+    def drawn_share(layers, name):
+        settings = QgsMapSettings()
+        settings.setDestinationCrs(project.crs())
+        settings.setTransformContext(project.transformContext())
+        settings.setLayers(layers)
+        settings.setLayerStyleOverrides(themes.mapThemeStyleOverrides(name))
+        settings.setExtent(QgsRectangle(view))
+        settings.setOutputSize(QSize(800, 600))
+        settings.setBackgroundColor(QColor(255, 255, 255))
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        img = job.renderedImage()
+        m2p = settings.mapToPixel()
+        tl, br = m2p.transform(study.xMinimum(), study.yMaximum()), m2p.transform(study.xMaximum(), study.yMinimum())
+        x0, x1 = max(0, int(tl.x())), min(img.width() - 1, int(br.x()))
+        y0, y1 = max(0, int(tl.y())), min(img.height() - 1, int(br.y()))
+        drawn = total = 0
+        for y in range(y0, y1 + 1, 2):
+            for x in range(x0, x1 + 1, 2):
+                total += 1
+                if img.pixel(x, y) & 0xFFFFFF != 0xFFFFFF:
+                    drawn += 1
+        return drawn / max(1, total)
+
+    shares, own = {}, {}
+    for name in names:
+        layers = themes.mapThemeVisibleLayers(name)
+        shares[name] = drawn_share(layers, name)
+        if shares[name] <= 0.01:
+            fail(f"map theme {name} renders blank over the study area ({shares[name]:.2%} of pixels drawn)")
+        others = [l for l in layers if l.id() != wards[0].id()]
+        if others:
+            own[name] = drawn_share(others, name)
+            if own[name] <= 0.001:
+                fail(f"map theme {name}: its layers other than the wards draw nothing ({own[name]:.2%})")
+    # A layout per map theme: A4 landscape, map following the theme, legend,
+    # scale bar, north arrow, marking; each exports a PDF.
+    layouts = {l.name(): l for l in project.layoutManager().printLayouts()}
+    if sorted(layouts) != sorted(names):
+        fail(f"layouts {sorted(layouts)}, expected one per map theme {sorted(names)}")
+    sizes = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, layout in layouts.items():
+            page = layout.pageCollection().page(0).pageSize()
+            if (round(page.width()), round(page.height())) != (297, 210):
+                fail(f"layout {name} is {page.width()} x {page.height()} mm, not A4 landscape")
+            items = layout.items()
+            maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
+            if len(maps) != 1 or not maps[0].followVisibilityPreset() or maps[0].followVisibilityPresetName() != name:
+                fail(f"layout {name}: its map does not follow map theme {name}")
+            if not maps[0].extent().intersects(study):
+                fail(f"layout {name}: map extent misses the study area")
+            if not any(isinstance(i, QgsLayoutItemLegend) and i.linkedMap() == maps[0] for i in items):
+                fail(f"layout {name}: no legend linked to its map")
+            if not any(isinstance(i, QgsLayoutItemScaleBar) and i.linkedMap() == maps[0] for i in items):
+                fail(f"layout {name}: no scale bar linked to its map")
+            if not any(isinstance(i, QgsLayoutItemPicture) and "north_arrow" in i.picturePath() for i in items):
+                fail(f"layout {name}: no north arrow")
+            texts = [i.text() for i in items if isinstance(i, QgsLayoutItemLabel)]
+            if "OFFICIAL" not in texts or not any(t.startswith("Data period: ") for t in texts):
+                fail(f"layout {name}: labels {texts} lack the marking or the data period")
+            pdf = os.path.join(tmp, "layout.pdf")
+            result = QgsLayoutExporter(layout).exportToPdf(pdf, QgsLayoutExporter.PdfExportSettings())
+            if result != QgsLayoutExporter.Success:
+                fail(f"layout {name}: PDF export failed ({result})")
+            sizes[name] = os.path.getsize(pdf)
+            if sizes[name] < 20000:
+                fail(f"layout {name}: PDF is only {sizes[name]} bytes")
+    print("ok: opens on the study area in EPSG:27700 with the OSTN15 operation fixed; OpenStreetMap off; "
+          "map themes drawn over the study area (own layers without wards) " +
+          ", ".join(f"{k} {v:.1%} ({own.get(k, 0):.1%})" for k, v in sorted(shares.items())) +
+          "; layout PDFs " + ", ".join(f"{k} {v // 1024} KB" for k, v in sorted(sizes.items())))
+
+
+def groups_of_themes(project):
+    """Names of the layer-tree groups that are analysis themes (not wards, not venue plans)."""
+    return [g.name() for g in project.layerTreeRoot().children()
+            if g.nodeType() == 0 and g.name() != "Wards" and not g.name().startswith("Venues: ")]
+
+
+DESKTOP_SCRIPT = r"""
+import json, os
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDialog
+from qgis.core import QgsCoordinateTransform, QgsProject
+from qgis.utils import iface
+
+def report():
+    project = QgsProject.instance()
+    canvas = iface.mapCanvas()
+    wards = [l for l in project.mapLayers().values() if l.name() == "Wards"]
+    study = QgsCoordinateTransform(wards[0].crs(), project.crs(), project).transformBoundingBox(wards[0].extent()) \
+        if wards else None
+    result = {
+        "dialogs": [w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible() and isinstance(w, QDialog)],
+        "modal": QApplication.activeModalWidget() is not None,
+        "crs": canvas.mapSettings().destinationCrs().authid(),
+        "extent": canvas.extent().toString(0),
+        "on_study_area": bool(study and canvas.extent().intersects(study)),
+        "layers": len(project.mapLayers()),
+        "invalid": [l.name() for l in project.mapLayers().values() if not l.isValid()],
+        "messages": [f"{m.title()} {m.text()}".strip() for m in iface.messageBar().items()],
+    }
+    with open(os.environ["HOTSPOT_DESKTOP_RESULT"], "w", encoding="utf-8") as f:
+        json.dump(result, f)
+    QApplication.instance().exit(0)
+
+QTimer.singleShot(6000, report)
+"""
+
+
+def check_desktop(out, optional=False):
+    """QGIS desktop opens the project with no dialog; the script runs only once
+    the project has been opened, so a modal dialog on open means no result."""
+    import shutil
+    import subprocess
+    import tempfile
+    if not shutil.which("qgis") or not shutil.which("xvfb-run"):
+        print("SKIPPED: QGIS desktop or xvfb-run is not installed (tools/setup.sh installs qgis and xvfb)")
+        if optional:
+            return
+        sys.exit(77)
+    with tempfile.TemporaryDirectory() as tmp:
+        script, result = os.path.join(tmp, "check.py"), os.path.join(tmp, "result.json")
+        with open(script, "w", encoding="utf-8") as f:
+            f.write(DESKTOP_SCRIPT)
+        env = dict(os.environ, HOTSPOT_DESKTOP_RESULT=result)
+        env.pop("QT_QPA_PLATFORM", None)
+        try:
+            subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path",
+                            os.path.join(tmp, "profile"), "--nologo", "--noversioncheck", "--code", script,
+                            "--project", os.path.join(out, "tasking.qgs")],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=150)
+        except subprocess.TimeoutExpired:
+            fail("QGIS desktop did not finish opening the project (a dialog waiting for an answer?)")
+        if not os.path.exists(result):
+            fail("QGIS desktop never ran the check script (it crashed, or a dialog blocked opening)")
+        with open(result, encoding="utf-8") as f:
+            r = json.load(f)
+    if r["dialogs"] or r["modal"]:
+        fail(f"QGIS desktop shows dialogs on open: {r['dialogs']}")
+    if r["crs"] != "EPSG:27700" or not r["on_study_area"]:
+        fail(f"QGIS desktop opened in {r['crs']} on {r['extent']}, not on the study area")
+    if r["invalid"]:
+        fail(f"QGIS desktop has invalid layers {r['invalid']}")
+    print(f"ok: QGIS desktop (fresh profile) opened {r['layers']} layers with no dialog, in {r['crs']} on "
+          f"{r['extent']}; message bar: {r['messages'] or 'empty'}")
 
 
 class TableReader(html.parser.HTMLParser):
@@ -227,6 +433,7 @@ paths = ["{data}/police-uk/havering/*.csv"]
         out = os.path.join(tmp, "out")
         check_styles(out)
         check_numbers(out)
+        check_desktop(out, optional=True)
         check_qgis(out)
 
 
@@ -235,4 +442,5 @@ if __name__ == "__main__":
     if mode == "havering":
         check_havering(sys.argv[2], sys.argv[3])
     else:
-        {"styles": check_styles, "qgis": check_qgis, "numbers": check_numbers}[mode](sys.argv[2])
+        {"styles": check_styles, "qgis": check_qgis, "numbers": check_numbers,
+         "desktop": check_desktop}[mode](sys.argv[2])
