@@ -177,6 +177,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
       counts.values[counts.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
   }
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
+  const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, parse_correction(c.correction));
 
   Table table;
@@ -196,7 +197,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
     for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = gi.bin[i] == b;
     std::vector<double> z = gi.z;
     for (double& v : z) if (!std::isfinite(v)) v = 0;
-    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents);
+    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents, {}, &counter);
     std::stable_sort(regions.begin(), regions.end(), [](const RegionPolygon& x, const RegionPolygon& y) {
       return x.incidents > y.incidents;
     });

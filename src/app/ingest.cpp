@@ -65,26 +65,11 @@ bool swapped_lands_in_ward(double sx, double sy, const CrsTransform& transform, 
 // One PROJ transformation per input CRS: creating one queries proj.db (tens of
 // milliseconds), which was most of ingest for a borough's 60 monthly files.
 // Not shared across threads: a PJ is not thread-safe.
-class TransformCache {
- public:
-  explicit TransformCache(std::string to) : to_(std::move(to)) {}
-  const CrsTransform& get(const std::string& from) {
-    auto it = cache_.find(from);
-    if (it == cache_.end()) it = cache_.emplace(from, std::make_unique<CrsTransform>(from, to_)).first;
-    return *it->second;
-  }
-
- private:
-  std::string to_;
-  std::map<std::string, std::unique_ptr<CrsTransform>> cache_;
-};
-
-// Reprojects n points in place, calling PROJ once per distinct source point:
-// police.uk snaps every incident to one of a few map points, so a London
-// extract of 1.2 M rows has some 40 k. PROJ transforms each point on its own,
-// so the result is the same as transforming all of them.
-void reproject_distinct(const CrsTransform& transform, std::vector<double>& x, std::vector<double>& y) {
-  const std::size_t n = x.size();
+// Source points already transformed, keyed by their exact bits: police.uk
+// snaps every incident to one of a few map points, so a London extract of
+// 1.2 M rows has some 40 k. PROJ transforms each point on its own, so a point
+// looked up here is the same as one transformed again.
+struct PointMemo {
   struct Key {
     std::uint64_t x, y;
     bool operator==(const Key& o) const { return x == o.x && y == o.y; }
@@ -97,25 +82,56 @@ void reproject_distinct(const CrsTransform& transform, std::vector<double>& x, s
       return static_cast<std::size_t>(h ^ (h >> 29));
     }
   };
-  std::unordered_map<Key, std::uint32_t, KeyHash> seen;
-  seen.reserve(std::min<std::size_t>(n, 1u << 16));
+  static constexpr std::size_t kMaxPoints = 1u << 21;  // then start again: memory stays bounded
+  std::unordered_map<Key, std::uint32_t, KeyHash> index;
+  std::vector<double> x, y;  // transformed, by index
+};
+
+// One PROJ transformation per input CRS: creating one queries proj.db (tens of
+// milliseconds), which was most of ingest for a borough's 60 monthly files.
+// Not shared across threads: a PJ is not thread-safe.
+class TransformCache {
+ public:
+  explicit TransformCache(std::string to) : to_(std::move(to)) {}
+  const CrsTransform& get(const std::string& from) { return *entry(from).transform; }
+  PointMemo& memo(const std::string& from) { return entry(from).memo; }
+
+ private:
+  struct Entry {
+    std::unique_ptr<CrsTransform> transform;
+    PointMemo memo;
+  };
+  Entry& entry(const std::string& from) {
+    auto it = cache_.find(from);
+    if (it == cache_.end()) it = cache_.emplace(from, Entry{std::make_unique<CrsTransform>(from, to_), {}}).first;
+    return it->second;
+  }
+  std::string to_;
+  std::map<std::string, Entry> cache_;
+};
+
+// Reprojects points in place, calling PROJ once per distinct source point of
+// this thread's files (see PointMemo).
+void reproject_distinct(const CrsTransform& transform, PointMemo& memo, std::vector<double>& x, std::vector<double>& y) {
+  const std::size_t n = x.size();
+  if (memo.x.size() + n > PointMemo::kMaxPoints) memo = PointMemo{};
+  const std::size_t known = memo.x.size();
   std::vector<std::uint32_t> slot(n);
-  std::vector<double> ux, uy;
   for (std::size_t i = 0; i < n; ++i) {
-    Key k{0, 0};
+    PointMemo::Key k{0, 0};
     std::memcpy(&k.x, &x[i], sizeof k.x);
     std::memcpy(&k.y, &y[i], sizeof k.y);
-    auto [it, fresh] = seen.try_emplace(k, static_cast<std::uint32_t>(ux.size()));
+    auto [it, fresh] = memo.index.try_emplace(k, static_cast<std::uint32_t>(memo.x.size()));
     if (fresh) {
-      ux.push_back(x[i]);
-      uy.push_back(y[i]);
+      memo.x.push_back(x[i]);
+      memo.y.push_back(y[i]);
     }
     slot[i] = it->second;
   }
-  transform.apply(ux.data(), uy.data(), ux.size());
+  transform.apply(memo.x.data() + known, memo.y.data() + known, memo.x.size() - known);
   for (std::size_t i = 0; i < n; ++i) {
-    x[i] = ux[slot[i]];
-    y[i] = uy[slot[i]];
+    x[i] = memo.x[slot[i]];
+    y[i] = memo.y[slot[i]];
   }
 }
 
@@ -153,7 +169,7 @@ ParsedFile parse_file(const std::string& path, std::uint32_t index, const Incide
     f.y[i] = f.rows.incidents[i].y;
     f.in_area[i] = transform.source_valid_bounds().contains(f.x[i], f.y[i]);
   }
-  reproject_distinct(transform, f.x, f.y);
+  reproject_distinct(transform, transforms.memo(f.crs), f.x, f.y);
   if (checksum_aside) f.report.sha256 = checksum.get();
   return f;
 }

@@ -3,6 +3,7 @@
 #include "analysis/regions.hpp"
 #include "app/polygon_disclosure.hpp"
 #include "core/parallel.hpp"
+#include <optional>
 #include "geo/polygonize.hpp"
 
 namespace hotspot {
@@ -10,7 +11,8 @@ namespace hotspot {
 std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& previous) {
+                                           const std::vector<const Incident*>& previous,
+                                           const IncidentCounter* shared_counter) {
   const Regions regions = label_regions(mask, spec);
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
@@ -32,7 +34,9 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
     if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].incidents;
   for (const Incident* inc : previous)
     if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].previous;
-  const IncidentCounter counter(run.geos, incidents);
+  std::optional<IncidentCounter> own_counter;
+  if (!shared_counter) own_counter.emplace(run.geos, incidents);
+  const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
   // Clipping to the study area is most of the time: regions are clipped on
   // run.threads threads, each with its own GEOS context and its own copies of
   // the geometries it reads; every region's result goes to its own slot.
