@@ -17,6 +17,7 @@
 #include "app/region_polygons.hpp"
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
+#include "core/parallel.hpp"
 #include "geo/cluster_shapes.hpp"
 #include "geo/reproject.hpp"
 #include "geo/study_area.hpp"
@@ -101,19 +102,47 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
                                 theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points,
                                 sum.nnh_threshold, c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : ""),
                     &table, {}, wkbMultiPolygon};
-  for (const Cluster& cl : kept) {
-    (cl.method == "dbscan" ? sum.dbscan : cl.method == "nnh1" ? sum.nnh1 : sum.nnh2)++;
+  // The outlines (the concave hull above all) are most of the stage: built on
+  // run.threads threads, each with its own GEOS context and ward copies, into a
+  // slot per cluster; the table and layer are then filled in cluster order.
+  struct Shaped {
+    std::vector<std::pair<std::string, GeomPtr>> shapes;
+    std::vector<long> inside;
+    WardOverlapResult w;
+  };
+  std::vector<Shaped> shaped(kept.size());
+  const int workers = kept.size() >= 4 ? worker_count(run.cfg.threads, kept.size()) : 1;
+  std::vector<std::unique_ptr<GeosContext>> contexts(static_cast<std::size_t>(workers));
+  std::vector<std::unique_ptr<WardOverlap>> overlaps(static_cast<std::size_t>(workers));
+  for (std::size_t w = 1; w < contexts.size(); ++w) {
+    contexts[w] = std::make_unique<GeosContext>();
+    overlaps[w] = std::make_unique<WardOverlap>(*contexts[w], run.wards.wards);
+  }
+  parallel_for(kept.size(), workers, [&](std::size_t k, int worker) {
+    const GeosContext& ctx = worker == 0 ? run.geos : *contexts[static_cast<std::size_t>(worker)];
+    const WardOverlap& ov = worker == 0 ? overlap : *overlaps[static_cast<std::size_t>(worker)];
+    const Cluster& cl = kept[k];
+    Shaped& out = shaped[k];
     // Cells, not points: every vertex is a cell corner, the ellipse centre a cell centre.
     const std::vector<LatticeCell> cells = occupied_cells(cl.points, c.shape_cell);
-    std::vector<std::pair<std::string, GeomPtr>> shapes;
-    shapes.emplace_back("convex_hull", convex_hull(run.geos, cells, c.shape_cell));
-    shapes.emplace_back("concave_hull", concave_hull(run.geos, cells, c.shape_cell, c.concave_ratio));
-    shapes.emplace_back("ellipse", ellipse_polygon(run.geos, deviational_ellipse(cells, c.shape_cell)));
-    const WardOverlapResult w = overlap.of(shapes.front().second.get());
+    out.shapes.emplace_back("convex_hull", convex_hull(ctx, cells, c.shape_cell));
+    out.shapes.emplace_back("concave_hull", concave_hull(ctx, cells, c.shape_cell, c.concave_ratio));
+    out.shapes.emplace_back("ellipse", ellipse_polygon(ctx, deviational_ellipse(cells, c.shape_cell)));
+    out.w = ov.of(out.shapes.front().second.get());
+    for (auto& shape : out.shapes) {
+      out.inside.push_back(counter.inside(ctx, shape.second.get()));
+      shape.second = GeomPtr(shape.second.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
+    }
+  });
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const Cluster& cl = kept[k];
+    (cl.method == "dbscan" ? sum.dbscan : cl.method == "nnh1" ? sum.nnh1 : sum.nnh2)++;
+    const WardOverlapResult& w = shaped[k].w;
     const std::string method_name = cl.method == "dbscan" ? "DBSCAN" : cl.method == "nnh1" ? "NNH" : "NNH 2nd-order";
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
-    for (auto& [shape, geom] : shapes) {
-      if (polygon_withheld(theme, counter.inside(geom.get()))) {
+    for (std::size_t j = 0; j < shaped[k].shapes.size(); ++j) {
+      const auto& [shape, geom] = shaped[k].shapes[j];
+      if (polygon_withheld(theme, shaped[k].inside[j])) {
         ++sum.shapes_withheld;
         continue;
       }
@@ -148,6 +177,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
       counts.values[counts.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
   }
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
+  const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, parse_correction(c.correction));
 
   Table table;
@@ -167,7 +197,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
     for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = gi.bin[i] == b;
     std::vector<double> z = gi.z;
     for (double& v : z) if (!std::isfinite(v)) v = 0;
-    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents);
+    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents, {}, {}, &counter);
     std::stable_sort(regions.begin(), regions.end(), [](const RegionPolygon& x, const RegionPolygon& y) {
       return x.incidents > y.incidents;
     });

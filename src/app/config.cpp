@@ -790,6 +790,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   check_path_length(cfg.restricted_output.string(), Where{fname, "run"}.at(run, "restricted_output"));
   cfg.significance = number_or(run, "significance", cfg.significance);
   if (auto v = run["gpkg"].value<bool>()) cfg.gpkg = *v;
+  cfg.threads = integer_or(run, "threads", cfg.threads);
 
   const toml::table* wards = root["wards"].as_table();
   if (!wards) throw usage_error("config", fmt::format("{}: no [wards] table; set wards.path.", fname));

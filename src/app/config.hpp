@@ -151,6 +151,7 @@ struct RunConfig {
   std::string taxonomy_path;
   double significance = 0.05;
   bool gpkg = false;  // also write tasking.gpkg
+  int threads = 2;    // for stages that split their work; outputs never depend on it
   WardSource wards;
   PopulationCsv population;
   std::vector<IncidentSource> incidents;  // paths already expanded to files

@@ -16,6 +16,7 @@ const std::vector<OptionSpec>& option_specs() {
       {"run", "significance", V::Number, "0.05", "Poisson exceedance probability below which a change is significant", {}, kFraction},
       {"run", "gpkg", V::Bool, "false", "Also write every vector layer into tasking.gpkg with its style", "--gpkg"},
       {"run", "themes", V::StringList, "all", "Themes to report, in order (default: every theme)"},
+      {"run", "threads", V::Integer, "2", "Threads for the stages that split their work (results do not depend on it)", "--threads", Range{1, 64}},
 
       {"wards", "path", V::String, "", "Ward boundaries: any OGR vector source", "--wards"},
       {"wards", "layer", V::String, "first layer", "Layer name in the source"},

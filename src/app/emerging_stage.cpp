@@ -138,13 +138,14 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                                   theme.proxy ? theme.proxy_note : ""),
                       &table, {}, wkbMultiPolygon};
     const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
+    const IncidentCounter counter(run.geos, incidents);  // one sort of the theme's incidents for every class
     for (std::size_t k = 1; k < kClasses; ++k) {
       const auto cls = static_cast<EmergingClass>(k);
       std::vector<std::uint8_t> mask(eg.cls.size());
       bool any = false;
       for (std::size_t i = 0; i < mask.size(); ++i) any |= (mask[i] = eg.cls[i] == cls) != 0;
       if (!any) continue;
-      std::vector<RegionPolygon> regions = region_polygons(run, overlap, base.spec, mask, hot_months, incidents);
+      std::vector<RegionPolygon> regions = region_polygons(run, overlap, base.spec, mask, hot_months, incidents, {}, {}, &counter);
       std::stable_sort(regions.begin(), regions.end(),
                        [](const RegionPolygon& a, const RegionPolygon& b) { return a.incidents > b.incidents; });
       int rank = 0;

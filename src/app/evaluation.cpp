@@ -1,4 +1,5 @@
 #include "app/evaluation.hpp"
+#include "core/parallel.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -106,28 +107,30 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
                                             format_month(r.last_data)));
 
   r.grid = evaluation_grid(wards, study_area_m2, plan.cell);
-  // A sliding window of layers, newest first: memory stays at `longest` + 1 months.
-  std::vector<std::deque<std::optional<MonthLayer>>> window(themes);
+  // A sliding window of layers, newest first: memory stays at `longest` + 1 months
+  // a theme. Themes are independent: run.threads threads take one theme each.
   const Month first_needed = r.first_target - longest;
   const int steps = last - first_needed + 1;
-  for (Month m = first_needed; m <= last; ++m) {
-    progress.update("evaluate", static_cast<std::size_t>(m - first_needed), static_cast<std::size_t>(steps),
-                    format_month(m));
-    const bool data = m >= r.first_data && has_data[static_cast<std::size_t>(m - r.first_data)];
-    for (std::size_t t = 0; t < themes; ++t) {
+  parallel_for(themes, cfg.threads, [&](std::size_t t, int worker) {
+    std::deque<std::optional<MonthLayer>> window;
+    for (Month m = first_needed; m <= last; ++m) {
+      if (worker == 0)
+        progress.update("evaluate", static_cast<std::size_t>(m - first_needed), static_cast<std::size_t>(steps),
+                        format_month(m));
+      const bool data = m >= r.first_data && has_data[static_cast<std::size_t>(m - r.first_data)];
       std::optional<MonthLayer> layer;
       if (data) layer = build_month_layer(points[static_cast<std::size_t>(m - r.first_data)][t], r.grid, plan.bandwidths);
       if (m >= r.first_target && layer) {
         std::vector<const MonthLayer*> hist;
-        for (const auto& h : window[t]) hist.push_back(h ? &*h : nullptr);
+        for (const auto& h : window) hist.push_back(h ? &*h : nullptr);
         std::vector<BacktestRow> rows =
             backtest_month(m, hist, *layer, r.grid, plan.methods, plan.coverages, plan.bandwidths);
         r.themes[t].rows.insert(r.themes[t].rows.end(), rows.begin(), rows.end());
       }
-      window[t].push_front(std::move(layer));
-      if (static_cast<int>(window[t].size()) > longest) window[t].pop_back();
+      window.push_front(std::move(layer));
+      if (static_cast<int>(window.size()) > longest) window.pop_back();
     }
-  }
+  });
   for (auto& th : r.themes) th.summary = summarise(th.rows, plan.methods.size(), plan.primary_coverage, plan.baselines);
   progress.finish("evaluate", fmt::format("{} methods, {} target months", plan.methods.size(), r.target_months()));
   return r;

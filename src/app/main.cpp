@@ -7,11 +7,23 @@
 #include <fmt/format.h>
 #include <iostream>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "app/cli.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // Stages allocate and free grids and point vectors of tens of MB again and
+  // again; by default glibc maps each afresh and the kernel zero-fills every
+  // page (a London-density run spent ~15% of its time in page faults). Kept in
+  // the heap for reuse instead: 0.4-0.6 s less on that run, ~15 MB more peak.
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+#endif
   GDALAllRegister();
   CPLSetErrorHandler(CPLQuietErrorHandler);  // GDAL errors surface through our messages
   // Messages quote file contents (headers, fields), which may be binary:

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/evaluation.hpp"
+#include "core/parallel.hpp"
 #include "core/error.hpp"
 #include "geo/evaluation_grid.hpp"
 
@@ -100,7 +101,10 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
   }
   const EvalGrid grid = evaluation_grid(wards, study_area_m2, cfg.evaluate.cell);
-  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+  const std::size_t themes = cfg.taxonomy.themes.size();
+  std::vector<ForecastMethod> methods(themes);
+  std::vector<std::optional<MethodSummary>> bests(themes);
+  for (std::size_t t = 0; t < themes; ++t) {
     ForecastMethod method = fixed ? *fixed : parse_forecast_method(kFallbackMethod);
     std::optional<MethodSummary> best;
     if (record && !record->themes[t].summary.empty()) {
@@ -108,22 +112,34 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
         if (fixed ? s.method == 0 : (!best || s.mean_pai > best->mean_pai)) best = s;
       if (!fixed && best) method = plan.methods[best->method];
     }
-    ThemeForecast f = theme_forecast(method, grid, incidents, t, cfg.period.last, cfg.kde.coverage);
-    // The hotspots this method gave for each earlier target month, for identity over time.
+    methods[t] = method;
+    bests[t] = best;
+  }
+  // The forecast for the coming month and, with the same method, the hotspots
+  // it gave for each earlier target month (for identity over time): one task
+  // per theme and month, on run.threads threads, each into its own slot.
+  constexpr std::size_t kMonths = kTrackedMonths;
+  std::vector<ThemeForecast> past(themes * kMonths);
+  parallel_for(past.size(), cfg.threads, [&](std::size_t i, int) {
+    const std::size_t t = i / kMonths;
+    const int back = static_cast<int>(kMonths - 1 - i % kMonths);
+    past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back, cfg.kde.coverage);
+  });
+  for (std::size_t t = 0; t < themes; ++t) {
     std::vector<std::vector<std::uint8_t>> selected;
     std::vector<std::vector<double>> scores;
-    for (int back = kTrackedMonths - 1; back >= 0; --back) {
-      const ThemeForecast past =
-          back == 0 ? f : theme_forecast(method, grid, incidents, t, cfg.period.last - back, cfg.kde.coverage);
-      selected.emplace_back(past.grid.values.size());
-      for (std::size_t i = 0; i < past.grid.values.size(); ++i)
-        selected.back()[i] = past.grid.in_area[i] && past.grid.values[i] > 0 && past.grid.values[i] >= past.cut;
-      scores.push_back(past.grid.values);
+    for (std::size_t m = 0; m < kMonths; ++m) {  // back = kMonths - 1 - m: the coming month last
+      const ThemeForecast& p = past[t * kMonths + m];
+      selected.emplace_back(p.grid.values.size());
+      for (std::size_t i = 0; i < p.grid.values.size(); ++i)
+        selected.back()[i] = p.grid.in_area[i] && p.grid.values[i] > 0 && p.grid.values[i] >= p.cut;
+      scores.push_back(p.grid.values);
     }
+    ThemeForecast f = std::move(past[t * kMonths + kMonths - 1]);
     f.tracks = track_hotspots(grid.spec, selected, scores);
     f.first_tracked = cfg.period.last + 1 - (kTrackedMonths - 1);
-    f.chosen_by_backtest = !fixed && best.has_value();
-    f.backtest = best;
+    f.chosen_by_backtest = !fixed && bests[t].has_value();
+    f.backtest = bests[t];
     if (!fixed && record) f.candidates = record->themes[t].summary;
     out.themes.push_back(std::move(f));
   }

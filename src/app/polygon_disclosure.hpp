@@ -26,7 +26,9 @@ inline bool polygon_withheld(const Theme& theme, long inside) {
 class IncidentCounter {
  public:
   IncidentCounter(const GeosContext& ctx, const std::vector<const Incident*>& incidents);
-  long inside(const GEOSGeometry* polygon) const;
+  long inside(const GEOSGeometry* polygon) const { return inside(ctx_, polygon); }
+  // The same on another thread's context (the counter itself is only read).
+  long inside(const GeosContext& ctx, const GEOSGeometry* polygon) const;
 
  private:
   const GeosContext& ctx_;

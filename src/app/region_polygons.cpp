@@ -2,6 +2,8 @@
 
 #include "analysis/regions.hpp"
 #include "app/polygon_disclosure.hpp"
+#include "core/parallel.hpp"
+#include <optional>
 #include "geo/polygonize.hpp"
 
 namespace hotspot {
@@ -10,7 +12,8 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
                                            const std::vector<const Incident*>& history,
-                                           const Period& history_window) {
+                                           const Period& history_window,
+                                           const IncidentCounter* shared_counter) {
   const Regions regions = label_regions(mask, spec);
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
@@ -35,15 +38,36 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
   for (const Incident* inc : history)
     if (const std::int32_t label = region_of(inc); label && history_window.contains(inc->month))
       ++out[static_cast<std::size_t>(label - 1)].monthly[static_cast<std::size_t>(inc->month - history_window.first)];
-  const IncidentCounter counter(run.geos, incidents);
-  for (std::size_t k = 0; k < out.size(); ++k) {
+  std::optional<IncidentCounter> own_counter;
+  if (!shared_counter) own_counter.emplace(run.geos, incidents);
+  const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
+  // Clipping to the study area is most of the time: regions are clipped on
+  // run.threads threads, each with its own GEOS context and its own copies of
+  // the geometries it reads; every region's result goes to its own slot.
+  struct Worker {
+    std::unique_ptr<GeosContext> ctx;
+    GeomPtr area{nullptr, GeomDeleter{nullptr}};
+    std::unique_ptr<WardOverlap> overlap;
+  };
+  const int workers = out.size() >= 8 ? worker_count(run.cfg.threads, out.size()) : 1;
+  std::vector<Worker> state(static_cast<std::size_t>(workers));
+  for (std::size_t w = 1; w < state.size(); ++w) {
+    state[w].ctx = std::make_unique<GeosContext>();
+    state[w].area = own(*state[w].ctx, GEOSGeom_clone_r(state[w].ctx->get(), run.area.get()), "study area copy");
+    state[w].overlap = std::make_unique<WardOverlap>(*state[w].ctx, run.wards.wards);
+  }
+  parallel_for(out.size(), workers, [&](std::size_t k, int worker) {
+    const Worker& s = state[static_cast<std::size_t>(worker)];
+    const GeosContext& ctx = worker == 0 ? run.geos : *s.ctx;
     RegionPolygon& r = out[k];
     r.mean_value /= static_cast<double>(r.cells);
-    r.geom = own(run.geos, GEOSIntersection_r(run.geos.get(), polygons[k].get(), run.area.get()), "clipping a region");
-    GEOSArea_r(run.geos.get(), r.geom.get(), &r.area_m2);
-    r.inside = counter.inside(r.geom.get());
-    r.wards = overlap.of(r.geom.get());
-  }
+    GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), worker == 0 ? run.area.get() : s.area.get()),
+                          "clipping a region");
+    GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
+    r.inside = counter.inside(ctx, clipped.get());
+    r.wards = (worker == 0 ? overlap : *s.overlap).of(clipped.get());
+    r.geom = GeomPtr(clipped.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
+  });
   return out;
 }
 

@@ -3,6 +3,7 @@
 // shared step of KDE hotspots and Gi* hot/cold spots.
 #include <vector>
 
+#include "app/polygon_disclosure.hpp"
 #include "app/run_context.hpp"
 #include "core/grid.hpp"
 #include "geo/ward_overlap.hpp"
@@ -23,11 +24,13 @@ struct RegionPolygon {
 // Regions are 4-connected; GDAL traces them, GEOS clips them to the study area.
 // An incident counts in the region holding its cell, so counting is O(N).
 // `history` (incidents of the months in `history_window`) gives each region its
-// monthly series, for change against its own past.
+// monthly series, for change against its own past. `counter`, when given, must
+// count `incidents` (callers with many masks over the same incidents build it once).
 std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
                                            const std::vector<const Incident*>& history = {},
-                                           const Period& history_window = {});
+                                           const Period& history_window = {},
+                                           const IncidentCounter* counter = nullptr);
 
 }  // namespace hotspot

@@ -45,6 +45,22 @@ void DuplicateIdFilter::grow() {
   }
 }
 
+void DuplicateIdFilter::reserve(std::size_t ids, std::size_t bytes) {
+  arena_.reserve(arena_.size() + bytes + ids * sizeof(std::uint32_t));
+  std::size_t want = slots_.empty() ? 1024 : slots_.size();
+  while ((count_ + ids + 1) * 2 > want) want *= 2;
+  if (want == slots_.size()) return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(want, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.hash) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 bool DuplicateIdFilter::first_time(std::string_view id) {
   if ((count_ + 1) * 2 > slots_.size()) grow();  // load factor <= 1/2
   std::uint64_t hash = std::hash<std::string_view>{}(id);
@@ -187,10 +203,11 @@ struct ThemeCache {
 FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
                                   std::uint32_t source_index, const IncidentSource& spec,
                                   const Taxonomy& taxonomy, const Period& window,
-                                  DuplicateIdFilter& ids) {
+                                  DuplicateIdFilter* ids) {
   const ColumnMap cols = map_columns(source.header(), spec, taxonomy, path);
   const std::vector<std::string>& header = source.header();
   FileReadResult out;
+  if (cols.id >= 0) out.id_column = header[static_cast<std::size_t>(cols.id)];
   ThemeCache themes{taxonomy, out.unknown_categories, {}, {}};
   SourceRecord rec;
 
@@ -312,7 +329,12 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
 
     if (cols.id >= 0) {
       const std::string_view id = trim(rec.fields[static_cast<std::size_t>(cols.id)]);
-      if (!id.empty() && !ids.first_time(id)) {
+      if (!ids) {
+        // Fields of a quoted record live in the parser's buffer until the next record.
+        const bool in_raw = !id.empty() && id.data() >= rec.raw.data() &&
+                            id.data() + id.size() <= rec.raw.data() + rec.raw.size();
+        r.id = in_raw || id.empty() ? id : std::string_view(out.owned_ids.emplace_back(id));
+      } else if (!id.empty() && !ids->first_time(id)) {
         reject(RejectReason::DuplicateId, cols.id, std::string(id));
         continue;
       }
@@ -322,6 +344,25 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
     out.incidents.push_back(r);
   }
   return out;
+}
+
+void reject_duplicate_ids(FileReadResult& rows, std::uint32_t source_index, DuplicateIdFilter& ids,
+                          std::vector<char>& keep) {
+  std::vector<RawIncident>& v = rows.incidents;
+  keep.assign(v.size(), 1);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    RawIncident& r = v[i];
+    if (!r.id.empty() && !ids.first_time(r.id)) {
+      keep[i] = 0;
+      rows.rejects.push_back(Reject{source_index, r.incident.line, RejectReason::DuplicateId, rows.id_column,
+                                    std::string(r.id), std::string(r.raw)});
+      continue;
+    }
+    if (kept != i) v[kept] = r;
+    ++kept;
+  }
+  v.resize(kept);
 }
 
 }  // namespace hotspot

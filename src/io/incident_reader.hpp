@@ -42,6 +42,7 @@ struct RawIncident {
   double x = 0, y = 0;  // source CRS
   Incident incident;    // everything else already set
   std::string_view raw;
+  std::string_view id;                 // trimmed; set only when read without a DuplicateIdFilter
   std::int32_t unknown_category = -1;  // index into FileReadResult::unknown_categories
 };
 
@@ -53,6 +54,8 @@ class DuplicateIdFilter {
  public:
   bool first_time(std::string_view id);
   std::size_t size() const { return count_; }
+  // Room for `ids` ids of `bytes` bytes in all without growing.
+  void reserve(std::size_t ids, std::size_t bytes);
 
  private:
   struct Slot {
@@ -76,14 +79,33 @@ struct FileReadResult {
   std::uint64_t outside_window = 0;
   // Categories the taxonomy does not know; such incidents are kept ("unthemed").
   std::vector<std::string> unknown_categories;
+  std::string id_column;  // the id column's name, for duplicate-id rejects made later
+  // Ids that are not a slice of their row's raw text (unquoted from a quoted
+  // field); RawIncident::id points here. A deque: moving it keeps the strings.
+  std::deque<std::string> owned_ids;
 };
 
 // Reads every row of `source`, keeping those whose month lies in `window`.
 // Throws a bad-input Error naming the file and column when the header lacks a
-// mapped column.
+// mapped column. With `ids` null, duplicate ids are left for the caller: each
+// kept incident carries its id (RawIncident::id) and reject_duplicate_ids()
+// applies the filter afterwards, so files can be read on several threads and
+// still give the same result as reading them in order with a filter.
 FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
                                   std::uint32_t source_index, const IncidentSource& spec,
                                   const Taxonomy& taxonomy, const Period& window,
-                                  DuplicateIdFilter& ids);
+                                  DuplicateIdFilter* ids);
+inline FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
+                                         std::uint32_t source_index, const IncidentSource& spec,
+                                         const Taxonomy& taxonomy, const Period& window,
+                                         DuplicateIdFilter& ids) {
+  return read_incident_rows(source, path, source_index, spec, taxonomy, window, &ids);
+}
+
+// Rejects, in order, every kept incident of `rows` whose id `ids` has seen,
+// exactly as read_incident_rows with that filter would have. `keep` gets one
+// flag per incident as it was (1 = kept); the incidents are compacted.
+void reject_duplicate_ids(FileReadResult& rows, std::uint32_t source_index, DuplicateIdFilter& ids,
+                          std::vector<char>& keep);
 
 }  // namespace hotspot

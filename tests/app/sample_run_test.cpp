@@ -219,6 +219,32 @@ TEST_CASE("sample: a rerun is byte-identical", "[e2e]") {
   for (const auto& entry : fs::directory_iterator(a)) CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
 }
 
+TEST_CASE("sample: one thread and three give byte-identical packs", "[e2e]") {
+  // Ingest, region clipping, cluster outlines and the forecast split their work
+  // over run.threads threads; each task writes its own slot, so the pack must not
+  // depend on the thread count (the default, 2, is sample_output()).
+  const fs::path& two = sample_output();
+  const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+  for (const int threads : {1, 3}) {
+    INFO("threads " << threads);
+    test::TempDir dir("sample-threads");
+    REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --threads " + std::to_string(threads) + " --out '" +
+                                  (dir / "a").string() + "'",
+                              dir / "t.log") == 0);
+    int compared = 0;
+    for (const auto& entry : fs::directory_iterator(two)) {
+      const std::string name = entry.path().filename().string();
+      if (name == "timings.json") continue;
+      INFO(name);
+      CHECK(sha256_file(entry.path().string()) == sha256_file((dir / "a" / name).string()));
+      ++compared;
+    }
+    CHECK(compared >= 60);
+    CHECK(sha256_file((two.string() + "-restricted/rejects.csv")) ==
+          sha256_file((dir / "a-restricted" / "rejects.csv").string()));
+  }
+}
+
 TEST_CASE("sample: validate reconciles and writes nothing", "[e2e]") {
   test::TempDir dir("sample-validate");
   const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";

@@ -178,3 +178,69 @@ TEST_CASE("duplicate-id filter keeps exact ids", "[incidents]") {
   CHECK(f.first_time("id-5000"));
   CHECK(f.size() == 5001);
 }
+
+TEST_CASE("duplicate ids settled after reading match the filter applied while reading", "[incidents]") {
+  // Ingest parses files on several threads without the filter, then applies it
+  // file by file in order (reject_duplicate_ids): the same rows must be kept and
+  // the same rejects made as reading in order with the filter. Quoted ids are
+  // unescaped into the parser's buffer, so they must survive the next record.
+  test::TempDir dir("dupdefer");
+  test::write_text(dir / "a.csv",
+                   "ref,when,group,e,n\n"
+                   "1,2017-04-01,Violence,530000,180000\n"
+                   "\"q\"\"1\",2017-04-01,Violence,530000,180000\n"
+                   "1,2017-04-02,Violence,530000,180000\n"
+                   "2,31/31/2017,Violence,530000,180000\n"  // rejected for its date: id 2 not taken
+                   "2,2017-04-03,Violence,530000,180000\n"
+                   ",2017-04-03,Violence,530000,180000\n"
+                   ",2017-04-03,Violence,530000,180000\n"
+                   "\"q\"\"1\",2017-04-04,Violence,530000,180000\n");
+  test::write_text(dir / "b.csv",
+                   "ref,when,group,e,n\n"
+                   "2,2017-04-05,Violence,530000,180000\n"
+                   "3,2017-04-05,Violence,530000,180000\n"
+                   "\"q\"\"1\",2017-04-06,Violence,530000,180000\n"
+                   "3,2017-04-06,Violence,530000,180000\n");
+  IncidentSource spec;
+  spec.crs = "EPSG:27700";
+  spec.id = "ref";
+  spec.date = "when";
+  spec.x = "e";
+  spec.y = "n";
+  spec.category = "group";
+  const Taxonomy tax = police_taxonomy();
+  const Period window = parse_period("2017-04").needed_window();
+  auto lines_of = [](const FileReadResult& r) {
+    std::vector<std::uint32_t> v;
+    for (const RawIncident& i : r.incidents) v.push_back(i.incident.line);
+    return v;
+  };
+  auto rejects_of = [](const FileReadResult& r) {
+    std::map<std::uint32_t, std::string> m;
+    for (const Reject& j : r.rejects)
+      m[j.line] = std::string(reason_code(j.reason)) + "|" + j.field + "|" + j.detail + "|" + j.raw;
+    return m;
+  };
+  DuplicateIdFilter inline_ids, later_ids;
+  std::vector<std::unique_ptr<RecordSource>> keep_alive;
+  std::uint32_t index = 0;
+  for (const char* name : {"a.csv", "b.csv"}) {
+    INFO(name);
+    auto s1 = open_csv_source((dir / name).string());
+    const FileReadResult in_order = read_incident_rows(*s1, name, index, spec, tax, window, inline_ids);
+    keep_alive.push_back(open_csv_source((dir / name).string()));
+    FileReadResult later = read_incident_rows(*keep_alive.back(), name, index, spec, tax, window, nullptr);
+    // Another file read in between reuses the parser's buffers.
+    auto other = open_csv_source((dir / "b.csv").string());
+    DuplicateIdFilter scratch;
+    (void)read_incident_rows(*other, "b.csv", 9, spec, tax, window, scratch);
+    std::vector<char> keep;
+    reject_duplicate_ids(later, index, later_ids, keep);
+    CHECK(lines_of(later) == lines_of(in_order));
+    CHECK(rejects_of(later) == rejects_of(in_order));
+    CHECK(keep.size() == lines_of(later).size() + static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 0)));
+    ++index;
+  }
+  CHECK(inline_ids.size() == later_ids.size());
+  CHECK(inline_ids.size() == 4);  // 1, q"1, 2, 3
+}
