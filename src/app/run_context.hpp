@@ -9,6 +9,7 @@
 
 #include "analysis/disclosure.hpp"
 #include "app/config.hpp"
+#include "analysis/time_profile.hpp"
 #include "app/data_availability_check.hpp"
 #include "app/ingest.hpp"
 #include "app/manifest.hpp"
@@ -102,6 +103,7 @@ struct RunContext {
   std::optional<Table> ward_summary;           // with the ALL row
   DisclosureLedger disclosure;                // what each stage withheld, in counts, for the manifest
   std::vector<Table> hotspot_tables;           // [theme]
+  std::vector<TimeProfile> time_profiles;      // [theme], empty when the inputs have no times
   struct ProgrammeSummary {
     std::string id, label;
     std::vector<std::size_t> themes;

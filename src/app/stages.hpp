@@ -14,6 +14,7 @@ void emerging_stage(RunContext& run, std::ostream& out);  // emerging_<theme>.ge
 void forward_plan_stage(RunContext& run, std::ostream& out);  // forward_plan.csv, forward_plan.ics
 void venue_stage(RunContext& run, std::ostream& out);   // venues_<plan>.geojson/.csv, venue_catchments_<plan>.geojson
 void pack_stage(RunContext& run, std::ostream& out);    // <layer>.qml styles, tasking.qgs
+void time_stage(RunContext& run, std::ostream& out);    // time_of_day.csv (inputs with times)
 void report_stage(RunContext& run, std::ostream& out);  // report.html
 void evaluate_stage(RunContext& run, std::ostream& out);  // evaluation.csv, evaluation_summary.csv, evaluation.html
 void points_stage(RunContext& run, std::ostream& out);  // points_<theme>.geojson, only where allowed

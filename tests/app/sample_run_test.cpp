@@ -370,3 +370,51 @@ TEST_CASE("sample: the report is marked OFFICIAL and dated the day after the per
   CHECK(markings == 2);  // the running header and footer
   CHECK(dates == 3);     // header, footer and the summary page; the period is 2025-12
 }
+
+TEST_CASE("sample: the planted Friday and Saturday night violence is the night-time economy window's, in Riverside",
+          "[e2e][time]") {
+  const CPLJSONObject truth = load_json(test::source_dir() / "data/sample/truth.json");
+  const std::string riverside = truth.GetString("nte/ward_code");
+  const auto wards = ward_properties(sample_output() / "wards.geojson");
+  long nte_total = 0, violence_total = 0;
+  for (const auto& [code, p] : wards) {
+    nte_total += std::stol(p.at("violence_nte_count"));
+    violence_total += std::stol(p.at("violence_count"));
+  }
+  // Fri/Sat 22:30-03:30 is 10 of the week's 168 hours, 6%; the planted nights put most of its
+  // violence there, and in Riverside.
+  INFO("night-time economy violence " << nte_total << " of " << violence_total);
+  CHECK(nte_total > 0.06 * violence_total);
+  CHECK(std::stol(wards.at(riverside).at("violence_nte_count")) > 0.6 * nte_total);
+  // The window's hotspot is in Riverside too: a filter on the same stages.
+  GDALDatasetUniquePtr h(
+      GDALDataset::Open((sample_output() / "hotspots_violence_nte.geojson").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(h);
+  auto first = h->GetLayer(0)->GetNextFeature();
+  REQUIRE(first);
+  CHECK(std::string(first->GetFieldAsString("ward_names")).find("Riverside") != std::string::npos);
+  OGRFeature::DestroyFeature(first);
+
+  // time_of_day.csv: the hours after midnight on Saturday and Sunday (Friday and Saturday
+  // nights) hold more violence than the same hours on weekdays.
+  std::istringstream csv(test::read_text(sample_output() / "time_of_day.csv"));
+  std::string line;
+  std::getline(csv, line);
+  CHECK(line.rfind("theme,day,h00,h01,", 0) == 0);
+  std::map<std::string, std::vector<double>> violence;
+  while (std::getline(csv, line)) {
+    if (line.rfind("violence,", 0) != 0) continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    std::vector<double> hours;
+    for (std::size_t k = 2; k < 26 && k < f.size(); ++k) hours.push_back(f[k].empty() ? 0 : std::stod(f[k]));
+    violence[f[1]] = hours;
+  }
+  REQUIRE(violence.size() == 8);  // 7 days and "time unknown"
+  const auto small_hours = [&](const std::string& day) {
+    return violence.at(day)[0] + violence.at(day)[1] + violence.at(day)[2];
+  };
+  CHECK(small_hours("Sat") > 2 * small_hours("Wed"));
+  CHECK(small_hours("Sun") > 1.5 * small_hours("Wed"));  // 12 against 6 at the time of writing
+}

@@ -244,3 +244,48 @@ TEST_CASE("duplicate ids settled after reading match the filter applied while re
   CHECK(inline_ids.size() == later_ids.size());
   CHECK(inline_ids.size() == 4);  // 1, q"1, 2, 3
 }
+
+TEST_CASE("times: 00:00 is unknown by default, from/to records get a span, an end before the start is rejected",
+          "[incidents][time]") {
+  test::TempDir dir("times");
+  test::write_text(dir / "t.csv",
+                   "ref,from,to,group,e,n\n"
+                   "1,2017-04-07 23:00,2017-04-08 01:00,Violence,530000,180000\n"
+                   "2,2017-04-07 00:00,,Violence,530000,180000\n"
+                   "3,2017-04-07 22:15,,Violence,530000,180000\n"
+                   "4,2017-04-07 22:15,2017-04-09,Violence,530000,180000\n"
+                   "5,2017-04-07 22:15,2017-04-06 10:00,Violence,530000,180000\n");
+  IncidentSource spec;
+  spec.crs = "EPSG:27700";
+  spec.id = "ref";
+  spec.date = "from";
+  spec.date_to = "to";
+  spec.x = "e";
+  spec.y = "n";
+  spec.category = "group";
+  Taxonomy tax;
+  tax.themes.push_back(test::theme("violence", "Violence", {{{"Violence"}, {}, ""}}));
+  auto src = open_csv_source((dir / "t.csv").string());
+  DuplicateIdFilter ids;
+  const FileReadResult r =
+      read_incident_rows(*src, "t.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids);
+  REQUIRE(r.incidents.size() == 4);
+  CHECK(r.incidents[0].incident.minute == 23 * 60);
+  CHECK(r.incidents[0].incident.span == 120);
+  CHECK(r.incidents[1].incident.minute == -1);  // 00:00: unknown
+  CHECK(r.incidents[1].incident.day == 7);
+  CHECK(r.incidents[2].incident.span == 0);     // no end: a moment
+  CHECK(r.incidents[3].incident.span == 1440 + 1440 - 22 * 60 - 15 + 1439);  // to the end of the 9th
+  REQUIRE(r.rejects.size() == 1);
+  CHECK(r.rejects[0].line == 6);
+  CHECK(r.rejects[0].detail.find("before the record's start") != std::string::npos);
+
+  IncidentSource keep_midnight = spec;
+  keep_midnight.midnight_unknown = false;
+  auto again = open_csv_source((dir / "t.csv").string());
+  DuplicateIdFilter ids2;
+  const FileReadResult k =
+      read_incident_rows(*again, "t.csv", 0, keep_midnight, tax, parse_period("2017-04").needed_window(), ids2);
+  REQUIRE(k.incidents.size() == 4);
+  CHECK(k.incidents[1].incident.minute == 0);
+}
