@@ -18,6 +18,7 @@
 #include "app/report_maps.hpp"
 #include "app/report_style.hpp"
 #include "app/stages.hpp"
+#include "app/key_changes.hpp"
 #include "app/time_note.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
@@ -100,10 +101,10 @@ std::string cover_page(const RunContext& run, const std::string& title) {
   for (const Theme& t : c.taxonomy.themes) labels.push_back(t.label);
   return fmt::format(
       "<section class=\"page cover\"><h1>{}</h1><p>Area: {}. Period: {} ({}). Produced {} by hotspot {} from the files "
-      "in this folder.</p>{}{}{}<h3>In this report</h3><p>A page per theme: {}. Then the wards, {}data quality, and the "
+      "in this folder.</p>{}{}{}{}<h3>In this report</h3><p>A page per theme: {}. Then the wards, {}data quality, and the "
       "method and files (appendices A and B).</p></section>\n",
       html_escape(title), html_escape(c.area_name), html_escape(c.period.label), c.period.range_text(),
-      production_date(c), HOTSPOT_VERSION, summary_table(run), missing_data_notes(run), time_note_html(run),
+      production_date(c), HOTSPOT_VERSION, key_changes_summary_html(run), summary_table(run), missing_data_notes(run), time_note_html(run),
       html_escape(fmt::format("{}", fmt::join(labels, ", "))),
       run.programmes.empty() ? "" : "the roadshow venues, ");
 }

@@ -418,3 +418,16 @@ TEST_CASE("sample: the planted Friday and Saturday night violence is the night-t
   CHECK(small_hours("Sat") > 2 * small_hours("Wed"));
   CHECK(small_hours("Sun") > 1.5 * small_hours("Wed"));  // 12 against 6 at the time of writing
 }
+
+TEST_CASE("sample: the report opens with the planted Larkhill rise, read aloud", "[e2e][report]") {
+  const std::string html = test::read_text(sample_output() / "report.html");
+  const std::size_t key = html.find("<div class=\"key-changes\">");
+  REQUIRE(key != std::string::npos);
+  CHECK(key < html.find("<table class=\"summary\""));  // before the summary table
+  // The generator tripled Larkhill's ASB in the period (75 against a baseline of about 25).
+  const std::size_t first = html.find("<li>", key);
+  REQUIRE(first != std::string::npos);
+  const std::string sentence =
+      "<li>Larkhill: 75 anti-social behaviour incidents, three times its usual 24.8 \u2014 a significant rise.</li>";
+  CHECK(html.substr(first, sentence.size()) == sentence);
+}
