@@ -165,6 +165,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   write_rejects(run);
   if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
   if (mode == Mode::Run) time_stage(run, out);
+  if (mode == Mode::Run) repeat_stage(run, out);
   if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
   if ((mode == Mode::Run && cfg.clusters.enabled) || mode == Mode::Clusters) cluster_stage(run, out);
   if (mode == Mode::Run && cfg.emerging.enabled) emerging_stage(run, out);

@@ -15,6 +15,7 @@ void forward_plan_stage(RunContext& run, std::ostream& out);  // forward_plan.cs
 void venue_stage(RunContext& run, std::ostream& out);   // venues_<plan>.geojson/.csv, venue_catchments_<plan>.geojson
 void pack_stage(RunContext& run, std::ostream& out);    // <layer>.qml styles, tasking.qgs
 void time_stage(RunContext& run, std::ostream& out);    // time_of_day.csv (inputs with times)
+void repeat_stage(RunContext& run, std::ostream& out);  // repeat_locations.csv
 void report_stage(RunContext& run, std::ostream& out);  // report.html
 void evaluate_stage(RunContext& run, std::ostream& out);  // evaluation.csv, evaluation_summary.csv, evaluation.html
 void points_stage(RunContext& run, std::ostream& out);  // points_<theme>.geojson, only where allowed
