@@ -15,6 +15,11 @@ namespace {
 class CsvRecordSource final : public RecordSource {
  public:
   explicit CsvRecordSource(const std::string& path) : file_(path), parser_(file_.bytes()) {
+    // Excel's "Unicode text" is UTF-16: its header would only show as bytes.
+    const std::string_view bytes = file_.bytes();
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+      throw bad_input("read", fmt::format("{}: the file is UTF-16 text; save it as UTF-8 (in Excel: CSV UTF-8) "
+                                          "and run again.", path));
     CsvRecord rec;
     if (!parser_.next(rec))
       throw bad_input("read", fmt::format("{}: the file is empty; expected a header row.", path));

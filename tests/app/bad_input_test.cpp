@@ -435,3 +435,68 @@ TEST_CASE("14. every numeric setting is checked against its documented range", "
   CHECK_THAT(message("[programme]\nmix = { burglary = inf }\n"), Contains("mix weights must be positive numbers"));
   CHECK(message("[kde]\ncell = 10000\n[clusters]\nconcave_ratio = 0\n").empty());  // the ends are allowed
 }
+
+TEST_CASE("15. the bad-input corpus: each file gets its exit code and its reason", "[bad-input][corpus]") {
+  struct Case {
+    const char* name;
+    std::string second_file;  // written beside the 20 good rows as incidents/b.csv
+    int rc;
+    const char* message;
+  };
+  const std::string h = kHeader;
+  std::string binary;
+  for (int i = 0; i < 1024; ++i) binary += static_cast<char>(i % 256);
+  const std::string utf16 = std::string("\xFF\xFE", 2) + std::string("r\0e\0f\0,\0", 8);
+  const std::vector<Case> cases = {
+      {"empty file", "", 1, "b.csv: the file is empty; expected a header row"},
+      {"header only", h, 0, "incidents/b.csv: read 0, accepted 0, outside the data window 0, rejected 0"},
+      {"binary", binary, 1, "column 'ref' (incidents.id) is not in the header"},
+      {"UTF-16 text", utf16, 1, "b.csv: the file is UTF-16 text; save it as UTF-8"},
+      {"truncated last row", h + "X1,2017-04-02,Burglary,530200,1801", 0, "unparseable                         1"},
+      {"a 10 MB field", h + "X1,2017-04-02,Burglary,530200,180100," + std::string(10'000'000, '9') + "\n", 0,
+       "incidents/b.csv: read 1, accepted 0, outside the data window 0, rejected 1"},
+      {"swapped coordinates", h + "X1,2017-04-02,Burglary,180100,530200,1\n", 0, "likely_swapped_coordinates          1"},
+      {"NaN coordinate", h + "X1,2017-04-02,Burglary,nan,180100,1\n", 0, "rejected 1"},
+      {"infinite coordinate", h + "X1,2017-04-02,Burglary,inf,180100,1\n", 0, "rejected 1"},
+      {"1e308 coordinate", h + "X1,2017-04-02,Burglary,1e308,180100,1\n", 0, "impossible_coordinates              1"},
+      {"impossible date", h + "X1,2017-02-30,Burglary,530200,180100,1\n", 0, "unparseable                         1"},
+      {"an id already in another file", h + "R1,2017-04-02,Burglary,530200,180100,1\n", 0,
+       "duplicate_id                        1"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Scene s("corpus");
+    test::write_text(s.dir / "incidents" / "b.csv", c.second_file);
+    const Result r = s.run("validate");
+    INFO(r.log);
+    CHECK(r.rc == c.rc);
+    CHECK_THAT(r.log, Contains(c.message));
+    if (c.rc == 0) CHECK_THAT(r.log, Contains("Rows read"));  // and the account balances (checked in ingest)
+  }
+}
+
+TEST_CASE("16. the corpus for wards and paths: duplicate codes, junk, a glob matching nothing", "[bad-input][corpus]") {
+  Scene s("corpus-wards");
+  const std::string good = test::read_text(s.dir / "wards.geojson");
+  std::string dup = good;
+  dup.replace(dup.find("\"E02\""), 5, "\"E01\"");
+  test::write_text(s.dir / "dup.geojson", dup);
+  test::write_text(s.dir / "junk.geojson", "{\"type\": \"FeatureCollection\", \"features\": [");
+  const auto with_wards = [&](const std::string& file) {
+    std::string toml = s.config();
+    toml.replace(toml.find("wards.geojson"), 13, file);
+    return toml;
+  };
+  Result r = s.run("validate", "", with_wards("dup.geojson"));
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.log, Contains("ward code E01 appears twice; codes must be unique"));
+  r = s.run("validate", "", with_wards("junk.geojson"));
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.log, Contains("cannot open ward boundaries"));
+  CHECK_THAT(r.log, Contains("Check wards.path"));
+  std::string no_match = s.config();
+  no_match.replace(no_match.find("incidents/*.csv"), 15, "nothing/*.csv");
+  r = s.run("validate", "", no_match);
+  CHECK(r.rc == 1);  // the input is missing: bad input, not a usage error
+  CHECK_THAT(r.log, Contains("incidents[0].paths: no file matches 'nothing/*.csv'"));
+}
