@@ -14,7 +14,9 @@ namespace {
 // One place for every style the maps use, so the legend matches them.
 const MapStyle kWardFill{"#ffffff", 1, "none", 0, ""};
 const MapStyle kWardLine{"none", 1, "#8a8a8a", 0.25, ""};
-const MapStyle kHotspot{"#f03b20", 0.55, "#a50f15", 0.3, ""};
+// A 0.9 mm outline draws even a one-cell hotspot (100 m: about 1.2 mm on a borough map) at least
+// 2 mm across on paper, the smallest a reader finds at arm's length.
+const MapStyle kHotspot{"#f03b20", 0.55, "#a50f15", 0.9, ""};
 const MapStyle kVenue{"#ffd700", 1, "#000000", 0.3, ""};
 const TextStyle kHotspotId{3.2, true, false, "#67000d"};
 const TextStyle kVenueId{2.8, true, false, "#000000"};

@@ -134,7 +134,7 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
     const std::string map_style = between(page, "<path class=\"hotspot\" d=\"", " fill-rule");
     const std::string swatch = between(page, "data-style=\"hotspot\"", "</svg>");
     const std::string style = map_style.substr(map_style.find("\" ") + 2);
-    CHECK(style == "fill=\"#f03b20\" fill-opacity=\"0.55\" stroke=\"#a50f15\" stroke-width=\"0.3\" stroke-linejoin=\"round\"");
+    CHECK(style == "fill=\"#f03b20\" fill-opacity=\"0.55\" stroke=\"#a50f15\" stroke-width=\"0.9\" stroke-linejoin=\"round\"");
     CHECK(swatch.find(style) != std::string::npos);
     from = end;
   }
