@@ -63,8 +63,9 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   app.require_subcommand(1);
 
   CommandOptions run_opts, validate_opts, wards_opts, kde_opts, clusters_opts, venues_opts, evaluate_opts;
-  CLI::App* run = app.add_subcommand("run", "The monthly tasking pack: ward table and layer, forecast hotspots, clusters, venues, QGIS project, "
-                                     "report, manifest.\nExample: hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov");
+  CLI::App* run = app.add_subcommand("run", "The monthly tasking pack: ward table and layer, forecast hotspots with change on their own past, "
+                                     "clusters, Gi* and emerging hot spots, time windows and the hour table, repeat "
+                                     "locations, venues and the forward plan, QGIS project, A4 report, manifest.\nExample: hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov");
   add_common(run, run_opts);
   CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing.\n"
                                                       "Example: hotspot validate data/sample/hotspot.toml");
