@@ -20,6 +20,7 @@
 #include "app/stages.hpp"
 #include "app/key_changes.hpp"
 #include "app/time_note.hpp"
+#include "app/trend_pages.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
@@ -384,7 +385,7 @@ void report_stage(RunContext& run, std::ostream& out) {
   const RunConfig& c = run.cfg;
   const std::string title = fmt::format("{}: community safety tasking pack, {}", c.area_name, c.period.label);
   const MapContext context = load_map_context(run);
-  std::string body = cover_page(run, title);
+  std::string body = cover_page(run, title) + trend_pages(run);
   for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
   body += ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
   const std::string html = fmt::format(

@@ -42,6 +42,8 @@ table.files { font-size: 7pt; } table.files td, table.files th { padding: 0.2mm 
 table.programme th:nth-child(1) { width: 5mm; } table.programme th:nth-child(2) { width: 38mm; }
 table.programme th:nth-child(3), table.programme th:nth-child(4) { width: 22mm; }
 table.programme { font-size: 7.5pt; margin-bottom: 1.5mm; } table.programme td, table.programme th { padding: 0.3mm 1mm; }
+.trend-grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2mm 4mm; }
+figure.trend { margin: 0; } figure.trend svg { width: 100%; height: auto; }
 .appendix { font-size: 8pt; } .appendix ul { margin: 1mm 0; } .appendix li { margin: 0.3mm 0; }
 @media print {
   a { color: inherit; text-decoration: none; }

@@ -93,8 +93,10 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
   // asb, hate (no hotspots), vawg, violence and the default windows' violence_nte and asb_after_school
   const std::size_t themes = 6;
   REQUIRE(count(html, "<section class=\"page theme\"") == themes);
-  // Summary, 6 themes, wards, venues (4 plans, two a page), data quality, appendices A and B.
-  CHECK(count(html, "<section class=\"page") == 13);
+  // Summary, trends (six themes a page), 6 themes, wards, venues (4 plans, two a page), data quality,
+  // appendices A and B.
+  CHECK(count(html, "<section class=\"page") == 14);
+  CHECK(count(html, "<figure class=\"trend\">") == themes);
 
   // The two roads that cross the sample, on every theme map, named; the one off the map is cut away.
   CHECK(count(html, "<path class=\"context\"") == 2 * themes);

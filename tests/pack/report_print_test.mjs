@@ -156,7 +156,9 @@ const facts = await page.evaluate(() => {
 // programme two plans a page and appendix B's input files sixty a page.
 const venuePages = Math.ceil(facts.plans / 2), filePages = Math.max(1, Math.ceil(facts.inputFiles / 60));
 const wardPages = Math.ceil(facts.wardRows / 24);
-const fixedPages = 3 + wardPages + venuePages + filePages;
+// and the trend charts, six themes a page.
+const trendPages = Math.ceil(facts.themes / 6);
+const fixedPages = 3 + trendPages + wardPages + venuePages + filePages;
 if (facts.wardPages !== wardPages) failures.push(`${facts.wardRows} ward rows on ${facts.wardPages} pages, expected 24 a page`);
 if (facts.venuePages !== venuePages) failures.push(`${facts.plans} venue plans on ${facts.venuePages} pages, expected two a page`);
 if (facts.filePages !== filePages) failures.push(`${facts.inputFiles} input files on ${facts.filePages} pages, expected 60 a page`);
