@@ -7,21 +7,14 @@
 #include <optional>
 
 #include "analysis/emerging_classes.hpp"
-#include "io/csv_writer.hpp"
+#include "app/published_cells.hpp"
 #include "io/svg_map.hpp"
 
 namespace hotspot {
 namespace {
 
-std::string text_of(const Table& t, std::size_t row, const std::string& column) {
-  const std::size_t c = t.column_index(column);
-  return cell_text(t.rows[row][c], t.columns[c]);
-}
-
-std::optional<double> number(const std::string& text) {
-  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return std::nullopt;
-  return std::stod(text);
-}
+std::string text_of(const Table& t, std::size_t row, const std::string& column) { return published_text(t, row, column); }
+std::optional<double> number(const std::string& text) { return published_number(text); }
 
 // "three times its usual 25", "up 30% on its usual 31.2", "down 12% on its usual 40".
 std::string against_usual(double count, const std::string& usual, const std::string& pct_text) {

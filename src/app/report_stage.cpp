@@ -19,6 +19,7 @@
 #include "app/report_style.hpp"
 #include "app/stages.hpp"
 #include "app/key_changes.hpp"
+#include "app/published_cells.hpp"
 #include "app/time_note.hpp"
 #include "app/trend_pages.hpp"
 #include "app/ward_outputs.hpp"
@@ -33,11 +34,7 @@ std::string td(const std::string& text, bool number = false) {
   return fmt::format("<td{}>{}</td>", number ? " class=\"n\"" : "", html_escape(text));
 }
 
-// The text of a table cell by column name, as the CSV shows it.
-std::string cell(const Table& t, std::size_t row, const std::string& column) {
-  const std::size_t c = t.column_index(column);
-  return cell_text(t.rows[row][c], t.columns[c]);
-}
+std::string cell(const Table& t, std::size_t row, const std::string& column) { return published_text(t, row, column); }
 
 std::string rag_badge(const std::string& rag) {
   const bool known = rag == "red" || rag == "amber" || rag == "green";
@@ -147,11 +144,7 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
   return text + "</p>";
 }
 
-// A count as a number, when the table shows one (not "<5", "[c]" or "no data").
-std::optional<double> number(const std::string& text) {
-  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return std::nullopt;
-  return std::stod(text);
-}
+std::optional<double> number(const std::string& text) { return published_number(text); }
 
 // The theme's key figures for the whole area, and the wards that rose most.
 std::string key_changes(const RunContext& run, const Theme& theme) {

@@ -5,19 +5,12 @@
 #include <cmath>
 
 #include "analysis/disclosure.hpp"
-#include "io/csv_writer.hpp"
+#include "app/published_cells.hpp"
 #include "io/svg_chart.hpp"
 #include "io/svg_map.hpp"
 
 namespace hotspot {
 namespace {
-
-std::optional<double> published_number(const Table& t, std::size_t row, const std::string& column) {
-  const std::size_t c = t.column_index(column);
-  const std::string text = cell_text(t.rows[row][c], t.columns[c]);
-  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return std::nullopt;
-  return std::stod(text);
-}
 
 std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<bool>& has_data, const Period& span) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
@@ -57,8 +50,8 @@ std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<
   series.push_back(monthly);
   const Table& w = *run.ward_summary;
   const std::size_t all = w.rows.size() - 1;
-  const auto mean = published_number(w, all, theme.id + "_baseline_mean");
-  const auto sd = published_number(w, all, theme.id + "_baseline_sd");
+  const auto mean = published_number(published_text(w, all, theme.id + "_baseline_mean"));
+  const auto sd = published_number(published_text(w, all, theme.id + "_baseline_sd"));
   if (mean) {
     const double len = run.cfg.period.months();
     const auto flat = [&](const std::string& name, double v, bool dashed) {
