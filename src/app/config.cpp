@@ -824,6 +824,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     const std::string where = Where{fname, "run"}.at(run, "taxonomy");
     check_path_length(resolve(cfg.base_dir, taxonomy), where);
     cfg.taxonomy_path = resolve_taxonomy(taxonomy, cfg.base_dir, where).string();
+    cfg.taxonomy_given = taxonomy;
     require_regular_file(cfg.taxonomy_path, Where{fname, "run"}.at(run, "taxonomy"));
     cfg.taxonomy = taxonomy_from(parse_toml(cfg.taxonomy_path), cfg.taxonomy_path);
   }

@@ -149,6 +149,7 @@ struct RunConfig {
   std::filesystem::path output;             // the pack: only what may be shared
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
   std::string taxonomy_path;
+  std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
   double significance = 0.05;
   bool gpkg = false;  // also write tasking.gpkg
   int threads = 2;    // for stages that split their work; outputs never depend on it

@@ -119,7 +119,9 @@ std::string manifest_json(const RunContext& in) {
       .value("significance_test", "one-sided Poisson exceedance against the scaled 12-month baseline mean")
       .value("ward_boundary_rule", "a point on a shared boundary goes to the ward with the lowest code")
       .value("duplicate_rule", "the first record with an id (files in path order) is kept")
-      .value("taxonomy", cfg.taxonomy_path.empty() ? std::string() : display_path(cfg, cfg.taxonomy_path))
+      // As written in the config, not resolved: the pack names no folder of the analyst's machine.
+      .value("taxonomy", cfg.taxonomy_given)
+      .value("taxonomy_sha256", cfg.taxonomy_path.empty() ? std::string() : sha256_file(cfg.taxonomy_path))
       .end_object();
   write_disclosure(j, cfg.taxonomy.themes, in.disclosure);
   j.begin_array("themes");
