@@ -755,7 +755,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
 
   RunConfig cfg;
   cfg.config_path = file;
-  cfg.base_dir = fs::absolute(file).parent_path();
+  cfg.base_dir = fs::absolute(file).lexically_normal().parent_path();
   const std::string fname = file.string();
   const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
                                            "programme", "forward_plan", "areas", "windows", "report", "context"};

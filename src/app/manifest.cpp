@@ -16,7 +16,8 @@ namespace hotspot {
 std::string display_path(const RunConfig& config, const std::string& path) {
   // Relative to the config when the file sits under it (portable across
   // clones); otherwise as given, rather than a chain of "../".
-  const std::string rel = std::filesystem::path(path).lexically_relative(config.base_dir).string();
+  const std::string rel =
+      std::filesystem::absolute(path).lexically_normal().lexically_relative(config.base_dir.lexically_normal()).string();
   return rel.empty() || rel.rfind("..", 0) == 0 ? path : rel;
 }
 
