@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "core/theme.hpp"
@@ -64,6 +65,24 @@ inline int run_hotspot(const std::string& args, const std::filesystem::path& log
   const std::string cmd = std::string(HOTSPOT_BINARY) + " " + args + " > '" + log.string() + "' 2>&1";
   const int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+// The sample pack every end-to-end test reads. Under ctest it is the fixture
+// pack_run's folder (HOTSPOT_SAMPLE_PACK), so the suite runs the sample once;
+// run on its own, the test binary runs the sample once per process into a
+// folder of the same name (the manifest names its restricted folder by it).
+inline const std::filesystem::path& sample_pack() {
+  static const std::filesystem::path out = [] {
+    if (const char* env = std::getenv("HOTSPOT_SAMPLE_PACK"); env && std::filesystem::exists(std::filesystem::path(env) / "manifest.json"))
+      return std::filesystem::path(env);
+    static TempDir dir("sample-pack");
+    const std::filesystem::path cfg = source_dir() / "data/sample/hotspot.toml";
+    const std::filesystem::path pack = dir / "pack-out";
+    if (run_hotspot("run '" + cfg.string() + "' --quiet --out '" + pack.string() + "'", dir / "log") != 0)
+      throw std::runtime_error("the sample run failed: " + read_text(dir / "log"));
+    return pack;
+  }();
+  return out;
 }
 
 }  // namespace hotspot::test

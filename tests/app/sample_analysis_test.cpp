@@ -24,20 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path& pack() {
-  static test::TempDir dir("sample-analysis");
-  static bool done = false;
-  if (!done) {
-    const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
-    const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --gpkg --out '" + (dir / "out").string() + "'",
-                                     dir / "log");
-    INFO(test::read_text(dir / "log"));
-    REQUIRE(rc == 0);
-    done = true;
-  }
-  static const fs::path out = dir / "out";
-  return out;
-}
+const fs::path& pack() { return test::sample_pack(); }
 
 CPLJSONObject truth() {
   CPLJSONDocument doc;
@@ -239,10 +226,14 @@ TEST_CASE("sample: the town-centre venue ranks first for ASB, and the programme 
 }
 
 TEST_CASE("sample: --gpkg puts every vector layer and its style in one GeoPackage", "[sample_analysis]") {
-  GDALDatasetUniquePtr ds(GDALDataset::Open((pack() / "tasking.gpkg").c_str(), GDAL_OF_VECTOR));
+  test::TempDir dir("sample-gpkg");
+  const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
+  const fs::path out = dir / "out";
+  REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --gpkg --out '" + out.string() + "'", dir / "log") == 0);
+  GDALDatasetUniquePtr ds(GDALDataset::Open((out / "tasking.gpkg").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
   int qml_files = 0;
-  for (const auto& e : fs::directory_iterator(pack()))
+  for (const auto& e : fs::directory_iterator(out))
     if (e.path().extension() == ".qml" && fs::exists(fs::path(e.path()).replace_extension(".geojson"))) ++qml_files;
   OGRLayer* styles = ds->GetLayerByName("layer_styles");
   REQUIRE(styles);

@@ -24,21 +24,7 @@ CPLJSONObject load_json(const fs::path& p) {
   return doc.GetRoot();
 }
 
-// Runs the sample once per process, into a folder shared by the tests below.
-const fs::path& sample_output() {
-  static test::TempDir dir("sample-run");
-  static bool done = false;
-  if (!done) {
-    const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
-    const int rc = test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "a").string() + "'",
-                                     dir / "a.log");
-    INFO(test::read_text(dir / "a.log"));
-    REQUIRE(rc == 0);
-    done = true;
-  }
-  static const fs::path out = dir / "a";
-  return out;
-}
+const fs::path& sample_output() { return test::sample_pack(); }
 
 std::map<std::string, std::map<std::string, std::string>> ward_properties(const fs::path& geojson) {
   GDALDatasetUniquePtr ds(GDALDataset::Open(geojson.c_str(), GDAL_OF_VECTOR));
@@ -193,8 +179,8 @@ TEST_CASE("sample: a rerun is byte-identical", "[e2e]") {
   const fs::path& a = sample_output();
   test::TempDir dir("sample-rerun");
   const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";
-  // Same folder name, so the manifest names the restricted folder ("../a-restricted") the same way.
-  REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "a").string() + "'",
+  // Same folder name, so the manifest names the restricted folder the same way.
+  REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / a.filename()).string() + "'",
                             dir / "b.log") == 0);
   // --quiet: warnings and the final line only.
   std::istringstream quiet(test::read_text(dir / "b.log"));
@@ -211,7 +197,7 @@ TEST_CASE("sample: a rerun is byte-identical", "[e2e]") {
     const std::string name = entry.path().filename().string();
     if (name == "timings.json") continue;  // wall-clock times, kept out of the manifest on purpose
     INFO(name);
-    CHECK(sha256_file(entry.path().string()) == sha256_file((dir / "a" / name).string()));
+    CHECK(sha256_file(entry.path().string()) == sha256_file((dir / a.filename() / name).string()));
     ++compared;
   }
   CHECK(compared >= 4);
@@ -229,19 +215,19 @@ TEST_CASE("sample: one thread and three give byte-identical packs", "[e2e]") {
     INFO("threads " << threads);
     test::TempDir dir("sample-threads");
     REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --threads " + std::to_string(threads) + " --out '" +
-                                  (dir / "a").string() + "'",
+                                  (dir / two.filename()).string() + "'",
                               dir / "t.log") == 0);
     int compared = 0;
     for (const auto& entry : fs::directory_iterator(two)) {
       const std::string name = entry.path().filename().string();
       if (name == "timings.json") continue;
       INFO(name);
-      CHECK(sha256_file(entry.path().string()) == sha256_file((dir / "a" / name).string()));
+      CHECK(sha256_file(entry.path().string()) == sha256_file((dir / two.filename() / name).string()));
       ++compared;
     }
     CHECK(compared >= 60);
     CHECK(sha256_file((two.string() + "-restricted/rejects.csv")) ==
-          sha256_file((dir / "a-restricted" / "rejects.csv").string()));
+          sha256_file((dir / (two.filename().string() + "-restricted") / "rejects.csv").string()));
   }
 }
 
