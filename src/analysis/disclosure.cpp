@@ -1,5 +1,7 @@
 #include "analysis/disclosure.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -69,6 +71,10 @@ Range deducible_range(const std::vector<std::uint64_t>& values, const std::vecto
   own.lo = std::max(own.lo, from.lo);
   own.hi = std::min(own.hi, from.hi);
   return own;
+}
+
+std::string withheld_text(Withheld w, int min_count) {
+  return w == Withheld::Primary ? fmt::format("<{}", min_count) : std::string(kConfidential);
 }
 
 Suppression suppress_counts(const std::vector<std::uint64_t>& values,

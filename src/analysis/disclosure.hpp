@@ -68,6 +68,10 @@ struct Range {
 Range deducible_range(const std::vector<std::uint64_t>& values, const std::vector<Withheld>& cells,
                       const AdditiveConstraint& c, std::size_t cell, int min_count);
 
+// The text a table shows for a withheld count: "<m" for a primary, "[c]" otherwise.
+std::string withheld_text(Withheld w, int min_count);
+constexpr const char* kConfidential = "[c]";  // ONS convention for a confidential value
+
 // What a run withheld, in counts only, for the manifest: [theme][output].
 struct DisclosureTally {
   std::uint64_t primary = 0, secondary = 0, derived = 0;

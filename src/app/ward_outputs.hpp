@@ -61,10 +61,6 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
                  const std::vector<WardSpatialStats>* spatial = nullptr, const std::vector<bool>& no_data = {});
 constexpr const char* kNoData = "no data";  // a theme whose rules cannot match the inputs
 
-// The text a table shows for a withheld count: "<m" for a primary, "[c]" otherwise.
-std::string withheld_text(Withheld w, int min_count);
-constexpr const char* kConfidential = "[c]";  // ONS convention for a confidential value
-
 std::string_view lisa_name(LisaQuadrant q);  // "high-high", ... "not significant"
 
 // Text for people: the disclosure rule and every proxy theme's note.
