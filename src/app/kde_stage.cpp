@@ -14,6 +14,7 @@
 #include "app/layer_styles.hpp"
 #include "app/pack_forecast.hpp"
 #include "app/stages.hpp"
+#include "app/table_columns.hpp"
 #include "app/region_polygons.hpp"
 #include "app/ward_outputs.hpp"
 #include "geo/grid_cells.hpp"
@@ -109,104 +110,87 @@ bool area_count_withheld(const RunContext& run, const Theme& theme, std::uint64_
   return text != std::to_string(count);
 }
 
+// hotspots_<theme>.geojson's properties and the report's hotspot table: the
+// columns, each with its disclosure rule (app/table_columns.hpp).
 Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector<Hotspot>& hotspots, long total,
                     bool raw, const ThemeForecast* fc) {
   const bool total_withheld = area_count_withheld(run, theme, static_cast<std::uint64_t>(total));
-  Table t;
-  t.add_column("hotspot_id", CellType::Text);
-  t.add_column("label", CellType::Text);
-  t.add_column("theme", CellType::Text);
-  t.add_column("theme_label", CellType::Text);
-  t.add_column("period", CellType::Text);
-  t.add_column("class_level", CellType::Integer);
-  t.add_column("class_name", CellType::Text);
-  t.add_column("rank", CellType::Integer);
-  t.add_column("area_m2", CellType::Real, 0);
-  t.add_column("incidents", CellType::Integer);
-  t.add_column("previous_incidents", CellType::Integer);
-  t.add_column("change_previous_pct", CellType::Real, 1);
-  t.add_column("baseline_mean", CellType::Real, 1);
-  t.add_column("change_baseline_pct", CellType::Real, 1);
-  t.add_column("direction", CellType::Text);
-  t.add_column("p_value", CellType::Real, 4);
-  t.add_column("significant", CellType::Bool);
-  t.add_column("hit_rate_in_period", CellType::Real, 4);
-  t.add_column("pai_in_period", CellType::Real, 2);
-  if (fc) {
-    t.add_column("forecast_method", CellType::Text);
-    t.add_column("forecast_monthly", CellType::Real, 1);
-    t.add_column("coverage", CellType::Real, 3);
-    t.add_column("backtest_months", CellType::Integer);
-    t.add_column("backtest_hit_rate", CellType::Real, 3);
-    t.add_column("backtest_pai", CellType::Real, 2);
-    t.add_column("hotspot_ref", CellType::Text);
-    t.add_column("hotspot_since", CellType::Text);
-    t.add_column("months_hotspot_of_12", CellType::Integer);
-  }
-  t.add_column("peak_density", CellType::Real, raw ? 4 : 2);
-  t.add_column("mean_density", CellType::Real, raw ? 4 : 2);
-  t.add_column("density_units", CellType::Text);
-  t.add_column("ward_codes", CellType::Text);
-  t.add_column("ward_names", CellType::Text);
-  if (theme.proxy) t.add_column("proxy_note", CellType::Text);
-  for (const Hotspot& h : hotspots) {
-    std::vector<std::string> codes, names;
-    for (std::size_t w : h.wards) {
-      codes.push_back(run.wards.wards[w].code);
-      names.push_back(run.wards.wards[w].name);
-    }
-    const double hit = total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
-    const ChangeStats& c = h.change;
-    const auto m = theme.min_count;
-    const bool previous_withheld = c.previous && primary_suppressed(*c.previous, m);
-    // The baseline mean, and the test that would give it back from the count, go with its total.
-    const bool baseline_withheld = c.baseline_mean && primary_suppressed(c.baseline_total, m);
-    const auto baseline_cell = [&](Cell shown) {
-      return !c.baseline_mean ? Cell::null() : baseline_withheld ? Cell::hidden(kConfidential) : shown;
-    };
+  const int m = theme.min_count;
+  const auto hit = [total](const Hotspot& h) {
+    return total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
+  };
+  // The baseline mean, and the test that would give it back from the count, go with its total.
+  const auto has_baseline = [](const Hotspot& h) { return h.change.baseline_mean.has_value(); };
+  const auto baseline_withheld = [m](const Hotspot& h) { return primary_suppressed(h.change.baseline_total, m); };
+  const auto has_previous = [](const Hotspot& h) { return h.change.previous.has_value(); };
+  // hit rate and PAI = incidents / the area's count: withheld with that count
+  const auto with_total = [total_withheld](const Hotspot&) { return total_withheld; };
+  const auto text = [](auto f) { return [f](const Hotspot& h) { return Cell::text(f(h)); }; };
+  const auto ward_list = [&run](const Hotspot& h, const char* sep, bool names) {
+    std::vector<std::string> out;
+    for (std::size_t w : h.wards) out.push_back(names ? run.wards.wards[w].name : run.wards.wards[w].code);
+    return fmt::format("{}", fmt::join(out, sep));
+  };
+
+  TableColumns<Hotspot> cols;
+  cols.add("hotspot_id", CellType::Text, text([&theme](const Hotspot& h) { return fmt::format("{}-{}-{}", theme.id, h.level, h.rank); }));
+  cols.add("label", CellType::Text, text([&run](const Hotspot& h) {
+    return fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name);
+  }));
+  cols.add("theme", CellType::Text, text([&theme](const Hotspot&) { return theme.id; }));
+  cols.add("theme_label", CellType::Text, text([&theme](const Hotspot&) { return theme.label; }));
+  cols.add("period", CellType::Text, text([&run](const Hotspot&) { return run.cfg.period.label; }));
+  cols.add("class_level", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.level); });
+  cols.add("class_name", CellType::Text, text([](const Hotspot& h) { return h.class_name; }));
+  cols.add("rank", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.rank); });
+  cols.add("area_m2", CellType::Real, 0, [](const Hotspot& h) { return Cell::real(h.area_m2); });
+  cols.add("incidents", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.incidents); });
+  cols.add("previous_incidents", CellType::Integer, [](const Hotspot& h) {
+    return Cell::integer(static_cast<long>(*h.change.previous));
+  }).count_of(m).only_when(has_previous);
+  cols.add("change_previous_pct", CellType::Real, 1, [](const Hotspot& h) {
+    return h.change.change_previous ? Cell::real(*h.change.change_previous * 100) : Cell::null();
+  }).derived_from({"previous_incidents"}).only_when(has_previous);
+  cols.add("baseline_mean", CellType::Real, 1, [](const Hotspot& h) { return Cell::real(*h.change.baseline_mean); })
+      .withheld_with(baseline_withheld).only_when(has_baseline);
+  cols.add("change_baseline_pct", CellType::Real, 1, [](const Hotspot& h) {
+    return h.change.change_baseline ? Cell::real(*h.change.change_baseline * 100) : Cell::null();
+  }).withheld_with(baseline_withheld).only_when(has_baseline);
+  cols.add("direction", CellType::Text, text([](const Hotspot& h) { return std::string(direction_name(h.change.direction)); }))
+      .withheld_with(baseline_withheld).only_when(has_baseline);
+  cols.add("p_value", CellType::Real, 4, [](const Hotspot& h) { return Cell::real(h.change.p_value); })
+      .withheld_with(baseline_withheld).only_when(has_baseline);
+  cols.add("significant", CellType::Bool, [](const Hotspot& h) { return Cell::boolean(h.change.significant); })
+      .withheld_with(baseline_withheld).only_when(has_baseline);
+  cols.add("hit_rate_in_period", CellType::Real, 4, [hit](const Hotspot& h) { return Cell::real(hit(h)); })
+      .withheld_with(with_total);
+  cols.add("pai_in_period", CellType::Real, 2, [&run, hit](const Hotspot& h) {
     const double share = h.area_m2 / run.area_m2;
-    std::vector<Cell> row = {
-        Cell::text(fmt::format("{}-{}-{}", theme.id, h.level, h.rank)),
-        Cell::text(fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name)),
-        Cell::text(theme.id), Cell::text(theme.label), Cell::text(run.cfg.period.label),
-        Cell::integer(h.level), Cell::text(h.class_name), Cell::integer(h.rank), Cell::real(h.area_m2),
-        Cell::integer(h.incidents),
-        !c.previous         ? Cell::null()
-        : previous_withheld ? Cell::hidden(fmt::format("<{}", m))
-                            : Cell::integer(static_cast<long>(*c.previous)),
-        !c.previous         ? Cell::null()
-        : previous_withheld ? Cell::hidden(kConfidential)
-        : c.change_previous ? Cell::real(*c.change_previous * 100)
-                            : Cell::null(),
-        baseline_cell(c.baseline_mean ? Cell::real(*c.baseline_mean) : Cell::null()),
-        baseline_cell(c.change_baseline ? Cell::real(*c.change_baseline * 100) : Cell::null()),
-        baseline_cell(Cell::text(std::string(direction_name(c.direction)))),
-        baseline_cell(Cell::real(c.p_value)),
-        baseline_cell(Cell::boolean(c.significant)),
-        // hit rate = incidents / the area's count: withheld with that count
-        total_withheld ? Cell::hidden(kConfidential) : Cell::real(hit),
-        total_withheld ? Cell::hidden(kConfidential) : share > 0 ? Cell::real(hit / share) : Cell::null()};
-    if (fc) {
-      const bool known = fc->backtest && fc->backtest->months > 0;
-      row.push_back(Cell::text(fc->method.id()));
-      row.push_back(Cell::real(h.forecast_monthly));
-      row.push_back(Cell::real(run.cfg.kde.coverage));
-      row.push_back(Cell::integer(known ? fc->backtest->months : 0));
-      row.push_back(known ? Cell::real(fc->backtest->mean_hit_rate) : Cell::null());
-      row.push_back(known ? Cell::real(fc->backtest->mean_pai) : Cell::null());
-      row.push_back(Cell::text(h.ref));
-      row.push_back(Cell::text(h.since));
-      row.push_back(Cell::integer(h.months_present));
-    }
-    for (Cell& cell : std::vector<Cell>{
-        Cell::real(h.peak), Cell::real(h.mean),
-        Cell::text(fc ? "forecast incidents per cell" : raw ? "raw kernel sum" : "incidents per km2"),
-        Cell::text(fmt::format("{}", fmt::join(codes, ";"))), Cell::text(fmt::format("{}", fmt::join(names, "; ")))})
-      row.push_back(std::move(cell));
-    if (theme.proxy) row.push_back(Cell::text(theme.proxy_note));
-    t.rows.push_back(std::move(row));
+    return share > 0 ? Cell::real(hit(h) / share) : Cell::null();
+  }).withheld_with(with_total);
+  if (fc) {
+    const bool known = fc->backtest && fc->backtest->months > 0;
+    const double coverage = run.cfg.kde.coverage;
+    cols.add("forecast_method", CellType::Text, text([fc](const Hotspot&) { return fc->method.id(); }));
+    cols.add("forecast_monthly", CellType::Real, 1, [](const Hotspot& h) { return Cell::real(h.forecast_monthly); });
+    cols.add("coverage", CellType::Real, 3, [coverage](const Hotspot&) { return Cell::real(coverage); });
+    cols.add("backtest_months", CellType::Integer, [fc, known](const Hotspot&) { return Cell::integer(known ? fc->backtest->months : 0); });
+    cols.add("backtest_hit_rate", CellType::Real, 3, [fc](const Hotspot&) { return Cell::real(fc->backtest->mean_hit_rate); })
+        .only_when([known](const Hotspot&) { return known; });
+    cols.add("backtest_pai", CellType::Real, 2, [fc](const Hotspot&) { return Cell::real(fc->backtest->mean_pai); })
+        .only_when([known](const Hotspot&) { return known; });
+    cols.add("hotspot_ref", CellType::Text, text([](const Hotspot& h) { return h.ref; }));
+    cols.add("hotspot_since", CellType::Text, text([](const Hotspot& h) { return h.since; }));
+    cols.add("months_hotspot_of_12", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.months_present); });
   }
-  return t;
+  cols.add("peak_density", CellType::Real, raw ? 4 : 2, [](const Hotspot& h) { return Cell::real(h.peak); });
+  cols.add("mean_density", CellType::Real, raw ? 4 : 2, [](const Hotspot& h) { return Cell::real(h.mean); });
+  const std::string units = fc ? "forecast incidents per cell" : raw ? "raw kernel sum" : "incidents per km2";
+  cols.add("density_units", CellType::Text, text([units](const Hotspot&) { return units; }));
+  cols.add("ward_codes", CellType::Text, text([ward_list](const Hotspot& h) { return ward_list(h, ";", false); }));
+  cols.add("ward_names", CellType::Text, text([ward_list](const Hotspot& h) { return ward_list(h, "; ", true); }));
+  if (theme.proxy) cols.add("proxy_note", CellType::Text, text([&theme](const Hotspot&) { return theme.proxy_note; }));
+  return cols.build(hotspots);
 }
 
 // Names each hotspot by its track (the place it has been a hotspot since):
