@@ -78,15 +78,18 @@ std::string withheld_text(Withheld w, int min_count) {
 }
 
 Suppression suppress_counts(const std::vector<std::uint64_t>& values,
-                            const std::vector<AdditiveConstraint>& constraints, int min_count) {
+                            const std::vector<AdditiveConstraint>& constraints, int min_count,
+                            const std::vector<Withheld>& given) {
   Suppression s;
-  s.cells.assign(values.size(), Withheld::No);
+  s.cells = given.empty() ? std::vector<Withheld>(values.size(), Withheld::No) : given;
+  bool any = std::any_of(s.cells.begin(), s.cells.end(), [](Withheld w) { return w != Withheld::No; });
   for (std::size_t i = 0; i < values.size(); ++i)
-    if (primary_suppressed(values[i], min_count)) {
+    if (s.cells[i] == Withheld::No && primary_suppressed(values[i], min_count)) {
       s.cells[i] = Withheld::Primary;
       ++s.primary;
+      any = true;
     }
-  if (s.primary == 0) return s;
+  if (!any) return s;
   for (bool changed = true; changed;) {
     changed = false;
     for (const AdditiveConstraint& c : constraints) {

@@ -54,8 +54,11 @@ struct Suppression {
 };
 
 // Primary then secondary suppression of `values` under `constraints`.
+// `given`, when not empty (one per value), marks cells another table has
+// already withheld: they stay withheld, and are protected here like any other.
 Suppression suppress_counts(const std::vector<std::uint64_t>& values,
-                            const std::vector<AdditiveConstraint>& constraints, int min_count);
+                            const std::vector<AdditiveConstraint>& constraints, int min_count,
+                            const std::vector<Withheld>& given = {});
 
 // The range [lo, hi] an attacker can deduce for cell `cell` from constraint `c`
 // and the published cells, as above (hi = kUnbounded when open). For tests and

@@ -378,7 +378,7 @@ void report_stage(RunContext& run, std::ostream& out) {
   const RunConfig& c = run.cfg;
   const std::string title = fmt::format("{}: community safety tasking pack, {}", c.area_name, c.period.label);
   const MapContext context = load_map_context(run);
-  std::string body = cover_page(run, title) + trend_pages(run);
+  std::string body = cover_page(run, title) + trend_pages(run, run.disclosure);
   for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
   body += ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
   const std::string html = fmt::format(

@@ -6,34 +6,44 @@
 
 #include "analysis/disclosure.hpp"
 #include "app/published_cells.hpp"
+#include "app/trend_disclosure.hpp"
 #include "io/svg_chart.hpp"
 #include "io/svg_map.hpp"
 
 namespace hotspot {
 namespace {
 
-std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<bool>& has_data, const Period& span) {
+// The whole area's totals as the ward table's ALL row published them.
+std::vector<PublishedTotal> area_totals(const RunContext& run, const Theme& theme) {
+  const Table& w = *run.ward_summary;
+  const std::size_t all = w.rows.size() - 1;
+  const Period& p = run.cfg.period;
+  std::vector<PublishedTotal> out;
+  for (const auto& [column, months] : {std::pair{"count", p}, std::pair{"previous", p.previous()},
+                                       std::pair{"year_earlier", p.year_earlier()},
+                                       std::pair{"baseline_mean", p.baseline()}}) {  // the mean gives the total back
+    const std::string text = published_text(w, all, fmt::format("{}_{}", theme.id, column));
+    if (published_number(text)) out.push_back({months, Withheld::No});
+    else if (text == kConfidential) out.push_back({months, Withheld::Secondary});
+    else if (!text.empty() && text[0] == '<') out.push_back({months, Withheld::Primary});
+    // empty (not computed) or "no data": nothing published to subtract from
+  }
+  return out;
+}
+
+std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<bool>& has_data, const Period& span,
+                        DisclosureLedger& ledger) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
-  std::vector<double> counts(static_cast<std::size_t>(span.months()), 0);
+  std::vector<std::uint64_t> per_month(static_cast<std::size_t>(span.months()), 0);
   const ThemeMask bit = ThemeMask{1} << t;
   for (const Incident& inc : run.ingest.incidents)
-    if ((inc.themes & bit) && span.contains(inc.month)) ++counts[static_cast<std::size_t>(inc.month - span.first)];
-  for (std::size_t m = 0; m < counts.size(); ++m)
-    if (!has_data[m]) counts[m] = NAN;  // no rows at all that month: a gap, not zero
-  if (theme.min_count > 1) {
-    const Period base = run.cfg.period.baseline();
-    std::size_t withheld_in_base = 0, smallest = counts.size();
-    for (std::size_t m = 0; m < counts.size(); ++m) {
-      const bool in_base = base.contains(span.first + static_cast<int>(m));
-      if (is_suppressed(theme, static_cast<std::uint64_t>(std::isfinite(counts[m]) ? counts[m] : 0))) {
-        counts[m] = NAN;
-        withheld_in_base += in_base;
-      } else if (in_base && std::isfinite(counts[m]) && (smallest == counts.size() || counts[m] < counts[smallest])) {
-        smallest = m;
-      }
-    }
-    if (withheld_in_base == 1 && smallest < counts.size()) counts[smallest] = NAN;
-  }
+    if ((inc.themes & bit) && span.contains(inc.month)) ++per_month[static_cast<std::size_t>(inc.month - span.first)];
+  const std::vector<Withheld> withheld = trend_withheld(per_month, span.first, area_totals(run, theme), theme.min_count);
+  const DisclosureTally tally = tally_months(withheld);
+  if (tally.primary + tally.secondary) ledger[theme.id][kTrendOutput] = tally;
+  std::vector<double> counts(per_month.size());
+  for (std::size_t m = 0; m < counts.size(); ++m)  // no rows at all that month: a gap, not zero
+    counts[m] = !has_data[m] || withheld[m] != Withheld::No ? NAN : static_cast<double>(per_month[m]);
   ChartSpec spec;
   spec.title = theme.label;
   spec.x_label = "month";
@@ -71,7 +81,7 @@ std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<
 
 }  // namespace
 
-std::string trend_pages(const RunContext& run) {
+std::string trend_pages(const RunContext& run, DisclosureLedger& ledger) {
   if (!run.ward_summary) return {};
   const Period span{run.cfg.period.last - kTrendMonths + 1, run.cfg.period.last, ""};
   std::vector<bool> has_data(static_cast<std::size_t>(span.months()), false);
@@ -82,7 +92,7 @@ std::string trend_pages(const RunContext& run) {
   for (std::size_t first = 0; first < themes.size(); first += kTrendChartsPerPage) {
     std::string charts;
     for (std::size_t t = first; t < std::min(themes.size(), first + kTrendChartsPerPage); ++t)
-      charts += "<figure class=\"trend\">" + theme_chart(run, t, has_data, span) + "</figure>";
+      charts += "<figure class=\"trend\">" + theme_chart(run, t, has_data, span, ledger) + "</figure>";
     out += fmt::format("<section class=\"page trends\"><h2>Monthly trend, {}..{}</h2><p>The whole area's incidents "
                        "each month against the 12-month baseline mean before the period and one standard deviation "
                        "either side (per month). Gaps are months with no data, or counts withheld by disclosure control."

@@ -2,9 +2,9 @@
 // The report's trend pages: per theme, the area's monthly count over the 24
 // months ending with the period, against its 12-month baseline mean and the
 // band of one standard deviation either side (as the ward table computes
-// them). Six themes a page. For a theme with min_count m > 1, a month with
-// fewer than m incidents is a gap, and so is the next smallest baseline month
-// when only one would be, so no month comes back from the published baseline.
+// them). Six themes a page. For a theme with min_count m > 1 the months go
+// through the disclosure control of every table (app/trend_disclosure.hpp):
+// a withheld month is a gap, and what is withheld is recorded in the ledger.
 #include <string>
 
 #include "app/run_context.hpp"
@@ -14,6 +14,8 @@ namespace hotspot {
 inline constexpr std::size_t kTrendChartsPerPage = 6;
 inline constexpr int kTrendMonths = 24;
 
-std::string trend_pages(const RunContext& run);
+inline constexpr const char* kTrendOutput = "report.html trend charts";  // its name in the ledger
+
+std::string trend_pages(const RunContext& run, DisclosureLedger& ledger);
 
 }  // namespace hotspot

@@ -260,6 +260,21 @@ int attack_venues(const Pack& p) {
   return attacked;
 }
 
+// repeat_locations.csv places each count in a 100 m square: a withheld count
+// must leave its row out, and the manifest counts the rows left out.
+void attack_repeat_locations(const Pack& p, const CPLJSONObject& disclosure) {
+  for (const Row& r : read_csv(p.dir / "repeat_locations.csv")) {
+    const auto m = p.min_count.find(r.at("theme"));
+    if (m == p.min_count.end()) continue;
+    INFO(r.at("theme") << " " << r.at("square_100m"));
+    CHECK(std::stol(r.at("incidents")) >= m->second);
+  }
+  for (const auto& [theme, m] : p.min_count) {
+    const CPLJSONObject ledger = disclosure.GetObj(fmt::format("per_theme/{}/repeat_locations.csv", theme));
+    if (ledger.IsValid()) CHECK(ledger.GetLong("primary") >= 1);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("disclosure attack: the truth is counted right from the raw files", "[e2e][disclosure]") {
@@ -284,6 +299,9 @@ TEST_CASE("disclosure attack: the committed sample pack gives nothing back", "[e
   const CPLJSONObject d = manifest.GetRoot().GetObj("disclosure");
   CHECK(d.GetLong("primary") >= 1);
   CHECK(d.GetLong("secondary") >= 1);
+  attack_repeat_locations(p, d);
+  // The sample's busiest VAWG places have fewer than 5 incidents: withheld, and counted.
+  CHECK(d.GetObj("per_theme/vawg/repeat_locations.csv").GetLong("primary") >= 1);
 }
 
 TEST_CASE("disclosure attack: a strict pack (VAWG 10, hate 40) gives nothing back", "[e2e][disclosure]") {
@@ -294,4 +312,9 @@ TEST_CASE("disclosure attack: a strict pack (VAWG 10, hate 40) gives nothing bac
   CHECK(attack_venues(p) >= 1);
   attack_forward_plan(p);
   CHECK(withheld(all_row(p, "hate_count")));  // the area total itself is under 40
+  const CPLJSONDocument manifest = [&] { CPLJSONDocument d; REQUIRE(d.Load((p.dir / "manifest.json").string())); return d; }();
+  const CPLJSONObject d = manifest.GetRoot().GetObj("disclosure");
+  attack_repeat_locations(p, d);
+  // Hate's months are under 40: the trend chart withholds them, through the same ledger.
+  CHECK(d.GetObj("per_theme/hate/report.html trend charts").GetLong("primary") >= 1);
 }
