@@ -156,9 +156,12 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   const std::string name = "clusters_" + theme.id + ".geojson";
   write_geojson(run.output_path(name), layer);
   run.record_output(name);
-  run.layers.push_back(vector_layer("clusters_" + theme.id, fmt::format("{}: clusters (DBSCAN, NNH)", theme.label), name,
-                                    theme.label, "Polygon", cluster_outline_style(), layer.wkb.size(), 3,
-                                    layer.description, false));
+  VectorLayerSpec spec = theme_polygons(layer, theme);
+  spec.name = fmt::format("{}: clusters (DBSCAN, NNH)", theme.label);
+  spec.style = cluster_outline_style();
+  spec.stack = draw_order(DrawOrder::Clusters);
+  spec.visible = false;
+  run.layers.push_back(vector_layer(std::move(spec)));
 }
 
 // Gi* hot and cold spots: connected cells sharing a significance bin.
@@ -230,9 +233,12 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   const std::string name = "gistar_" + theme.id + ".geojson";
   write_geojson(run.output_path(name), layer);
   run.record_output(name);
-  run.layers.push_back(vector_layer("gistar_" + theme.id, fmt::format("{}: Gi* hot and cold spots", theme.label), name,
-                                    theme.label, "Polygon", gistar_bins_style(), layer.wkb.size(), 4,
-                                    layer.description, false));
+  VectorLayerSpec spec = theme_polygons(layer, theme);
+  spec.name = fmt::format("{}: Gi* hot and cold spots", theme.label);
+  spec.style = gistar_bins_style();
+  spec.stack = draw_order(DrawOrder::SpaceTime);
+  spec.visible = false;
+  run.layers.push_back(vector_layer(std::move(spec)));
 }
 
 }  // namespace

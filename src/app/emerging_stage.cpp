@@ -177,10 +177,12 @@ void emerging_stage(RunContext& run, std::ostream& out) {
     const std::string name = "emerging_" + theme.id + ".geojson";
     write_geojson(run.output_path(name), layer);
     run.record_output(name);
-    run.layers.push_back(vector_layer("emerging_" + theme.id,
-                                      fmt::format("{}: emerging hot and cold spots", theme.label), name, theme.label,
-                                      "Polygon", emerging_classes_style(), layer.wkb.size(), 4, layer.description,
-                                      false));
+    VectorLayerSpec spec = theme_polygons(layer, theme);
+    spec.name = fmt::format("{}: emerging hot and cold spots", theme.label);
+    spec.style = emerging_classes_style();
+    spec.stack = draw_order(DrawOrder::SpaceTime);
+    spec.visible = false;
+    run.layers.push_back(vector_layer(std::move(spec)));
     if (t < run.hotspots.size())
       for (const HotspotShape& h : run.hotspots[t]) {
         const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,

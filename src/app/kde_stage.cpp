@@ -410,9 +410,11 @@ void kde_stage(RunContext& run, std::ostream& out) {
     double peak = 0;
     for (std::size_t i = 0; i < surface.grid.values.size(); ++i)  // of the surface as published
       if (surface.grid.inside(i)) peak = std::max(peak, surface.grid.values[i]);
-    run.layers.push_back(vector_layer("hotspots_" + theme.id, fmt::format("{}: KDE hotspots", theme.label), name,
-                                      theme.label, "Polygon", hotspot_classes_style(class_names), layer.wkb.size(), 2,
-                                      layer.description));
+    VectorLayerSpec spec = theme_polygons(layer, theme);
+    spec.name = fmt::format("{}: KDE hotspots", theme.label);
+    spec.style = hotspot_classes_style(class_names);
+    spec.stack = draw_order(DrawOrder::Hotspots);
+    run.layers.push_back(vector_layer(std::move(spec)));
     // In the overview map theme each theme's hotspots take their own colour.
     run.layers.back().named_styles.emplace_back(kOverviewStyle, vector_style_xml(overview_hotspot_style(t)));
     ProjectLayer rl;
@@ -422,7 +424,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     rl.group = theme.label;
     rl.raster = true;
     rl.style_xml = raster_style_xml(kde_raster_stops(thresholds, peak, raw ? "" : "per km2"), 0.8);
-    rl.stack = 5;
+    rl.stack = draw_order(DrawOrder::Surface);
     rl.abstract = raster.description;
     run.layers.push_back(rl);
     fmt::print(out, "  {:<24} {:>4} hotspots (bandwidth {:.0f} m){}\n", theme.label, published.size(),

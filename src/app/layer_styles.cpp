@@ -197,21 +197,31 @@ LayerStyle catchment_style() {
   return st;
 }
 
-ProjectLayer vector_layer(std::string id, std::string name, std::string file, std::string group, std::string geometry,
-                          const LayerStyle& style, std::size_t features, int stack, std::string abstract, bool visible) {
+ProjectLayer vector_layer(VectorLayerSpec spec) {
   ProjectLayer l;
-  l.id = std::move(id);
-  l.name = std::move(name);
-  l.file = std::move(file);
-  l.group = std::move(group);
-  l.geometry = std::move(geometry);
-  l.style_xml = vector_style_xml(style);
-  l.labels = !style.label_field.empty();
-  l.features = features;
-  l.stack = stack;
-  l.abstract = std::move(abstract);
-  l.visible = visible;
+  l.id = std::move(spec.id);
+  l.name = std::move(spec.name);
+  l.file = std::move(spec.file);
+  l.group = std::move(spec.group);
+  l.geometry = std::move(spec.geometry);
+  l.style_xml = vector_style_xml(spec.style);
+  l.labels = !spec.style.label_field.empty();
+  l.features = spec.features;
+  l.stack = spec.stack;
+  l.abstract = std::move(spec.abstract);
+  l.visible = spec.visible;
   return l;
+}
+
+VectorLayerSpec theme_polygons(const VectorLayer& layer, const Theme& theme) {
+  VectorLayerSpec spec;
+  spec.id = layer.name;
+  spec.file = layer.name + ".geojson";
+  spec.group = theme.label;
+  spec.geometry = "Polygon";
+  spec.features = layer.wkb.size();
+  spec.abstract = layer.description;
+  return spec;
 }
 
 std::vector<RasterStop> kde_raster_stops(const std::vector<double>& thresholds, double peak, const std::string& unit) {

@@ -10,6 +10,7 @@
 #include "analysis/venue_programme.hpp"
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
+#include "app/table_columns.hpp"
 #include "app/ward_outputs.hpp"
 #include "geo/reproject.hpp"
 #include "geo/ward_overlap.hpp"
@@ -121,150 +122,342 @@ std::string count_text(long n, int min_count) {
   return (min_count > 0 && n >= 1 && n < min_count) ? fmt::format("<{}", min_count) : std::to_string(n);
 }
 
-void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
-  const RunConfig& cfg = run.cfg;
-  const ProgrammeConfig& p = cfg.programme;
-  const HotspotIndex hotspots(run, plan);
-  std::vector<std::uint32_t> incident_elements;
-  const std::vector<MassPoint> mass = mass_points(run, plan, hotspots, incident_elements);
-  double total = 0, hotspot_total = 0;
-  for (const MassPoint& m : mass) {
-    total += m.mass;
-    if (m.in_hotspot) hotspot_total += m.mass;
-  }
+// The candidates a plan may choose from: eligible venues keep their input
+// order, which breaks ties.
+struct Candidates {
+  std::vector<std::size_t> eligible;     // venue indexes
+  std::vector<std::string> excluded;     // [venue]: why not eligible, or empty
+  std::vector<VenueCandidate> list;      // [eligible position]
+  std::vector<long> position;            // [venue]: its eligible position, or -1
+};
 
-  // Eligible candidates keep their input order, which breaks ties.
-  std::vector<std::size_t> eligible;
-  std::vector<std::string> excluded(run.venues.size());
+Candidates eligible_candidates(RunContext& run) {
+  const ProgrammeConfig& p = run.cfg.programme;
+  Candidates c;
+  c.excluded.resize(run.venues.size());
   for (std::size_t v = 0; v < run.venues.size(); ++v) {
     const std::string& type = run.venues[v].type;
     if (!p.include_types.empty() && std::find(p.include_types.begin(), p.include_types.end(), type) == p.include_types.end())
-      excluded[v] = "type not in programme.include_types";
+      c.excluded[v] = "type not in programme.include_types";
     else if (std::find(p.exclude_types.begin(), p.exclude_types.end(), type) != p.exclude_types.end())
-      excluded[v] = "type in programme.exclude_types";
+      c.excluded[v] = "type in programme.exclude_types";
     else
-      eligible.push_back(v);
+      c.eligible.push_back(v);
   }
-  std::vector<VenueCandidate> candidates;
-  for (std::size_t v : eligible) {
-    const Venue& venue = run.venues[v];
+  c.position.assign(run.venues.size(), -1);
+  for (std::size_t k = 0; k < c.eligible.size(); ++k) {
+    const Venue& venue = run.venues[c.eligible[k]];
     const bool must = std::find(p.must_include.begin(), p.must_include.end(), venue.id) != p.must_include.end();
-    candidates.push_back({venue.x, venue.y, venue.ward, must});
+    c.list.push_back({venue.x, venue.y, venue.ward, must});
+    c.position[c.eligible[k]] = static_cast<long>(k);
   }
   for (const std::string& id : p.must_include) {
-    const bool found = std::any_of(eligible.begin(), eligible.end(), [&](std::size_t v) { return run.venues[v].id == id; });
+    const bool found = std::any_of(c.eligible.begin(), c.eligible.end(), [&](std::size_t v) { return run.venues[v].id == id; });
     if (!found) run.diag.warn(fmt::format("programme.must_include names venue '{}', which is not an eligible candidate", id));
   }
-  const auto catchment = catchments(mass, candidates, p.radius);
-  const Programme prog = greedy_programme(mass, candidates, catchment,
-                                          ProgrammeParams{p.k, p.min_spacing, p.one_per_ward});
-  for (const std::string& note : prog.notes) run.diag.warn("venues " + plan.id + ": " + note);
+  return c;
+}
 
-  // Per-candidate reach, and rank by reach (ties: input order).
-  const std::size_t n = candidates.size();
-  std::vector<double> reach(n, 0), hot_reach(n, 0);
-  std::vector<long> reach_count(n, 0), hot_count(n, 0);
+// Each candidate's reach (its catchment's mass, and how much of it is in
+// hotspots), its rank by reach (ties: input order) and, when chosen, its order
+// and the mass it added.
+struct PlanReach {
+  std::vector<double> reach, hot_reach, gain;
+  std::vector<long> reach_count, hot_count, gain_count;  // incidents among the mass (measure = "incidents")
+  std::vector<int> rank, chosen_order;                    // chosen_order 0: not chosen
+};
+
+PlanReach plan_reach(const std::vector<MassPoint>& mass, const std::vector<std::uint32_t>& incident_elements,
+                     const std::vector<std::vector<std::uint32_t>>& catchment, const Programme& prog) {
+  const std::size_t n = catchment.size();
+  PlanReach r;
+  r.reach.assign(n, 0);
+  r.hot_reach.assign(n, 0);
+  r.gain.assign(n, 0);
+  r.reach_count.assign(n, 0);
+  r.hot_count.assign(n, 0);
+  r.gain_count.assign(n, 0);
+  r.rank.assign(n, 0);
+  r.chosen_order.assign(n, 0);
   std::vector<char> is_incident(mass.size(), 0);
   for (std::uint32_t e : incident_elements) is_incident[e] = 1;
   for (std::size_t c = 0; c < n; ++c)
     for (std::uint32_t e : catchment[c]) {
-      reach[c] += mass[e].mass;
-      if (mass[e].in_hotspot) hot_reach[c] += mass[e].mass;
-      reach_count[c] += is_incident[e];
-      hot_count[c] += is_incident[e] && mass[e].in_hotspot;
+      r.reach[c] += mass[e].mass;
+      if (mass[e].in_hotspot) r.hot_reach[c] += mass[e].mass;
+      r.reach_count[c] += is_incident[e];
+      r.hot_count[c] += is_incident[e] && mass[e].in_hotspot;
     }
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return reach[a] > reach[b]; });
-  std::vector<int> rank(n, 0);
-  for (std::size_t i = 0; i < n; ++i) rank[order[i]] = static_cast<int>(i + 1);
-  std::vector<int> chosen_order(n, 0);
-  std::vector<double> gain(n, 0);
-  std::vector<long> gain_count(n, 0);  // incidents each chosen venue adds, in order
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return r.reach[a] > r.reach[b]; });
+  for (std::size_t i = 0; i < n; ++i) r.rank[order[i]] = static_cast<int>(i + 1);
   std::vector<char> covered(mass.size(), 0);
   for (std::size_t i = 0; i < prog.chosen.size(); ++i) {
-    chosen_order[prog.chosen[i]] = static_cast<int>(i + 1);
-    gain[prog.chosen[i]] = prog.gain[i];
-    for (std::uint32_t e : catchment[prog.chosen[i]])
+    const std::size_t c = prog.chosen[i];
+    r.chosen_order[c] = static_cast<int>(i + 1);
+    r.gain[c] = prog.gain[i];
+    for (std::uint32_t e : catchment[c])
       if (!covered[e]) {
         covered[e] = 1;
-        gain_count[prog.chosen[i]] += is_incident[e];
+        r.gain_count[c] += is_incident[e];
       }
   }
-  // Disclosure for a plan with a minimum count: reach (with unit weights, a
-  // count), its shares and the marginal gain are withheld with the count they
-  // come from. On a KDE surface (measure = "kde") mass below the minimum is
-  // treated as such a count.
-  const bool by_incidents = p.measure == "incidents";
-  auto small = [&](double count) { return plan.min_count > 1 && count > 0 && count < plan.min_count; };
-  auto reach_withheld = [&](std::size_t k) {
-    return by_incidents ? small(static_cast<double>(reach_count[k])) : small(reach[k]);
-  };
-  auto hot_withheld = [&](std::size_t k) {
-    return reach_withheld(k) || (by_incidents ? small(static_cast<double>(hot_count[k])) : small(hot_reach[k]));
-  };
-  auto gain_withheld = [&](std::size_t k) {
-    return reach_withheld(k) || (by_incidents ? small(static_cast<double>(gain_count[k])) : small(gain[k]));
-  };
-  const Cell confidential = Cell::hidden(kConfidential);
+  return r;
+}
 
-  // Distances to each theme's nearest hotspot.
-  const auto& themes = cfg.taxonomy.themes;
-  std::vector<std::vector<PreparedPtr>> theme_hotspots(themes.size());
-  for (std::size_t t = 0; t < themes.size() && t < run.hotspots.size(); ++t)
-    for (const HotspotShape& h : run.hotspots[t]) theme_hotspots[t].push_back(prepare(run.geos, h.geom.get()));
-  auto nearest = [&](std::size_t t, double x, double y) -> std::optional<double> {
-    if (theme_hotspots[t].empty()) return std::nullopt;
-    GeomPtr pt = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), x, y), "point");
+// Disclosure for a plan with a minimum count: reach (with unit weights, a
+// count), its shares and the marginal gain are withheld with the count they
+// come from. On a KDE surface (measure = "kde") mass below the minimum is
+// treated as such a count.
+struct ReachDisclosure {
+  const PlanReach& r;
+  bool by_incidents;
+  int min_count;
+
+  bool small(double count) const { return min_count > 1 && count > 0 && count < min_count; }
+  bool reach(std::size_t k) const { return by_incidents ? small(static_cast<double>(r.reach_count[k])) : small(r.reach[k]); }
+  bool hot(std::size_t k) const {
+    return reach(k) || (by_incidents ? small(static_cast<double>(r.hot_count[k])) : small(r.hot_reach[k]));
+  }
+  bool gain(std::size_t k) const {
+    return reach(k) || (by_incidents ? small(static_cast<double>(r.gain_count[k])) : small(r.gain[k]));
+  }
+};
+
+// Distances to each theme's nearest hotspot.
+class NearestHotspot {
+ public:
+  explicit NearestHotspot(const RunContext& run) : run_(run), prepared_(run.cfg.taxonomy.themes.size()) {
+    for (std::size_t t = 0; t < prepared_.size() && t < run.hotspots.size(); ++t)
+      for (const HotspotShape& h : run.hotspots[t]) prepared_[t].push_back(prepare(run.geos, h.geom.get()));
+  }
+  std::optional<double> metres(std::size_t t, double x, double y) const {
+    if (prepared_[t].empty()) return std::nullopt;
+    GeomPtr pt = own(run_.geos, GEOSGeom_createPointFromXY_r(run_.geos.get(), x, y), "point");
     double best = HUGE_VAL;
-    for (const PreparedPtr& h : theme_hotspots[t]) {
+    for (const PreparedPtr& h : prepared_[t]) {
       double d = 0;
-      GEOSPreparedDistance_r(run.geos.get(), h.get(), pt.get(), &d);
+      GEOSPreparedDistance_r(run_.geos.get(), h.get(), pt.get(), &d);
       best = std::min(best, d);
     }
     return best;
-  };
+  }
 
-  const std::string what = by_incidents ? fmt::format("in the last {} months", p.lookback_months) : "of KDE surface mass";
-  const std::string mass_name = hotspot_total > 0 ? plan.label + " hotspot mass" : plan.label + " incidents";
-  Table table;
-  for (const char* c : {"venue_id", "name", "type", "label", "ward_code", "ward_name", "reason", "hotspots_in_catchment"})
-    table.add_column(c, CellType::Text);
-  table.add_column("eligible", CellType::Bool);
-  table.add_column("selected", CellType::Bool);
-  table.add_column("selection_order", CellType::Integer);
-  table.add_column("rank", CellType::Integer);
-  table.add_column("reach", CellType::Real, 2);
-  table.add_column("reach_incidents", CellType::Integer);
-  table.add_column("reach_share", CellType::Real, 4);
-  table.add_column("hotspot_reach_share", CellType::Real, 4);
-  table.add_column("marginal_gain", CellType::Real, 2);
-  table.add_column("catchment_m", CellType::Real, 0);
-  for (const Theme& th : themes) table.add_column("nearest_" + th.id + "_hotspot_m", CellType::Real, 0);
-  VectorLayer points{"venues_" + plan.id,
-                     fmt::format("Candidate venues for {}, {}: reach within {:.0f} m (straight line), greedy programme "
-                                 "of {} with {:.0f} m spacing", plan.label, cfg.period.label, p.radius, p.k, p.min_spacing),
-                     &table, {}, wkbPoint};
-  Table programme_table;
-  for (const char* c : {"order", "venue_id", "name", "type", "ward_name", "reach", "reach_incidents", "marginal_gain", "reason"})
-    programme_table.add_column(c, std::string(c) == "order" ? CellType::Integer
-                                   : (std::string(c) == "reach" || std::string(c) == "marginal_gain") ? CellType::Real
-                                   : std::string(c) == "reach_incidents" ? CellType::Integer : CellType::Text);
-  programme_table.rows.resize(prog.chosen.size());
-  Table circle_table;
-  for (const char* c : {"venue_id", "name", "label"}) circle_table.add_column(c, CellType::Text);
-  circle_table.add_column("selection_order", CellType::Integer);
-  circle_table.add_column("reach", CellType::Real, 2);
-  VectorLayer circles{"venue_catchments_" + plan.id,
-                      fmt::format("{:.0f} m straight-line catchments of the venues chosen for {}", p.radius, plan.label),
-                      &circle_table, {}, wkbPolygon};
+ private:
+  const RunContext& run_;
+  std::vector<std::vector<PreparedPtr>> prepared_;
+};
 
-  std::vector<long> position(run.venues.size(), -1);
-  for (std::size_t c = 0; c < n; ++c) position[eligible[c]] = static_cast<long>(c);
+// Everything one plan decided, for its tables and texts.
+struct PlanResult {
+  const RunContext& run;
+  const Plan& plan;
+  Candidates candidates;
+  Programme prog;
+  PlanReach reach;
+  double total = 0, hotspot_total = 0;  // the mass, and the mass in hotspots
+  bool by_incidents = true;
+  ReachDisclosure withheld() const { return {reach, by_incidents, plan.min_count}; }
+};
+
+// Why a venue was or was not selected, in words, with its reach as published.
+std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional<double>& near) {
+  const ProgrammeConfig& p = r.run.cfg.programme;
+  const Venue& venue = r.run.venues[v];
+  const Ward& ward = r.run.wards.wards[venue.ward];
+  const long c = r.candidates.position[v];
+  if (c < 0) return "Not eligible: " + r.candidates.excluded[v];
+  const std::size_t k = static_cast<std::size_t>(c);
+  const ReachDisclosure withheld = r.withheld();
+  const std::string what = r.by_incidents ? fmt::format("in the last {} months", p.lookback_months) : "of KDE surface mass";
+  const std::string mass_name = r.hotspot_total > 0 ? r.plan.label + " hotspot mass" : r.plan.label + " incidents";
+  const double share = (r.hotspot_total > 0 ? r.reach.hot_reach[k] / r.hotspot_total
+                                            : (r.total > 0 ? r.reach.reach[k] / r.total : 0));
+  const bool share_withheld = r.hotspot_total > 0 ? withheld.hot(k) : withheld.reach(k);
+  const std::string reach_text = r.by_incidents ? fmt::format("{} incidents {} within {:.0f} m",
+                                                              count_text(r.reach.reach_count[k], r.plan.min_count), what, p.radius)
+                                 : withheld.reach(k) ? fmt::format("under {} {} within {:.0f} m", r.plan.min_count, what, p.radius)
+                                                     : fmt::format("{:.1f} {} within {:.0f} m", r.reach.reach[k], what, p.radius);
+  const std::string share_text = share_withheld ? std::string(kConfidential) : fmt::format("{:.0f}%", share * 100);
+  const std::string near_text = near ? fmt::format("; nearest {} hotspot {:.0f} m", r.plan.label, *near) : "";
+  if (r.reach.chosen_order[k])
+    return fmt::format("Selected {}{}: reaches {} of {} ({}){}; ward: {}", ordinal(static_cast<std::size_t>(r.reach.chosen_order[k])),
+                       r.candidates.list[k].must_include ? " (must include)" : "", share_text, mass_name, reach_text,
+                       near_text, ward.name);
+  std::string why;
+  for (std::size_t s : r.prog.chosen) {
+    const double dx = r.candidates.list[s].x - venue.x, dy = r.candidates.list[s].y - venue.y;
+    if (std::sqrt(dx * dx + dy * dy) < p.min_spacing) {
+      why = fmt::format("; within {:.0f} m of chosen venue {}", p.min_spacing, r.run.venues[r.candidates.eligible[s]].name);
+      break;
+    }
+    if (p.one_per_ward && r.candidates.list[s].ward == venue.ward) {
+      why = fmt::format("; {} already has a chosen venue", ward.name);
+      break;
+    }
+  }
+  if (why.empty()) why = "; adds less uncovered mass than the chosen venues";
+  return fmt::format("Not selected: ranked {} of {} by reach ({}){}", ordinal(static_cast<std::size_t>(r.reach.rank[k])),
+                     r.candidates.list.size(), reach_text, why);
+}
+
+// One venue as its tables show it.
+struct VenueRow {
+  const Venue* venue;
+  const Ward* ward;
+  long position;  // among the eligible, or -1
+  std::string reason, hotspots_touched;
+  bool eligible() const { return position >= 0; }
+  std::size_t k() const { return eligible() ? static_cast<std::size_t>(position) : 0; }
+};
+
+// The reach columns every venue table shares, with their disclosure rules.
+void add_reach_columns(TableColumns<VenueRow>& cols, const PlanResult& r, bool with_count) {
+  const ReachDisclosure withheld = r.withheld();
+  const PlanReach& reach = r.reach;
+  cols.add("reach", CellType::Real, 2, [&reach](const VenueRow& v) { return Cell::real(reach.reach[v.k()]); })
+      .withheld_with([withheld](const VenueRow& v) { return withheld.reach(v.k()); })
+      .only_when([](const VenueRow& v) { return v.eligible(); });
+  if (!with_count) return;
+  cols.add("reach_incidents", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.reach_count[v.k()]); })
+      .count_of(r.plan.min_count).only_when([&r](const VenueRow& v) { return v.eligible() && r.by_incidents; });
+}
+
+void add_gain_column(TableColumns<VenueRow>& cols, const PlanResult& r) {
+  const ReachDisclosure withheld = r.withheld();
+  const PlanReach& reach = r.reach;
+  cols.add("marginal_gain", CellType::Real, 2, [&reach](const VenueRow& v) { return Cell::real(reach.gain[v.k()]); })
+      .withheld_with([withheld](const VenueRow& v) { return withheld.gain(v.k()); })
+      .only_when([&reach](const VenueRow& v) { return v.eligible() && reach.chosen_order[v.k()]; });
+}
+
+// venues_<plan>.geojson: every candidate venue.
+TableColumns<VenueRow> venue_columns(const PlanResult& r, const NearestHotspot& nearest) {
+  const PlanReach& reach = r.reach;
+  const auto chosen = [&reach](const VenueRow& v) { return v.eligible() && reach.chosen_order[v.k()] > 0; };
+  const auto text = [](auto f) { return [f](const VenueRow& v) { return Cell::text(f(v)); }; };
+  TableColumns<VenueRow> cols;
+  cols.add("venue_id", CellType::Text, text([](const VenueRow& v) { return v.venue->id; }));
+  cols.add("name", CellType::Text, text([](const VenueRow& v) { return v.venue->name; }));
+  cols.add("type", CellType::Text, text([](const VenueRow& v) { return v.venue->type; }));
+  cols.add("label", CellType::Text, text([&reach, chosen](const VenueRow& v) {
+    return chosen(v) ? fmt::format("{}. {}", reach.chosen_order[v.k()], v.venue->name) : v.venue->name;
+  }));
+  cols.add("ward_code", CellType::Text, text([](const VenueRow& v) { return v.ward->code; }));
+  cols.add("ward_name", CellType::Text, text([](const VenueRow& v) { return v.ward->name; }));
+  cols.add("reason", CellType::Text, text([](const VenueRow& v) { return v.reason; }));
+  cols.add("hotspots_in_catchment", CellType::Text, text([](const VenueRow& v) { return v.hotspots_touched; }));
+  cols.add("eligible", CellType::Bool, [](const VenueRow& v) { return Cell::boolean(v.eligible()); });
+  cols.add("selected", CellType::Bool, [chosen](const VenueRow& v) { return Cell::boolean(chosen(v)); });
+  cols.add("selection_order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); })
+      .only_when(chosen);
+  cols.add("rank", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.rank[v.k()]); })
+      .only_when([](const VenueRow& v) { return v.eligible(); });
+  add_reach_columns(cols, r, true);
+  const ReachDisclosure withheld = r.withheld();
+  cols.add("reach_share", CellType::Real, 4, [&r](const VenueRow& v) { return Cell::real(r.reach.reach[v.k()] / r.total); })
+      .withheld_with([withheld](const VenueRow& v) { return withheld.reach(v.k()); })
+      .only_when([&r](const VenueRow& v) { return v.eligible() && r.total > 0; });
+  cols.add("hotspot_reach_share", CellType::Real, 4, [&r](const VenueRow& v) {
+    return Cell::real(r.reach.hot_reach[v.k()] / r.hotspot_total);
+  }).withheld_with([withheld](const VenueRow& v) { return withheld.hot(v.k()); })
+      .only_when([&r](const VenueRow& v) { return v.eligible() && r.hotspot_total > 0; });
+  add_gain_column(cols, r);
+  const double radius = r.run.cfg.programme.radius;
+  cols.add("catchment_m", CellType::Real, 0, [radius](const VenueRow&) { return Cell::real(radius); });
+  const auto& themes = r.run.cfg.taxonomy.themes;
+  for (std::size_t t = 0; t < themes.size(); ++t)
+    cols.add("nearest_" + themes[t].id + "_hotspot_m", CellType::Real, 0, [&nearest, t](const VenueRow& v) {
+      const auto d = nearest.metres(t, v.venue->x, v.venue->y);
+      return d ? Cell::real(*d) : Cell::null();
+    });
+  return cols;
+}
+
+// venues_<plan>.csv: the chosen venues, in order.
+TableColumns<VenueRow> programme_columns(const PlanResult& r) {
+  const PlanReach& reach = r.reach;
+  const auto text = [](auto f) { return [f](const VenueRow& v) { return Cell::text(f(v)); }; };
+  TableColumns<VenueRow> cols;
+  cols.add("order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); });
+  cols.add("venue_id", CellType::Text, text([](const VenueRow& v) { return v.venue->id; }));
+  cols.add("name", CellType::Text, text([](const VenueRow& v) { return v.venue->name; }));
+  cols.add("type", CellType::Text, text([](const VenueRow& v) { return v.venue->type; }));
+  cols.add("ward_name", CellType::Text, text([](const VenueRow& v) { return v.ward->name; }));
+  add_reach_columns(cols, r, true);
+  add_gain_column(cols, r);
+  cols.add("reason", CellType::Text, text([](const VenueRow& v) { return v.reason; }));
+  return cols;
+}
+
+// venue_catchments_<plan>.geojson: the chosen venues' catchment circles.
+TableColumns<VenueRow> catchment_columns(const PlanResult& r) {
+  const PlanReach& reach = r.reach;
+  TableColumns<VenueRow> cols;
+  cols.add("venue_id", CellType::Text, [](const VenueRow& v) { return Cell::text(v.venue->id); });
+  cols.add("name", CellType::Text, [](const VenueRow& v) { return Cell::text(v.venue->name); });
+  cols.add("label", CellType::Text, [&reach](const VenueRow& v) {
+    return Cell::text(fmt::format("{}. {}", reach.chosen_order[v.k()], v.venue->name));
+  });
+  cols.add("selection_order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); });
+  add_reach_columns(cols, r, false);
+  return cols;
+}
+
+// Chooses the plan's programme: the mass, the eligible candidates, the greedy choice and each candidate's reach.
+PlanResult choose_programme(RunContext& run, const Plan& plan, const HotspotIndex& hotspots) {
+  const ProgrammeConfig& p = run.cfg.programme;
+  std::vector<std::uint32_t> incident_elements;
+  const std::vector<MassPoint> mass = mass_points(run, plan, hotspots, incident_elements);
+  PlanResult r{run, plan, eligible_candidates(run), {}, {}, 0, 0, p.measure == "incidents"};
+  for (const MassPoint& m : mass) {
+    r.total += m.mass;
+    if (m.in_hotspot) r.hotspot_total += m.mass;
+  }
+  const auto catchment = catchments(mass, r.candidates.list, p.radius);
+  r.prog = greedy_programme(mass, r.candidates.list, catchment, ProgrammeParams{p.k, p.min_spacing, p.one_per_ward});
+  for (const std::string& note : r.prog.notes) run.diag.warn("venues " + plan.id + ": " + note);
+  r.reach = plan_reach(mass, incident_elements, catchment, r.prog);
+  return r;
+}
+
+// The plan's two layers in tasking.qgs, in its theme's group (or a group of its own for a mix).
+void add_plan_layers(RunContext& run, const Plan& plan, const VectorLayer& points, const VectorLayer& circles) {
+  const RunConfig& cfg = run.cfg;
+  VectorLayerSpec venues;
+  venues.id = points.name;
+  venues.name = fmt::format("Venues for {}", plan.label);
+  venues.file = points.name + ".geojson";
+  venues.group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
+  venues.geometry = "Point";
+  venues.style = venue_style();
+  venues.features = points.wkb.size();
+  venues.stack = draw_order(DrawOrder::Venues);
+  venues.abstract = points.description;
+  VectorLayerSpec catchments = venues;
+  catchments.id = circles.name;
+  catchments.name = fmt::format("Catchments of chosen venues ({})", plan.label);
+  catchments.file = circles.name + ".geojson";
+  catchments.geometry = "Polygon";
+  catchments.style = catchment_style();
+  catchments.features = circles.wkb.size();
+  catchments.stack = draw_order(DrawOrder::Catchments);
+  catchments.abstract = circles.description;
+  run.layers.push_back(vector_layer(std::move(venues)));
+  run.layers.push_back(vector_layer(std::move(catchments)));
+}
+
+// The plan's files: the candidates layer, the catchments layer and the programme CSV.
+void write_plan_files(RunContext& run, const PlanResult& r, const HotspotIndex& hotspots, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const ProgrammeConfig& p = cfg.programme;
+  const Plan& plan = r.plan;
+  const NearestHotspot nearest(run);
+  std::vector<VenueRow> rows, in_order(r.prog.chosen.size()), chosen;  // chosen: in venue order, as the circles
+  std::vector<std::vector<unsigned char>> points, circles;
   for (std::size_t v = 0; v < run.venues.size(); ++v) {
     const Venue& venue = run.venues[v];
-    const Ward& ward = run.wards.wards[venue.ward];
-    const long c = position[v];
     GeomPtr pt = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), venue.x, venue.y), "venue");
     GeomPtr circle = own(run.geos, GEOSBuffer_r(run.geos.get(), pt.get(), p.radius, 16), "catchment");
     std::vector<std::string> touched;
@@ -272,108 +465,57 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
       if (predicate_result(run.geos, GEOSPreparedIntersects_r(run.geos.get(), hotspots.prepared[i].get(), circle.get()),
                            "catchment and hotspot"))
         touched.push_back(hotspots.shapes[i]->id);
-    const std::optional<double> near = plan.themes.size() == 1 ? nearest(plan.themes[0].first, venue.x, venue.y)
+    const std::optional<double> near = plan.themes.size() == 1 ? nearest.metres(plan.themes[0].first, venue.x, venue.y)
                                                                : std::nullopt;
-    std::string reason;
-    if (c < 0) {
-      reason = "Not eligible: " + excluded[v];
-    } else {
-      const std::size_t k = static_cast<std::size_t>(c);
-      const double share = (hotspot_total > 0 ? hot_reach[k] / hotspot_total : (total > 0 ? reach[k] / total : 0));
-      const bool share_withheld = hotspot_total > 0 ? hot_withheld(k) : reach_withheld(k);
-      const std::string reach_text = by_incidents ? fmt::format("{} incidents {} within {:.0f} m",
-                                                                count_text(reach_count[k], plan.min_count), what, p.radius)
-                                                  : reach_withheld(k) ? fmt::format("under {} {} within {:.0f} m", plan.min_count, what, p.radius)
-                                                                      : fmt::format("{:.1f} {} within {:.0f} m", reach[k], what, p.radius);
-      const std::string share_text = share_withheld ? std::string(kConfidential) : fmt::format("{:.0f}%", share * 100);
-      const std::string near_text = near ? fmt::format("; nearest {} hotspot {:.0f} m", plan.label, *near) : "";
-      if (chosen_order[k]) {
-        reason = fmt::format("Selected {}{}: reaches {} of {} ({}){}; ward: {}", ordinal(static_cast<std::size_t>(chosen_order[k])),
-                             candidates[k].must_include ? " (must include)" : "", share_text, mass_name, reach_text,
-                             near_text, ward.name);
-      } else {
-        std::string why;
-        for (std::size_t s : prog.chosen) {
-          const double dx = candidates[s].x - venue.x, dy = candidates[s].y - venue.y;
-          if (std::sqrt(dx * dx + dy * dy) < p.min_spacing) {
-            why = fmt::format("; within {:.0f} m of chosen venue {}", p.min_spacing, run.venues[eligible[s]].name);
-            break;
-          }
-          if (p.one_per_ward && candidates[s].ward == venue.ward) {
-            why = fmt::format("; {} already has a chosen venue", ward.name);
-            break;
-          }
-        }
-        if (why.empty()) why = "; adds less uncovered mass than the chosen venues";
-        reason = fmt::format("Not selected: ranked {} of {} by reach ({}){}", ordinal(static_cast<std::size_t>(rank[k])),
-                             n, reach_text, why);
-      }
-    }
-    std::vector<Cell> row = {Cell::text(venue.id), Cell::text(venue.name), Cell::text(venue.type),
-                             Cell::text(c >= 0 && chosen_order[static_cast<std::size_t>(c)]
-                                            ? fmt::format("{}. {}", chosen_order[static_cast<std::size_t>(c)], venue.name)
-                                            : venue.name),
-                             Cell::text(ward.code), Cell::text(ward.name), Cell::text(reason),
-                             Cell::text(fmt::format("{}", fmt::join(touched, ";")))};
-    const bool elig = c >= 0;
-    const std::size_t k = elig ? static_cast<std::size_t>(c) : 0;
-    row.push_back(Cell::boolean(elig));
-    row.push_back(Cell::boolean(elig && chosen_order[k] > 0));
-    row.push_back(elig && chosen_order[k] ? Cell::integer(chosen_order[k]) : Cell::null());
-    row.push_back(elig ? Cell::integer(rank[k]) : Cell::null());
-    const bool hide = elig && reach_withheld(k);
-    const Cell reach_cell = hide ? confidential : Cell::real(reach[k]);
-    const Cell gain_cell = gain_withheld(k) ? confidential : Cell::real(gain[k]);
-    row.push_back(elig ? reach_cell : Cell::null());
-    row.push_back(!elig || !by_incidents ? Cell::null() : hide ? Cell::hidden(fmt::format("<{}", plan.min_count)) : Cell::integer(reach_count[k]));
-    row.push_back(elig && total > 0 ? (hide ? confidential : Cell::real(reach[k] / total)) : Cell::null());
-    row.push_back(elig && hotspot_total > 0 ? (hot_withheld(k) ? confidential : Cell::real(hot_reach[k] / hotspot_total)) : Cell::null());
-    row.push_back(elig && chosen_order[k] ? gain_cell : Cell::null());
-    row.push_back(Cell::real(p.radius));
-    for (std::size_t t = 0; t < themes.size(); ++t) {
-      const auto d = nearest(t, venue.x, venue.y);
-      row.push_back(d ? Cell::real(*d) : Cell::null());
-    }
-    table.rows.push_back(std::move(row));
+    rows.push_back({&venue, &run.wards.wards[venue.ward], r.candidates.position[v], venue_reason(r, v, near),
+                    fmt::format("{}", fmt::join(touched, ";"))});
     double lon = venue.x, lat = venue.y;
     run.to_wgs84.apply(lon, lat);
     GeomPtr ll = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), lon, lat), "venue");
-    points.wkb.push_back(geom_to_wkb(run.geos, ll.get()));
-    if (elig && chosen_order[k]) {
-      const std::size_t o = static_cast<std::size_t>(chosen_order[k] - 1);
-      programme_table.rows[o] = {Cell::integer(chosen_order[k]), Cell::text(venue.id), Cell::text(venue.name),
-                                 Cell::text(venue.type), Cell::text(ward.name), reach_cell,
-                                 !by_incidents ? Cell::null() : hide ? Cell::hidden(fmt::format("<{}", plan.min_count)) : Cell::integer(reach_count[k]),
-                                 gain_cell, Cell::text(reason)};
-      circle_table.rows.push_back({Cell::text(venue.id), Cell::text(venue.name),
-                                   Cell::text(fmt::format("{}. {}", chosen_order[k], venue.name)),
-                                   Cell::integer(chosen_order[k]), reach_cell});
-      circles.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, circle.get()), run.to_wgs84));
+    points.push_back(geom_to_wkb(run.geos, ll.get()));
+    const VenueRow& row = rows.back();
+    if (row.eligible() && r.reach.chosen_order[row.k()]) {
+      in_order[static_cast<std::size_t>(r.reach.chosen_order[row.k()] - 1)] = row;
+      chosen.push_back(row);
+      circles.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, circle.get()), run.to_wgs84));
     }
   }
   const std::string base = "venues_" + plan.id;
+  const TableColumns<VenueRow> venue_cols = venue_columns(r, nearest);
+  const Table table = venue_cols.build(rows);
   for (const auto& [t, w] : plan.themes)  // the plan's withheld cells, under each theme it draws on
-    tally_table(table, cfg.taxonomy.themes[t].id, base + ".geojson", {"reach_incidents"}, run.disclosure);
-  write_geojson(run.output_path(base + ".geojson"), points);
+    tally_table(table, cfg.taxonomy.themes[t].id, base + ".geojson", venue_cols.count_columns(), run.disclosure);
+  const VectorLayer point_layer{base,
+                                fmt::format("Candidate venues for {}, {}: reach within {:.0f} m (straight line), greedy "
+                                            "programme of {} with {:.0f} m spacing", plan.label, cfg.period.label, p.radius,
+                                            p.k, p.min_spacing),
+                                &table, std::move(points), wkbPoint};
+  write_geojson(run.output_path(base + ".geojson"), point_layer);
   run.record_output(base + ".geojson");
-  write_geojson(run.output_path("venue_catchments_" + plan.id + ".geojson"), circles);
+  const Table circle_table = catchment_columns(r).build(chosen);
+  const VectorLayer circle_layer{"venue_catchments_" + plan.id,
+                                 fmt::format("{:.0f} m straight-line catchments of the venues chosen for {}", p.radius, plan.label),
+                                 &circle_table, std::move(circles), wkbPolygon};
+  write_geojson(run.output_path("venue_catchments_" + plan.id + ".geojson"), circle_layer);
   run.record_output("venue_catchments_" + plan.id + ".geojson");
+  const Table programme_table = programme_columns(r).build(in_order);
   write_file_atomically(run.output_path(base + ".csv"), to_csv(programme_table));
   run.record_output(base + ".csv");
+
   RunContext::ProgrammeSummary summary{plan.id, plan.label, {}, programme_table, {}};
   for (const auto& [t, w] : plan.themes) summary.themes.push_back(t);
-  for (std::size_t i = 0; i < prog.chosen.size(); ++i)
-    summary.chosen.emplace_back(eligible[prog.chosen[i]], static_cast<int>(i + 1));
+  for (std::size_t i = 0; i < r.prog.chosen.size(); ++i)
+    summary.chosen.emplace_back(r.candidates.eligible[r.prog.chosen[i]], static_cast<int>(i + 1));
   run.programmes.push_back(std::move(summary));
-  const std::string group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
-  run.layers.push_back(vector_layer(base, fmt::format("Venues for {}", plan.label), base + ".geojson", group, "Point",
-                                    venue_style(), points.wkb.size(), 0, points.description));
-  run.layers.push_back(vector_layer("venue_catchments_" + plan.id,
-                                    fmt::format("Catchments of chosen venues ({})", plan.label),
-                                    "venue_catchments_" + plan.id + ".geojson", group, "Polygon", catchment_style(),
-                                    circles.wkb.size(), 1, circles.description));
+  add_plan_layers(run, plan, point_layer, circle_layer);
   fmt::print(out, "  venues for {:<18} {} chosen of {} eligible, covering {:.0f}% of the mass\n", plan.label,
-             prog.chosen.size(), n, total > 0 ? prog.covered / total * 100 : 0.0);
+             r.prog.chosen.size(), r.candidates.list.size(), r.total > 0 ? r.prog.covered / r.total * 100 : 0.0);
+}
+
+void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
+  const HotspotIndex hotspots(run, plan);
+  const PlanResult result = choose_programme(run, plan, hotspots);
+  write_plan_files(run, result, hotspots, out);
 }
 
 }  // namespace

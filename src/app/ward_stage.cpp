@@ -96,9 +96,17 @@ void ward_stage(RunContext& run, std::ostream& out) {
   // The ward boundaries, hollow and labelled, are the file's default style and
   // show in every map theme; one light choropleth per theme (per 1,000
   // residents, or per km2 without populations) starts hidden.
-  ProjectLayer outline = vector_layer("wards", "Wards", "wards.geojson", "Wards", "Polygon", ward_outline_style(),
-                                      run.wards.wards.size(), -1, disclosure_note(cfg.taxonomy.themes), true);
-  run.layers.push_back(std::move(outline));
+  VectorLayerSpec outline;
+  outline.id = "wards";
+  outline.name = "Wards";
+  outline.file = "wards.geojson";
+  outline.group = "Wards";
+  outline.geometry = "Polygon";
+  outline.style = ward_outline_style();
+  outline.features = run.wards.wards.size();
+  outline.stack = draw_order(DrawOrder::WardOutline);
+  outline.abstract = disclosure_note(cfg.taxonomy.themes);
+  run.layers.push_back(vector_layer(outline));
   bool all_population = true;
   for (const Ward& w : run.wards.wards) all_population = all_population && w.population.has_value();
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
@@ -110,10 +118,13 @@ void ward_stage(RunContext& run, std::ostream& out) {
       if (disclosure.at(t, kCurrent, w) == Withheld::No)
         values.push_back(all_population ? *s.rate_per_1000 : km2 > 0 ? static_cast<double>(s.count) / km2 : 0.0);
     }
-    ProjectLayer layer = vector_layer(
-        "wards_" + theme.id, fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "per km2"),
-        "wards.geojson", "Wards", "Polygon", ward_choropleth(theme, all_population, values), run.wards.wards.size(),
-        static_cast<int>(t), disclosure_note(cfg.taxonomy.themes), false);
+    VectorLayerSpec choropleth = outline;  // the same file, group and features
+    choropleth.id = "wards_" + theme.id;
+    choropleth.name = fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "per km2");
+    choropleth.style = ward_choropleth(theme, all_population, values);
+    choropleth.stack = ward_choropleth_order(t);
+    choropleth.visible = false;
+    ProjectLayer layer = vector_layer(std::move(choropleth));
     layer.default_style = false;  // the outline is the file's own .qml
     run.layers.push_back(std::move(layer));
   }
