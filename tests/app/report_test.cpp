@@ -93,9 +93,13 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
   // asb, hate (no hotspots), vawg, violence and the default windows' violence_nte and asb_after_school
   const std::size_t themes = 6;
   REQUIRE(count(html, "<section class=\"page theme\"") == themes);
-  // Summary, trends (six themes a page), 6 themes, wards, venues (4 plans, two a page), data quality,
-  // appendices A and B.
-  CHECK(count(html, "<section class=\"page") == 14);
+  // Summary, trends (six themes a page), 6 themes, when and where (4 base themes, two a page with their
+  // hour grids), wards, venues (4 plans, two a page), data quality, appendices A and B.
+  CHECK(count(html, "<section class=\"page") == 16);
+  CHECK(count(html, "<section class=\"page when-where-page\"") == 2);
+  CHECK(count(html, "<table class=\"hours\"") == 4);
+  // The top five repeat locations of each theme with any, as repeat_locations.csv lists them.
+  CHECK(count(html, "<table class=\"repeats\"") == 2);
   CHECK(count(html, "<figure class=\"trend\">") == themes);
 
   // The two roads that cross the sample, on every theme map, named; the one off the map is cut away.
