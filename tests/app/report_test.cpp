@@ -54,17 +54,8 @@ OGREnvelope sample_extent() {
   return e;
 }
 
-// The sample's config with absolute paths, and `extra` tables.
 fs::path write_sample_config(const test::TempDir& dir, const std::string& extra) {
-  const fs::path sample = test::source_dir() / "data/sample";
-  std::string cfg = test::read_text(sample / "hotspot.toml");
-  for (const std::string name : {"wards.geojson", "incidents/*.csv", "../themes/force-extract.toml", "venues.csv",
-                                 "population.csv"}) {
-    const std::string quoted = fmt::format("\"{}\"", name);
-    cfg.replace(cfg.find(quoted), quoted.size(), fmt::format("\"{}\"", (sample / name).string()));
-  }
-  test::write_text(dir / "run.toml", cfg + extra);
-  return dir / "run.toml";
+  return test::sample_config_copy(dir, extra);
 }
 
 // The sample's config with a context layer of roads and report options.
