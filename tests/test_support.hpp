@@ -67,6 +67,25 @@ inline int run_hotspot(const std::string& args, const std::filesystem::path& log
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
+// The sample's config written into `dir` as run.toml, its paths made absolute,
+// with `extra` tables appended.
+inline std::filesystem::path sample_config_copy(const TempDir& dir, const std::string& extra) {
+  const std::filesystem::path sample = source_dir() / "data/sample";
+  std::string cfg = read_text(sample / "hotspot.toml");
+  for (const std::string name : {"wards.geojson", "incidents/*.csv", "../themes/force-extract.toml", "venues.csv",
+                                 "population.csv"}) {
+    std::string quoted = "\"";  // step by step: GCC 12 -Wrestrict misfires on "..." + s + "..."
+    quoted.append(name).append("\"");
+    const std::size_t at = cfg.find(quoted);
+    if (at == std::string::npos) throw std::runtime_error("the sample config no longer names " + name);
+    std::string absolute = "\"";
+    absolute.append((sample / name).lexically_normal().string()).append("\"");
+    cfg.replace(at, quoted.size(), absolute);
+  }
+  write_text(dir / "run.toml", cfg + extra);
+  return dir / "run.toml";
+}
+
 // The sample pack every end-to-end test reads. Under ctest it is the fixture
 // pack_run's folder (HOTSPOT_SAMPLE_PACK), so the suite runs the sample once;
 // run on its own, the test binary runs the sample once per process into a

@@ -85,6 +85,12 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                               format_month(window.first), months, format_month(window.last)));
     return;
   }
+  // The issue asked for an error here; a warning instead, since the default
+  // look-back (24) on a shorter extract is ordinary use ("as the data allow").
+  if (months < e.months)
+    run.diag.warn(fmt::format("emerging.months = {} but the inputs reach back only {} months from {} (to {}); the "
+                              "space-time classes use those {}.",
+                              e.months, months, format_month(window.last), format_month(window.first), months));
   run.timer.start("emerging");
   const Bounds& box = run.index->extent();
   check_grid_budget(box, 0, c.gistar_cell, 8.0 * (months + 2), cfg.kde.memory_budget_mb,

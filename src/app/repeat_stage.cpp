@@ -72,6 +72,7 @@ void repeat_stage(RunContext& run, std::ostream& out) {
   Table t = repeat_columns(run).build(rows);
   write_file_atomically(run.output_path("repeat_locations.csv"), to_csv(t));
   run.record_output("repeat_locations.csv");
+  run.repeat_table = std::move(t);
   run.timer.stop();
   fmt::print(out, "  repeat locations: {} over {}..{}\n", rows.size(), format_month(lookback.first),
              format_month(lookback.last));

@@ -21,6 +21,7 @@
 #include "app/key_changes.hpp"
 #include "app/published_cells.hpp"
 #include "app/time_note.hpp"
+#include "app/report_when_where.hpp"
 #include "app/trend_pages.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
@@ -380,7 +381,7 @@ void report_stage(RunContext& run, std::ostream& out) {
   const MapContext context = load_map_context(run);
   std::string body = cover_page(run, title) + trend_pages(run, run.disclosure);
   for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
-  body += ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
+  body += when_where_pages(run) + ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
   const std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"

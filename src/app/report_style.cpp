@@ -44,6 +44,10 @@ table.programme th:nth-child(3), table.programme th:nth-child(4) { width: 22mm; 
 table.programme { font-size: 7.5pt; margin-bottom: 1.5mm; } table.programme td, table.programme th { padding: 0.3mm 1mm; }
 .trend-grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2mm 4mm; }
 figure.trend { margin: 0; } figure.trend svg { width: 100%; height: auto; }
+table.hours { font-size: 7pt; table-layout: fixed; } table.hours td, table.hours th { padding: 0.3mm 0.5mm; }
+table.hours th:first-child { width: 9mm; } table.repeats { font-size: 7.5pt; width: auto; }
+.when-where h3 { margin-top: 3mm; } .when-where { break-inside: avoid; }
+.when-where-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
 .appendix { font-size: 8pt; } .appendix ul { margin: 1mm 0; } .appendix li { margin: 0.3mm 0; }
 @media print {
   a { color: inherit; text-decoration: none; }

@@ -104,6 +104,8 @@ struct RunContext {
   DisclosureLedger disclosure;                // what each stage withheld, in counts, for the manifest
   std::vector<Table> hotspot_tables;           // [theme]
   std::vector<TimeProfile> time_profiles;      // [theme], empty when the inputs have no times
+  std::optional<Table> time_table;             // as time_of_day.csv (inputs with times)
+  std::optional<Table> repeat_table;           // as repeat_locations.csv
   struct ProgrammeSummary {
     std::string id, label;
     std::vector<std::size_t> themes;

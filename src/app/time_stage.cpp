@@ -87,8 +87,9 @@ void time_stage(RunContext& run, std::ostream& out) {
   }
   write_file_atomically(run.output_path("time_of_day.csv"), to_csv(t));
   run.record_output("time_of_day.csv");
+  run.time_table = std::move(t);
   run.timer.stop();
-  fmt::print(out, "  time of day: {} themes by weekday and hour\n", t.rows.size() / 8);
+  fmt::print(out, "  time of day: {} themes by weekday and hour\n", run.time_table->rows.size() / 8);
 }
 
 }  // namespace hotspot

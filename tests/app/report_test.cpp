@@ -54,17 +54,8 @@ OGREnvelope sample_extent() {
   return e;
 }
 
-// The sample's config with absolute paths, and `extra` tables.
 fs::path write_sample_config(const test::TempDir& dir, const std::string& extra) {
-  const fs::path sample = test::source_dir() / "data/sample";
-  std::string cfg = test::read_text(sample / "hotspot.toml");
-  for (const std::string name : {"wards.geojson", "incidents/*.csv", "../themes/force-extract.toml", "venues.csv",
-                                 "population.csv"}) {
-    const std::string quoted = fmt::format("\"{}\"", name);
-    cfg.replace(cfg.find(quoted), quoted.size(), fmt::format("\"{}\"", (sample / name).string()));
-  }
-  test::write_text(dir / "run.toml", cfg + extra);
-  return dir / "run.toml";
+  return test::sample_config_copy(dir, extra);
 }
 
 // The sample's config with a context layer of roads and report options.
@@ -93,9 +84,13 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
   // asb, hate (no hotspots), vawg, violence and the default windows' violence_nte and asb_after_school
   const std::size_t themes = 6;
   REQUIRE(count(html, "<section class=\"page theme\"") == themes);
-  // Summary, trends (six themes a page), 6 themes, wards, venues (4 plans, two a page), data quality,
-  // appendices A and B.
-  CHECK(count(html, "<section class=\"page") == 14);
+  // Summary, trends (six themes a page), 6 themes, when and where (4 base themes, two a page with their
+  // hour grids), wards, venues (4 plans, two a page), data quality, appendices A and B.
+  CHECK(count(html, "<section class=\"page") == 16);
+  CHECK(count(html, "<section class=\"page when-where-page\"") == 2);
+  CHECK(count(html, "<table class=\"hours\"") == 4);
+  // The top five repeat locations of each theme with any, as repeat_locations.csv lists them.
+  CHECK(count(html, "<table class=\"repeats\"") == 2);
   CHECK(count(html, "<figure class=\"trend\">") == themes);
 
   // The two roads that cross the sample, on every theme map, named; the one off the map is cut away.

@@ -231,6 +231,17 @@ TEST_CASE("sample: one thread and three give byte-identical packs", "[e2e]") {
   }
 }
 
+TEST_CASE("sample: an emerging look-back longer than the data is a warning naming both lengths", "[e2e]") {
+  test::TempDir dir("sample-lookback");
+  const fs::path cfg = test::sample_config_copy(dir, "\n[emerging]\nmonths = 48\n");
+  REQUIRE(test::run_hotspot("run '" + cfg.string() + "' --quiet --out '" + (dir / "out").string() + "'", dir / "log") == 0);
+  const std::string log = test::read_text(dir / "log");
+  INFO(log);
+  // The sample's incidents run 2023-12..2025-12: 25 months.
+  CHECK(log.find("warning: emerging.months = 48 but the inputs reach back only 25 months from 2025-12 (to 2023-12)") !=
+        std::string::npos);
+}
+
 TEST_CASE("sample: validate reconciles and writes nothing", "[e2e]") {
   test::TempDir dir("sample-validate");
   const fs::path cfg = test::source_dir() / "data/sample/hotspot.toml";

@@ -146,6 +146,9 @@ const facts = await page.evaluate(() => {
     filePages: document.querySelectorAll("section.input-files").length,
     wardRows: document.querySelectorAll("section.wards table.wards tr[data-ward]").length,
     wardPages: document.querySelectorAll("section.wards").length,
+    whenWhereBlocks: document.querySelectorAll("div.when-where").length,
+    whenWherePages: document.querySelectorAll("section.when-where-page").length,
+    hourGrids: document.querySelectorAll("table.hours").length,
     marking: document.querySelector(".page-head .marking").textContent,
     produced: document.querySelector(".page-head span:last-child").textContent,
     maps, swatches, tall, numbering,
@@ -156,9 +159,13 @@ const facts = await page.evaluate(() => {
 // programme two plans a page and appendix B's input files sixty a page.
 const venuePages = Math.ceil(facts.plans / 2), filePages = Math.max(1, Math.ceil(facts.inputFiles / 60));
 const wardPages = Math.ceil(facts.wardRows / 24);
-// and the trend charts, six themes a page.
+// and the trend charts, six themes a page; when and where, two base themes a
+// page with hour grids, six without.
 const trendPages = Math.ceil(facts.themes / 6);
-const fixedPages = 3 + trendPages + wardPages + venuePages + filePages;
+const whenWherePages = Math.ceil(facts.whenWhereBlocks / (facts.hourGrids > 0 ? 2 : 6));
+if (facts.whenWherePages !== whenWherePages)
+  failures.push(`${facts.whenWhereBlocks} when-and-where themes on ${facts.whenWherePages} pages, expected ${whenWherePages}`);
+const fixedPages = 3 + trendPages + whenWherePages + wardPages + venuePages + filePages;
 if (facts.wardPages !== wardPages) failures.push(`${facts.wardRows} ward rows on ${facts.wardPages} pages, expected 24 a page`);
 if (facts.venuePages !== venuePages) failures.push(`${facts.plans} venue plans on ${facts.venuePages} pages, expected two a page`);
 if (facts.filePages !== filePages) failures.push(`${facts.inputFiles} input files on ${facts.filePages} pages, expected 60 a page`);

@@ -1,0 +1,19 @@
+#pragma once
+// The report's "When and where it repeats" pages: per theme, the weekday by
+// hour table of time_of_day.csv as a shaded grid, and the top repeat
+// locations of repeat_locations.csv. Both are read back from the published
+// tables (app/published_cells.hpp), so they show "<5" and "[c]" where the
+// files do and nothing disclosure control withheld.
+#include <string>
+
+#include "app/run_context.hpp"
+
+namespace hotspot {
+
+inline constexpr std::size_t kReportedRepeatLocations = 5;
+inline constexpr std::size_t kWhenWhereWithHours = 2;     // themes a page with their hour grids
+inline constexpr std::size_t kWhenWhereWithoutHours = 6;  // themes a page, two abreast, without
+
+std::string when_where_pages(const RunContext& run);
+
+}  // namespace hotspot
