@@ -89,7 +89,7 @@ std::vector<MassPoint> mass_points(const RunContext& run, const Plan& plan, cons
                                    std::vector<std::uint32_t>& counts_as_incidents) {
   const ProgrammeConfig& p = run.cfg.programme;
   std::vector<MassPoint> mass;
-  if (p.measure == "kde") {
+  if (p.measure == VenueMeasure::Kde) {
     for (const auto& [t, w] : plan.themes) {
       if (t >= run.surfaces.size() || run.surfaces[t].values.empty()) continue;
       const Grid& g = run.surfaces[t];
@@ -410,7 +410,7 @@ PlanResult choose_programme(RunContext& run, const Plan& plan, const HotspotInde
   const ProgrammeConfig& p = run.cfg.programme;
   std::vector<std::uint32_t> incident_elements;
   const std::vector<MassPoint> mass = mass_points(run, plan, hotspots, incident_elements);
-  PlanResult r{run, plan, eligible_candidates(run), {}, {}, 0, 0, p.measure == "incidents"};
+  PlanResult r{run, plan, eligible_candidates(run), {}, {}, 0, 0, p.measure == VenueMeasure::Incidents};
   for (const MassPoint& m : mass) {
     r.total += m.mass;
     if (m.in_hotspot) r.hotspot_total += m.mass;
@@ -534,7 +534,7 @@ void venue_stage(RunContext& run, std::ostream& out) {
   for (const Plan& plan : all) ids.push_back(plan.id);
   run.stages.push_back({"venues", [p, ids](JsonWriter& j) {
     j.value("k", p.k).value("radius_m", p.radius).value("catchment", "straight-line circle")
-        .value("min_spacing_m", p.min_spacing).value("one_per_ward", p.one_per_ward).value("measure", p.measure)
+        .value("min_spacing_m", p.min_spacing).value("one_per_ward", p.one_per_ward).value("measure", name_of(p.measure))
         .value("lookback_months", p.lookback_months)
         .value("selection", "greedy maximum coverage, each element once; (1 - 1/e) of optimal (Nemhauser et al. 1978)");
     j.begin_array("plans");
