@@ -11,6 +11,7 @@
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
+#include "core/error.hpp"
 #include "geo/reproject.hpp"
 #include "geo/ward_overlap.hpp"
 #include "io/atomic_file.hpp"
@@ -219,7 +220,8 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
     double best = HUGE_VAL;
     for (const PreparedPtr& h : theme_hotspots[t]) {
       double d = 0;
-      GEOSPreparedDistance_r(run.geos.get(), h.get(), pt.get(), &d);
+      if (!GEOSPreparedDistance_r(run.geos.get(), h.get(), pt.get(), &d))  // 0 = error
+        throw internal_error("geos", "distance to a hotspot failed: " + run.geos.last_error());
       best = std::min(best, d);
     }
     return best;
