@@ -164,7 +164,7 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
     const auto baseline_cell = [&](Cell shown) {
       return !c.baseline_mean ? Cell::null() : baseline_withheld ? Cell::hidden(kConfidential) : shown;
     };
-    const double share = h.area_m2 / run.area_m2;
+    const double share = h.area_m2 / run.ward_set->area_m2();
     std::vector<Cell> row = {
         Cell::text(fmt::format("{}-{}-{}", theme.id, h.level, h.rank)),
         Cell::text(fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name)),
@@ -284,7 +284,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
   params.output = parse_kde_output(k.output);
   params.gaussian_truncation = k.gaussian_truncation;
   const bool raw = params.output == KdeOutput::Raw;
-  const WardOverlap overlap(run.geos, run.wards.wards);
+  const WardOverlap overlap(run.geos, *run.ward_set);
   std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
   std::vector<ThemeSummary> summaries;
 
@@ -292,7 +292,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
   const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
   std::optional<PackForecast> forecast;
   if (k.classes == "coverage")
-    forecast = pack_forecast(cfg, *run.index, run.area_m2, run.ingest.incidents, run.progress, run.diag);
+    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, run.progress, run.diag);
   run.hotspots.clear();
   run.hotspot_tables.clear();
   run.hotspots.resize(cfg.taxonomy.themes.size());
@@ -309,13 +309,13 @@ void kde_stage(RunContext& run, std::ostream& out) {
     ThemeSummary sum;
     sum.theme = theme.id;
     sum.points = points.size();
-    params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.area_m2, k.cell);
+    params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.ward_set->area_m2(), k.cell);
     sum.bandwidth = params.bandwidth;
     if (params.bandwidth < 2 * k.cell)
       run.diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
                                 "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
     const double support = kernel_support(params);
-    const Bounds& e = run.index->extent();
+    const Bounds& e = run.ward_set->extent();
     check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
     const bool qgis_grid = k.grid == "qgis" && !points.empty() && grid_may_follow_incidents(theme);
     if (k.grid == "qgis" && !qgis_grid && !points.empty())
@@ -334,7 +334,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     Grid grid;
     grid.spec = sum.spec;
     const auto key = std::make_tuple(grid.spec.origin_x, grid.spec.origin_y, grid.spec.nx, grid.spec.ny);
-    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.area.get(), grid.spec);
+    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.ward_set->area(), grid.spec);
     grid.in_area = masks[key];
     grid.values = kde(points, grid.spec, params);
     // Hotspots come from the forecast for the coming month, or from this period's surface.
