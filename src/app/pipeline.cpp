@@ -9,6 +9,7 @@
 
 #include "app/pack_folders.hpp"
 #include "app/data_availability_check.hpp"
+#include "app/gdal_warnings.hpp"
 #include "app/pack_forecast.hpp"
 #include "app/run_context.hpp"
 #include "app/stages.hpp"
@@ -108,6 +109,7 @@ Period data_window(const RunConfig& cfg, Mode mode) {
 
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
   RunContext run(cfg, quiet, stdout_stream);
+  const RunWarnings gdal_warnings(run.diag);  // GDAL and PROJ warnings while the run reads and writes
   std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
   const Period window = data_window(cfg, mode);
   // Before the slow part: a run replaces its folders whole, so refuse any that
