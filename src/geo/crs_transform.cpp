@@ -93,6 +93,7 @@ CrsTransform::CrsTransform(const std::string& from, const std::string& to) : ctx
   };
   proj_log_func(ctx, &log, &keep_proj_log);
   proj_log_level(ctx, PJ_LOG_ERROR);
+  ProjPtr src, dst;
   {
     const LogOffOnExit off{ctx};
     const ProjPtr raw(proj_create_crs_to_crs(ctx, from.c_str(), to.c_str(), nullptr));
@@ -102,37 +103,40 @@ CrsTransform::CrsTransform(const std::string& from, const std::string& to) : ctx
     pj_.reset(proj_normalize_for_visualization(ctx, raw.get()));
     if (!pj_) throw bad_input("crs", fmt::format("cannot transform from '{}' to '{}': {}.", from, to, proj_message(ctx)));
 
-    const ProjPtr src(proj_create(ctx, from.c_str()));
-    const ProjPtr dst(proj_create(ctx, to.c_str()));
+    src.reset(proj_create(ctx, from.c_str()));
+    dst.reset(proj_create(ctx, to.c_str()));
     noop_ = src && dst && proj_is_equivalent_to(src.get(), dst.get(), PJ_COMP_EQUIVALENT);
+  }
+  // PROJ's messages from making the transformation itself; the area of use
+  // below may fail, with PROJ logging per point, and then falls back to no
+  // bounds, so its log stays off.
+  for (const std::string& line : log) CPLError(CE_Warning, kProjLogError, "%s", line.c_str());
 
-    // The area of use comes in lon/lat; express it in source coordinates so each
-    // point is checked with a box test rather than a transformation.
-    double west = -180, south = -90, east = 180, north = 90;
-    const char* name = nullptr;
-    const bool have_area = src && proj_get_area_of_use(ctx, src.get(), &west, &south, &east, &north, &name);
-    if (!have_area || west > east) {
-      west = -180, south = -90, east = 180, north = 90;
-    }
-    const bool geographic = src && (proj_get_type(src.get()) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
-                                    proj_get_type(src.get()) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
-    if (geographic) {
-      valid_ = Bounds{std::max(-180.0, west - 1), std::max(-90.0, south - 1),
-                      std::min(180.0, east + 1), std::min(90.0, north + 1)};
-    } else {
-      const ProjPtr lonlat_to_src_raw(proj_create_crs_to_crs(ctx, "EPSG:4326", from.c_str(), nullptr));
-      const ProjPtr lonlat_to_src(lonlat_to_src_raw ? proj_normalize_for_visualization(ctx, lonlat_to_src_raw.get())
-                                                    : nullptr);
-      // A margin of one degree: extracts are often a little outside the official area.
-      if (!lonlat_to_src ||
-          !proj_trans_bounds(ctx, lonlat_to_src.get(), PJ_FWD, west - 1, south - 1, east + 1, north + 1,
-                             &valid_.min_x, &valid_.min_y, &valid_.max_x, &valid_.max_y, 21)) {
-        const double inf = std::numeric_limits<double>::infinity();
-        valid_ = Bounds{-inf, -inf, inf, inf};
-      }
+  // The area of use comes in lon/lat; express it in source coordinates so each
+  // point is checked with a box test rather than a transformation.
+  double west = -180, south = -90, east = 180, north = 90;
+  const char* name = nullptr;
+  const bool have_area = src && proj_get_area_of_use(ctx, src.get(), &west, &south, &east, &north, &name);
+  if (!have_area || west > east) {
+    west = -180, south = -90, east = 180, north = 90;
+  }
+  const bool geographic = src && (proj_get_type(src.get()) == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
+                                  proj_get_type(src.get()) == PJ_TYPE_GEOGRAPHIC_3D_CRS);
+  if (geographic) {
+    valid_ = Bounds{std::max(-180.0, west - 1), std::max(-90.0, south - 1),
+                    std::min(180.0, east + 1), std::min(90.0, north + 1)};
+  } else {
+    const ProjPtr lonlat_to_src_raw(proj_create_crs_to_crs(ctx, "EPSG:4326", from.c_str(), nullptr));
+    const ProjPtr lonlat_to_src(lonlat_to_src_raw ? proj_normalize_for_visualization(ctx, lonlat_to_src_raw.get())
+                                                  : nullptr);
+    // A margin of one degree: extracts are often a little outside the official area.
+    if (!lonlat_to_src ||
+        !proj_trans_bounds(ctx, lonlat_to_src.get(), PJ_FWD, west - 1, south - 1, east + 1, north + 1,
+                           &valid_.min_x, &valid_.min_y, &valid_.max_x, &valid_.max_y, 21)) {
+      const double inf = std::numeric_limits<double>::infinity();
+      valid_ = Bounds{-inf, -inf, inf, inf};
     }
   }
-  for (const std::string& line : log) CPLError(CE_Warning, kProjLogError, "%s", line.c_str());
 }
 
 void CrsTransform::apply(double* x, double* y, std::size_t n, std::size_t stride) const {
