@@ -9,6 +9,8 @@ packages=(
   libtomlplusplus-dev libcli11-dev libfmt-dev libfast-float-dev libssl-dev
   # QGIS project and styles are written as XML trees (escaping is the library's job).
   libpugixml-dev
+  # The manifest's JSON (ordered keys, the library's escaping).
+  nlohmann-json3-dev
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm

@@ -48,7 +48,7 @@ std::vector<Override> to_overrides(const CommandOptions& o) {
     // Paths typed on the command line are relative to where the user is, not to the config file.
     const auto names = shipped_taxonomy_names();
     const bool shipped = spec->key == "taxonomy" && std::find(names.begin(), names.end(), v) != names.end();
-    if ((spec->key == "output" || spec->key == "path" || spec->key == "taxonomy") && !shipped)
+    if (spec->is_path && !shipped)
       v = std::filesystem::absolute(v).lexically_normal().string();
     out.push_back(Override{std::string(spec->table), std::string(spec->key), v});
   }

@@ -180,7 +180,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   }
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
   const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
-  const GiStarGridResult gi = gistar_grid(counts, band, parse_correction(c.correction));
+  const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
 
   Table table;
   add_common_columns(table, theme);
@@ -190,7 +190,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   VectorLayer layer{"gistar_" + theme.id,
                     fmt::format("{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as "
                                 "ArcGIS Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
-                                theme.label, run.cfg.period.label, c.gistar_cell, band, c.correction,
+                                theme.label, run.cfg.period.label, c.gistar_cell, band, name_of(c.correction),
                                 theme.proxy ? theme.proxy_note : ""),
                     &table, {}, wkbMultiPolygon};
   const char* confidence[] = {"", "90%", "95%", "99%"};
@@ -272,7 +272,7 @@ void cluster_stage(RunContext& run, std::ostream& out) {
                              "centre a cell centre; a polygon holding fewer than min_count incidents is withheld")
         .value("gistar_cell_m", c.gistar_cell)
         .value("gistar_band_m", c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0))
-        .value("correction", c.correction).value("outputs", "clusters_<theme>.geojson: one layer, method and shape properties");
+        .value("correction", name_of(c.correction)).value("outputs", "clusters_<theme>.geojson: one layer, method and shape properties");
     j.begin_array("themes");
     for (const ThemeSummary& s : summaries)
       j.begin_object().value("theme", s.theme).value("dbscan_clusters", s.dbscan).value("nnh_threshold_m", s.nnh_threshold)

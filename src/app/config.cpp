@@ -4,8 +4,6 @@
 #include <glob.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -13,8 +11,8 @@
 #include <set>
 #include <toml++/toml.h>
 
-#include "analysis/forecast.hpp"
 #include "app/config_schema.hpp"
+#include "app/option_checks.hpp"
 #include "app/shipped_taxonomy.hpp"
 #include "io/date_parser.hpp"
 #include "app/suggest.hpp"
@@ -87,6 +85,57 @@ void check_keys(const toml::table& t, std::string_view schema_table, const Where
     if (!ok)
       throw usage_error("config", fmt::format("{} must be {}.", where.at(v, key), type_name(spec->type)));
     check_range(v, *spec, where.at(v, key));
+    if (!spec->choices.empty()) {
+      const std::string value(v.as_string()->get());
+      if (std::find(spec->choices.begin(), spec->choices.end(), value) == spec->choices.end())
+        throw usage_error("config", fmt::format("{} = '{}' is not one of: {}.{}", where.at(v, key), value,
+                                                fmt::join(spec->choices, ", "), did_you_mean(value, spec->choices)));
+    }
+  }
+}
+
+// A value check_keys has checked, as its declaration's type.
+OptionValue value_of(const toml::node& v, ValueType type) {
+  switch (type) {
+    case ValueType::String: return std::string(v.as_string()->get());
+    case ValueType::Number: return v.value<double>().value_or(0);
+    case ValueType::Integer: return v.value<std::int64_t>().value_or(0);
+    case ValueType::Bool: return v.value<bool>().value_or(false);
+    case ValueType::StringList: {
+      std::vector<std::string> out;
+      if (v.is_string()) out.emplace_back(v.as_string()->get());
+      else
+        for (const auto& e : *v.as_array()) out.emplace_back(e.as_string()->get());
+      return out;
+    }
+    case ValueType::NumberList: {
+      std::vector<double> out;
+      for (const auto& e : *v.as_array()) out.push_back(e.value<double>().value_or(0));
+      return out;
+    }
+    case ValueType::Table:
+    case ValueType::TableList: break;  // read by dedicated readers
+  }
+  return std::monostate{};
+}
+
+// Checks table `t` against the declarations of `table`, then stores every key
+// bound to a member of T (config_schema.cpp) into `target`, in declaration
+// order. A value its declaration refuses is reported at its key.
+template <class T>
+void apply_options(const toml::table& t, std::string_view table, const Where& where, T& target) {
+  check_keys(t, table, where);
+  for (const OptionSpec& spec : option_specs()) {
+    if (spec.table != table) continue;
+    const auto* binding = std::get_if<Binding<T>>(&spec.binding);
+    const toml::node* node = t.get(spec.key);
+    if (!binding || !node) continue;
+    try {
+      binding->set(target, value_of(*node, spec.type));
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Internal) throw;
+      throw Error(e.kind(), "config", fmt::format("{}: {}", where.at(*node, spec.key), e.what()));
+    }
   }
 }
 
@@ -105,17 +154,6 @@ std::vector<std::string> get_strings(const toml::table& t, std::string_view key)
     for (const auto& e : *arr) out.emplace_back(e.as_string()->get());
   }
   return out;
-}
-
-// Numbers were checked against the schema's ranges by check_keys, so reading
-// them needs no further test and an integer always fits an int.
-double number_or(const toml::table& t, std::string_view key, double fallback) {
-  return t[key].value<double>().value_or(fallback);
-}
-
-int integer_or(const toml::table& t, std::string_view key, int fallback) {
-  const auto v = t[key].value<std::int64_t>();
-  return v ? static_cast<int>(*v) : fallback;
 }
 
 std::string resolve(const fs::path& base, const std::string& p) {
@@ -154,15 +192,9 @@ std::vector<ThemeRule> read_rules(const toml::node& match, const Where& where) {
 
 // Applies one [themes.<id>] table on top of `theme` (which may be new).
 void apply_theme(Theme& theme, const toml::table& t, const Where& where) {
-  check_keys(t, "themes", where);
-  theme.label = get_string(t, "label", theme.label.empty() ? theme.id : theme.label);
+  apply_options(t, "themes", where, theme);
+  if (theme.label.empty()) theme.label = theme.id;
   if (const auto* m = t.get("match")) theme.rules = read_rules(*m, where);
-  if (auto v = t["proxy"].value<bool>()) theme.proxy = *v;
-  theme.proxy_note = get_string(t, "proxy_note", theme.proxy_note);
-  if (auto v = t["target"].value<double>()) theme.target = *v;
-  if (auto v = t["rise_is_good"].value<bool>()) theme.rise_is_good = *v;
-  theme.min_count = integer_or(t, "min_count", theme.min_count);
-  if (auto v = t["export_points"].value<bool>()) theme.export_points = *v;
 }
 
 void merge_themes(std::vector<Theme>& themes, const toml::table& root, const std::string& file) {
@@ -239,34 +271,9 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, 
 }
 
 IncidentSource read_incident_source(const toml::table& t, const fs::path& base, const Where& where) {
-  check_keys(t, "incidents", where);
-  const std::string format = get_string(t, "format", "mapped_csv");
   IncidentSource s;
-  if (format == "police_uk") {
-    s = IncidentSource::police_uk();
-  } else if (format == "mapped_csv") {
-    s.format = IncidentFormat::MappedCsv;
-  } else if (format == "ogr") {
-    s.format = IncidentFormat::Ogr;
-  } else {
-    throw usage_error("config", fmt::format("{}: format '{}' is not known.{} Use police_uk, mapped_csv or ogr.",
-                                            where.at(t, "format"), format,
-                                            did_you_mean(format, {"police_uk", "mapped_csv", "ogr"})));
-  }
-  s.name = get_string(t, "name", s.name.empty() ? format : s.name);
-  s.layer = get_string(t, "layer", s.layer);
-  s.crs = get_string(t, "crs", s.crs);
-  s.id = get_string(t, "id", s.id);
-  s.date = get_string(t, "date", s.date);
-  s.time = get_string(t, "time", s.time);
-  s.date_to = get_string(t, "date_to", s.date_to);
-  if (auto v = t["midnight_unknown"].value<bool>()) s.midnight_unknown = *v;
-  s.datetime_format = get_string(t, "datetime_format", s.datetime_format);
-  s.x = get_string(t, "x", s.x);
-  s.y = get_string(t, "y", s.y);
-  s.category = get_string(t, "category", s.category);
-  s.subcategory = get_string(t, "subcategory", s.subcategory);
-  s.weight = get_string(t, "weight", s.weight);
+  apply_options(t, "incidents", where, s);
+  if (s.name.empty()) s.name = std::string(name_of(s.format));
   if (const auto* flags = t["flags"].as_table()) {
     for (auto&& [k, v] : *flags) {
       if (!v.is_string())
@@ -335,7 +342,7 @@ TimeWindow read_window(const toml::table& t, const Where& where) {
 // The [[windows]] (or the default two) become window themes: <theme>_<window>,
 // the theme's incidents whose time falls in the window. police.uk has no time
 // of day, so inputs that are all police.uk get none (the report says why).
-void read_windows(const toml::table& root, const toml::table& run, const std::string& fname, RunConfig& cfg) {
+void read_windows(const toml::table& root, const std::string& fname, RunConfig& cfg) {
   std::vector<TimeWindow> windows;
   const bool explicit_windows = root.contains("windows");
   if (explicit_windows) {
@@ -348,7 +355,7 @@ void read_windows(const toml::table& root, const toml::table& run, const std::st
   cfg.inputs_have_times = std::any_of(cfg.incidents.begin(), cfg.incidents.end(), [](const IncidentSource& s) {
     return s.format != IncidentFormat::PoliceUk;
   });
-  if (auto v = run["time_windows"].value<bool>(); (v && !*v) || !cfg.inputs_have_times) return;
+  if (!cfg.time_windows || !cfg.inputs_have_times) return;
   std::vector<Theme>& themes = cfg.taxonomy.themes;
   const std::size_t base_count = themes.size();
   for (std::size_t k = 0; k < windows.size(); ++k) {
@@ -414,132 +421,14 @@ void apply_override(toml::table& root, const Override& o, const std::string& fil
   }
 }
 
-std::string one_of(const toml::table& t, std::string_view key, const std::string& fallback,
-                   const std::vector<std::string>& choices, const Where& where) {
-  const std::string v = get_string(t, key, fallback);
-  if (std::find(choices.begin(), choices.end(), v) == choices.end())
-    throw usage_error("config", fmt::format("{} = '{}' is not one of: {}.{}", where.at(t, key), v,
-                                            fmt::join(choices, ", "), did_you_mean(v, choices)));
-  return v;
-}
-
 const toml::table& table_or_empty(const toml::table& root, std::string_view name) {
   static const toml::table empty;  // an immutable empty table: no state
   return root[name].as_table() ? *root[name].as_table() : empty;
 }
 
-void read_kde(const toml::table& root, const Where& where, KdeConfig& k) {
-  const toml::table& t = table_or_empty(root, "kde");
-  check_keys(t, "kde", where);
-  if (auto v = t["enabled"].value<bool>()) k.enabled = *v;
-  k.cell = number_or(t, "cell", k.cell);
-  if (t.contains("bandwidth")) k.bandwidth = number_or(t, "bandwidth", 0);
-  k.kernel = one_of(t, "kernel", k.kernel, {"quartic", "epanechnikov", "triangular", "uniform", "triweight", "gaussian"}, where);
-  k.output = one_of(t, "output", k.output, {"density", "raw"}, where);
-  k.grid = one_of(t, "grid", k.grid, {"aligned", "qgis"}, where);
-  k.classes = one_of(t, "classes", k.classes, {"coverage", "sd", "top_percent"}, where);
-  if (const auto* arr = t["top_percent"].as_array()) {
-    k.top_percent.clear();
-    for (const auto& e : *arr) k.top_percent.push_back(e.value<double>().value_or(0));
-    std::sort(k.top_percent.rbegin(), k.top_percent.rend());  // widest class first
-  }
-  k.gaussian_truncation = number_or(t, "gaussian_truncation", k.gaussian_truncation);
-  k.min_area_m2 = number_or(t, "min_area_m2", k.min_area_m2);
-  k.min_incidents = integer_or(t, "min_incidents", k.min_incidents);
-  k.memory_budget_mb = number_or(t, "memory_budget_mb", k.memory_budget_mb);
-  k.forecast = get_string(t, "forecast", k.forecast);
-  if (k.forecast != "backtest") {
-    try {
-      parse_forecast_method(k.forecast);
-    } catch (const Error& e) {
-      throw usage_error("config", fmt::format("{}: {}", where.at(t, "forecast"), e.what()));
-    }
-  }
-  k.coverage = number_or(t, "coverage", k.coverage);
-}
-
-std::vector<double> numbers_or(const toml::table& t, std::string_view key, std::vector<double> fallback) {
-  const auto* arr = t[key].as_array();
-  if (!arr) return fallback;
-  std::vector<double> out;
-  for (const auto& e : *arr) out.push_back(e.value<double>().value_or(0));
-  return out;
-}
-
-void read_evaluate(const toml::table& root, const Where& where, EvaluateConfig& e) {
-  const toml::table& t = table_or_empty(root, "evaluate");
-  check_keys(t, "evaluate", where);
-  e.coverages = numbers_or(t, "coverages", e.coverages);
-  e.cell = number_or(t, "cell", e.cell);
-  e.bandwidths = numbers_or(t, "bandwidths", e.bandwidths);
-  e.half_lives = numbers_or(t, "half_lives", e.half_lives);
-  e.smoothings = numbers_or(t, "smoothings", e.smoothings);
-  e.history_months = integer_or(t, "history_months", e.history_months);
-  if (const std::string targets = get_string(t, "targets"); !targets.empty()) {
-    try {
-      e.targets = parse_period(targets);
-    } catch (const Error& err) {
-      throw usage_error("config", fmt::format("{}: {}", where.at(t, "targets"), err.what()));
-    }
-  }
-  const std::vector<double> lookbacks = numbers_or(t, "lookbacks", {e.lookbacks.begin(), e.lookbacks.end()});
-  e.lookbacks.clear();
-  for (const double l : lookbacks) {
-    if (l != std::floor(l))
-      throw usage_error("config", fmt::format("{}: look-backs are whole months, e.g. [1, 3, 6, 12].", where.at(t, "lookbacks")));
-    e.lookbacks.push_back(static_cast<int>(l));
-  }
-  for (const auto& [key, empty] : {std::pair{"coverages", e.coverages.empty()}, std::pair{"bandwidths", e.bandwidths.empty()},
-                                   std::pair{"half_lives", e.half_lives.empty()}, std::pair{"lookbacks", e.lookbacks.empty()}})
-    if (empty) throw usage_error("config", fmt::format("{}: give at least one value.", where.at(t, key)));
-}
-
-void read_clusters(const toml::table& root, const Where& where, ClusterConfig& c) {
-  const toml::table& t = table_or_empty(root, "clusters");
-  check_keys(t, "clusters", where);
-  if (auto v = t["enabled"].value<bool>()) c.enabled = *v;
-  c.dbscan_eps = number_or(t, "dbscan_eps", c.dbscan_eps);
-  c.dbscan_min_points = integer_or(t, "dbscan_min_points", c.dbscan_min_points);
-  c.nnh_p = number_or(t, "nnh_p", c.nnh_p);
-  if (t.contains("nnh_distance")) c.nnh_distance = number_or(t, "nnh_distance", 0);
-  c.nnh_min_points = integer_or(t, "nnh_min_points", c.nnh_min_points);
-  if (auto v = t["nnh_second_order"].value<bool>()) c.nnh_second_order = *v;
-  c.concave_ratio = number_or(t, "concave_ratio", c.concave_ratio);
-  c.shape_cell = number_or(t, "shape_cell", c.shape_cell);
-  c.gistar_cell = number_or(t, "gistar_cell", c.gistar_cell);
-  if (t.contains("gistar_band")) c.gistar_band = number_or(t, "gistar_band", 0);
-  c.correction = one_of(t, "correction", c.correction, {"fdr", "bonferroni", "none"}, where);
-  c.ward_weights = one_of(t, "ward_weights", c.ward_weights, {"row", "binary"}, where);
-  c.permutations = integer_or(t, "permutations", c.permutations);
-  if (auto v = t["seed"].value<std::int64_t>()) c.seed = *v;
-  c.lisa_alpha = number_or(t, "lisa_alpha", c.lisa_alpha);
-}
-
-void read_emerging(const toml::table& root, const Where& where, EmergingConfig& e) {
-  const toml::table& t = table_or_empty(root, "emerging");
-  check_keys(t, "emerging", where);
-  if (auto v = t["enabled"].value<bool>()) e.enabled = *v;
-  e.months = integer_or(t, "months", e.months);
-  e.recent = integer_or(t, "recent", e.recent);
-  e.alpha = number_or(t, "alpha", e.alpha);
-  if (e.recent >= e.months)
-    throw usage_error("config", fmt::format("{}: {} must be fewer than emerging.months ({}), so there are earlier "
-                                            "months to compare with.", where.at(t, "recent"), e.recent, e.months));
-}
-
 VenueSource read_venue_source(const toml::table& t, const fs::path& base, const Where& where) {
-  check_keys(t, "venues", where);
   VenueSource v;
-  v.ogr = one_of(t, "format", "csv", {"csv", "ogr"}, where) == "ogr";
-  v.name = get_string(t, "name", "venues");
-  v.layer = get_string(t, "layer");
-  v.crs = get_string(t, "crs", v.ogr ? "" : v.crs);
-  v.x = get_string(t, "x");
-  v.y = get_string(t, "y");
-  v.id = get_string(t, "id");
-  v.name_field = get_string(t, "name_field");
-  v.type_field = get_string(t, "type_field");
-  v.type = get_string(t, "type", "venue");
+  apply_options(t, "venues", where, v);
   if (const auto* f = t["filter"].as_table())
     for (auto&& [k, val] : *f) {
       if (!val.is_string())
@@ -555,119 +444,35 @@ VenueSource read_venue_source(const toml::table& t, const fs::path& base, const 
   return v;
 }
 
-void read_programme(const toml::table& root, const Where& where, RunConfig& cfg) {
-  const toml::table& t = table_or_empty(root, "programme");
-  check_keys(t, "programme", where);
-  ProgrammeConfig& p = cfg.programme;
-  if (auto v = t["enabled"].value<bool>()) p.enabled = *v;
-  std::vector<std::string> ids;
-  for (const auto& th : cfg.taxonomy.themes) ids.push_back(th.id);
-  auto check_theme = [&](const std::string& id) {
-    if (std::find(ids.begin(), ids.end(), id) == ids.end())
-      throw usage_error("config", fmt::format("{}: '{}' is not a theme.{} Themes: {}.", where.at(t, "themes"), id,
-                                              did_you_mean(id, ids), fmt::join(ids, ", ")));
-  };
-  p.themes = get_strings(t, "themes");
-  for (const auto& id : p.themes) check_theme(id);
-  if (const auto* mix = t["mix"].as_table())
-    for (auto&& [k, v] : *mix) {
-      check_theme(std::string(k.str()));
-      const auto w = v.value<double>();
-      if (!w || !std::isfinite(*w) || *w <= 0)
-        throw usage_error("config", fmt::format("{}: mix weights must be positive numbers.", where.at(v, "mix")));
-      p.mix.emplace_back(std::string(k.str()), *w);
+// [programme] mix: theme = weight, a table of its own.
+void read_programme_mix(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table* mix = table_or_empty(root, "programme")["mix"].as_table();
+  if (!mix) return;
+  for (auto&& [k, v] : *mix) {
+    const std::string id(k.str());
+    try {
+      check_theme_ids(cfg, {id});
+    } catch (const Error& e) {
+      throw usage_error("config", fmt::format("{}: {}", where.at(v, "mix"), e.what()));
     }
-  p.k = integer_or(t, "k", p.k);
-  p.radius = number_or(t, "radius", p.radius);
-  p.min_spacing = number_or(t, "min_spacing", p.min_spacing);
-  if (auto v = t["one_per_ward"].value<bool>()) p.one_per_ward = *v;
-  p.include_types = get_strings(t, "include_types");
-  p.exclude_types = get_strings(t, "exclude_types");
-  p.must_include = get_strings(t, "must_include");
-  p.measure = one_of(t, "measure", p.measure, {"incidents", "kde"}, where);
-  p.lookback_months = integer_or(t, "lookback_months", p.lookback_months);
-}
-
-// A calendar date written YYYY-MM-DD, from 1900 to 2200.
-bool is_iso_date(const std::string& d) {
-  int y = 0, m = 0, day = 0;
-  char tail = 0;
-  return std::sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && d.size() == 10 &&
-         std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
-                                     std::chrono::day(static_cast<unsigned>(day))).ok() && y >= 1900 && y <= 2200;
-}
-
-void read_forward_plan(const toml::table& root, const Where& where, RunConfig& cfg) {
-  const toml::table& t = table_or_empty(root, "forward_plan");
-  check_keys(t, "forward_plan", where);
-  ForwardPlanConfig& f = cfg.forward_plan;
-  f.dates = get_strings(t, "dates");
-  for (const std::string& d : f.dates)
-    if (!is_iso_date(d))
-      throw usage_error("config", fmt::format("{}: '{}' is not a date YYYY-MM-DD.", where.at(t, "dates"), d));
-  std::sort(f.dates.begin(), f.dates.end());
-  f.dates.erase(std::unique(f.dates.begin(), f.dates.end()), f.dates.end());
-  f.months = integer_or(t, "months", f.months);
-  f.weekday = one_of(t, "weekday", f.weekday, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                               "sunday"}, where);
-  f.week = integer_or(t, "week", f.week);
-  f.themes = get_strings(t, "themes");
-  for (const std::string& id : f.themes)
-    if (cfg.taxonomy.theme_index(id) < 0)
-      throw usage_error("config", fmt::format("{}: '{}' is not a theme.", where.at(t, "themes"), id));
-  f.budget = number_or(t, "budget", f.budget);
-  f.cost_per_event = number_or(t, "cost_per_event", f.cost_per_event);
-  f.start = get_string(t, "start", f.start);
-  int hh = -1, mm = -1;
-  char tail = 0;
-  if (std::sscanf(f.start.c_str(), "%2d:%2d%c", &hh, &mm, &tail) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59)
-    throw usage_error("config", fmt::format("{}: '{}' is not a time HH:MM.", where.at(t, "start"), f.start));
-  f.hours = number_or(t, "hours", f.hours);
-  f.min_reach = number_or(t, "min_reach", f.min_reach);
-  f.rising_weight = number_or(t, "rising_weight", f.rising_weight);
-  f.persistent_weight = number_or(t, "persistent_weight", f.persistent_weight);
-  if (!f.dates.empty() && f.months > 0)
-    throw usage_error("config", fmt::format("{}: give dates or months, not both.", where.at(t, "months")));
-}
-
-void read_areas(const toml::table& root, const Where& where, RunConfig& cfg) {
-  const toml::table& t = table_or_empty(root, "areas");
-  check_keys(t, "areas", where);
-  cfg.areas.field = get_string(t, "field");
-  cfg.areas.only = get_strings(t, "only");
-  cfg.areas.threads = integer_or(t, "threads", cfg.areas.threads);
-  if (cfg.areas.field.empty() && !cfg.areas.only.empty())
-    throw usage_error("config", fmt::format("{}: name the ward field the areas come from (areas.field or --areas).",
-                                            where.at(t, "only")));
-}
-
-void read_report(const toml::table& root, const Where& where, RunConfig& cfg) {
-  const toml::table& t = table_or_empty(root, "report");
-  check_keys(t, "report", where);
-  cfg.report.marking = get_string(t, "marking", cfg.report.marking);
-  cfg.report.date = get_string(t, "date");
-  if (!cfg.report.date.empty() && !is_iso_date(cfg.report.date))
-    throw usage_error("config", fmt::format("{}: '{}' is not a date YYYY-MM-DD.", where.at(t, "date"), cfg.report.date));
-}
-
-void read_context(const toml::table& root, const Where& where, RunConfig& cfg) {
-  const toml::table& t = table_or_empty(root, "context");
-  check_keys(t, "context", where);
-  ContextConfig& c = cfg.context;
-  c.path = resolve(cfg.base_dir, get_string(t, "path"));
-  c.layer = get_string(t, "layer");
-  c.crs = get_string(t, "crs");
-  c.label_field = get_string(t, "label_field");
-  c.kind = one_of(t, "kind", c.kind, {"roads", "rail", "water", "area"}, where);
-  if (c.path.empty() && !t.empty())
-    throw usage_error("config", fmt::format("{}: set context.path to the layer to draw.", where.file));
-  if (!c.path.empty()) {
-    check_path_length(c.path, where.at(t, "path"));
-    // Checked now: the layer is only read when the report is drawn, after every other stage.
-    if (!fs::exists(c.path))
-      throw bad_input("config", fmt::format("{}: '{}' does not exist. Check context.path.", where.at(t, "path"), c.path));
-    require_regular_file(c.path, where.at(t, "path"));
+    const auto w = v.value<double>();
+    if (!w || !std::isfinite(*w) || *w <= 0)
+      throw usage_error("config", fmt::format("{}: mix weights must be positive numbers.", where.at(v, "mix")));
+    cfg.programme.mix.emplace_back(id, *w);
   }
+}
+
+// [context]: the path is resolved and checked now, as the layer is only read
+// when the report is drawn, after every other stage.
+void resolve_context(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "context");
+  ContextConfig& c = cfg.context;
+  c.path = resolve(cfg.base_dir, c.path);
+  if (c.path.empty()) return;
+  check_path_length(c.path, where.at(t, "path"));
+  if (!fs::exists(c.path))
+    throw bad_input("config", fmt::format("{}: '{}' does not exist. Check context.path.", where.at(t, "path"), c.path));
+  require_regular_file(c.path, where.at(t, "path"));
 }
 
 // True when `inner` is `outer` or lies under it (both canonical).
@@ -738,6 +543,26 @@ void check_output_apart(const RunConfig& cfg, const toml::table& root, const std
                                             fname, cfg.restricted_output.string(), cfg.output.string()));
 }
 
+// The checks that involve more than one option, all in one place, once every
+// option is read and before any work starts.
+void check_option_combinations(const RunConfig& cfg, const toml::table& root, const std::string& fname) {
+  const EmergingConfig& e = cfg.emerging;
+  if (e.recent >= e.months)
+    throw usage_error("config", fmt::format("{}: {} must be fewer than emerging.months ({}), so there are earlier "
+                                            "months to compare with.",
+                                            Where{fname, "emerging"}.at(table_or_empty(root, "emerging"), "recent"),
+                                            e.recent, e.months));
+  if (!cfg.forward_plan.dates.empty() && cfg.forward_plan.months > 0)
+    throw usage_error("config", fmt::format("{}: give dates or months, not both.",
+                                            Where{fname, "forward_plan"}.at(table_or_empty(root, "forward_plan"), "months")));
+  if (cfg.areas.field.empty() && !cfg.areas.only.empty())
+    throw usage_error("config", fmt::format("{}: name the ward field the areas come from (areas.field or --areas).",
+                                            Where{fname, "areas"}.at(table_or_empty(root, "areas"), "only")));
+  if (cfg.context.path.empty() && !table_or_empty(root, "context").empty())
+    throw usage_error("config", fmt::format("{}: set context.path to the layer to draw.", fname));
+  check_output_apart(cfg, root, fname);
+}
+
 }  // namespace
 
 Taxonomy load_taxonomy(const fs::path& file) {
@@ -773,43 +598,28 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   }
 
   const toml::table& run = table_or_empty(root, "run");
-  check_keys(run, "run", Where{fname, "run"});
-  cfg.area_name = get_string(run, "area_name", "the area");
-  const std::string period = get_string(run, "period");
-  if (period.empty() && need_period)
+  apply_options(run, "run", Where{fname, "run"}, cfg);
+  if (cfg.period.label.empty() && need_period)
     throw usage_error("config", fmt::format("{}: no period. Set run.period or pass --period (e.g. 2017-04).", fname));
-  if (!period.empty()) cfg.period = parse_period(period);
-  cfg.crs = get_string(run, "crs", cfg.crs);
   require_projected_metric_crs(cfg.crs, Where{fname, "run"}.at(run, "crs"));
-  cfg.output = resolve(cfg.base_dir, get_string(run, "output", "out"));
+  cfg.output = resolve(cfg.base_dir, cfg.output.string());
   if (cfg.output.filename().empty() && cfg.output.has_parent_path()) cfg.output = cfg.output.parent_path();  // "out/"
   check_path_length(cfg.output.string(), Where{fname, "run"}.at(run, "output"));
   // Beside the pack by default, so it is never zipped or emailed with it.
-  const std::string restricted = get_string(run, "restricted_output");
-  cfg.restricted_output = restricted.empty() ? cfg.output.string() + "-restricted" : resolve(cfg.base_dir, restricted);
+  cfg.restricted_output = cfg.restricted_output.empty() ? cfg.output.string() + "-restricted"
+                                                        : resolve(cfg.base_dir, cfg.restricted_output.string());
   check_path_length(cfg.restricted_output.string(), Where{fname, "run"}.at(run, "restricted_output"));
-  cfg.significance = number_or(run, "significance", cfg.significance);
-  if (auto v = run["gpkg"].value<bool>()) cfg.gpkg = *v;
-  cfg.threads = integer_or(run, "threads", cfg.threads);
 
   const toml::table* wards = root["wards"].as_table();
   if (!wards) throw usage_error("config", fmt::format("{}: no [wards] table; set wards.path.", fname));
-  check_keys(*wards, "wards", Where{fname, "wards"});
-  cfg.wards.path = resolve(cfg.base_dir, get_string(*wards, "path"));
+  apply_options(*wards, "wards", Where{fname, "wards"}, cfg);
+  cfg.wards.path = resolve(cfg.base_dir, cfg.wards.path);
   if (cfg.wards.path.empty()) throw usage_error("config", fmt::format("{}: set wards.path.", fname));
-  cfg.wards.layer = get_string(*wards, "layer");
-  cfg.wards.where = get_string(*wards, "where");
-  cfg.wards.crs = get_string(*wards, "crs");
-  cfg.wards.code_field = get_string(*wards, "code_field", cfg.wards.code_field);
-  cfg.wards.name_field = get_string(*wards, "name_field", cfg.wards.name_field);
-  cfg.wards.population_field = get_string(*wards, "population_field");
-  cfg.population.path = resolve(cfg.base_dir, get_string(*wards, "population_csv"));
+  cfg.population.path = resolve(cfg.base_dir, cfg.population.path);
   for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
     check_path_length(path, Where{fname, "wards"}.at(*wards, key));
     if (!path.empty()) require_regular_file(path, Where{fname, "wards"}.at(*wards, key));
   }
-  cfg.population.code_column = get_string(*wards, "population_csv_code", cfg.population.code_column);
-  cfg.population.value_column = get_string(*wards, "population_csv_value", cfg.population.value_column);
 
   const auto* incidents = root.get("incidents");
   if (!incidents || !incidents->is_array_of_tables())
@@ -847,12 +657,15 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     }
     cfg.taxonomy.themes = std::move(chosen);
   }
-  read_windows(root, run, fname, cfg);
+  read_windows(root, fname, cfg);
   finish_taxonomy(cfg.taxonomy);
-  read_kde(root, Where{fname, "kde"}, cfg.kde);
-  read_evaluate(root, Where{fname, "evaluate"}, cfg.evaluate);
-  read_clusters(root, Where{fname, "clusters"}, cfg.clusters);
-  read_emerging(root, Where{fname, "emerging"}, cfg.emerging);
+  // The tables of one scalar option each; programme and forward_plan check
+  // theme ids, so they come after the themes.
+  for (const char* table : {"kde", "evaluate", "clusters", "emerging", "programme", "forward_plan", "areas", "report",
+                            "context"})
+    apply_options(table_or_empty(root, table), table, Where{fname, table}, cfg);
+  read_programme_mix(root, Where{fname, "programme"}, cfg);
+  resolve_context(root, Where{fname, "context"}, cfg);
   if (const auto* venues = root.get("venues")) {
     if (!venues->is_array_of_tables())
       throw usage_error("config", fmt::format("{}: venues must be [[venues]] tables.", fname));
@@ -860,12 +673,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     for (const auto& item : *venues->as_array())
       cfg.venues.push_back(read_venue_source(*item.as_table(), cfg.base_dir, Where{fname, fmt::format("venues[{}]", n++)}));
   }
-  read_programme(root, Where{fname, "programme"}, cfg);
-  read_forward_plan(root, Where{fname, "forward_plan"}, cfg);
-  read_areas(root, Where{fname, "areas"}, cfg);
-  read_report(root, Where{fname, "report"}, cfg);
-  read_context(root, Where{fname, "context"}, cfg);
-  check_output_apart(cfg, root, fname);
+  check_option_combinations(cfg, root, fname);
   return cfg;
 }
 

@@ -1,11 +1,15 @@
 #pragma once
-// A run, as described by a TOML file plus command-line overrides.
+// A run, as described by a TOML file plus command-line overrides. The member
+// initialisers below are the options' defaults: `hotspot options` prints them
+// from a default-constructed config (app/config_schema.cpp declares each
+// option once and binds it to its member here).
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/config_choices.hpp"
 #include "core/period.hpp"
 #include "core/time_window.hpp"
 #include "core/taxonomy.hpp"
@@ -26,10 +30,10 @@ struct KdeConfig {
   bool enabled = true;
   double cell = 25;                  // metres
   std::optional<double> bandwidth;   // metres; empty = default rule
-  std::string kernel = "quartic";
-  std::string output = "density";    // or "raw"
-  std::string grid = "aligned";      // or "qgis" (QGIS Heatmap's grid)
-  std::string classes = "coverage";  // or "sd" or "top_percent" (of this period's KDE surface)
+  Kernel kernel = Kernel::Quartic;
+  KdeOutput output = KdeOutput::Density;
+  KdeGrid grid = KdeGrid::Aligned;
+  HotspotClasses classes = HotspotClasses::Coverage;
   std::vector<double> top_percent = {10, 5, 1};
   double gaussian_truncation = 3;
   double min_area_m2 = 2500;         // smaller fragments are dropped
@@ -37,8 +41,12 @@ struct KdeConfig {
   double memory_budget_mb = 1024;
   // classes = "coverage": the hotspots are the top cells of a forecast for the
   // coming month (analysis/forecast.hpp), covering a fixed share of the area.
-  std::string forecast = "cells_l24_t12";  // a method id, or "backtest": the best per theme over the last 12 months
+  std::string forecast = "cells_l24_t12";  // a method id, or kBacktest: the best per theme over the last 12 months
   double coverage = 0.03;                  // share of the study area the hotspots cover
+
+  // forecast is free text (any method id), so this one word is not an enum.
+  static constexpr const char* kBacktest = "backtest";
+  bool forecast_by_backtest() const { return forecast == kBacktest; }
 };
 
 // [evaluate]: the rolling-origin backtest of `hotspot evaluate`.
@@ -66,8 +74,8 @@ struct ClusterConfig {
   double shape_cell = 50;              // outlines are unions/hulls of these cells, never of incidents
   double gistar_cell = 100;
   std::optional<double> gistar_band;   // default cell * sqrt(2): the 8 surrounding cells
-  std::string correction = "fdr";      // fdr, bonferroni or none
-  std::string ward_weights = "binary"; // ward Gi*: binary (ArcGIS) or row-standardised (GeoDa) queen weights
+  Correction correction = Correction::FalseDiscoveryRate;
+  WardWeights ward_weights = WardWeights::Binary;  // ward Gi*: binary (ArcGIS) or row-standardised (GeoDa) queen weights
   int permutations = 999;
   std::int64_t seed = 12345;
   double lisa_alpha = 0.05;
@@ -92,7 +100,7 @@ struct ProgrammeConfig {
   double min_spacing = 1000;
   bool one_per_ward = false;
   std::vector<std::string> include_types, exclude_types, must_include;
-  std::string measure = "incidents";      // or "kde"
+  VenueMeasure measure = VenueMeasure::Incidents;
   int lookback_months = 3;
 };
 
@@ -102,7 +110,7 @@ struct ProgrammeConfig {
 struct ForwardPlanConfig {
   std::vector<std::string> dates;   // "YYYY-MM-DD", in any order (sorted)
   int months = 0;                   // or one event a month for the months after the period...
-  std::string weekday = "saturday"; // ...on this weekday...
+  Weekday weekday = Weekday::Saturday;  // ...on this weekday...
   int week = 2;                     // ...of this week of the month (1 to 4)
   std::vector<std::string> themes;  // empty = every theme
   double budget = 0;                // 0 = no limit
@@ -137,16 +145,16 @@ struct ContextConfig {
   std::string layer;        // empty = first layer
   std::string crs;          // overrides the layer's CRS
   std::string label_field;  // empty = no labels
-  std::string kind = "roads";
+  ContextKind kind = ContextKind::Roads;
 };
 
 struct RunConfig {
   std::filesystem::path config_path;
   std::filesystem::path base_dir;  // relative paths resolve against this
-  std::string area_name;
+  std::string area_name = "the area";
   Period period;
   std::string crs = "EPSG:27700";
-  std::filesystem::path output;             // the pack: only what may be shared
+  std::filesystem::path output = "out";     // the pack: only what may be shared (relative: to the config file)
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
   std::string taxonomy_path;
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
@@ -167,6 +175,7 @@ struct RunConfig {
   AreasConfig areas;
   // [[windows]] in use (core/time_window.hpp); their themes are in taxonomy.themes.
   std::vector<TimeWindow> windows;
+  bool time_windows = true;       // run.time_windows: filter themes by the windows when the inputs have times
   bool inputs_have_times = true;  // false when every input is police.uk, which has no time of day
   ReportConfig report;
   ContextConfig context;

@@ -1,172 +1,382 @@
 #include "app/config_schema.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
+#include "app/option_checks.hpp"
+#include "core/error.hpp"
+
 namespace hotspot {
+namespace {
+
+// One declaration while the list is built: the spec, plus what leaving the
+// option out means when its member's default is empty.
+struct Decl {
+  OptionSpec spec;
+  std::string_view unset;
+  Decl& flag(std::string_view f) { spec.cli_flag = f; return *this; }
+  Decl& range(Range r) { spec.range = r; return *this; }
+  Decl& when_unset(std::string_view text) { unset = text; return *this; }
+  Decl& path() { spec.is_path = true; return *this; }
+};
+
+template <class T>
+Decl opt(std::string_view table, std::string_view key, Binding<T> binding, std::string_view help) {
+  Decl d;
+  d.spec.table = table;
+  d.spec.key = key;
+  d.spec.type = binding.type;
+  d.spec.choices = binding.choices;
+  d.spec.help = std::string(help);
+  d.spec.binding = std::move(binding);
+  return d;
+}
+
+// An option read by a dedicated reader in config.cpp (lists of tables, rules,
+// paths to expand, ...); its default text is what leaving it out means.
+Decl unbound(std::string_view table, std::string_view key, ValueType type, std::string_view help) {
+  Decl d;
+  d.spec.table = table;
+  d.spec.key = key;
+  d.spec.type = type;
+  d.spec.help = std::string(help);
+  return d;
+}
+
+// The default text: the bound member's value in a default-constructed config,
+// or, when that is empty, the declaration's words for leaving it out. A
+// declaration may not give words for a member that has a value: the two could
+// then disagree.
+std::string default_text(const Decl& d) {
+  const std::string value = std::visit(
+      [](const auto& b) -> std::string {
+        if constexpr (std::is_same_v<std::decay_t<decltype(b)>, std::monostate>) {
+          return "";
+        } else {
+          typename std::decay_t<decltype(b)>::Target fresh;  // once per option, when the list is built
+          return option_value_text(b.get(fresh));
+        }
+      },
+      d.spec.binding);
+  if (value.empty()) return std::string(d.unset);
+  if (!d.unset.empty())
+    throw internal_error("config", fmt::format("option {}.{} defaults to '{}' but its declaration says '{}'",
+                                               d.spec.table, d.spec.key, value, d.unset));
+  return value;
+}
+
+// The declarations, in the order `hotspot options` lists them.
+std::vector<Decl> declarations() {
+  using V = ValueType;
+  using R = RunConfig;
+  using I = IncidentSource;
+  using S = VenueSource;
+  using Th = Theme;
+  const auto themes_of_run = [](const R& cfg, std::vector<std::string>& ids) { check_theme_ids(cfg, ids); };
+  return {
+      opt("run", "area_name", member(&R::area_name), "Name of the area, used in titles"),
+      opt("run", "period", setter<std::string, R>([](R& c, const std::string& p) {
+                                                    if (!p.empty()) c.period = parse_period(p);
+                                                  },
+                                                  [](const R& c) { return c.period.label; }),
+          "Period to report: 2017-04, 2017-Q2, FY2017 or 2017-01..2017-06").flag("--period"),
+      opt("run", "crs", member(&R::crs), "Projected metric CRS the analysis runs in").flag("--crs"),
+      opt("run", "output", member(&R::output), "Output folder (relative paths: to the config file)").flag("--out").path(),
+      opt("run", "restricted_output", member(&R::restricted_output),
+          "Folder for row-level files not to share (rejects.csv, exported points)").when_unset("<output>-restricted").path(),
+      unbound("run", "taxonomy", V::String,
+              "Taxonomy: a shipped name (police-uk, force-extract) or a file mapping categories and flags to themes")
+          .flag("--taxonomy").path(),
+      opt("run", "significance", member(&R::significance),
+          "Poisson exceedance probability below which a change is significant").range(kFraction),
+      opt("run", "gpkg", member(&R::gpkg), "Also write every vector layer into tasking.gpkg with its style").flag("--gpkg"),
+      unbound("run", "themes", V::StringList, "Themes to report, in order (default: every theme)").when_unset("all"),
+      opt("run", "threads", member(&R::threads),
+          "Threads for the stages that split their work (results do not depend on it)").flag("--threads").range(Range{1, 64}),
+
+      opt("wards", "path", member(&R::wards, &WardSource::path), "Ward boundaries: any OGR vector source").flag("--wards").path(),
+      opt("wards", "layer", member(&R::wards, &WardSource::layer), "Layer name in the source").when_unset("first layer"),
+      opt("wards", "where", member(&R::wards, &WardSource::where), "OGR attribute filter, e.g. BOROUGH = 'Havering'"),
+      opt("wards", "crs", member(&R::wards, &WardSource::crs), "CRS of the boundaries when the file has none")
+          .when_unset("the layer's"),
+      opt("wards", "code_field", member(&R::wards, &WardSource::code_field), "Field holding the ward code"),
+      opt("wards", "name_field", member(&R::wards, &WardSource::name_field), "Field holding the ward name"),
+      opt("wards", "population_field", member(&R::wards, &WardSource::population_field),
+          "Field holding the resident population"),
+      opt("wards", "population_csv", member(&R::population, &PopulationCsv::path), "CSV of population keyed by ward code")
+          .path(),
+      opt("wards", "population_csv_code", member(&R::population, &PopulationCsv::code_column),
+          "Ward-code column of population_csv"),
+      opt("wards", "population_csv_value", member(&R::population, &PopulationCsv::value_column),
+          "Population column of population_csv"),
+
+      // format first: police_uk presets the columns the keys after it may change.
+      opt("incidents", "format", setter<IncidentFormat, I>(
+                                     [](I& s, IncidentFormat f) {
+                                       if (f == IncidentFormat::PoliceUk) s = IncidentSource::police_uk();
+                                       s.format = f;
+                                     },
+                                     [](const I& s) { return s.format; }),
+          "police_uk, mapped_csv or ogr"),
+      opt("incidents", "name", member(&I::name), "A name for this input in reports").when_unset("the format"),
+      unbound("incidents", "paths", V::StringList, "Files or globs (relative: to the config file)"),
+      opt("incidents", "layer", member(&I::layer), "Layer name (format = ogr)").when_unset("first layer"),
+      opt("incidents", "crs", member(&I::crs), "CRS of the x/y columns").when_unset("EPSG:4326 for police_uk"),
+      opt("incidents", "id", member(&I::id), "Column with a unique incident id (duplicates are rejected)"),
+      opt("incidents", "date", member(&I::date), "Column with the date or date-time"),
+      opt("incidents", "time", member(&I::time), "Column with the time of day, when separate"),
+      opt("incidents", "date_to", member(&I::date_to),
+          "Column with the date-time an incident may have ended (from/to records): its time is spread over the span (aoristic)"),
+      opt("incidents", "midnight_unknown", member(&I::midnight_unknown),
+          "Read a time of exactly 00:00 as unknown, as many extracts write it"),
+      opt("incidents", "datetime_format", member(&I::datetime_format), "Date format: auto (ISO) or e.g. %d/%m/%Y %H:%M"),
+      opt("incidents", "x", member(&I::x), "Column with easting or longitude"),
+      opt("incidents", "y", member(&I::y), "Column with northing or latitude"),
+      opt("incidents", "category", member(&I::category), "Column with the offence category"),
+      opt("incidents", "subcategory", member(&I::subcategory), "Column with the offence subcategory"),
+      opt("incidents", "weight", member(&I::weight), "Column with a weight per incident, e.g. a harm score"),
+      unbound("incidents", "flags", V::Table, "Flag name = column, e.g. domestic_abuse = \"DA_Flag\""),
+
+      opt("themes", "label", member(&Th::label), "Name of the theme for people").when_unset("the id"),
+      unbound("themes", "match", V::TableList, "Rules: { category = ..., subcategory = ..., flag = ... }"),
+      opt("themes", "proxy", member(&Th::proxy), "The theme only approximates what its name says"),
+      opt("themes", "proxy_note", member(&Th::proxy_note), "Why it is a proxy; printed on every output"),
+      opt("themes", "target", member(&Th::target), "Target change against baseline, e.g. -0.10 for a 10% reduction")
+          .range(Range{-1, 1}).when_unset("none"),
+      opt("themes", "rise_is_good", member(&Th::rise_is_good), "A rise is good news (e.g. hate-crime reporting)"),
+      opt("themes", "min_count", member(&Th::min_count),
+          "Counts from 1 to min_count-1 are suppressed (a theme named vawg starts at 5)").range(Range{0, 1000}),
+      opt("themes", "export_points", member(&Th::export_points), "Allow incident points of this theme in outputs"),
+
+      unbound("match", "category", V::StringList, "Category or list of categories (wildcards * ?)").when_unset("any"),
+      unbound("match", "subcategory", V::StringList, "Subcategory or list (wildcards * ?)").when_unset("any"),
+      unbound("match", "flag", V::String, "Flag that must be present"),
+
+      opt("kde", "enabled", member(&R::kde, &KdeConfig::enabled), "Compute KDE surfaces and hotspot polygons in `run`"),
+      opt("kde", "cell", member(&R::kde, &KdeConfig::cell), "Cell size in metres").flag("--cell").range(Range{0, 10000, true}),
+      opt("kde", "bandwidth", member(&R::kde, &KdeConfig::bandwidth),
+          "Bandwidth in metres (sigma for gaussian); auto = the default rule").flag("--bandwidth").range(kPositive)
+          .when_unset("auto"),
+      opt("kde", "kernel", member(&R::kde, &KdeConfig::kernel),
+          "quartic, epanechnikov, triangular, uniform, triweight or gaussian").flag("--kernel"),
+      opt("kde", "output", member(&R::kde, &KdeConfig::output),
+          "density (incidents per km2, integrates to the count) or raw (QGIS raw)"),
+      opt("kde", "grid", member(&R::kde, &KdeConfig::grid),
+          "aligned (edges on multiples of the cell, study area + bandwidth) or qgis"),
+      opt("kde", "classes", member(&R::kde, &KdeConfig::classes),
+          "coverage (top forecast cells covering kde.coverage), sd (mean + 1, 2, 3 sd of this period's surface) or top_percent"),
+      opt("kde", "top_percent",
+          member(&R::kde, &KdeConfig::top_percent,
+                 [](const R&, std::vector<double>& p) { std::sort(p.rbegin(), p.rend()); }),  // widest class first
+          "Percentages of study-area cells for classes = top_percent").range(Range{0, 100, true, true}),
+      opt("kde", "gaussian_truncation", member(&R::kde, &KdeConfig::gaussian_truncation), "Gaussian kernel cut-off in sigmas")
+          .range(Range{0, 10, true}),
+      opt("kde", "min_area_m2", member(&R::kde, &KdeConfig::min_area_m2), "Hotspot fragments smaller than this are dropped")
+          .range(Range{0, 1e12}),
+      opt("kde", "min_incidents", member(&R::kde, &KdeConfig::min_incidents),
+          "Hotspot fragments with fewer incidents are dropped").range(kCount),
+      opt("kde", "memory_budget_mb", member(&R::kde, &KdeConfig::memory_budget_mb),
+          "Hard limit in MB: a KDE or Gi* grid needing more is an error").range(Range{0, 1e6, true}),
+
+      opt("kde", "forecast",
+          member(&R::kde, &KdeConfig::forecast, [](const R&, const std::string& f) { check_forecast(f); }),
+          "Hotspot forecast: a method id of `hotspot evaluate` (kde_h100_l12_t6, cells_l24_t12, ...) or backtest")
+          .flag("--forecast"),
+      opt("kde", "coverage", member(&R::kde, &KdeConfig::coverage),
+          "Share of the study area the hotspots cover (top forecast cells)").flag("--coverage").range(Range{0, 0.5, true}),
+
+      opt("evaluate", "coverages",
+          member(&R::evaluate, &EvaluateConfig::coverages, [](const R&, const std::vector<double>& v) { check_not_empty(v); }),
+          "Shares of the study area to measure at").range(Range{0, 1, true}),
+      opt("evaluate", "cell", member(&R::evaluate, &EvaluateConfig::cell),
+          "Evaluation cell in metres (police.uk snaps locations: keep >= 100)").range(Range{10, 5000}),
+      opt("evaluate", "bandwidths",
+          member(&R::evaluate, &EvaluateConfig::bandwidths, [](const R&, const std::vector<double>& v) { check_not_empty(v); }),
+          "KDE bandwidths to try, metres").range(Range{0, 5000, true}),
+      opt("evaluate", "lookbacks",
+          member(&R::evaluate, &EvaluateConfig::lookbacks, [](const R&, const std::vector<int>& v) { check_not_empty(v); }),
+          "Look-back lengths to try, months (longer than history_months: early targets see less)").range(Range{1, 120}),
+      opt("evaluate", "half_lives",
+          member(&R::evaluate, &EvaluateConfig::half_lives, [](const R&, const std::vector<double>& v) { check_not_empty(v); }),
+          "Time-decay half-lives to try, months (0 = none)").range(Range{0, 1200}),
+      opt("evaluate", "smoothings", member(&R::evaluate, &EvaluateConfig::smoothings),
+          "Shares of each incident the kernel spreads (1 = plain KDE)").range(Range{0, 1, true}),
+      opt("evaluate", "targets",
+          setter<std::string, R>([](R& c, const std::string& p) {
+                                   if (!p.empty()) c.evaluate.targets = parse_period(p);
+                                 },
+                                 [](const R& c) { return c.evaluate.targets ? c.evaluate.targets->label : ""; }),
+          "Target months to backtest, e.g. 2017-01..2017-06: one part of a split backtest (docs/scale.md)")
+          .flag("--targets").when_unset("every month"),
+      opt("evaluate", "history_months", member(&R::evaluate, &EvaluateConfig::history_months),
+          "Months of data before the first target month").range(Range{1, 120}),
+
+      opt("clusters", "enabled", member(&R::clusters, &ClusterConfig::enabled), "Compute clusters and Gi* in `run`"),
+      opt("clusters", "dbscan_eps", member(&R::clusters, &ClusterConfig::dbscan_eps),
+          "DBSCAN reach in metres (d <= eps, as scikit-learn)").flag("--eps").range(Range{0, 100000, true}),
+      opt("clusters", "dbscan_min_points", member(&R::clusters, &ClusterConfig::dbscan_min_points),
+          "DBSCAN core size, the point itself included").range(Range{1, 1e6}),
+      opt("clusters", "nnh_p", member(&R::clusters, &ClusterConfig::nnh_p),
+          "NNH one-tailed probability for the random-distance threshold").range(Range{0, 0.5, true, true}),
+      opt("clusters", "nnh_distance", member(&R::clusters, &ClusterConfig::nnh_distance),
+          "NNH fixed threshold distance in metres").range(Range{0, 100000, true}).when_unset("CSR bound"),
+      opt("clusters", "nnh_min_points", member(&R::clusters, &ClusterConfig::nnh_min_points),
+          "Smallest NNH first-order cluster").range(Range{2, 1e6}),
+      opt("clusters", "nnh_second_order", member(&R::clusters, &ClusterConfig::nnh_second_order),
+          "Also cluster the first-order cluster centres"),
+      opt("clusters", "concave_ratio", member(&R::clusters, &ClusterConfig::concave_ratio),
+          "GEOS concave hull ratio (0 tight .. 1 convex)").range(Range{0, 1}),
+      opt("clusters", "shape_cell", member(&R::clusters, &ClusterConfig::shape_cell),
+          "Cluster outlines are built from cells of this side in metres (disclosure: vertices are cell corners)")
+          .range(Range{0, 100000, true}),
+      opt("clusters", "gistar_cell", member(&R::clusters, &ClusterConfig::gistar_cell), "Gi* grid cell in metres")
+          .range(Range{0, 100000, true}),
+      opt("clusters", "gistar_band", member(&R::clusters, &ClusterConfig::gistar_band),
+          "Gi* distance band in metres (self included)").range(Range{0, 100000, true}).when_unset("cell * sqrt(2)"),
+      opt("clusters", "correction", member(&R::clusters, &ClusterConfig::correction),
+          "Multiple-testing correction: fdr, bonferroni or none"),
+      opt("clusters", "ward_weights", member(&R::clusters, &ClusterConfig::ward_weights),
+          "Ward Gi* weights: binary (ArcGIS) or row (standardised, GeoDa); Local Moran is always row-standardised"),
+      opt("clusters", "permutations", member(&R::clusters, &ClusterConfig::permutations), "Local Moran permutations")
+          .range(Range{99, 99999}),
+      opt("clusters", "seed", member(&R::clusters, &ClusterConfig::seed),
+          "Random seed for permutations (recorded in the manifest)"),
+      opt("clusters", "lisa_alpha", member(&R::clusters, &ClusterConfig::lisa_alpha),
+          "Pseudo p-value below which a LISA quadrant is shown").range(kFraction),
+
+      opt("emerging", "enabled", member(&R::emerging, &EmergingConfig::enabled),
+          "Space-time classes of the Gi* cells (new, persistent, intensifying, ...) in `run`"),
+      opt("emerging", "months", member(&R::emerging, &EmergingConfig::months),
+          "Trailing months of monthly Gi*, ending at the period's last month").range(Range{3, 240}),
+      opt("emerging", "recent", member(&R::emerging, &EmergingConfig::recent),
+          "Of those, the months the summary (emerging, persistent, former, intermittent) calls recent").range(Range{1, 239}),
+      opt("emerging", "alpha", member(&R::emerging, &EmergingConfig::alpha),
+          "Significance of a Gi* step (after clusters.correction) and of the Mann-Kendall trend").range(Range{0, 0.5, true}),
+      opt("forward_plan", "dates",
+          member(&R::forward_plan, &ForwardPlanConfig::dates,
+                 [](const R&, std::vector<std::string>& dates) {
+                   check_iso_dates(dates);
+                   std::sort(dates.begin(), dates.end());
+                   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+                 }),
+          "Dated roadshow events, YYYY-MM-DD (or use months)"),
+      opt("forward_plan", "months", member(&R::forward_plan, &ForwardPlanConfig::months),
+          "One event a month for this many months after the period").range(Range{0, 36}),
+      opt("forward_plan", "weekday", member(&R::forward_plan, &ForwardPlanConfig::weekday), "Weekday of each monthly event"),
+      opt("forward_plan", "week", member(&R::forward_plan, &ForwardPlanConfig::week),
+          "Week of the month of each monthly event (2 = the second Saturday)").range(Range{1, 4}),
+      opt("forward_plan", "themes", member(&R::forward_plan, &ForwardPlanConfig::themes, themes_of_run), "Themes in play")
+          .when_unset("all"),
+      opt("forward_plan", "budget", member(&R::forward_plan, &ForwardPlanConfig::budget), "Total budget; 0 = no limit")
+          .range(Range{0, 1e12}),
+      opt("forward_plan", "cost_per_event", member(&R::forward_plan, &ForwardPlanConfig::cost_per_event),
+          "Cost of one event, against the budget").range(Range{0, 1e12}),
+      opt("forward_plan", "start",
+          member(&R::forward_plan, &ForwardPlanConfig::start, [](const R&, const std::string& t) { check_clock_time(t); }),
+          "Local start time of each event (HH:MM), for the calendar"),
+      opt("forward_plan", "hours", member(&R::forward_plan, &ForwardPlanConfig::hours), "Length of each event in hours")
+          .range(Range{0, 24, true}),
+      opt("forward_plan", "min_reach", member(&R::forward_plan, &ForwardPlanConfig::min_reach),
+          "An event must newly reach at least this many incidents of its theme (look-back months, within programme.radius)")
+          .range(Range{0, 1e9}),
+      opt("forward_plan", "rising_weight", member(&R::forward_plan, &ForwardPlanConfig::rising_weight),
+          "Weight of a theme rising significantly on its 12-month baseline").range(Range{0, 100, true}),
+      opt("forward_plan", "persistent_weight", member(&R::forward_plan, &ForwardPlanConfig::persistent_weight),
+          "Weight of a theme with persistent or intensifying hotspots").range(Range{0, 100, true}),
+      unbound("windows", "id", V::String,
+              "Window id, snake_case (e.g. nte): theme <theme>_<id> is the theme's incidents in the window"),
+      unbound("windows", "label", V::String, "Window name for people, e.g. night-time economy").when_unset("the id"),
+      unbound("windows", "days", V::StringList, "Days the window starts on, e.g. [\"Fri\", \"Sat\"]"),
+      unbound("windows", "start", V::String, "Start time HH:MM"),
+      unbound("windows", "end", V::String, "End time HH:MM (at or before start: the next morning)"),
+      unbound("windows", "themes", V::StringList, "Themes the window filters").when_unset("all"),
+      opt("run", "time_windows", member(&R::time_windows),
+          "Filter themes by the [[windows]] (default: night-time economy for violence, after school for ASB) when the inputs have times"),
+      opt("areas", "field", member(&R::areas, &AreasConfig::field),
+          "One pack per value of this ward field (e.g. BOROUGH), from one read of the inputs (run only)").flag("--areas"),
+      opt("areas", "only", member(&R::areas, &AreasConfig::only), "Just these areas").when_unset("every value"),
+      opt("areas", "threads", member(&R::areas, &AreasConfig::threads), "Areas built at once").range(Range{1, 64}),
+      // format first: ogr clears the lon/lat CRS default (an OGR layer has its own).
+      opt("venues", "format", setter<VenueFormat, S>(
+                                  [](S& v, VenueFormat f) {
+                                    v.ogr = f == VenueFormat::Ogr;
+                                    if (v.ogr) v.crs.clear();
+                                  },
+                                  [](const S& v) { return v.ogr ? VenueFormat::Ogr : VenueFormat::Csv; }),
+          "csv or ogr"),
+      opt("venues", "name", member(&S::name), "A name for this list of candidate venues"),
+      unbound("venues", "paths", V::StringList, "Files or globs (relative: to the config file)"),
+      opt("venues", "layer", member(&S::layer), "Layer name (format = ogr)").when_unset("first layer"),
+      opt("venues", "crs", member(&S::crs), "CRS of x/y (EPSG:27700 for easting/northing)"),
+      opt("venues", "x", member(&S::x), "Column with longitude or easting (ogr: the geometry)"),
+      opt("venues", "y", member(&S::y), "Column with latitude or northing"),
+      opt("venues", "id", member(&S::id), "Column with a venue id").when_unset("row number"),
+      opt("venues", "name_field", member(&S::name_field), "Column with the venue name"),
+      opt("venues", "type_field", member(&S::type_field), "Column with the venue type"),
+      opt("venues", "type", member(&S::type), "Type for every venue of this list, when there is no type column"),
+      unbound("venues", "filter", V::Table, "Keep rows whose columns equal these values, e.g. { closed = \"\" }"),
+
+      opt("programme", "enabled", member(&R::programme, &ProgrammeConfig::enabled),
+          "Plan venues in `run` when [[venues]] are given"),
+      opt("programme", "themes", member(&R::programme, &ProgrammeConfig::themes, themes_of_run),
+          "Themes to plan a programme for").when_unset("all"),
+      unbound("programme", "mix", V::Table, "Also plan for a weighted mix, e.g. { asb = 1, violence = 0.5 }"),
+      opt("programme", "k", member(&R::programme, &ProgrammeConfig::k), "Venues in the programme").flag("--venues-k")
+          .range(Range{1, 1000}),
+      opt("programme", "radius", member(&R::programme, &ProgrammeConfig::radius),
+          "Walking catchment radius in metres (straight line)").range(Range{0, 100000, true}),
+      opt("programme", "min_spacing", member(&R::programme, &ProgrammeConfig::min_spacing),
+          "Minimum distance between chosen venues in metres").range(Range{0, 1e6}),
+      opt("programme", "one_per_ward", member(&R::programme, &ProgrammeConfig::one_per_ward),
+          "At most one chosen venue per ward"),
+      opt("programme", "include_types", member(&R::programme, &ProgrammeConfig::include_types), "Only these venue types")
+          .when_unset("all"),
+      opt("programme", "exclude_types", member(&R::programme, &ProgrammeConfig::exclude_types), "Never these venue types"),
+      opt("programme", "must_include", member(&R::programme, &ProgrammeConfig::must_include),
+          "Venue ids that must be in the programme"),
+      opt("programme", "measure", member(&R::programme, &ProgrammeConfig::measure),
+          "incidents (look-back window) or kde (surface mass)"),
+      opt("programme", "lookback_months", member(&R::programme, &ProgrammeConfig::lookback_months),
+          "Months of incidents up to the period's end").range(Range{1, 120}),
+
+      opt("report", "marking", member(&R::report, &ReportConfig::marking),
+          "Protective marking in the header and footer of every report page").flag("--marking"),
+      opt("report", "date",
+          member(&R::report, &ReportConfig::date, [](const R&, const std::string& d) { check_iso_date(d); }),
+          "Production date printed on every page, YYYY-MM-DD (never the clock, so reruns are identical)")
+          .flag("--report-date").when_unset("day after period"),
+
+      opt("context", "path", member(&R::context, &ContextConfig::path),
+          "Reference layer drawn under the report's maps: any OGR vector source").path(),
+      opt("context", "layer", member(&R::context, &ContextConfig::layer), "Layer name in the source").when_unset("first layer"),
+      opt("context", "crs", member(&R::context, &ContextConfig::crs), "CRS of the layer when the file has none")
+          .when_unset("the layer's"),
+      opt("context", "label_field", member(&R::context, &ContextConfig::label_field),
+          "Field whose text labels features (sparingly: one label per name)"),
+      opt("context", "kind", member(&R::context, &ContextConfig::kind), "How to draw it: roads, rail, water or area"),
+
+      unbound("taxonomy", "name", V::String, "Name of the taxonomy"),
+      unbound("taxonomy", "description", V::String, "What it is for"),
+      unbound("taxonomy", "known_categories", V::StringList, "Every category the source uses; others count as unthemed"),
+  };
+}
+
+}  // namespace
 
 const std::vector<OptionSpec>& option_specs() {
-  using V = ValueType;
-  static const std::vector<OptionSpec> specs = {
-      {"run", "area_name", V::String, "", "Name of the area, used in titles"},
-      {"run", "period", V::String, "", "Period to report: 2017-04, 2017-Q2, FY2017 or 2017-01..2017-06", "--period"},
-      {"run", "crs", V::String, "EPSG:27700", "Projected metric CRS the analysis runs in", "--crs"},
-      {"run", "output", V::String, "out", "Output folder (relative paths: to the config file)", "--out"},
-      {"run", "restricted_output", V::String, "<output>-restricted", "Folder for row-level files not to share (rejects.csv, exported points)"},
-      {"run", "taxonomy", V::String, "", "Taxonomy: a shipped name (police-uk, force-extract) or a file mapping categories and flags to themes", "--taxonomy"},
-      {"run", "significance", V::Number, "0.05", "Poisson exceedance probability below which a change is significant", {}, kFraction},
-      {"run", "gpkg", V::Bool, "false", "Also write every vector layer into tasking.gpkg with its style", "--gpkg"},
-      {"run", "themes", V::StringList, "all", "Themes to report, in order (default: every theme)"},
-      {"run", "threads", V::Integer, "2", "Threads for the stages that split their work (results do not depend on it)", "--threads", Range{1, 64}},
-
-      {"wards", "path", V::String, "", "Ward boundaries: any OGR vector source", "--wards"},
-      {"wards", "layer", V::String, "first layer", "Layer name in the source"},
-      {"wards", "where", V::String, "", "OGR attribute filter, e.g. BOROUGH = 'Havering'"},
-      {"wards", "crs", V::String, "the layer's", "CRS of the boundaries when the file has none"},
-      {"wards", "code_field", V::String, "code", "Field holding the ward code"},
-      {"wards", "name_field", V::String, "name", "Field holding the ward name"},
-      {"wards", "population_field", V::String, "", "Field holding the resident population"},
-      {"wards", "population_csv", V::String, "", "CSV of population keyed by ward code"},
-      {"wards", "population_csv_code", V::String, "code", "Ward-code column of population_csv"},
-      {"wards", "population_csv_value", V::String, "population", "Population column of population_csv"},
-
-      {"incidents", "name", V::String, "", "A name for this input in reports"},
-      {"incidents", "format", V::String, "mapped_csv", "police_uk, mapped_csv or ogr"},
-      {"incidents", "paths", V::StringList, "", "Files or globs (relative: to the config file)"},
-      {"incidents", "layer", V::String, "first layer", "Layer name (format = ogr)"},
-      {"incidents", "crs", V::String, "EPSG:4326 for police_uk", "CRS of the x/y columns"},
-      {"incidents", "id", V::String, "", "Column with a unique incident id (duplicates are rejected)"},
-      {"incidents", "date", V::String, "", "Column with the date or date-time"},
-      {"incidents", "time", V::String, "", "Column with the time of day, when separate"},
-      {"incidents", "date_to", V::String, "", "Column with the date-time an incident may have ended (from/to records): its time is spread over the span (aoristic)"},
-      {"incidents", "midnight_unknown", V::Bool, "true", "Read a time of exactly 00:00 as unknown, as many extracts write it"},
-      {"incidents", "datetime_format", V::String, "auto", "Date format: auto (ISO) or e.g. %d/%m/%Y %H:%M"},
-      {"incidents", "x", V::String, "", "Column with easting or longitude"},
-      {"incidents", "y", V::String, "", "Column with northing or latitude"},
-      {"incidents", "category", V::String, "", "Column with the offence category"},
-      {"incidents", "subcategory", V::String, "", "Column with the offence subcategory"},
-      {"incidents", "weight", V::String, "", "Column with a weight per incident, e.g. a harm score"},
-      {"incidents", "flags", V::Table, "", "Flag name = column, e.g. domestic_abuse = \"DA_Flag\""},
-
-      {"themes", "label", V::String, "the id", "Name of the theme for people"},
-      {"themes", "match", V::TableList, "", "Rules: { category = ..., subcategory = ..., flag = ... }"},
-      {"themes", "proxy", V::Bool, "false", "The theme only approximates what its name says"},
-      {"themes", "proxy_note", V::String, "", "Why it is a proxy; printed on every output"},
-      {"themes", "target", V::Number, "none", "Target change against baseline, e.g. -0.10 for a 10% reduction", {}, Range{-1, 1}},
-      {"themes", "rise_is_good", V::Bool, "false", "A rise is good news (e.g. hate-crime reporting)"},
-      {"themes", "min_count", V::Integer, "5 for vawg, else 0", "Counts from 1 to min_count-1 are suppressed", {}, Range{0, 1000}},
-      {"themes", "export_points", V::Bool, "false", "Allow incident points of this theme in outputs"},
-
-      {"match", "category", V::StringList, "any", "Category or list of categories (wildcards * ?)"},
-      {"match", "subcategory", V::StringList, "any", "Subcategory or list (wildcards * ?)"},
-      {"match", "flag", V::String, "", "Flag that must be present"},
-
-      {"kde", "enabled", V::Bool, "true", "Compute KDE surfaces and hotspot polygons in `run`"},
-      {"kde", "cell", V::Number, "25", "Cell size in metres", "--cell", Range{0, 10000, true}},
-      {"kde", "bandwidth", V::Number, "auto", "Bandwidth in metres (sigma for gaussian); auto = the default rule", "--bandwidth", kPositive},
-      {"kde", "kernel", V::String, "quartic", "quartic, epanechnikov, triangular, uniform, triweight or gaussian", "--kernel"},
-      {"kde", "output", V::String, "density", "density (incidents per km2, integrates to the count) or raw (QGIS raw)"},
-      {"kde", "grid", V::String, "aligned", "aligned (edges on multiples of the cell, study area + bandwidth) or qgis"},
-      {"kde", "classes", V::String, "coverage", "coverage (top forecast cells covering kde.coverage), sd (mean + 1, 2, 3 sd of this period's surface) or top_percent"},
-      {"kde", "top_percent", V::NumberList, "[10, 5, 1]", "Percentages of study-area cells for classes = top_percent", {}, Range{0, 100, true, true}},
-      {"kde", "gaussian_truncation", V::Number, "3", "Gaussian kernel cut-off in sigmas", {}, Range{0, 10, true}},
-      {"kde", "min_area_m2", V::Number, "2500", "Hotspot fragments smaller than this are dropped", {}, Range{0, 1e12}},
-      {"kde", "min_incidents", V::Integer, "3", "Hotspot fragments with fewer incidents are dropped", {}, kCount},
-      {"kde", "memory_budget_mb", V::Number, "1024", "Hard limit in MB: a KDE or Gi* grid needing more is an error", {}, Range{0, 1e6, true}},
-
-      {"kde", "forecast", V::String, "cells_l24_t12", "Hotspot forecast: a method id of `hotspot evaluate` (kde_h100_l12_t6, cells_l24_t12, ...) or backtest", "--forecast"},
-      {"kde", "coverage", V::Number, "0.03", "Share of the study area the hotspots cover (top forecast cells)", "--coverage", Range{0, 0.5, true}},
-
-      {"evaluate", "coverages", V::NumberList, "[0.01, 0.02, 0.03, 0.05, 0.1]", "Shares of the study area to measure at", {}, Range{0, 1, true}},
-      {"evaluate", "cell", V::Number, "100", "Evaluation cell in metres (police.uk snaps locations: keep >= 100)", {}, Range{10, 5000}},
-      {"evaluate", "bandwidths", V::NumberList, "[50, 100, 200, 300]", "KDE bandwidths to try, metres", {}, Range{0, 5000, true}},
-      {"evaluate", "lookbacks", V::NumberList, "[1, 3, 6, 12, 24]", "Look-back lengths to try, months (longer than history_months: early targets see less)", {}, Range{1, 120}},
-      {"evaluate", "half_lives", V::NumberList, "[0, 6, 12]", "Time-decay half-lives to try, months (0 = none)", {}, Range{0, 1200}},
-      {"evaluate", "smoothings", V::NumberList, "[1, 0.5]", "Shares of each incident the kernel spreads (1 = plain KDE)", {}, Range{0, 1, true}},
-      {"evaluate", "targets", V::String, "every month", "Target months to backtest, e.g. 2017-01..2017-06: one part of a split backtest (docs/scale.md)", "--targets"},
-      {"evaluate", "history_months", V::Integer, "12", "Months of data before the first target month", {}, Range{1, 120}},
-
-      {"clusters", "enabled", V::Bool, "true", "Compute clusters and Gi* in `run`"},
-      {"clusters", "dbscan_eps", V::Number, "100", "DBSCAN reach in metres (d <= eps, as scikit-learn)", "--eps", Range{0, 100000, true}},
-      {"clusters", "dbscan_min_points", V::Integer, "10", "DBSCAN core size, the point itself included", {}, Range{1, 1e6}},
-      {"clusters", "nnh_p", V::Number, "0.05", "NNH one-tailed probability for the random-distance threshold", {}, Range{0, 0.5, true, true}},
-      {"clusters", "nnh_distance", V::Number, "CSR bound", "NNH fixed threshold distance in metres", {}, Range{0, 100000, true}},
-      {"clusters", "nnh_min_points", V::Integer, "10", "Smallest NNH first-order cluster", {}, Range{2, 1e6}},
-      {"clusters", "nnh_second_order", V::Bool, "true", "Also cluster the first-order cluster centres"},
-      {"clusters", "concave_ratio", V::Number, "0.3", "GEOS concave hull ratio (0 tight .. 1 convex)", {}, Range{0, 1}},
-      {"clusters", "shape_cell", V::Number, "50", "Cluster outlines are built from cells of this side in metres (disclosure: vertices are cell corners)", {}, Range{0, 100000, true}},
-      {"clusters", "gistar_cell", V::Number, "100", "Gi* grid cell in metres", {}, Range{0, 100000, true}},
-      {"clusters", "gistar_band", V::Number, "cell * sqrt(2)", "Gi* distance band in metres (self included)", {}, Range{0, 100000, true}},
-      {"clusters", "correction", V::String, "fdr", "Multiple-testing correction: fdr, bonferroni or none"},
-      {"clusters", "ward_weights", V::String, "binary", "Ward Gi* weights: binary (ArcGIS) or row (standardised, GeoDa); Local Moran is always row-standardised"},
-      {"clusters", "permutations", V::Integer, "999", "Local Moran permutations", {}, Range{99, 99999}},
-      {"clusters", "seed", V::Integer, "12345", "Random seed for permutations (recorded in the manifest)"},
-      {"clusters", "lisa_alpha", V::Number, "0.05", "Pseudo p-value below which a LISA quadrant is shown", {}, kFraction},
-
-      {"emerging", "enabled", V::Bool, "true", "Space-time classes of the Gi* cells (new, persistent, intensifying, ...) in `run`"},
-      {"emerging", "months", V::Integer, "24", "Trailing months of monthly Gi*, ending at the period's last month", {}, Range{3, 240}},
-      {"emerging", "recent", V::Integer, "6", "Of those, the months the summary (emerging, persistent, former, intermittent) calls recent", {}, Range{1, 239}},
-      {"emerging", "alpha", V::Number, "0.05", "Significance of a Gi* step (after clusters.correction) and of the Mann-Kendall trend", {}, Range{0, 0.5, true}},
-      {"forward_plan", "dates", V::StringList, "", "Dated roadshow events, YYYY-MM-DD (or use months)"},
-      {"forward_plan", "months", V::Integer, "0", "One event a month for this many months after the period", {}, Range{0, 36}},
-      {"forward_plan", "weekday", V::String, "saturday", "Weekday of each monthly event"},
-      {"forward_plan", "week", V::Integer, "2", "Week of the month of each monthly event (2 = the second Saturday)", {}, Range{1, 4}},
-      {"forward_plan", "themes", V::StringList, "all", "Themes in play"},
-      {"forward_plan", "budget", V::Number, "0", "Total budget; 0 = no limit", {}, Range{0, 1e12}},
-      {"forward_plan", "cost_per_event", V::Number, "0", "Cost of one event, against the budget", {}, Range{0, 1e12}},
-      {"forward_plan", "start", V::String, "10:00", "Local start time of each event (HH:MM), for the calendar"},
-      {"forward_plan", "hours", V::Number, "4", "Length of each event in hours", {}, Range{0, 24, true}},
-      {"forward_plan", "min_reach", V::Number, "5", "An event must newly reach at least this many incidents of its theme (look-back months, within programme.radius)", {}, Range{0, 1e9}},
-      {"forward_plan", "rising_weight", V::Number, "2", "Weight of a theme rising significantly on its 12-month baseline", {}, Range{0, 100, true}},
-      {"forward_plan", "persistent_weight", V::Number, "1.5", "Weight of a theme with persistent or intensifying hotspots", {}, Range{0, 100, true}},
-      {"windows", "id", V::String, "", "Window id, snake_case (e.g. nte): theme <theme>_<id> is the theme's incidents in the window"},
-      {"windows", "label", V::String, "the id", "Window name for people, e.g. night-time economy"},
-      {"windows", "days", V::StringList, "", "Days the window starts on, e.g. [\"Fri\", \"Sat\"]"},
-      {"windows", "start", V::String, "", "Start time HH:MM"},
-      {"windows", "end", V::String, "", "End time HH:MM (at or before start: the next morning)"},
-      {"windows", "themes", V::StringList, "all", "Themes the window filters"},
-      {"run", "time_windows", V::Bool, "true", "Filter themes by the [[windows]] (default: night-time economy for violence, after school for ASB) when the inputs have times"},
-      {"areas", "field", V::String, "", "One pack per value of this ward field (e.g. BOROUGH), from one read of the inputs (run only)", "--areas"},
-      {"areas", "only", V::StringList, "every value", "Just these areas"},
-      {"areas", "threads", V::Integer, "2", "Areas built at once", {}, Range{1, 64}},
-      {"venues", "name", V::String, "", "A name for this list of candidate venues"},
-      {"venues", "format", V::String, "csv", "csv or ogr"},
-      {"venues", "paths", V::StringList, "", "Files or globs (relative: to the config file)"},
-      {"venues", "layer", V::String, "first layer", "Layer name (format = ogr)"},
-      {"venues", "crs", V::String, "EPSG:4326", "CRS of x/y (EPSG:27700 for easting/northing)"},
-      {"venues", "x", V::String, "", "Column with longitude or easting (ogr: the geometry)"},
-      {"venues", "y", V::String, "", "Column with latitude or northing"},
-      {"venues", "id", V::String, "row number", "Column with a venue id"},
-      {"venues", "name_field", V::String, "", "Column with the venue name"},
-      {"venues", "type_field", V::String, "", "Column with the venue type"},
-      {"venues", "type", V::String, "", "Type for every venue of this list, when there is no type column"},
-      {"venues", "filter", V::Table, "", "Keep rows whose columns equal these values, e.g. { closed = \"\" }"},
-
-      {"programme", "enabled", V::Bool, "true", "Plan venues in `run` when [[venues]] are given"},
-      {"programme", "themes", V::StringList, "all", "Themes to plan a programme for"},
-      {"programme", "mix", V::Table, "", "Also plan for a weighted mix, e.g. { asb = 1, violence = 0.5 }"},
-      {"programme", "k", V::Integer, "5", "Venues in the programme", "--venues-k", Range{1, 1000}},
-      {"programme", "radius", V::Number, "400", "Walking catchment radius in metres (straight line)", {}, Range{0, 100000, true}},
-      {"programme", "min_spacing", V::Number, "1000", "Minimum distance between chosen venues in metres", {}, Range{0, 1e6}},
-      {"programme", "one_per_ward", V::Bool, "false", "At most one chosen venue per ward"},
-      {"programme", "include_types", V::StringList, "all", "Only these venue types"},
-      {"programme", "exclude_types", V::StringList, "", "Never these venue types"},
-      {"programme", "must_include", V::StringList, "", "Venue ids that must be in the programme"},
-      {"programme", "measure", V::String, "incidents", "incidents (look-back window) or kde (surface mass)"},
-      {"programme", "lookback_months", V::Integer, "3", "Months of incidents up to the period's end", {}, Range{1, 120}},
-
-      {"report", "marking", V::String, "OFFICIAL", "Protective marking in the header and footer of every report page", "--marking"},
-      {"report", "date", V::String, "day after period", "Production date printed on every page, YYYY-MM-DD (never the clock, so reruns are identical)", "--report-date"},
-
-      {"context", "path", V::String, "", "Reference layer drawn under the report's maps: any OGR vector source"},
-      {"context", "layer", V::String, "first layer", "Layer name in the source"},
-      {"context", "crs", V::String, "the layer's", "CRS of the layer when the file has none"},
-      {"context", "label_field", V::String, "", "Field whose text labels features (sparingly: one label per name)"},
-      {"context", "kind", V::String, "roads", "How to draw it: roads, rail, water or area"},
-
-      {"taxonomy", "name", V::String, "", "Name of the taxonomy"},
-      {"taxonomy", "description", V::String, "", "What it is for"},
-      {"taxonomy", "known_categories", V::StringList, "", "Every category the source uses; others count as unthemed"},
-  };
+  static const std::vector<OptionSpec> specs = [] {
+    std::vector<OptionSpec> out;
+    for (Decl& d : declarations()) {
+      d.spec.default_text = default_text(d);
+      // Help that describes each choice (e.g. "density (...) or raw (...)") stands; otherwise the names are added.
+      const bool names_all = std::all_of(d.spec.choices.begin(), d.spec.choices.end(), [&](const std::string& c) {
+        return d.spec.help.find(c) != std::string::npos;
+      });
+      if (!names_all) d.spec.help = fmt::format("{}: {}", d.spec.help, fmt::join(d.spec.choices, ", "));
+      out.push_back(std::move(d.spec));
+    }
+    return out;
+  }();
   return specs;
 }
 
@@ -181,6 +391,21 @@ const OptionSpec* find_option(std::string_view table, std::string_view key) {
   for (const auto& s : option_specs())
     if (s.table == table && s.key == key) return &s;
   return nullptr;
+}
+
+std::string option_value_text(const OptionValue& v) {
+  struct Text {
+    std::string operator()(std::monostate) const { return ""; }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(std::int64_t i) const { return fmt::format("{}", i); }
+    std::string operator()(double d) const { return fmt::format("{}", d); }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(const std::vector<std::string>& s) const { return fmt::format("{}", fmt::join(s, ", ")); }
+    std::string operator()(const std::vector<double>& d) const {
+      return d.empty() ? "" : fmt::format("[{}]", fmt::join(d, ", "));
+    }
+  };
+  return std::visit(Text{}, v);
 }
 
 std::string range_text(const Range& r) {

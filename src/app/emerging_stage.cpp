@@ -124,7 +124,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
         monthly[static_cast<std::size_t>(inc.month - window.first)]
             .values[base.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
     }
-    const EmergingGrid eg = emerging_grid(monthly, band, parse_correction(c.correction), e.alpha,
+    const EmergingGrid eg = emerging_grid(monthly, band, c.correction, e.alpha,
                                           static_cast<std::size_t>(e.recent));
     monthly.clear();
 
@@ -140,7 +140,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                       fmt::format("{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, "
                                   "band {:.0f} m, {} correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot "
                                   "Analysis, summary as sfhotspot. {}",
-                                  theme.label, window.label, months, c.gistar_cell, band, c.correction, e.alpha,
+                                  theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
                                   theme.proxy ? theme.proxy_note : ""),
                       &table, {}, wkbMultiPolygon};
     const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());

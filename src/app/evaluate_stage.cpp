@@ -245,7 +245,7 @@ void evaluate_stage(RunContext& run, std::ostream& out) {
         .value("last_data_month", format_month(r.last_data)).value("first_target_month", format_month(r.first_target))
         .value("last_target_month", format_month(r.last_target))
         .value("target_months", r.target_months()).value("pack_coverage", r.plan.primary_coverage)
-        .value("pack_method", r.plan.pack_method ? ids[*r.plan.pack_method] : "backtest");
+        .value("pack_method", r.plan.pack_method ? ids[*r.plan.pack_method] : KdeConfig::kBacktest);
     j.begin_array("months_missing");
     for (const auto& m : missing) j.value("", m);
     j.end_array().begin_array("methods");

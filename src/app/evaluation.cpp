@@ -15,7 +15,7 @@ int EvaluationResult::target_months() const {
 }
 
 std::optional<ForecastMethod> pack_forecast_method(const KdeConfig& k) {
-  if (k.forecast == "backtest") return std::nullopt;
+  if (k.forecast_by_backtest()) return std::nullopt;
   return parse_forecast_method(k.forecast);
 }
 

@@ -37,8 +37,7 @@ std::vector<chr::year_month_day> event_dates(const RunConfig& cfg) {
   const ForwardPlanConfig& f = cfg.forward_plan;
   std::vector<chr::year_month_day> out;
   for (const std::string& d : f.dates) out.push_back(parse_day(d));
-  const char* names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-  const unsigned wd = static_cast<unsigned>(std::find(std::begin(names), std::end(names), f.weekday) - std::begin(names));
+  const unsigned wd = static_cast<unsigned>(f.weekday);  // ISO numbering, as std::chrono::weekday reads it
   for (int k = 1; k <= f.months; ++k) {
     const Month m = cfg.period.last + k;
     const chr::year_month ym(chr::year(m / 12), chr::month(static_cast<unsigned>(m % 12 + 1)));

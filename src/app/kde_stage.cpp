@@ -280,8 +280,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
   KdeParams params;
-  params.kernel = parse_kernel(k.kernel);
-  params.output = parse_kde_output(k.output);
+  params.kernel = k.kernel;
+  params.output = k.output;
   params.gaussian_truncation = k.gaussian_truncation;
   const bool raw = params.output == KdeOutput::Raw;
   const WardOverlap overlap(run.geos, *run.ward_set);
@@ -291,7 +291,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
   run.timer.start("kde");
   const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
   std::optional<PackForecast> forecast;
-  if (k.classes == "coverage")
+  if (k.classes == HotspotClasses::Coverage)
     forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, run.progress, run.diag);
   run.hotspots.clear();
   run.hotspot_tables.clear();
@@ -317,8 +317,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
     const double support = kernel_support(params);
     const Bounds& e = run.ward_set->extent();
     check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
-    const bool qgis_grid = k.grid == "qgis" && !points.empty() && grid_may_follow_incidents(theme);
-    if (k.grid == "qgis" && !qgis_grid && !points.empty())
+    const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
+    if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
       run.diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
                                 "the outermost incidents, so its origin would locate them, and the theme is "
                                 "suppressed (min_count {})", theme.id, theme.min_count));
@@ -346,7 +346,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
       sum.forecast->tracks = HotspotTracks{};
     }
     sum.classes = fc                   ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
-                  : k.classes == "sd" ? sd_classes(grid)
+                  : k.classes == HotspotClasses::Sd ? sd_classes(grid)
                                       : top_percent_classes(grid, k.top_percent);
 
     std::vector<Hotspot> published;
@@ -392,7 +392,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
                        {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", params.bandwidth)},
                        {"HOTSPOT_CELL_M", fmt::format("{}", k.cell)},
                        {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
-                       {"HOTSPOT_GRID", k.grid},
+                       {"HOTSPOT_GRID", std::string(name_of(k.grid))},
                        {"HOTSPOT_INCIDENTS", area_count_text(run, theme, points.size())}};
     if (theme.min_count > 1)
       raster.metadata.emplace_back("HOTSPOT_DISCLOSURE",
@@ -453,8 +453,8 @@ void kde_stage(RunContext& run, std::ostream& out) {
     for (const ForecastMethod& m : forecast->methods) methods.push_back(m.id());
   const std::string unavailable = forecast ? forecast->backtest_unavailable : "";
   run.stages.push_back({"kde", [summaries, k, params, methods, unavailable](JsonWriter& j) {
-    j.value("kernel", kernel_name(params.kernel)).value("output", k.output).value("cell_m", k.cell)
-        .value("grid", k.grid).value("classes", k.classes).value("min_area_m2", k.min_area_m2)
+    j.value("kernel", kernel_name(params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
+        .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
         .value("min_incidents", k.min_incidents);
     if (params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
     j.begin_array("themes");

@@ -102,7 +102,7 @@ Period data_window(const RunConfig& cfg, Mode mode) {
   Period window = mode == Mode::Evaluate ? Period{make_month(1900, 1), make_month(2100, 12), "all months"}
                                          : cfg.period.needed_window();
   // The hotspot forecast and its backtest read further back than the ward statistics.
-  if (mode != Mode::Evaluate && cfg.kde.classes == "coverage")
+  if (mode != Mode::Evaluate && cfg.kde.classes == HotspotClasses::Coverage)
     window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);
   return window;
 }

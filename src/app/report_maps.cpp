@@ -25,17 +25,17 @@ const TextStyle kContextName{2.6, false, true, "#3d5a80"};
 constexpr double kVenueSize = 3.0;      // mm
 constexpr std::size_t kContextLabels = 8;  // sparingly: the map is about the hotspots
 
-MapStyle context_style(const std::string& kind) {
-  if (kind == "rail") return MapStyle{"none", 1, "#555555", 0.45, "1.6 0.8"};
-  if (kind == "water") return MapStyle{"#cfe3f3", 1, "#7fa9d1", 0.4, ""};
-  if (kind == "area") return MapStyle{"#e3efd9", 1, "#b5cfa3", 0.2, ""};
+MapStyle context_style(ContextKind kind) {
+  if (kind == ContextKind::Rail) return MapStyle{"none", 1, "#555555", 0.45, "1.6 0.8"};
+  if (kind == ContextKind::Water) return MapStyle{"#cfe3f3", 1, "#7fa9d1", 0.4, ""};
+  if (kind == ContextKind::Area) return MapStyle{"#e3efd9", 1, "#b5cfa3", 0.2, ""};
   return MapStyle{"none", 1, "#b8b8b8", 0.5, ""};  // roads
 }
 
-std::string context_name(const std::string& kind) {
-  if (kind == "rail") return "Railway";
-  if (kind == "water") return "Water";
-  if (kind == "area") return "Area";
+std::string context_name(ContextKind kind) {
+  if (kind == ContextKind::Rail) return "Railway";
+  if (kind == ContextKind::Water) return "Water";
+  if (kind == ContextKind::Area) return "Area";
   return "Road";
 }
 
@@ -165,7 +165,7 @@ std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool 
   std::string legend = "<ul class=\"legend\">";
   if (hotspots)
     legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") +
-              (kde.classes == "coverage" ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
+              (kde.classes == HotspotClasses::Coverage ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
                                          : std::string("Hotspot (widest class)")) + "</li>";
   if (numbered) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
   if (venues)

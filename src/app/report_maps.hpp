@@ -12,7 +12,7 @@ namespace hotspot {
 
 // The context layer as read for the report's maps (empty = none).
 struct MapContext {
-  std::string kind;  // roads, rail, water or area
+  ContextKind kind = ContextKind::Roads;
   std::vector<ContextFeature> features;
 };
 

@@ -284,13 +284,13 @@ std::string method_list(const RunContext& run) {
                        "classes at {} of the non-zero cells; polygons smaller than {} m&sup2; or with fewer than {} "
                        "incidents are dropped. PAI compares the share of incidents with the share of area. Each map "
                        "numbers the theme's top {} hotspots as its table does.</li>",
-                       c.kde.kernel, c.kde.cell, c.kde.classes == "sd" ? "the mean plus 1, 2 and 3 standard deviations" : "top percentages",
+                       name_of(c.kde.kernel), c.kde.cell, c.kde.classes == HotspotClasses::Sd ? "the mean plus 1, 2 and 3 standard deviations" : "top percentages",
                        c.kde.min_area_m2, c.kde.min_incidents, kReportedHotspots);
   if (c.clusters.enabled)
     out += fmt::format("<li>Clusters: DBSCAN ({} m, {} points), CrimeStat-style nearest-neighbour clusters (p = {}), and "
                        "Getis-Ord Gi* on {} m cells with {} correction.</li>",
                        c.clusters.dbscan_eps, c.clusters.dbscan_min_points, c.clusters.nnh_p, c.clusters.gistar_cell,
-                       c.clusters.correction);
+                       name_of(c.clusters.correction));
   if (!run.programmes.empty())
     out += fmt::format("<li>Venues: reach is the incident mass within {} m in a straight line; the programme of {} is "
                        "chosen greedily so each incident counts once, with venues at least {} m apart. Greedy choice "

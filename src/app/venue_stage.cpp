@@ -89,7 +89,7 @@ std::vector<MassPoint> mass_points(const RunContext& run, const Plan& plan, cons
                                    std::vector<std::uint32_t>& counts_as_incidents) {
   const ProgrammeConfig& p = run.cfg.programme;
   std::vector<MassPoint> mass;
-  if (p.measure == "kde") {
+  if (p.measure == VenueMeasure::Kde) {
     for (const auto& [t, w] : plan.themes) {
       if (t >= run.surfaces.size() || run.surfaces[t].values.empty()) continue;
       const Grid& g = run.surfaces[t];
@@ -196,7 +196,7 @@ void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
   // count), its shares and the marginal gain are withheld with the count they
   // come from. On a KDE surface (measure = "kde") mass below the minimum is
   // treated as such a count.
-  const bool by_incidents = p.measure == "incidents";
+  const bool by_incidents = p.measure == VenueMeasure::Incidents;
   auto small = [&](double count) { return plan.min_count > 1 && count > 0 && count < plan.min_count; };
   auto reach_withheld = [&](std::size_t k) {
     return by_incidents ? small(static_cast<double>(reach_count[k])) : small(reach[k]);
@@ -394,7 +394,7 @@ void venue_stage(RunContext& run, std::ostream& out) {
   for (const Plan& plan : all) ids.push_back(plan.id);
   run.stages.push_back({"venues", [p, ids](JsonWriter& j) {
     j.value("k", p.k).value("radius_m", p.radius).value("catchment", "straight-line circle")
-        .value("min_spacing_m", p.min_spacing).value("one_per_ward", p.one_per_ward).value("measure", p.measure)
+        .value("min_spacing_m", p.min_spacing).value("one_per_ward", p.one_per_ward).value("measure", name_of(p.measure))
         .value("lookback_months", p.lookback_months)
         .value("selection", "greedy maximum coverage, each element once; (1 - 1/e) of optimal (Nemhauser et al. 1978)");
     j.begin_array("plans");

@@ -25,7 +25,7 @@ namespace {
 std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStats& stats) {
   const ClusterConfig& c = run.cfg.clusters;
   const SpatialWeights queen = queen_contiguity(*run.ward_set);
-  const bool row = c.ward_weights == "row";
+  const bool row = c.ward_weights == WardWeights::Row;
   const SpatialWeights w = queen.row_standardised();  // Local Moran: row-standardised, as GeoDa
   bool rates = true;
   for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
@@ -38,7 +38,7 @@ std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStat
       x.push_back(rates ? *stats.wards[t][k].rate_per_1000 : static_cast<double>(stats.wards[t][k].count));
     const LocalG g = local_g(x, queen, true, row);
     s.gi_z = g.z;
-    s.gi_p = adjust_p_values(g.p, parse_correction(c.correction));
+    s.gi_p = adjust_p_values(g.p, c.correction);
     for (std::size_t k = 0; k < x.size(); ++k) {
       const double p = s.gi_p[k];
       const int level = p < 0.01 ? 3 : p < 0.05 ? 2 : p < 0.10 ? 1 : 0;
@@ -151,9 +151,9 @@ void ward_stage(RunContext& run, std::ostream& out) {
     if (!variable.empty())
       j.value("spatial_statistics", "Getis-Ord Gi* (analytical z) and Local Moran's I (conditional permutation)")
           .value("spatial_variable", variable).value("contiguity", "queen (shared edge or vertex, GEOS)")
-          .value("gistar_weights", c.ward_weights == "row" ? "row-standardised" : "binary")
+          .value("gistar_weights", c.ward_weights == WardWeights::Row ? "row-standardised" : "binary")
           .value("lisa_weights", "row-standardised")
-          .value("correction", c.correction).value("permutations", c.permutations).value("seed", c.seed)
+          .value("correction", name_of(c.correction)).value("permutations", c.permutations).value("seed", c.seed)
           .value("lisa_alpha", c.lisa_alpha);
     j.begin_array("area_totals");
     for (const AreaTotal& a : totals) {

@@ -3,111 +3,90 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 
 namespace hotspot {
 
+using Json = nlohmann::ordered_json;
+
 std::string JsonWriter::quote(std::string_view text) {
   // JSON must be UTF-8; input files are not always (a Latin-1 category), so
   // invalid bytes become U+FFFD rather than an unreadable manifest.
-  const std::string s = valid_utf8(text);
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
+  return Json(valid_utf8(text)).dump();
 }
 
-void JsonWriter::prefix(std::string_view key) {
-  if (!has_items_.empty()) {
-    if (has_items_.back()) out_ += ',';
-    has_items_.back() = true;
-    out_ += '\n';
-    out_.append(2 * has_items_.size(), ' ');
+Json& JsonWriter::add(std::string_view key, Json v) {
+  if (open_.empty()) {
+    root_ = std::move(v);
+    return root_;
   }
-  if (!key.empty()) out_ += quote(key) + ": ";
+  Json& parent = *open_.back();
+  if (parent.is_array()) {
+    parent.push_back(std::move(v));
+    return parent.back();
+  }
+  const std::string k = valid_utf8(key);
+  if (parent.contains(k)) throw internal_error("json", fmt::format("key '{}' written twice", k));
+  return parent[k] = std::move(v);
 }
 
 JsonWriter& JsonWriter::begin_object(std::string_view key) {
-  prefix(key);
-  out_ += '{';
-  has_items_.push_back(false);
+  open_.push_back(&add(key, Json::object()));
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool items = has_items_.back();
-  has_items_.pop_back();
-  if (items) {
-    out_ += '\n';
-    out_.append(2 * has_items_.size(), ' ');
-  }
-  out_ += '}';
+  open_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array(std::string_view key) {
-  prefix(key);
-  out_ += '[';
-  has_items_.push_back(false);
+  open_.push_back(&add(key, Json::array()));
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool items = has_items_.back();
-  has_items_.pop_back();
-  if (items) {
-    out_ += '\n';
-    out_.append(2 * has_items_.size(), ' ');
-  }
-  out_ += ']';
+  open_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view key, std::string_view v) {
-  prefix(key);
-  out_ += quote(v);
+  add(key, valid_utf8(v));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view key, double v) {
-  prefix(key);
-  if (!std::isfinite(v)) out_ += "null";
-  else out_ += fmt::format("{:.10g}", v);
+  if (!std::isfinite(v)) return null(key);
+  // 10 significant digits; a whole number prints without ".0", as before.
+  const double rounded = std::stod(fmt::format("{:.10g}", v));
+  if (rounded == std::trunc(rounded) && std::fabs(rounded) < 9.0e15)
+    add(key, static_cast<std::int64_t>(rounded));
+  else
+    add(key, rounded);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view key, std::int64_t v) {
-  prefix(key);
-  out_ += std::to_string(v);
+  add(key, v);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view key, std::uint64_t v) {
-  prefix(key);
-  out_ += std::to_string(v);
+  add(key, v);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view key, bool v) {
-  prefix(key);
-  out_ += v ? "true" : "false";
+  add(key, v);
   return *this;
 }
 
 JsonWriter& JsonWriter::null(std::string_view key) {
-  prefix(key);
-  out_ += "null";
+  add(key, nullptr);
   return *this;
 }
+
+std::string JsonWriter::str() const { return root_.dump(2) + "\n"; }
 
 }  // namespace hotspot

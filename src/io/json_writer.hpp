@@ -1,8 +1,11 @@
 #pragma once
-// A small streaming JSON writer with fixed formatting (2-space indent, keys in
-// the order written, numbers with a fixed number of significant digits), so
-// the manifest is byte-identical for identical runs.
+// A streaming front to nlohmann::ordered_json: the stages write their manifest
+// entries key by key, in order, and the library does the escaping and layout
+// (2-space indent, keys in the order written). Numbers keep 10 significant
+// digits, so the manifest is byte-identical for identical runs and does not
+// print float noise (0.30000000000000004).
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,15 +28,18 @@ class JsonWriter {
   JsonWriter& value(std::string_view key, bool v);
   JsonWriter& null(std::string_view key);
   // Array elements: call with an empty key.
-  std::string str() const { return out_ + "\n"; }
+  std::string str() const;
 
   // A JSON string literal; invalid UTF-8 bytes become U+FFFD.
   static std::string quote(std::string_view s);
 
  private:
-  void prefix(std::string_view key);
-  std::string out_;
-  std::vector<bool> has_items_;
+  // Adds `v` under `key` (or as the next element of an array) and returns it.
+  nlohmann::ordered_json& add(std::string_view key, nlohmann::ordered_json v);
+  nlohmann::ordered_json root_;
+  // The open objects and arrays, outermost first. Only the innermost grows,
+  // so the pointers to its ancestors stay valid.
+  std::vector<nlohmann::ordered_json*> open_;
 };
 
 }  // namespace hotspot

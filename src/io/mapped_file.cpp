@@ -31,6 +31,11 @@ void require_regular_file(const std::string& path, const std::string& setting) {
   if (::stat(path.c_str(), &st) != 0) return;
   if (!S_ISREG(st.st_mode))
     throw bad_input("read", fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
+  // Checked with the settings, so the message names the key, not a later reader.
+  if (::access(path.c_str(), R_OK) != 0)
+    throw bad_input("read", fmt::format("{}: '{}' cannot be read ({}). Give the user running hotspot read "
+                                        "permission (e.g. chmod a+r) or copy the file somewhere readable.",
+                                        setting, path, std::strerror(errno)));
 }
 
 MappedFile::MappedFile(const std::string& path) {

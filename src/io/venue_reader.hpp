@@ -12,14 +12,14 @@
 namespace hotspot {
 
 struct VenueSource {
-  std::string name;
+  std::string name = "venues";
   bool ogr = false;                 // else CSV
   std::vector<std::string> paths;   // files, globs already expanded
   std::string layer;
   std::string crs = "EPSG:4326";    // of x/y; OGR layers default to their own
   std::string x, y;                 // columns (OGR: empty = geometry)
   std::string id, name_field, type_field;
-  std::string type;                 // constant type when there is no type column
+  std::string type = "venue";       // constant type when there is no type column
   std::vector<std::pair<std::string, std::string>> filter;  // keep rows where column == value
 };
 

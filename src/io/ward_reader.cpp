@@ -74,6 +74,14 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
     throw bad_input("wards", fmt::format("{}: the layer has no CRS. Set wards.crs (e.g. \"EPSG:27700\").",
                                          source.path));
   const CrsTransform to_analysis(result.source_crs, analysis_crs);
+  // Before the fields: an empty layer (a GeoJSON with no features has none) is
+  // the problem to name, not the field it then lacks.
+  if (layer->GetFeatureCount(TRUE) == 0)
+    throw bad_input("wards", fmt::format("{}: layer '{}' has no features{}, so there are no wards. Check wards.path, "
+                                         "wards.layer{}.",
+                                         source.path, layer->GetName(),
+                                         source.where.empty() ? "" : fmt::format(" matching wards.where = \"{}\"", source.where),
+                                         source.where.empty() ? "" : " and wards.where"));
 
   const int code_idx = require_field(layer, source.code_field, "code_field", source.path);
   const int name_idx = require_field(layer, source.name_field, "name_field", source.path);

@@ -475,6 +475,29 @@ TEST_CASE("15. the bad-input corpus: each file gets its exit code and its reason
   }
 }
 
+TEST_CASE("17. an input file that cannot be read is a bad-input error naming its key", "[bad-input][corpus]") {
+  Scene s("corpus-unreadable");
+  test::write_text(s.dir / "incidents" / "b.csv", std::string(kHeader) + good_rows(3));
+  fs::permissions(s.dir / "incidents" / "b.csv", fs::perms::none);
+  test::write_text(s.dir / "run.toml", s.config());
+  // Permission bits do not bind root (as CI runs), so the binary then runs as nobody.
+  const bool root = ::geteuid() == 0;
+  if (root && std::system("command -v setpriv > /dev/null") != 0) {
+    WARN("skipped: running as root without setpriv, so no file is unreadable");
+    return;
+  }
+  const fs::path log = s.dir / "log.txt";
+  const std::string cmd = fmt::format("timeout 60 {} {} validate '{}' > '{}' 2>&1",
+                                      root ? "setpriv --reuid=nobody --regid=nogroup --clear-groups" : "", HOTSPOT_BINARY,
+                                      (s.dir / "run.toml").string(), log.string());
+  const int rc = std::system(cmd.c_str());
+  const std::string text = test::read_text(log);
+  INFO(text);
+  CHECK((WIFEXITED(rc) ? WEXITSTATUS(rc) : -1) == 1);
+  CHECK_THAT(text, Contains("run.toml:6: incidents[0].paths: '" + (s.dir / "incidents" / "b.csv").string() +
+                            "' cannot be read (Permission denied). Give the user running hotspot read permission"));
+}
+
 TEST_CASE("16. the corpus for wards and paths: duplicate codes, junk, a glob matching nothing", "[bad-input][corpus]") {
   Scene s("corpus-wards");
   const std::string good = test::read_text(s.dir / "wards.geojson");
@@ -494,6 +517,15 @@ TEST_CASE("16. the corpus for wards and paths: duplicate codes, junk, a glob mat
   CHECK(r.rc == 1);
   CHECK_THAT(r.log, Contains("cannot open ward boundaries"));
   CHECK_THAT(r.log, Contains("Check wards.path"));
+  test::write_text(s.dir / "empty.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
+  r = s.run("validate", "", with_wards("empty.geojson"));
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.log, Contains("empty.geojson: layer 'empty' has no features, so there are no wards. Check wards.path, "
+                             "wards.layer."));
+  r = s.run("validate", "", s.config("", "").replace(s.config().find("[wards]\n"), 8,
+                                                      "[wards]\nwhere = \"code = 'E99'\"\n"));
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.log, Contains("has no features matching wards.where = \"code = 'E99'\""));
   std::string no_match = s.config();
   no_match.replace(no_match.find("incidents/*.csv"), 15, "nothing/*.csv");
   r = s.run("validate", "", no_match);

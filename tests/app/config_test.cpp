@@ -1,7 +1,12 @@
-// Configuration: unknown keys with suggestions, types, overrides, theme merging.
+// Configuration: unknown keys with suggestions, types, overrides, theme merging,
+// and the option declarations (config_schema.cpp) against what the reader does.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 #include "app/config.hpp"
+#include "app/config_schema.hpp"
 #include "core/error.hpp"
 #include "test_support.hpp"
 
@@ -180,10 +185,121 @@ TEST_CASE("report and context options: defaults, values and mistakes", "[config]
   CHECK(set.report.date == "2017-05-03");
   CHECK(set.context.path == (f.dir / "roads.geojson").string());
   CHECK(set.context.label_field == "name");
-  CHECK(set.context.kind == "rail");
+  CHECK(set.context.kind == ContextKind::Rail);
   CHECK_THAT(error_of(f.write("[report]\ndate = \"2017-02-30\"\n")), Contains("report.date") && Contains("YYYY-MM-DD"));
   CHECK_THAT(error_of(f.write("[context]\npath = \"roads.geojson\"\nkind = \"motorway\"\n")),
              Contains("context.kind") && Contains("roads, rail, water, area"));
   CHECK_THAT(error_of(f.write("[context]\nkind = \"roads\"\n")), Contains("context.path"));
   CHECK_THAT(error_of(f.write("[context]\npath = \"nowhere.geojson\"\n")), Contains("nowhere.geojson"));
+}
+
+namespace {
+
+// Every value of a choice enum has one name, names are unique, and each parses back to its value.
+template <class E>
+void check_choice_round_trip() {
+  const std::vector<std::string> names = choice_names<E>();
+  REQUIRE_FALSE(names.empty());
+  for (const std::string& name : names) {
+    const auto value = parse_choice<E>(name);
+    REQUIRE(value.has_value());
+    CHECK(name_of(*value) == name);
+    CHECK(std::count(names.begin(), names.end(), name) == 1);
+  }
+  CHECK_FALSE(parse_choice<E>("no such name").has_value());
+}
+
+// The option's value in `cfg` as `hotspot options` prints it.
+std::string value_in(const RunConfig& cfg, const OptionSpec& spec) {
+  return option_value_text(std::get<Binding<RunConfig>>(spec.binding).get(cfg));
+}
+
+}  // namespace
+
+TEST_CASE("every choice name parses and prints back", "[config][options]") {
+  check_choice_round_trip<Kernel>();
+  check_choice_round_trip<KdeOutput>();
+  check_choice_round_trip<KdeGrid>();
+  check_choice_round_trip<HotspotClasses>();
+  check_choice_round_trip<Correction>();
+  check_choice_round_trip<WardWeights>();
+  check_choice_round_trip<VenueMeasure>();
+  check_choice_round_trip<Weekday>();
+  check_choice_round_trip<ContextKind>();
+  check_choice_round_trip<IncidentFormat>();
+  check_choice_round_trip<VenueFormat>();
+}
+
+TEST_CASE("the declarations are consistent: keys, flags, choices and help", "[config][options]") {
+  std::vector<std::string> keys, flags;
+  for (const OptionSpec& spec : option_specs()) {
+    INFO(spec.table << "." << spec.key);
+    keys.push_back(fmt::format("{}.{}", spec.table, spec.key));
+    if (!spec.cli_flag.empty()) flags.emplace_back(spec.cli_flag);
+    if (spec.choices.empty()) continue;
+    // A choice's default is one of its names, and the help names every choice.
+    CHECK(std::count(spec.choices.begin(), spec.choices.end(), spec.default_text) == 1);
+    for (const std::string& name : spec.choices) CHECK_THAT(spec.help, Contains(name));
+  }
+  std::sort(keys.begin(), keys.end());
+  CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
+  std::sort(flags.begin(), flags.end());
+  CHECK(std::adjacent_find(flags.begin(), flags.end()) == flags.end());
+}
+
+TEST_CASE("an option left out holds the default hotspot options prints", "[config][options]") {
+  Fixture f;
+  const RunConfig c = load_config(f.write(""), {});
+  int checked = 0;
+  for (const OptionSpec& spec : option_specs()) {
+    if (!std::holds_alternative<Binding<RunConfig>>(spec.binding)) continue;
+    if (spec.table == "run" || spec.table == "wards") continue;  // paths resolved, period and CRS set by kBase
+    INFO(spec.table << "." << spec.key);
+    const std::string value = value_in(c, spec);
+    CHECK((value == spec.default_text || value.empty()));
+    ++checked;
+  }
+  CHECK(checked > 60);
+  // Two defaults the declarations and the reader once disagreed on.
+  CHECK(find_option("run", "area_name")->default_text == "the area");
+  CHECK(c.area_name == "the area");
+  CHECK(find_option("venues", "type")->default_text == "venue");
+  CHECK(VenueSource{}.type == "venue");
+}
+
+TEST_CASE("every name of every choice option reads into its enum", "[config][options]") {
+  Fixture f;
+  test::write_text(f.dir / "roads.geojson", "{}");
+  int read = 0;
+  for (const OptionSpec& spec : option_specs()) {
+    if (spec.choices.empty() || !std::holds_alternative<Binding<RunConfig>>(spec.binding)) continue;
+    for (const std::string& name : spec.choices) {
+      INFO(spec.table << "." << spec.key << " = " << name);
+      const std::string context = spec.table == "context" ? "path = \"roads.geojson\"\n" : "";
+      const RunConfig c = load_config(f.write(fmt::format("[{}]\n{}{} = \"{}\"\n", spec.table, context, spec.key, name)), {});
+      CHECK(value_in(c, spec) == name);
+      ++read;
+    }
+  }
+  CHECK(read >= 31);
+}
+
+TEST_CASE("a bad choice or an out-of-range value names the key and what is allowed", "[config][options]") {
+  Fixture f;
+  const std::string choice = error_of(f.write("[clusters]\ncorrection = \"fdx\"\n"));
+  CHECK_THAT(choice, Contains("clusters.correction = 'fdx' is not one of: fdr, bonferroni, none."));
+  CHECK_THAT(choice, Contains("Did you mean 'fdr'?"));
+  CHECK_THAT(error_of(f.write("[forward_plan]\nweekday = \"caturday\"\n")),
+             Contains("forward_plan.weekday") && Contains("monday, tuesday, wednesday, thursday, friday, saturday, sunday"));
+  CHECK_THAT(error_of(f.write("[forward_plan]\nweek = 5\n")),
+             Contains("forward_plan.week = 5 is out of range: it must be from 1 to 4"));
+  CHECK_THAT(error_of(f.write("[kde]\nkernel = \"gausian\"\n")), Contains("kde.kernel") && Contains("Did you mean 'gaussian'?"));
+  // A check of one value reports its key; a check across options reports both.
+  CHECK_THAT(error_of(f.write("[evaluate]\nlookbacks = [1.5]\n")), Contains("evaluate.lookbacks: ") && Contains("whole numbers"));
+  CHECK_THAT(error_of(f.write("[forward_plan]\nthemes = [\"asbb\"]\n")),
+             Contains("forward_plan.themes: 'asbb' is not a theme. Did you mean 'asb'?"));
+  CHECK_THAT(error_of(f.write("[emerging]\nmonths = 6\nrecent = 6\n")),
+             Contains("emerging.recent: 6 must be fewer than emerging.months (6)"));
+  CHECK_THAT(error_of(f.write("[forward_plan]\nmonths = 2\ndates = [\"2017-06-03\"]\n")),
+             Contains("give dates or months, not both"));
 }

@@ -87,7 +87,7 @@ TEST_CASE("ward sources with problems fail with what to do", "[ward_reader]") {
   CHECK_THAT(message(wrong_field), Contains("code, name"));
   WardSource filtered = source_for(dir / "dup.geojson");
   filtered.where = "code = 'nothing'";
-  CHECK_THAT(message(filtered), Contains("no wards read"));
+  CHECK_THAT(message(filtered), Contains("has no features matching wards.where = \"code = 'nothing'\""));
   CHECK_THAT(message(source_for(dir / "absent.shp")), Contains("cannot open"));
 }
 

@@ -1,6 +1,7 @@
 // Writers: CSV for spreadsheets, JSON, atomic files.
 #include <catch2/catch.hpp>
 
+#include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/icalendar_writer.hpp"
@@ -37,6 +38,16 @@ TEST_CASE("JSON writer: fixed layout and escaping", "[writers]") {
   j.begin_object("d").end_object().null("e").end_object();
   CHECK(j.str() == "{\n  \"a\": 1,\n  \"b\": \"q\\\"\\n\\u0001\",\n  \"c\": [\n    0.1,\n    true\n  ],\n"
                    "  \"d\": {},\n  \"e\": null\n}\n");
+}
+
+TEST_CASE("JSON writer: 10 significant digits, whole numbers without a point, no float noise", "[writers]") {
+  JsonWriter j;
+  j.begin_array().value("", 0.1 + 0.2).value("", 5.0).value("", 2.0 / 3.0).value("", 1.5e-5).value("", -1e300 * 1e10);
+  j.value("", 112.34567891234).value("", std::uint64_t{18446744073709551615u}).end_array();
+  CHECK(j.str() == "[\n  0.3,\n  5,\n  0.6666666667,\n  1.5e-05,\n  null,\n  112.3456789,\n  18446744073709551615\n]\n");
+  JsonWriter twice;
+  twice.begin_object().value("a", 1);
+  CHECK_THROWS_AS(twice.value("a", 2), Error);
 }
 
 TEST_CASE("atomic files replace whole and leave no temporary", "[writers]") {
