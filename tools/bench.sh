@@ -11,3 +11,5 @@ echo
 ./build/bench/kde_bench
 echo
 ./build/bench/venue_bench
+echo
+./build/bench/ward_set_bench

@@ -78,7 +78,7 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
                     const IncidentCounter& counter, const WardOverlap& overlap, ThemeSummary& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   std::vector<Cluster> clusters = dbscan_clusters(pts, c);
-  std::vector<Cluster> more = nnh_clusters(pts, c, run.area_m2, sum.nnh_threshold);
+  std::vector<Cluster> more = nnh_clusters(pts, c, run.ward_set->area_m2(), sum.nnh_threshold);
   clusters.insert(clusters.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   // Disclosure: a cluster smaller than the theme's minimum is not published.
   std::vector<Cluster> kept;
@@ -103,8 +103,10 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
                                 sum.nnh_threshold, c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : ""),
                     &table, {}, wkbMultiPolygon};
   // The outlines (the concave hull above all) are most of the stage: built on
-  // run.threads threads, each with its own GEOS context and ward copies, into a
-  // slot per cluster; the table and layer are then filled in cluster order.
+  // run.threads threads, each with its own GEOS context and its own view of the
+  // shared ward polygons (WardOverlap reads no prepared geometry, see
+  // ward_set.hpp), into a slot per cluster; the table and layer are then filled
+  // in cluster order.
   struct Shaped {
     std::vector<std::pair<std::string, GeomPtr>> shapes;
     std::vector<long> inside;
@@ -116,7 +118,7 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   std::vector<std::unique_ptr<WardOverlap>> overlaps(static_cast<std::size_t>(workers));
   for (std::size_t w = 1; w < contexts.size(); ++w) {
     contexts[w] = std::make_unique<GeosContext>();
-    overlaps[w] = std::make_unique<WardOverlap>(*contexts[w], run.wards.wards);
+    overlaps[w] = std::make_unique<WardOverlap>(*contexts[w], *run.ward_set);
   }
   parallel_for(kept.size(), workers, [&](std::size_t k, int worker) {
     const GeosContext& ctx = worker == 0 ? run.geos : *contexts[static_cast<std::size_t>(worker)];
@@ -168,11 +170,11 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
 void write_gistar(RunContext& run, const Theme& theme, const std::vector<const Incident*>& incidents,
                   const WardOverlap& overlap, ThemeSummary& sum) {
   const ClusterConfig& c = run.cfg.clusters;
-  const Bounds& e = run.index->extent();
+  const Bounds& e = run.ward_set->extent();
   check_grid_budget(e, 0, c.gistar_cell, 40.0, run.cfg.kde.memory_budget_mb, "clusters.gistar_cell");
   Grid counts;
   counts.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, c.gistar_cell, 0);
-  counts.in_area = cells_in_area(run.geos, run.area.get(), counts.spec);
+  counts.in_area = cells_in_area(run.geos, run.ward_set->area(), counts.spec);
   counts.values.assign(counts.spec.size(), 0.0);
   for (const Incident* inc : incidents) {
     const double fc = (inc->x - counts.spec.origin_x) / c.gistar_cell, fr = (counts.spec.origin_y - inc->y) / c.gistar_cell;
@@ -245,7 +247,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
 
 void cluster_stage(RunContext& run, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
-  const WardOverlap overlap(run.geos, run.wards.wards);
+  const WardOverlap overlap(run.geos, *run.ward_set);
   std::vector<ThemeSummary> summaries;
   run.timer.start("clusters");
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {

@@ -92,14 +92,14 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                               "space-time classes use those {}.",
                               e.months, months, format_month(window.last), format_month(window.first), months));
   run.timer.start("emerging");
-  const Bounds& box = run.index->extent();
+  const Bounds& box = run.ward_set->extent();
   check_grid_budget(box, 0, c.gistar_cell, 8.0 * (months + 2), cfg.kde.memory_budget_mb,
                     "clusters.gistar_cell and emerging.months");
   Grid base;
   base.spec = aligned_grid(box.min_x, box.min_y, box.max_x, box.max_y, c.gistar_cell, 0);
-  base.in_area = cells_in_area(run.geos, run.area.get(), base.spec);
+  base.in_area = cells_in_area(run.geos, run.ward_set->area(), base.spec);
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
-  const WardOverlap overlap(run.geos, run.wards.wards);
+  const WardOverlap overlap(run.geos, *run.ward_set);
 
   Table history;  // this month's hotspots and their space-time class
   history.add_column("theme", CellType::Text);

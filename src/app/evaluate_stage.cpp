@@ -209,7 +209,7 @@ void evaluate_stage(RunContext& run, std::ostream& out) {
   const std::optional<Period>& part = cfg.evaluate.targets;
   const TargetMonths targets = part ? TargetMonths{part->first, part->last, 0} : TargetMonths{};
   const EvaluationResult r =
-      evaluate(cfg, evaluation_plan(cfg), *run.index, run.area_m2, run.ingest.incidents, run.progress, targets);
+      evaluate(cfg, evaluation_plan(cfg), run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, run.progress, targets);
   run.timer.stop();
 
   write_file_atomically(run.output_path("evaluation.csv"), to_csv(rows_table(cfg, r)));

@@ -165,7 +165,7 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
   cols.add("hit_rate_in_period", CellType::Real, 4, [hit](const Hotspot& h) { return Cell::real(hit(h)); })
       .withheld_with(with_total);
   cols.add("pai_in_period", CellType::Real, 2, [&run, hit](const Hotspot& h) {
-    const double share = h.area_m2 / run.area_m2;
+    const double share = h.area_m2 / run.ward_set->area_m2();
     return share > 0 ? Cell::real(hit(h) / share) : Cell::null();
   }).withheld_with(with_total);
   if (fc) {
@@ -268,7 +268,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
   params.output = k.output;
   params.gaussian_truncation = k.gaussian_truncation;
   const bool raw = params.output == KdeOutput::Raw;
-  const WardOverlap overlap(run.geos, run.wards.wards);
+  const WardOverlap overlap(run.geos, *run.ward_set);
   std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
   std::vector<ThemeSummary> summaries;
 
@@ -276,7 +276,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
   const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
   std::optional<PackForecast> forecast;
   if (k.classes == HotspotClasses::Coverage)
-    forecast = pack_forecast(cfg, *run.index, run.area_m2, run.ingest.incidents, run.progress, run.diag);
+    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, run.progress, run.diag);
   run.hotspots.clear();
   run.hotspot_tables.clear();
   run.hotspots.resize(cfg.taxonomy.themes.size());
@@ -293,13 +293,13 @@ void kde_stage(RunContext& run, std::ostream& out) {
     ThemeSummary sum;
     sum.theme = theme.id;
     sum.points = points.size();
-    params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.area_m2, k.cell);
+    params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.ward_set->area_m2(), k.cell);
     sum.bandwidth = params.bandwidth;
     if (params.bandwidth < 2 * k.cell)
       run.diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
                                 "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
     const double support = kernel_support(params);
-    const Bounds& e = run.index->extent();
+    const Bounds& e = run.ward_set->extent();
     check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
     const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
     if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
@@ -318,7 +318,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
     Grid grid;
     grid.spec = sum.spec;
     const auto key = std::make_tuple(grid.spec.origin_x, grid.spec.origin_y, grid.spec.nx, grid.spec.ny);
-    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.area.get(), grid.spec);
+    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.ward_set->area(), grid.spec);
     grid.in_area = masks[key];
     grid.values = kde(points, grid.spec, params);
     // Hotspots come from the forecast for the coming month, or from this period's surface.

@@ -12,6 +12,7 @@
 #endif
 
 #include "app/cli.hpp"
+#include "app/gdal_warnings.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -25,7 +26,9 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
 #endif
   GDALAllRegister();
-  CPLSetErrorHandler(CPLQuietErrorHandler);  // GDAL errors surface through our messages
+  // GDAL errors surface through our messages; its warnings are printed, or
+  // during a run kept with the run's warnings (app/gdal_warnings.hpp).
+  CPLSetErrorHandler(hotspot::terminal_gdal_handler);
   // Messages quote file contents (headers, fields), which may be binary:
   // printable() escapes control bytes so they never reach the terminal raw.
   try {

@@ -135,7 +135,7 @@ std::string manifest_json(const RunContext& in) {
       .value("where", cfg.wards.where)
       .value("features_read", in.wards.features_read)
       .value("wards", static_cast<std::uint64_t>(in.wards.wards.size()))
-      .value("study_area_km2", in.area_m2 / 1e6);
+      .value("study_area_km2", (in.ward_set ? in.ward_set->area_m2() : 0.0) / 1e6);
   if (!cfg.population.path.empty())
     j.value("population_csv", display_path(cfg, cfg.population.path))
         .value("population_sha256", sha256_file(cfg.population.path));

@@ -39,8 +39,7 @@ ProjectLayer osm_basemap() {
 
 Extent study_extent(const RunContext& run) {
   Bounds b;
-  if (run.area) b = envelope(run.geos, run.area.get());
-  else if (run.index) b = run.index->extent();
+  if (run.ward_set) b = envelope(run.geos, run.ward_set->area());
   return {b.min_x, b.min_y, b.max_x, b.max_y};
 }
 

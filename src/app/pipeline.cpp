@@ -9,13 +9,13 @@
 
 #include "app/pack_folders.hpp"
 #include "app/data_availability_check.hpp"
+#include "app/gdal_warnings.hpp"
 #include "app/pack_forecast.hpp"
 #include "app/run_context.hpp"
 #include "app/stages.hpp"
 #include "app/venue_loader.hpp"
 #include "app/ward_outputs.hpp"
 #include "core/error.hpp"
-#include "geo/study_area.hpp"
 #include "io/atomic_file.hpp"
 #include "io/population_reader.hpp"
 #include "io/staged_folder.hpp"
@@ -68,15 +68,14 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.progress.begin("wards");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   attach_population(cfg, run.wards.wards, run.diag);
-  run.index = std::make_unique<WardIndex>(run.geos, run.wards.wards, &run.diag);
-  run.area = study_area(run.geos, run.wards.wards);
-  GEOSArea_r(run.geos.get(), run.area.get(), &run.area_m2);
+  run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
   run.timer.stop();
-  run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.area_m2 / 1e6));
+  run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
 
   run.timer.start("ingest");
   run.data_window = window;
-  run.ingest = parsed ? place_inputs(*parsed, cfg, *run.index) : ingest(cfg, *run.index, run.progress, window);
+  run.ingest = parsed ? place_inputs(*parsed, cfg, run.ward_set->index())
+                      : ingest(cfg, run.ward_set->index(), run.progress, window);
   run.timer.stop();
   if (!cfg.period.label.empty()) {  // evaluate has no period
     run.availability = assess_data(cfg, run.ingest);
@@ -110,6 +109,7 @@ Period data_window(const RunConfig& cfg, Mode mode) {
 
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
   RunContext run(cfg, quiet, stdout_stream);
+  const RunWarnings gdal_warnings(run.diag);  // GDAL and PROJ warnings while the run reads and writes
   std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
   const Period window = data_window(cfg, mode);
   // Before the slow part: a run replaces its folders whole, so refuse any that

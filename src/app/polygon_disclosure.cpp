@@ -13,7 +13,7 @@ IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const
 }
 
 long IncidentCounter::inside(const GeosContext& ctx, const GEOSGeometry* polygon) const {
-  if (xy_.empty() || GEOSisEmpty_r(ctx.get(), polygon) == 1) return 0;
+  if (xy_.empty() || predicate_result(ctx, GEOSisEmpty_r(ctx.get(), polygon), "emptiness check")) return 0;
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   GEOSGeom_getXMin_r(ctx.get(), polygon, &x0);
   GEOSGeom_getXMax_r(ctx.get(), polygon, &x1);

@@ -42,27 +42,27 @@ std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOver
   if (!shared_counter) own_counter.emplace(run.geos, incidents);
   const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
   // Clipping to the study area is most of the time: regions are clipped on
-  // run.threads threads, each with its own GEOS context and its own copies of
-  // the geometries it reads; every region's result goes to its own slot.
+  // run.threads threads, each with its own GEOS context. They read the shared
+  // study area and ward polygons, which nobody changes after the WardSet is
+  // built, and no prepared geometry (those are not safe to share, see
+  // ward_set.hpp); every region's result goes to its own slot.
   struct Worker {
     std::unique_ptr<GeosContext> ctx;
-    GeomPtr area{nullptr, GeomDeleter{nullptr}};
     std::unique_ptr<WardOverlap> overlap;
   };
   const int workers = out.size() >= 8 ? worker_count(run.cfg.threads, out.size()) : 1;
   std::vector<Worker> state(static_cast<std::size_t>(workers));
   for (std::size_t w = 1; w < state.size(); ++w) {
     state[w].ctx = std::make_unique<GeosContext>();
-    state[w].area = own(*state[w].ctx, GEOSGeom_clone_r(state[w].ctx->get(), run.area.get()), "study area copy");
-    state[w].overlap = std::make_unique<WardOverlap>(*state[w].ctx, run.wards.wards);
+    state[w].overlap = std::make_unique<WardOverlap>(*state[w].ctx, *run.ward_set);
   }
+  const GEOSGeometry* area = run.ward_set->area();
   parallel_for(out.size(), workers, [&](std::size_t k, int worker) {
     const Worker& s = state[static_cast<std::size_t>(worker)];
     const GeosContext& ctx = worker == 0 ? run.geos : *s.ctx;
     RegionPolygon& r = out[k];
     r.mean_value /= static_cast<double>(r.cells);
-    GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), worker == 0 ? run.area.get() : s.area.get()),
-                          "clipping a region");
+    GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), area), "clipping a region");
     GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
     r.inside = counter.inside(ctx, clipped.get());
     r.wards = (worker == 0 ? overlap : *s.overlap).of(clipped.get());

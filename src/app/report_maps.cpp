@@ -121,15 +121,15 @@ std::string text_sample(const std::string& text, const TextStyle& s) {
 
 // Ward names, each only where it fits inside its ward (on one line or two),
 // so a name cannot be read as the neighbour's.
-void label_wards(const GeosContext& ctx, SvgMap& map, const std::vector<Ward>& wards, const std::vector<GeomPtr>& shapes) {
+// The WardSet's prepared polygons: the report is drawn on the run's own thread.
+void label_wards(const GeosContext& ctx, SvgMap& map, const std::vector<Ward>& wards, const WardSet& shapes) {
   for (std::size_t w = 0; w < wards.size(); ++w) {
-    const PreparedPtr inside = prepare(ctx, shapes[w].get());
     const auto fits = [&](const Box& b) {
       const Bounds r = map.to_world(b);
       const GeomPtr rect = own(ctx, GEOSGeom_createRectangle_r(ctx.get(), r.min_x, r.min_y, r.max_x, r.max_y), "box");
-      return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), inside.get(), rect.get()), "label fit");
+      return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), shapes.prepared(w), rect.get()), "label fit");
     };
-    const MapPoint at = interior_point(ctx, map, shapes[w].get());
+    const MapPoint at = interior_point(ctx, map, shapes.geom(w));
     const std::vector<MapPoint> near{at, {at.x, at.y - 3.2}, {at.x, at.y + 3.2}};
     const std::string& name = wards[w].name;
     if (!map.label(near, {name}, kWardName, "ward-name", at, fits) && two_lines(name).size() == 2)
@@ -186,24 +186,21 @@ MapContext load_map_context(const RunContext& run) {
   const ContextConfig& c = run.cfg.context;
   if (c.path.empty()) return {};
   return MapContext{c.kind, read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, run.cfg.crs,
-                                         run.index->extent())};
+                                         run.ward_set->extent())};
 }
 
 ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& context, double max_width,
                     double max_height) {
   const GeosContext& ctx = run.geos;
-  SvgMap map(ctx, run.index->extent(), max_width, max_height);
-  std::vector<GeomPtr> wards;
-  for (const Ward& w : run.wards.wards) {
-    wards.push_back(geom_from_wkb(ctx, w.wkb));
-    map.polygon(wards.back().get(), kWardFill, "ward", w.name);
-  }
+  SvgMap map(ctx, run.ward_set->extent(), max_width, max_height);
+  const WardSet& wards = *run.ward_set;
+  for (std::size_t w = 0; w < wards.size(); ++w) map.polygon(wards.geom(w), kWardFill, "ward", run.wards.wards[w].name);
   const MapStyle ctx_style = context_style(context.kind);
   for (const ContextFeature& f : context.features) {
     if (is_polygonal(ctx, f.geom.get()) && ctx_style.fill != "none") map.polygon(f.geom.get(), ctx_style, "context", f.label);
     else map.lines(f.geom.get(), ctx_style, "context");
   }
-  for (const GeomPtr& w : wards) map.lines(w.get(), kWardLine, "ward-line");
+  for (std::size_t w = 0; w < wards.size(); ++w) map.lines(wards.geom(w), kWardLine, "ward-line");
 
   const std::vector<HotspotShape> none;
   const std::vector<HotspotShape>& hotspots = t < run.hotspots.size() ? run.hotspots[t] : none;

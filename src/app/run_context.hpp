@@ -20,6 +20,7 @@
 #include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/ward_index.hpp"
+#include "geo/ward_set.hpp"
 #include "io/json_writer.hpp"
 #include "io/table.hpp"
 #include <optional>
@@ -82,9 +83,8 @@ struct RunContext {
   GeosContext geos;
   CrsTransform to_wgs84;
   WardReadResult wards;
-  std::unique_ptr<WardIndex> index;
-  GeomPtr area{nullptr, GeomDeleter{nullptr}};  // union of the wards
-  double area_m2 = 0;
+  // The wards' geometry, parsed once: polygons, point lookup, study area (see ward_set.hpp for threads).
+  std::unique_ptr<WardSet> ward_set;
   IngestResult ingest;
   DataAvailability availability;  // themes and months with no data
   Period data_window;  // the months read; rows dated outside it are accounted for, not used

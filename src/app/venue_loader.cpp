@@ -29,7 +29,7 @@ void load_venues(RunContext& run) {
         double x = v.x, y = v.y;
         const bool valid = transform.source_valid_bounds().contains(x, y);
         if (valid) transform.apply(x, y);
-        const std::uint32_t ward = valid && std::isfinite(x) ? run.index->locate(x, y) : kNoWard;
+        const std::uint32_t ward = valid && std::isfinite(x) ? run.ward_set->locate(x, y) : kNoWard;
         if (ward == kNoWard) {
           const RejectReason reason = valid ? RejectReason::OutsideWards : RejectReason::ImpossibleCoordinates;
           rows.rejects.push_back(Reject{index, v.line, reason, "", fmt::format("{} ({}) at {}, {}", v.name, v.id, v.x, v.y),

@@ -12,6 +12,7 @@
 #include "app/stages.hpp"
 #include "app/table_columns.hpp"
 #include "app/ward_outputs.hpp"
+#include "core/error.hpp"
 #include "geo/reproject.hpp"
 #include "geo/ward_overlap.hpp"
 #include "io/atomic_file.hpp"
@@ -238,7 +239,8 @@ class NearestHotspot {
     double best = HUGE_VAL;
     for (const PreparedPtr& h : prepared_[t]) {
       double d = 0;
-      GEOSPreparedDistance_r(run_.geos.get(), h.get(), pt.get(), &d);
+      if (!GEOSPreparedDistance_r(run_.geos.get(), h.get(), pt.get(), &d))  // 0 = error
+        throw internal_error("geos", "distance to a hotspot failed: " + run_.geos.last_error());
       best = std::min(best, d);
     }
     return best;

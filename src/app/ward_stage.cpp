@@ -24,7 +24,7 @@ namespace {
 // not look hot for being big), else the count.
 std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStats& stats) {
   const ClusterConfig& c = run.cfg.clusters;
-  const SpatialWeights queen = queen_contiguity(run.geos, run.wards.wards);
+  const SpatialWeights queen = queen_contiguity(*run.ward_set);
   const bool row = c.ward_weights == WardWeights::Row;
   const SpatialWeights w = queen.row_standardised();  // Local Moran: row-standardised, as GeoDa
   bool rates = true;

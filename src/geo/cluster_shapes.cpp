@@ -19,9 +19,8 @@ GeomPtr square(const GeosContext& ctx, const LatticeCell& c, double side) {
   return own(ctx, GEOSGeom_createPolygon_r(ctx.get(), ring, nullptr, 0), "cell square");
 }
 
-GeomPtr collection(const GeosContext& ctx, int type, std::vector<GEOSGeometry*> parts) {
-  return own(ctx, GEOSGeom_createCollection_r(ctx.get(), type, parts.data(), static_cast<unsigned>(parts.size())),
-             "collection");
+GeomPtr point(const GeosContext& ctx, double x, double y) {
+  return own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), x, y), "cell corner");
 }
 
 // The same cells on a lattice of twice the side, counts summed.
@@ -49,10 +48,10 @@ std::vector<LatticeCell> occupied_cells(const std::vector<WeightedPoint>& pts, d
 }
 
 GeomPtr cells_union(const GeosContext& ctx, const std::vector<LatticeCell>& cells, double side) {
-  std::vector<GEOSGeometry*> parts;
+  std::vector<GeomPtr> parts;
   parts.reserve(cells.size());
-  for (const LatticeCell& c : cells) parts.push_back(square(ctx, c, side).release());
-  const GeomPtr all = collection(ctx, GEOS_MULTIPOLYGON, std::move(parts));
+  for (const LatticeCell& c : cells) parts.push_back(square(ctx, c, side));
+  const GeomPtr all = collect(ctx, GEOS_MULTIPOLYGON, std::move(parts), "collection");
   // Not GEOSCoverageUnion: GEOS 3.11 rejects large cell coverages as "overlapping".
   return own(ctx, GEOSUnaryUnion_r(ctx.get(), all.get()), "union of cells");
 }
@@ -65,11 +64,10 @@ GeomPtr convex_hull(const GeosContext& ctx, const std::vector<LatticeCell>& cell
       for (std::int64_t dy : {0, 1}) corners.emplace_back(c.col + dx, c.row + dy);
   std::sort(corners.begin(), corners.end());
   corners.erase(std::unique(corners.begin(), corners.end()), corners.end());
-  std::vector<GEOSGeometry*> parts;
+  std::vector<GeomPtr> parts;
   parts.reserve(corners.size());
-  for (const auto& [i, j] : corners)
-    parts.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), static_cast<double>(i) * side, static_cast<double>(j) * side));
-  const GeomPtr mp = collection(ctx, GEOS_MULTIPOINT, std::move(parts));
+  for (const auto& [i, j] : corners) parts.push_back(point(ctx, static_cast<double>(i) * side, static_cast<double>(j) * side));
+  const GeomPtr mp = collect(ctx, GEOS_MULTIPOINT, std::move(parts), "collection");
   return own(ctx, GEOSConvexHull_r(ctx.get(), mp.get()), "convex hull");
 }
 
@@ -91,13 +89,12 @@ GeomPtr concave_hull(const GeosContext& ctx, const std::vector<LatticeCell>& cel
   }
   // GEOS 3.11 gives up on some rings (cells touching only at a corner): the concave hull of the
   // cells' corners instead. Its vertices are corners too, though it need not cover every cell.
-  std::vector<GEOSGeometry*> corners;
+  std::vector<GeomPtr> corners;
   for (const LatticeCell& c : use)
     for (std::int64_t dx : {0, 1})
       for (std::int64_t dy : {0, 1})
-        corners.push_back(GEOSGeom_createPointFromXY_r(ctx.get(), static_cast<double>(c.col + dx) * s,
-                                                       static_cast<double>(c.row + dy) * s));
-  const GeomPtr mp = own(ctx, GEOSUnaryUnion_r(ctx.get(), collection(ctx, GEOS_MULTIPOINT, std::move(corners)).get()),
+        corners.push_back(point(ctx, static_cast<double>(c.col + dx) * s, static_cast<double>(c.row + dy) * s));
+  const GeomPtr mp = own(ctx, GEOSUnaryUnion_r(ctx.get(), collect(ctx, GEOS_MULTIPOINT, std::move(corners), "collection").get()),
                          "corners");
   GeomPtr out = own(ctx, GEOSConcaveHull_r(ctx.get(), mp.get(), ratio, 0), "concave hull of corners");
   GEOSNormalize_r(ctx.get(), out.get());

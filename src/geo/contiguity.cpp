@@ -1,25 +1,21 @@
 #include "geo/contiguity.hpp"
 
-#include "geo/ward_overlap.hpp"
-
 namespace hotspot {
 
-SpatialWeights queen_contiguity(const GeosContext& ctx, const std::vector<Ward>& wards) {
-  std::vector<GeomPtr> geoms;
-  std::vector<Bounds> boxes;
-  for (const Ward& w : wards) {
-    geoms.push_back(geom_from_wkb(ctx, w.wkb));
-    boxes.push_back(envelope(ctx, geoms.back().get()));
-  }
+SpatialWeights queen_contiguity(const WardSet& wards) {
+  const GeosContext& ctx = wards.context();
   SpatialWeights w;
   w.neighbours.resize(wards.size());
-  for (std::size_t i = 0; i < wards.size(); ++i) {
-    const PreparedPtr p = prepare(ctx, geoms[i].get());
-    for (std::size_t j = i + 1; j < wards.size(); ++j) {
-      const Bounds& a = boxes[i];
-      const Bounds& b = boxes[j];
-      if (a.min_x > b.max_x || b.min_x > a.max_x || a.min_y > b.max_y || b.min_y > a.max_y) continue;
-      if (predicate_result(ctx, GEOSPreparedIntersects_r(ctx.get(), p.get(), geoms[j].get()), "ward contiguity")) {
+  std::vector<std::uint32_t> near;
+  // Each pair is tested once, from its lower ward, with the predicate and
+  // direction of the pair loop this replaced; near() is in ward order, so every
+  // neighbours[i] comes out ascending, as before.
+  for (std::uint32_t i = 0; i < wards.size(); ++i) {
+    wards.near(wards.envelope(i), near);
+    for (const std::uint32_t j : near) {
+      if (j <= i) continue;
+      if (predicate_result(ctx, GEOSPreparedIntersects_r(ctx.get(), wards.prepared(i), wards.geom(j)),
+                           "ward contiguity")) {
         w.neighbours[i].emplace_back(static_cast<int>(j), 1.0);
         w.neighbours[j].emplace_back(static_cast<int>(i), 1.0);
       }

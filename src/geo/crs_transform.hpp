@@ -4,6 +4,7 @@
 // CRS definition says, because that is how extracts and GeoJSON store them.
 #include <proj.h>
 
+#include <memory>
 #include <string>
 
 namespace hotspot {
@@ -20,11 +21,25 @@ struct Bounds {
 // and in degrees they silently give 0 km2 wards.
 void require_projected_metric_crs(const std::string& crs, const std::string& setting);
 
+// RAII for PROJ: a context, and an object (which remembers its context; PROJ
+// frees it without one). Declare the context first so it is destroyed last.
+struct ProjContextDeleter {
+  void operator()(PJ_CONTEXT* c) const { proj_context_destroy(c); }
+};
+struct ProjDeleter {
+  void operator()(PJ* p) const { proj_destroy(p); }
+};
+using ProjContextPtr = std::unique_ptr<PJ_CONTEXT, ProjContextDeleter>;
+using ProjPtr = std::unique_ptr<PJ, ProjDeleter>;
+
+// Error number of the GDAL warnings PROJ's log becomes (see CrsTransform), so
+// they read "PROJ: ..." rather than "GDAL: ...".
+inline constexpr int kProjLogError = 0x50524f4a;  // "PROJ"
+
 class CrsTransform {
  public:
   // `from` and `to` are anything PROJ accepts: "EPSG:27700", WKT, PROJJSON.
   CrsTransform(const std::string& from, const std::string& to);
-  ~CrsTransform();
   CrsTransform(const CrsTransform&) = delete;
   CrsTransform& operator=(const CrsTransform&) = delete;
 
@@ -37,8 +52,8 @@ class CrsTransform {
   bool is_noop() const { return noop_; }
 
  private:
-  PJ_CONTEXT* ctx_ = nullptr;
-  PJ* pj_ = nullptr;
+  ProjContextPtr ctx_;
+  ProjPtr pj_;
   Bounds valid_;
   bool noop_ = false;
 };

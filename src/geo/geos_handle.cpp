@@ -27,6 +27,12 @@ PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g) {
   return PreparedPtr(p, PreparedDeleter{ctx.get()});
 }
 
+GeomPtr collect(const GeosContext& ctx, int type, std::vector<GeomPtr> parts, std::string_view what) {
+  std::vector<GEOSGeometry*> raw(parts.size());  // allocated before any part is released
+  for (std::size_t i = 0; i < parts.size(); ++i) raw[i] = parts[i].release();
+  return own(ctx, GEOSGeom_createCollection_r(ctx.get(), type, raw.data(), static_cast<unsigned>(raw.size())), what);
+}
+
 GeomPtr geom_from_wkb(const GeosContext& ctx, const std::vector<unsigned char>& wkb) {
   return own(ctx, GEOSGeomFromWKB_buf_r(ctx.get(), wkb.data(), wkb.size()), "reading WKB");
 }

@@ -43,6 +43,18 @@ using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>
 GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, std::string_view what);
 PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g);
 
+// A collection of `type` (GEOS_MULTIPOLYGON, ...) made of `parts`. GEOS takes
+// the parts over even when it fails, so they are released only in the call
+// itself: nothing can throw between release and hand-over, and none leaks.
+GeomPtr collect(const GeosContext& ctx, int type, std::vector<GeomPtr> parts, std::string_view what);
+
+// unique_ptr deleter for GEOS MakeValid parameters, holding their context.
+struct MakeValidParamsDeleter {
+  GEOSContextHandle_t ctx;
+  void operator()(GEOSMakeValidParams* p) const { GEOSMakeValidParams_destroy_r(ctx, p); }
+};
+using MakeValidParamsPtr = std::unique_ptr<GEOSMakeValidParams, MakeValidParamsDeleter>;
+
 GeomPtr geom_from_wkb(const GeosContext& ctx, const std::vector<unsigned char>& wkb);
 std::vector<unsigned char> geom_to_wkb(const GeosContext& ctx, const GEOSGeometry* g);
 

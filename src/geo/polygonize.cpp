@@ -29,24 +29,23 @@ std::vector<GeomPtr> polygonize_regions(const GeosContext& ctx, const std::vecto
   if (GDALPolygonize(band, band, OGRLayer::ToHandle(layer), 0, nullptr, nullptr, nullptr) != CE_None)
     throw internal_error("polygonize", std::string("GDALPolygonize failed: ") + CPLGetLastErrorMsg());
 
-  std::vector<std::vector<GEOSGeometry*>> pieces(static_cast<std::size_t>(count));
+  std::vector<std::vector<GeomPtr>> pieces(static_cast<std::size_t>(count));
   for (auto& f : *layer) {
     const int label = f->GetFieldAsInteger(0);
     const OGRGeometry* g = f->GetGeometryRef();
     if (label < 1 || label > count || !g) continue;
     std::vector<unsigned char> wkb(static_cast<std::size_t>(g->WkbSize()));
     g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    pieces[static_cast<std::size_t>(label - 1)].push_back(geom_from_wkb(ctx, wkb).release());
+    pieces[static_cast<std::size_t>(label - 1)].push_back(geom_from_wkb(ctx, wkb));
   }
   std::vector<GeomPtr> out;
   for (auto& parts : pieces) {
     if (parts.empty()) throw internal_error("polygonize", "a region produced no polygon");
     if (parts.size() == 1) {
-      out.push_back(GeomPtr(parts[0], GeomDeleter{ctx.get()}));
+      out.push_back(std::move(parts[0]));
       continue;
     }
-    GeomPtr c = own(ctx, GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                     static_cast<unsigned>(parts.size())), "collect");
+    const GeomPtr c = collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts), "collect");
     out.push_back(own(ctx, GEOSUnaryUnion_r(ctx.get(), c.get()), "dissolving a region"));
   }
   return out;

@@ -12,20 +12,18 @@
 
 namespace hotspot {
 
-GeomPtr study_area(const GeosContext& ctx, const std::vector<Ward>& wards) {
-  std::vector<GEOSGeometry*> parts;
-  for (const Ward& w : wards) parts.push_back(geom_from_wkb(ctx, w.wkb).release());
-  GeomPtr collection = own(ctx, GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                            static_cast<unsigned>(parts.size())),
-                           "collecting wards");
+GeomPtr study_area(const GeosContext& ctx, const std::vector<GeomPtr>& wards) {
+  std::vector<GeomPtr> parts;
+  parts.reserve(wards.size());
+  for (const GeomPtr& w : wards) parts.push_back(own(ctx, GEOSGeom_clone_r(ctx.get(), w.get()), "copying a ward"));
+  const GeomPtr collection = collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts), "collecting wards");
   // Wards usually tile exactly, where the coverage union is much faster; real
-  // boundary files have slivers, so fall back to the general union if it fails.
-  GEOSGeometry* u = GEOSCoverageUnion_r(ctx.get(), collection.get());
-  if (!u || !GEOSisValid_r(ctx.get(), u)) {
-    if (u) GEOSGeom_destroy_r(ctx.get(), u);
-    u = GEOSUnaryUnion_r(ctx.get(), collection.get());
-  }
-  return own(ctx, u, "union of wards");
+  // boundary files have slivers, so fall back to the general union if it fails
+  // (GEOS returns null) or is not valid (an error in the check counts as not valid).
+  GeomPtr u(GEOSCoverageUnion_r(ctx.get(), collection.get()), GeomDeleter{ctx.get()});
+  if (!u || GEOSisValid_r(ctx.get(), u.get()) != 1)
+    u = own(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "union of wards");
+  return u;
 }
 
 void check_grid_budget(const Bounds& box, double margin, double cell, double bytes_per_cell, double budget_mb,

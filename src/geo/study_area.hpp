@@ -4,14 +4,14 @@
 #include <vector>
 
 #include "core/grid.hpp"
-#include "core/ward.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
 
 namespace hotspot {
 
-// Union of all ward polygons (GEOS coverage union when they tile, else unary union).
-GeomPtr study_area(const GeosContext& ctx, const std::vector<Ward>& wards);
+// Union of all ward polygons (GEOS coverage union when they tile, else unary
+// union). The wards are copied, not consumed (the WardSet keeps them).
+GeomPtr study_area(const GeosContext& ctx, const std::vector<GeomPtr>& wards);
 
 // The hard memory limit on grids built from settings. A grid over `box` grown
 // by `margin` on each side, in cells of `cell` metres at `bytes_per_cell`,

@@ -1,6 +1,16 @@
 #include "geo/ward_overlap.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
+
 namespace hotspot {
+namespace {
+
+// Overlaps smaller than this are digitising slivers between neighbours, not
+// wards that overlap.
+constexpr double kOverlapM2 = 1.0;
+
+}  // namespace
 
 Bounds envelope(const GeosContext& ctx, const GEOSGeometry* g) {
   Bounds b;
@@ -11,21 +21,13 @@ Bounds envelope(const GeosContext& ctx, const GEOSGeometry* g) {
   return b;
 }
 
-WardOverlap::WardOverlap(const GeosContext& ctx, const std::vector<Ward>& wards) : ctx_(ctx) {
-  for (const Ward& w : wards) {
-    geoms_.push_back(geom_from_wkb(ctx, w.wkb));
-    boxes_.push_back(envelope(ctx, geoms_.back().get()));
-  }
-}
-
 WardOverlapResult WardOverlap::of(const GEOSGeometry* g) const {
-  const Bounds e = envelope(ctx_, g);
+  std::vector<std::uint32_t> candidates;
+  wards_.near(envelope(ctx_, g), candidates);  // in ward order, as the result must be
   WardOverlapResult r;
   double best = 0;
-  for (std::size_t w = 0; w < geoms_.size(); ++w) {
-    const Bounds& b = boxes_[w];
-    if (b.min_x > e.max_x || b.max_x < e.min_x || b.min_y > e.max_y || b.max_y < e.min_y) continue;
-    GeomPtr overlap = own(ctx_, GEOSIntersection_r(ctx_.get(), g, geoms_[w].get()), "overlap with a ward");
+  for (const std::uint32_t w : candidates) {
+    GeomPtr overlap = own(ctx_, GEOSIntersection_r(ctx_.get(), g, wards_.geom(w)), "overlap with a ward");
     double a = 0;
     GEOSArea_r(ctx_.get(), overlap.get(), &a);
     if (a <= 0) continue;  // sharing only an edge is not being in the ward
@@ -36,6 +38,31 @@ WardOverlapResult WardOverlap::of(const GEOSGeometry* g) const {
     }
   }
   return r;
+}
+
+void warn_overlapping_wards(const WardSet& set, const std::vector<Ward>& wards, Diagnostics& diag) {
+  const GeosContext& ctx = set.context();
+  std::vector<std::string> pairs;
+  std::vector<std::uint32_t> near;
+  for (std::uint32_t i = 0; i < set.size(); ++i) {
+    set.near(set.envelope(i), near);
+    for (const std::uint32_t j : near) {
+      if (j <= i) continue;
+      GeomPtr both = own(ctx, GEOSIntersection_r(ctx.get(), set.geom(i), set.geom(j)), "intersecting wards");
+      double area = 0;
+      GEOSArea_r(ctx.get(), both.get(), &area);
+      if (area > kOverlapM2)
+        pairs.push_back(fmt::format("{} ({}) and {} ({}) share {:.0f} m2", wards[i].code, wards[i].name,
+                                    wards[j].code, wards[j].name, area));
+    }
+  }
+  if (pairs.empty()) return;
+  const std::size_t n = pairs.size();
+  const std::vector<std::string> shown(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(n, 10)));
+  diag.warn(fmt::format("{} pair{} of wards overlap: {}{}. A point in an overlap counts in the ward with the lowest "
+                        "code only. Check the boundary file (or wards.where, which may select two editions).",
+                        n, n == 1 ? "" : "s", fmt::join(shown, "; "),
+                        shown.size() < n ? fmt::format("; and {} more", n - shown.size()) : ""));
 }
 
 }  // namespace hotspot

@@ -45,12 +45,12 @@ std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSo
     geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     GeomPtr projected = reproject(ctx, geom_from_wkb(ctx, wkb).get(), to_analysis);
     // Reference data is often drawn by hand: a self-touching lake must not stop the run.
-    if (!GEOSisValid_r(ctx.get(), projected.get()))
+    if (!predicate_result(ctx, GEOSisValid_r(ctx.get(), projected.get()), "validity check of a context feature"))
       projected = own(ctx, GEOSMakeValid_r(ctx.get(), projected.get()), "repairing a context feature");
     // Only what the map shows: the file may cover a whole region.
     GeomPtr clipped = own(ctx, GEOSClipByRect_r(ctx.get(), projected.get(), extent.min_x, extent.min_y, extent.max_x,
                                                 extent.max_y), "clipping the context layer");
-    if (GEOSisEmpty_r(ctx.get(), clipped.get())) continue;
+    if (predicate_result(ctx, GEOSisEmpty_r(ctx.get(), clipped.get()), "emptiness check")) continue;
     out.push_back(ContextFeature{std::move(clipped), label_idx >= 0 ? feature->GetFieldAsString(label_idx) : ""});
   }
   return out;

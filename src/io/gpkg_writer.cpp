@@ -34,8 +34,9 @@ void write_gpkg(const std::filesystem::path& path, const std::filesystem::path& 
                 const std::vector<GpkgLayer>& layers) {
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!driver) throw internal_error("gpkg", "GDAL has no GPKG driver");
-  // A fixed timestamp in gpkg_contents keeps reruns byte-identical.
-  CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+  // A fixed timestamp in gpkg_contents keeps reruns byte-identical; the
+  // previous value comes back when the function returns or throws.
+  const CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
   AtomicOutput out(path);
   {
     GDALDatasetUniquePtr gpkg(driver->Create(out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
@@ -56,7 +57,6 @@ void write_gpkg(const std::filesystem::path& path, const std::filesystem::path& 
                                  "VALUES ('', '', {}, 'geom', {}, {}, '', 1, 'hotspot', '', '')",
                                  sql_text(l.name), sql_text(l.name), sql_text(l.qml)));
   }
-  CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
   out.commit();
 }
 

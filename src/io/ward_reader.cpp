@@ -35,11 +35,12 @@ GeomPtr repair(const GeosContext& ctx, GeomPtr geom, const std::string& ward_lab
   char* reason = GEOSisValidReason_r(ctx.get(), geom.get());
   const std::string why = reason ? reason : "unknown";
   GEOSFree_r(ctx.get(), reason);
-  GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(ctx.get());
-  GEOSMakeValidParams_setMethod_r(ctx.get(), params, GEOS_MAKE_VALID_STRUCTURE);
-  GEOSMakeValidParams_setKeepCollapsed_r(ctx.get(), params, 0);
-  GeomPtr fixed = own(ctx, GEOSMakeValidWithParams_r(ctx.get(), geom.get(), params), "repairing " + ward_label);
-  GEOSMakeValidParams_destroy_r(ctx.get(), params);
+  // Owned, so an exception from `own` below cannot leak it.
+  const MakeValidParamsPtr params(GEOSMakeValidParams_create_r(ctx.get()), MakeValidParamsDeleter{ctx.get()});
+  if (!params) throw internal_error("geos", "creating MakeValid parameters failed: " + ctx.last_error());
+  GEOSMakeValidParams_setMethod_r(ctx.get(), params.get(), GEOS_MAKE_VALID_STRUCTURE);
+  GEOSMakeValidParams_setKeepCollapsed_r(ctx.get(), params.get(), 0);
+  GeomPtr fixed = own(ctx, GEOSMakeValidWithParams_r(ctx.get(), geom.get(), params.get()), "repairing " + ward_label);
   diag.warn(fmt::format("ward {} had an invalid polygon ({}); repaired with GEOS MakeValid", ward_label, why));
   return fixed;
 }

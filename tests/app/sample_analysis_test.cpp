@@ -15,6 +15,7 @@
 #include "app/ingest.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/ward_index.hpp"
+#include "geo/ward_set.hpp"
 #include "io/venue_reader.hpp"
 #include "io/ward_reader.hpp"
 #include "test_support.hpp"
@@ -251,7 +252,8 @@ TEST_CASE("sample: the greedy venue programme against exhaustive search", "[samp
   GeosContext geos;
   Diagnostics diag;
   const WardReadResult wards = read_wards(geos, cfg.wards, cfg.crs, diag);
-  const WardIndex index(geos, wards.wards);
+  const WardSet set(geos, wards.wards);
+  const WardIndex& index = set.index();
   Progress quiet(std::cout, true);
   const IngestResult in = ingest(cfg, index, quiet, cfg.period.needed_window());
   const ThemeMask asb = ThemeMask{1} << cfg.taxonomy.theme_index("asb");

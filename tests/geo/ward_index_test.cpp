@@ -44,7 +44,8 @@ TEST_CASE("points inside, outside and on shared edges of hand-made wards", "[war
       ward_from_wkt(ctx, "C", "POLYGON((0 1000,2000 1000,2000 3000,0 3000,0 1000),(500 1500,1500 1500,1500 2500,500 2500,500 1500))"),
       ward_from_wkt(ctx, "D", "POLYGON((500 1500,1500 1500,1500 2500,500 2500,500 1500))"),
   };
-  const WardIndex index(ctx, wards);
+  const WardSet set(ctx, wards);
+  const WardIndex& index = set.index();
   CHECK(index.locate(500, 500) == 0);
   CHECK(index.locate(1500, 500) == 1);
   CHECK(index.locate(1000, 500) == 0);    // shared edge A|B: lowest ward wins
@@ -68,7 +69,8 @@ TEST_CASE("ward index agrees with brute force on the sample borough", "[ward_ind
   src.name_field = "ward_name";
   const WardReadResult read = read_wards(ctx, src, "EPSG:27700", diag);
   REQUIRE(read.wards.size() == 18);
-  const WardIndex index(ctx, read.wards);
+  const WardSet set(ctx, read.wards);
+  const WardIndex& index = set.index();
   std::vector<GeomPtr> geoms;
   for (const Ward& w : read.wards) geoms.push_back(geom_from_wkb(ctx, w.wkb));
 
