@@ -22,6 +22,7 @@
 #include "app/published_cells.hpp"
 #include "app/time_note.hpp"
 #include "app/report_when_where.hpp"
+#include "core/error.hpp"
 #include "app/trend_pages.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
@@ -374,7 +375,9 @@ std::string page_foot(const RunConfig& c) {
 }  // namespace
 
 void report_stage(RunContext& run, std::ostream& out) {
-  if (!run.ward_summary) return;  // the report needs the ward statistics
+  // The pipeline runs the ward stage first in `run`; a report without its
+  // numbers would be a silent gap, so a missing table is a bug, said loudly.
+  if (!run.ward_summary) throw internal_error("report", "the ward statistics were not computed before the report");
   run.timer.start("report");
   const RunConfig& c = run.cfg;
   const std::string title = fmt::format("{}: community safety tasking pack, {}", c.area_name, c.period.label);
