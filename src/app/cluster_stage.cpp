@@ -17,6 +17,7 @@
 #include "app/region_polygons.hpp"
 #include "app/layer_styles.hpp"
 #include "app/stages.hpp"
+#include "app/theme_layer.hpp"
 #include "core/parallel.hpp"
 #include "geo/cluster_shapes.hpp"
 #include "geo/reproject.hpp"
@@ -155,15 +156,7 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
     }
   }
-  const std::string name = "clusters_" + theme.id + ".geojson";
-  write_geojson(run.output_path(name), layer);
-  run.record_output(name);
-  VectorLayerSpec spec = theme_polygons(layer, theme);
-  spec.name = fmt::format("{}: clusters (DBSCAN, NNH)", theme.label);
-  spec.style = cluster_outline_style();
-  spec.stack = draw_order(DrawOrder::Clusters);
-  spec.visible = false;
-  run.layers.push_back(vector_layer(std::move(spec)));
+  publish_theme_polygons(run, layer, theme, {"clusters (DBSCAN, NNH)", cluster_outline_style(), DrawOrder::Clusters});
 }
 
 // Gi* hot and cold spots: connected cells sharing a significance bin.
@@ -232,15 +225,7 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
     }
   }
-  const std::string name = "gistar_" + theme.id + ".geojson";
-  write_geojson(run.output_path(name), layer);
-  run.record_output(name);
-  VectorLayerSpec spec = theme_polygons(layer, theme);
-  spec.name = fmt::format("{}: Gi* hot and cold spots", theme.label);
-  spec.style = gistar_bins_style();
-  spec.stack = draw_order(DrawOrder::SpaceTime);
-  spec.visible = false;
-  run.layers.push_back(vector_layer(std::move(spec)));
+  publish_theme_polygons(run, layer, theme, {"Gi* hot and cold spots", gistar_bins_style(), DrawOrder::SpaceTime});
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "app/polygon_table.hpp"
 #include "app/region_polygons.hpp"
 #include "app/stages.hpp"
+#include "app/theme_layer.hpp"
 #include "geo/grid_cells.hpp"
 #include "geo/reproject.hpp"
 #include "geo/study_area.hpp"
@@ -180,15 +181,8 @@ void emerging_stage(RunContext& run, std::ostream& out) {
         layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
       }
     }
-    const std::string name = "emerging_" + theme.id + ".geojson";
-    write_geojson(run.output_path(name), layer);
-    run.record_output(name);
-    VectorLayerSpec spec = theme_polygons(layer, theme);
-    spec.name = fmt::format("{}: emerging hot and cold spots", theme.label);
-    spec.style = emerging_classes_style();
-    spec.stack = draw_order(DrawOrder::SpaceTime);
-    spec.visible = false;
-    run.layers.push_back(vector_layer(std::move(spec)));
+    publish_theme_polygons(run, layer, theme,
+                           {"emerging hot and cold spots", emerging_classes_style(), DrawOrder::SpaceTime});
     if (t < run.hotspots.size())
       for (const HotspotShape& h : run.hotspots[t]) {
         const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
