@@ -100,4 +100,36 @@ paths = [")" + (data / "police-uk" / files).string() + R"("]
 )" + extra;
 }
 
+std::string chicago_config(const std::filesystem::path& dir, const std::string& run_extra) {
+  const std::filesystem::path data = shared_data_dir() / "city-extracts/chicago-aggravated-assaults";
+  write_text(dir / "themes.toml", R"([taxonomy]
+name = "Chicago"
+known_categories = ["aggravated assault"]
+[themes.assault]
+label = "Aggravated assault"
+match = [{ category = "aggravated assault" }]
+)");
+  return R"([run]
+area_name = "Chicago"
+crs = "EPSG:26916"
+output = "out"
+taxonomy = "themes.toml"
+)" + run_extra + R"([wards]
+path = ")" + (data / "police_districts.gpkg").string() + R"("
+layer = "police_districts_utm16n"
+code_field = "district"
+name_field = "name"
+[[incidents]]
+format = "mapped_csv"
+paths = [")" + (data / "incidents.csv").string() + R"("]
+crs = "EPSG:26916"
+id = "row_id"
+date = "datetime"
+datetime_format = "%Y-%m-%d %H:%M"
+x = "x"
+y = "y"
+category = "category"
+)";
+}
+
 }  // namespace hotspot::test

@@ -40,4 +40,10 @@ Counts independent_count(const std::vector<std::filesystem::path>& files, const 
 std::string borough_config(const std::string& borough, const std::string& period, const std::string& files,
                            const std::string& extra = "");
 
+// The Chicago aggravated assaults (../shared/data/city-extracts) with the
+// police districts as the wards: writes themes.toml into `dir` and returns the
+// [run] (without a period), [wards] and [[incidents]] tables; `run_extra` goes
+// into [run].
+std::string chicago_config(const std::filesystem::path& dir, const std::string& run_extra = "");
+
 }  // namespace hotspot::test

@@ -309,36 +309,8 @@ TEST_CASE("City of London: 12 months of data, 6 of history", "[real][evaluate]")
 }
 
 TEST_CASE("Chicago aggravated assaults: districts as the area, 96 target months", "[real][evaluate]") {
-  const fs::path dir_data = test::shared_data_dir() / "city-extracts/chicago-aggravated-assaults";
   test::TempDir dir("evaluate-chicago");
-  test::write_text(dir / "themes.toml", R"([taxonomy]
-name = "Chicago"
-known_categories = ["aggravated assault"]
-[themes.assault]
-label = "Aggravated assault"
-match = [{ category = "aggravated assault" }]
-)");
-  const auto summary = evaluate_summary(dir, R"([run]
-area_name = "Chicago"
-crs = "EPSG:26916"
-output = "out"
-taxonomy = "themes.toml"
-[wards]
-path = ")" + (dir_data / "police_districts.gpkg").string() + R"("
-layer = "police_districts_utm16n"
-code_field = "district"
-name_field = "name"
-[[incidents]]
-format = "mapped_csv"
-paths = [")" + (dir_data / "incidents.csv").string() + R"("]
-crs = "EPSG:26916"
-id = "row_id"
-date = "datetime"
-datetime_format = "%Y-%m-%d %H:%M"
-x = "x"
-y = "y"
-category = "category"
-)" + kFewMethods + "history_months = 24\n");
+  const auto summary = evaluate_summary(dir, test::chicago_config(dir.path()) + kFewMethods + "history_months = 24\n");
   // 2010-01..2019-12 with 24 months of history: targets 2012-01..2019-12.
   check_default_wins(summary, {"assault"}, 96);
 }

@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -91,34 +92,7 @@ TEST_CASE("Chicago: the hour-by-day table and the window counts equal a direct c
           "[real][time]") {
   const fs::path data = test::shared_data_dir() / "city-extracts/chicago-aggravated-assaults";
   test::TempDir dir("chicago-time");
-  test::write_text(dir / "themes.toml", R"([taxonomy]
-name = "Chicago"
-known_categories = ["aggravated assault"]
-[themes.assault]
-label = "Aggravated assault"
-match = [{ category = "aggravated assault" }]
-)");
-  test::write_text(dir / "run.toml", std::string(R"([run]
-area_name = "Chicago"
-period = ")") + kMonth + R"("
-crs = "EPSG:26916"
-output = "out"
-taxonomy = "themes.toml"
-[wards]
-path = ")" + (data / "police_districts.gpkg").string() + R"("
-layer = "police_districts_utm16n"
-code_field = "district"
-name_field = "name"
-[[incidents]]
-format = "mapped_csv"
-paths = [")" + (data / "incidents.csv").string() + R"("]
-crs = "EPSG:26916"
-id = "row_id"
-date = "datetime"
-datetime_format = "%Y-%m-%d %H:%M"
-x = "x"
-y = "y"
-category = "category"
+  test::write_text(dir / "run.toml", test::chicago_config(dir.path(), std::string("period = \"") + kMonth + "\"\n") + R"(
 [[windows]]
 id = "nte"
 label = "night-time economy"
