@@ -33,6 +33,8 @@ enum class EmergingClass {
   HistoricalCold,
 };
 
+constexpr std::size_t kEmergingClassCount = static_cast<std::size_t>(EmergingClass::HistoricalCold) + 1;
+
 std::string_view emerging_class_name(EmergingClass c);  // "new hot spot", ...
 
 // z: Gi* z-scores per step; significant: whether each step passed the test.

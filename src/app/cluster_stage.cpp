@@ -67,16 +67,10 @@ std::vector<Cluster> nnh_clusters(const std::vector<WeightedPoint>& pts, const C
   return out;
 }
 
-struct ThemeSummary {
-  std::string theme;
-  int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0, dropped = 0;
-  int shapes_withheld = 0;  // outlines of published clusters holding fewer than min_count incidents
-  double nnh_threshold = 0;
-};
 
 // Cluster outlines for one theme: three shapes per published cluster.
-void write_clusters(RunContext& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
-                    const IncidentCounter& counter, const WardOverlap& overlap, ThemeSummary& sum) {
+FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
+                           const IncidentCounter& counter, const WardOverlap& overlap, ClusterTheme& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   std::vector<Cluster> clusters = dbscan_clusters(pts, c);
   std::vector<Cluster> more = nnh_clusters(pts, c, run.ward_set->area_m2(), sum.nnh_threshold);
@@ -94,15 +88,15 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   for (std::size_t i = 0; i < kept.size(); ++i)
     kept[i].rank = (i > 0 && kept[i - 1].method == kept[i].method) ? kept[i - 1].rank + 1 : 1;
 
-  Table table;
-  add_common_columns(table, theme);
-  VectorLayer layer{"clusters_" + theme.id,
+  FeatureLayer layer{"clusters_" + theme.id,
                     fmt::format("{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min "
                                 "{} points). Shapes from the {:.0f} m cells the incidents occupy: convex hull, concave hull, 1-sd "
                                 "ellipse. {}",
                                 theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points,
                                 sum.nnh_threshold, c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : ""),
-                    &table, {}, wkbMultiPolygon};
+                     {}, {}};
+  Table& table = layer.table;
+  add_common_columns(table, theme);
   // The outlines (the concave hull above all) are most of the stage: built on
   // run.threads threads, each with its own GEOS context and its own view of the
   // shared ward polygons (WardOverlap reads no prepared geometry, see
@@ -156,12 +150,12 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
     }
   }
-  publish_theme_polygons(run, layer, theme, {"clusters (DBSCAN, NNH)", cluster_outline_style(), DrawOrder::Clusters});
+  return layer;
 }
 
 // Gi* hot and cold spots: connected cells sharing a significance bin.
-void write_gistar(RunContext& run, const Theme& theme, const std::vector<const Incident*>& incidents,
-                  const WardOverlap& overlap, ThemeSummary& sum) {
+FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::vector<const Incident*>& incidents,
+                          const WardOverlap& overlap, ClusterTheme& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   const Bounds& e = run.ward_set->extent();
   check_grid_budget(e, 0, c.gistar_cell, 40.0, run.cfg.kde.memory_budget_mb, "clusters.gistar_cell");
@@ -178,17 +172,17 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
 
-  Table table;
-  add_common_columns(table, theme);
-  table.add_column("gi_bin", CellType::Integer);
-  table.add_column("confidence", CellType::Text);
-  table.add_column("max_abs_z", CellType::Real, 2);
-  VectorLayer layer{"gistar_" + theme.id,
+  FeatureLayer layer{"gistar_" + theme.id,
                     fmt::format("{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as "
                                 "ArcGIS Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
                                 theme.label, run.cfg.period.label, c.gistar_cell, band, name_of(c.correction),
                                 theme.proxy ? theme.proxy_note : ""),
-                    &table, {}, wkbMultiPolygon};
+                     {}, {}};
+  Table& table = layer.table;
+  add_common_columns(table, theme);
+  table.add_column("gi_bin", CellType::Integer);
+  table.add_column("confidence", CellType::Text);
+  table.add_column("max_abs_z", CellType::Real, 2);
   const char* confidence[] = {"", "90%", "95%", "99%"};
   for (int b : {3, 2, 1, -1, -2, -3}) {
     std::vector<std::uint8_t> mask(counts.spec.size(), 0);
@@ -225,34 +219,45 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
     }
   }
-  publish_theme_polygons(run, layer, theme, {"Gi* hot and cold spots", gistar_bins_style(), DrawOrder::SpaceTime});
+  return layer;
 }
 
 }  // namespace
 
-void cluster_stage(RunContext& run, std::ostream& out) {
+ClusterResult compute_clusters(const RunInputs& run, Progress& progress) {
   const RunConfig& cfg = run.cfg;
   const WardOverlap overlap(run.geos, *run.ward_set);
-  std::vector<ThemeSummary> summaries;
-  run.timer.start("clusters");
+  ClusterResult r;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
-    run.progress.update("clusters", t, cfg.taxonomy.themes.size(), theme.label);
+    progress.update("clusters", t, cfg.taxonomy.themes.size(), theme.label);
     const std::vector<const Incident*> incidents = run.period_incidents(t);
     std::vector<WeightedPoint> pts;
     for (const Incident* inc : incidents) pts.push_back({inc->x, inc->y, inc->weight});
-    ThemeSummary sum;
+    ClusterTheme sum;
     sum.theme = theme.id;
-    write_clusters(run, theme, pts, IncidentCounter(run.geos, incidents), overlap, sum);
-    write_gistar(run, theme, incidents, overlap, sum);
+    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents), overlap, sum);
+    sum.gistar = gistar_layer(run, theme, incidents, overlap, sum);
+    r.themes.push_back(std::move(sum));
+  }
+  progress.finish("clusters", fmt::format("{} themes", r.themes.size()));
+  return r;
+}
+
+void publish_clusters(RunContext& run, const ClusterResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  for (std::size_t t = 0; t < r.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const ClusterTheme& sum = r.themes[t];
+    publish_theme_polygons(run, sum.clusters.view(), theme,
+                           {"clusters (DBSCAN, NNH)", cluster_outline_style(), DrawOrder::Clusters});
+    publish_theme_polygons(run, sum.gistar.view(), theme,
+                           {"Gi* hot and cold spots", gistar_bins_style(), DrawOrder::SpaceTime});
     fmt::print(out, "  {:<24} {:>3} DBSCAN, {:>3} NNH, {:>3} Gi* hot spots\n", theme.label, sum.dbscan,
                sum.nnh1 + sum.nnh2, sum.hot);
-    summaries.push_back(sum);
   }
-  run.timer.stop();
-  run.progress.finish("clusters", fmt::format("{} themes", summaries.size()));
   const ClusterConfig c = cfg.clusters;
-  run.stages.push_back({"clusters", [summaries, c](JsonWriter& j) {
+  run.stages.push_back({"clusters", [&r, c](JsonWriter& j) {
     j.value("dbscan_eps_m", c.dbscan_eps).value("dbscan_min_points", c.dbscan_min_points)
         .value("dbscan_border_rule", "first core point in input order").value("nnh_p", c.nnh_p);
     if (c.nnh_distance) j.value("nnh_fixed_distance_m", *c.nnh_distance);
@@ -265,7 +270,7 @@ void cluster_stage(RunContext& run, std::ostream& out) {
         .value("gistar_band_m", c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0))
         .value("correction", name_of(c.correction)).value("outputs", "clusters_<theme>.geojson: one layer, method and shape properties");
     j.begin_array("themes");
-    for (const ThemeSummary& s : summaries)
+    for (const ClusterTheme& s : r.themes)
       j.begin_object().value("theme", s.theme).value("dbscan_clusters", s.dbscan).value("nnh_threshold_m", s.nnh_threshold)
           .value("nnh_first_order", s.nnh1).value("nnh_second_order", s.nnh2).value("gistar_hot", s.hot)
           .value("gistar_cold", s.cold).value("gistar_hot_dropped_below_min_incidents", s.dropped)

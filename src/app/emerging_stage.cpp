@@ -27,7 +27,7 @@
 namespace hotspot {
 namespace {
 
-constexpr std::size_t kClasses = static_cast<std::size_t>(EmergingClass::HistoricalCold) + 1;
+constexpr std::size_t kClasses = kEmergingClassCount;
 
 bool is_hot(EmergingClass c) { return c >= EmergingClass::NewHot && c <= EmergingClass::HistoricalHot; }
 
@@ -38,16 +38,10 @@ std::string capitalised(std::string_view s) {
   return out;
 }
 
-struct ThemeSummary {
-  std::string theme;
-  std::array<int, kClasses> published{}, withheld{};
-  int dropped = 0;  // hot areas below kde.min_incidents over the window
-};
-
 // The trailing window: emerging.months ending at the period's last month, from
 // the first month any input has rows (leading months without data would make
 // every later hot spot look "new").
-Period emerging_window(const RunContext& run) {
+Period emerging_window(const RunInputs& run) {
   const Month last = run.cfg.period.last;
   Month first_data = last;
   for (const Incident& inc : run.ingest.incidents) first_data = std::min(first_data, inc.month);
@@ -74,25 +68,25 @@ bool any_summary(SummaryClass c) { return c != SummaryClass::None; }
 
 }  // namespace
 
-void emerging_stage(RunContext& run, std::ostream& out) {
+std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeResult* kde, Progress& progress,
+                                               Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const EmergingConfig& e = cfg.emerging;
   const ClusterConfig& c = cfg.clusters;
   const Period window = emerging_window(run);
   const int months = window.months();
   if (months < 3) {
-    run.diag.warn(fmt::format("emerging hot spots need at least 3 months of data; the inputs start in {}, so only {} "
+    diag.warn(fmt::format("emerging hot spots need at least 3 months of data; the inputs start in {}, so only {} "
                               "month(s) end at {}. Add earlier files or set emerging.enabled = false.",
-                              format_month(window.first), months, format_month(window.last)));
-    return;
+                          format_month(window.first), months, format_month(window.last)));
+    return std::nullopt;
   }
   // The issue asked for an error here; a warning instead, since the default
   // look-back (24) on a shorter extract is ordinary use ("as the data allow").
   if (months < e.months)
-    run.diag.warn(fmt::format("emerging.months = {} but the inputs reach back only {} months from {} (to {}); the "
+    diag.warn(fmt::format("emerging.months = {} but the inputs reach back only {} months from {} (to {}); the "
                               "space-time classes use those {}.",
                               e.months, months, format_month(window.last), format_month(window.first), months));
-  run.timer.start("emerging");
   const Bounds& box = run.ward_set->extent();
   check_grid_budget(box, 0, c.gistar_cell, 8.0 * (months + 2), cfg.kde.memory_budget_mb,
                     "clusters.gistar_cell and emerging.months");
@@ -102,17 +96,18 @@ void emerging_stage(RunContext& run, std::ostream& out) {
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
   const WardOverlap overlap(run.geos, *run.ward_set);
 
-  Table history;  // this month's hotspots and their space-time class
+  EmergingResult result;
+  result.window = window;
+  Table& history = result.history;  // this month's hotspots and their space-time class
   history.add_column("theme", CellType::Text);
   history.add_column("hotspot_id", CellType::Text);
   history.add_column("label", CellType::Text);
   history.add_column("space_time_class", CellType::Text);
   history.add_column("window", CellType::Text);
-  std::vector<ThemeSummary> summaries;
-  run.hotspot_classes.assign(cfg.taxonomy.themes.size(), {});
+  result.hotspot_classes.assign(cfg.taxonomy.themes.size(), {});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
-    run.progress.update("emerging", t, cfg.taxonomy.themes.size(), theme.label);
+    progress.update("emerging", t, cfg.taxonomy.themes.size(), theme.label);
     const ThemeMask bit = ThemeMask{1} << t;
     std::vector<const Incident*> incidents;
     std::vector<Grid> monthly(static_cast<std::size_t>(months), base);
@@ -129,21 +124,22 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                                           static_cast<std::size_t>(e.recent));
     monthly.clear();
 
-    ThemeSummary sum;
+    EmergingTheme sum;
     sum.theme = theme.id;
-    Table table;
+    FeatureLayer& layer = sum.layer;
+    layer.name = "emerging_" + theme.id;
+    layer.description =
+                      fmt::format("{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, "
+                                  "band {:.0f} m, {} correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot "
+                                  "Analysis, summary as sfhotspot. {}",
+                                  theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
+                                  theme.proxy ? theme.proxy_note : "");
+    Table& table = layer.table;
     add_common_columns(table, theme);
     table.add_column("space_time_class", CellType::Text);
     table.add_column("summary_class", CellType::Text);
     table.add_column("months_hot", CellType::Integer);
     table.add_column("window", CellType::Text);
-    VectorLayer layer{"emerging_" + theme.id,
-                      fmt::format("{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, "
-                                  "band {:.0f} m, {} correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot "
-                                  "Analysis, summary as sfhotspot. {}",
-                                  theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
-                                  theme.proxy ? theme.proxy_note : ""),
-                      &table, {}, wkbMultiPolygon};
     const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
     const IncidentCounter counter(run.geos, incidents);  // one sort of the theme's incidents for every class
     for (std::size_t k = 1; k < kClasses; ++k) {
@@ -181,39 +177,46 @@ void emerging_stage(RunContext& run, std::ostream& out) {
         layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
       }
     }
-    publish_theme_polygons(run, layer, theme,
-                           {"emerging hot and cold spots", emerging_classes_style(), DrawOrder::SpaceTime});
-    if (t < run.hotspots.size())
-      for (const HotspotShape& h : run.hotspots[t]) {
+    if (kde)
+      for (const HotspotShape& h : kde->themes[t].hotspots) {
         const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
                                            EmergingClass::NoPattern, is_hot);
-        run.hotspot_classes[t].push_back(cls);
+        result.hotspot_classes[t].push_back(cls);
         history.rows.push_back({Cell::text(theme.id), Cell::text(h.id), Cell::text(h.label),
                                 Cell::text(std::string(emerging_class_name(cls))), Cell::text(window.label)});
       }
+    result.themes.push_back(std::move(sum));
+  }
+  progress.finish("emerging", fmt::format("{} themes over {}", result.themes.size(), window.label));
+  return result;
+}
+
+void publish_emerging(RunContext& run, const EmergingResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  for (std::size_t t = 0; t < r.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const EmergingTheme& sum = r.themes[t];
+    publish_theme_polygons(run, sum.layer.view(), theme,
+                           {"emerging hot and cold spots", emerging_classes_style(), DrawOrder::SpaceTime});
     int hot = 0;
     for (std::size_t k = 0; k < kClasses; ++k) hot += is_hot(static_cast<EmergingClass>(k)) ? sum.published[k] : 0;
     fmt::print(out, "  {:<24} {:>3} emerging hot-spot areas over {} ({} new, {} intensifying, {} persistent)\n",
-               theme.label, hot, window.label, sum.published[static_cast<std::size_t>(EmergingClass::NewHot)],
+               theme.label, hot, r.window.label, sum.published[static_cast<std::size_t>(EmergingClass::NewHot)],
                sum.published[static_cast<std::size_t>(EmergingClass::IntensifyingHot)],
                sum.published[static_cast<std::size_t>(EmergingClass::PersistentHot)]);
-    summaries.push_back(sum);
   }
-  write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(history));
+  write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(r.history));
   run.record_output("hotspot_history.csv");
-  run.timer.stop();
-  run.progress.finish("emerging", fmt::format("{} themes over {}", summaries.size(), window.label));
-  const EmergingConfig ec = e;
-  const std::string label = window.label;
-  run.stages.push_back({"emerging", [summaries, ec, label, months](JsonWriter& j) {
-    j.value("window", label).value("months", months).value("recent_months", ec.recent).value("alpha", ec.alpha)
+  const EmergingConfig ec = cfg.emerging;
+  run.stages.push_back({"emerging", [&r, ec](JsonWriter& j) {
+    j.value("window", r.window.label).value("months", r.window.months()).value("recent_months", ec.recent).value("alpha", ec.alpha)
         .value("rule", "Gi* per month on the clusters.gistar_cell grid (clusters.correction across each month's cells); "
                        "a step is hot (cold) when p_adjusted <= alpha and z > 0 (< 0); classes as ArcGIS Emerging Hot "
                        "Spot Analysis with the Mann-Kendall trend of the z-scores; polygons are cells of one class, "
                        "hot ones kept with at least kde.min_incidents incidents over the window, all subject to "
                        "min_count");
     j.begin_array("themes");
-    for (const ThemeSummary& s : summaries) {
+    for (const EmergingTheme& s : r.themes) {
       j.begin_object().value("theme", s.theme).value("hot_dropped_below_min_incidents", s.dropped);
       j.begin_object("published");
       for (std::size_t k = 1; k < kClasses; ++k)

@@ -201,15 +201,17 @@ svg {{ display: block; margin: 2mm 0; }}</style></head>
 
 }  // namespace
 
-void evaluate_stage(RunContext& run, std::ostream& out) {
+EvaluationResult compute_evaluation(const RunInputs& run, Progress& progress) {
   const RunConfig& cfg = run.cfg;
-  run.timer.start("evaluate");
   // evaluate.targets (--targets) narrows the target months: one part of a split backtest (docs/scale.md).
   const std::optional<Period>& part = cfg.evaluate.targets;
   const TargetMonths targets = part ? TargetMonths{part->first, part->last, 0} : TargetMonths{};
-  const EvaluationResult r =
-      evaluate(cfg, evaluation_plan(cfg), run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, run.progress, targets);
-  run.timer.stop();
+  return evaluate(cfg, evaluation_plan(cfg), run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents,
+                  progress, targets);
+}
+
+void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
 
   write_file_atomically(run.output_path("evaluation.csv"), to_csv(rows_table(cfg, r)));
   run.record_output("evaluation.csv");
@@ -239,7 +241,7 @@ void evaluate_stage(RunContext& run, std::ostream& out) {
   for (const Month m : r.missing_months) missing.push_back(format_month(m));
   std::vector<std::string> ids;
   for (const ForecastMethod& m : r.plan.methods) ids.push_back(m.id());
-  run.stages.push_back({"evaluate", [r, missing, ids, &cfg](JsonWriter& j) {
+  run.stages.push_back({"evaluate", [&r, missing, ids, &cfg](JsonWriter& j) {
     j.value("cell_m", r.plan.cell).value("first_data_month", format_month(r.first_data))
         .value("last_data_month", format_month(r.last_data)).value("first_target_month", format_month(r.first_target))
         .value("last_target_month", format_month(r.last_target))

@@ -59,9 +59,9 @@ std::string ical_time(const chr::year_month_day& d, const std::string& start, do
 
 // What the published ward table says about the theme's area total: a
 // significant rise on the baseline (never read from a withheld cell).
-bool rising_significantly(const RunContext& run, const Theme& theme) {
-  if (!run.ward_summary || theme.rise_is_good) return false;
-  const Table& w = *run.ward_summary;
+bool rising_significantly(const WardResult* wards, const Theme& theme) {
+  if (!wards || theme.rise_is_good) return false;
+  const Table& w = wards->summary;
   const std::vector<Cell>& all = w.rows.back();
   const Cell& direction = all[w.column_index(theme.id + "_direction")];
   const Cell& significant = all[w.column_index(theme.id + "_significant")];
@@ -69,22 +69,24 @@ bool rising_significantly(const RunContext& run, const Theme& theme) {
          significant.i == 1;
 }
 
-bool persistent_hotspots(const RunContext& run, std::size_t t) {
-  if (t >= run.hotspot_classes.size()) return false;
-  return std::any_of(run.hotspot_classes[t].begin(), run.hotspot_classes[t].end(), [](EmergingClass c) {
+bool persistent_hotspots(const EmergingResult* emerging, std::size_t t) {
+  if (!emerging) return false;
+  const std::vector<EmergingClass>& classes = emerging->hotspot_classes[t];
+  return std::any_of(classes.begin(), classes.end(), [](EmergingClass c) {
     return c == EmergingClass::PersistentHot || c == EmergingClass::IntensifyingHot;
   });
 }
 
 }  // namespace
 
-void forward_plan_stage(RunContext& run, std::ostream& out) {
+std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, const WardResult* wards,
+                                                      const EmergingResult* emerging, Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const ForwardPlanConfig& f = cfg.forward_plan;
   const ProgrammeConfig& p = cfg.programme;
   if (run.venues.empty()) {
-    run.diag.warn("forward_plan: no candidate venue was accepted, so no events were planned");
-    return;
+    diag.warn("forward_plan: no candidate venue was accepted, so no events were planned");
+    return std::nullopt;
   }
   const std::vector<chr::year_month_day> dates = event_dates(cfg);
   const auto& themes = cfg.taxonomy.themes;
@@ -101,11 +103,11 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
     const bool has_data = t >= run.availability.themes.size() || run.availability.themes[t].possible;
     double weight = wanted && has_data ? 1.0 : 0.0;
     std::vector<std::string> reasons;
-    if (weight > 0 && rising_significantly(run, themes[t])) {
+    if (weight > 0 && rising_significantly(wards, themes[t])) {
       weight *= f.rising_weight;
       reasons.push_back("rising significantly on its 12-month baseline");
     }
-    if (weight > 0 && persistent_hotspots(run, t)) {
+    if (weight > 0 && persistent_hotspots(emerging, t)) {
       weight *= f.persistent_weight;
       reasons.push_back("persistent or intensifying hotspots");
     }
@@ -131,7 +133,10 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
   }
   const std::vector<PlannedEvent> plan = plan_events(in);
 
-  Table csv;
+  ForwardPlanResult r;
+  r.events = plan.size();
+  r.dates = dates.size();
+  Table& csv = r.table;
   for (const char* c : {"event", "date", "start", "end", "theme", "theme_label", "venue_id", "venue_name", "venue_type",
                         "ward_code", "ward_name", "reason"})
     csv.add_column(c, CellType::Text);
@@ -163,22 +168,26 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
                         fmt::format("{}, {}", v.name.empty() ? v.id : v.name, ward_name), reason});
   }
   if (plan.size() < dates.size())
-    run.diag.warn(fmt::format("forward_plan: {} of {} dates got an event: {}", plan.size(), dates.size(),
+    diag.warn(fmt::format("forward_plan: {} of {} dates got an event: {}", plan.size(), dates.size(),
                               f.budget > 0 && static_cast<double>(plan.size() + 1) * f.cost_per_event > f.budget
                                   ? "the budget is spent"
                                   : fmt::format("no venue in an unused ward newly reaches {:g} incidents of a theme in "
                                                 "play (forward_plan.min_reach)", f.min_reach)));
-  write_file_atomically(run.output_path("forward_plan.csv"), to_csv(csv));
-  run.record_output("forward_plan.csv");
   // DTSTAMP: the first day after the period (the run's production date), so reruns are identical.
   const Month next = cfg.period.last + 1;
-  write_file_atomically(run.output_path("forward_plan.ics"),
-                        to_icalendar(calendar, "-//hotspot//forward plan//EN",
-                                     fmt::format("{:04d}{:02d}01T000000Z", next / 12, next % 12 + 1)));
+  r.calendar = to_icalendar(calendar, "-//hotspot//forward plan//EN",
+                            fmt::format("{:04d}{:02d}01T000000Z", next / 12, next % 12 + 1));
+  return r;
+}
+
+void publish_forward_plan(RunContext& run, const ForwardPlanResult& r, std::ostream& out) {
+  write_file_atomically(run.output_path("forward_plan.csv"), to_csv(r.table));
+  run.record_output("forward_plan.csv");
+  write_file_atomically(run.output_path("forward_plan.ics"), r.calendar);
   run.record_output("forward_plan.ics");
-  fmt::print(out, "  forward plan: {} events of {} dates\n", plan.size(), dates.size());
-  const ForwardPlanConfig fc = f;
-  const std::size_t planned = plan.size(), slots = dates.size();
+  fmt::print(out, "  forward plan: {} events of {} dates\n", r.events, r.dates);
+  const ForwardPlanConfig fc = run.cfg.forward_plan;
+  const std::size_t planned = r.events, slots = r.dates;
   run.stages.push_back({"forward_plan", [fc, planned, slots](JsonWriter& j) {
     j.value("dates", static_cast<std::uint64_t>(slots)).value("events", static_cast<std::uint64_t>(planned))
         .value("budget", fc.budget).value("cost_per_event", fc.cost_per_event)

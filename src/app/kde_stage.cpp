@@ -52,19 +52,9 @@ struct Hotspot {
   int months_present = 0;          // of the last kTrackedMonths target months
 };
 
-struct ThemeSummary {
-  std::string theme;
-  double bandwidth = 0;
-  GridSpec spec;
-  std::size_t points = 0;
-  std::vector<HotspotClass> classes;
-  int published = 0, withheld = 0, dropped = 0;
-  // The forecast behind coverage hotspots: the method, why, and its record.
-  std::optional<ThemeForecast> forecast;
-};
 
 // Hotspots of one class: connected cells at or above the threshold.
-std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& overlap, const Grid& grid,
+std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& overlap, const Grid& grid,
                                     const HotspotClass& cls, const Theme& theme,
                                     const std::vector<const Incident*>& incidents,
                                     const std::vector<const Incident*>& history, const std::vector<bool>& has_data) {
@@ -95,26 +85,11 @@ std::vector<Hotspot> class_hotspots(const RunContext& run, const WardOverlap& ov
   return out;
 }
 
-// The period's count for the whole area as the ward table published it, so
-// the raster metadata and hit rates withhold exactly what the tables do.
-std::string area_count_text(const RunContext& run, const Theme& theme, std::uint64_t count) {
-  if (!run.ward_summary)  // a run of the KDE stage alone: primary suppression only
-    return primary_suppressed(count, theme.min_count) ? fmt::format("<{}", theme.min_count) : std::to_string(count);
-  const Table& w = *run.ward_summary;
-  const std::size_t c = w.column_index(theme.id + "_count");
-  return cell_text(w.rows.back()[c], w.columns[c]);
-}
-
-bool area_count_withheld(const RunContext& run, const Theme& theme, std::uint64_t count) {
-  const std::string text = area_count_text(run, theme, count);
-  return text != std::to_string(count);
-}
-
 // hotspots_<theme>.geojson's properties and the report's hotspot table: the
 // columns, each with its disclosure rule (app/table_columns.hpp).
-Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector<Hotspot>& hotspots, long total,
-                    bool raw, const ThemeForecast* fc) {
-  const bool total_withheld = area_count_withheld(run, theme, static_cast<std::uint64_t>(total));
+Table hotspot_table(const RunInputs& run, const WardResult* wards, const Theme& theme,
+                    const std::vector<Hotspot>& hotspots, long total, bool raw, const ThemeForecast* fc) {
+  const bool total_withheld = area_count_text(wards, theme, static_cast<std::uint64_t>(total)) != std::to_string(total);
   const int m = theme.min_count;
   const auto hit = [total](const Hotspot& h) {
     return total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
@@ -197,7 +172,7 @@ Table hotspot_table(const RunContext& run, const Theme& theme, const std::vector
 // the track covering most of its cells, named by the 1 km square of the
 // track's anchor. Two hotspots in one square: the older track keeps the plain
 // name, later ones get b, c, ... so a name does not move to a newer hotspot.
-void name_by_track(const RunContext& run, const ThemeForecast& fc, std::vector<Hotspot>& hotspots) {
+void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Hotspot>& hotspots) {
   const HotspotTracks& tracks = fc.tracks;
   std::vector<int> track(hotspots.size(), -1);
   for (std::size_t i = 0; i < hotspots.size(); ++i) {
@@ -260,52 +235,46 @@ void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, cons
 
 }  // namespace
 
-void kde_stage(RunContext& run, std::ostream& out) {
+KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& progress, Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
-  KdeParams params;
+  KdeResult result;
+  KdeParams& params = result.params;
   params.kernel = k.kernel;
   params.output = k.output;
   params.gaussian_truncation = k.gaussian_truncation;
   const bool raw = params.output == KdeOutput::Raw;
   const WardOverlap overlap(run.geos, *run.ward_set);
   std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
-  std::vector<ThemeSummary> summaries;
 
-  run.timer.start("kde");
   const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
   std::optional<PackForecast> forecast;
   if (k.classes == HotspotClasses::Coverage)
-    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, run.progress, run.diag);
-  run.hotspots.clear();
-  run.hotspot_tables.clear();
-  run.hotspots.resize(cfg.taxonomy.themes.size());
-  run.surfaces.assign(cfg.taxonomy.themes.size(), Grid{});
+    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, progress, diag);
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
-    run.progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
+    progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
     const std::vector<const Incident*> incidents = run.period_incidents(t);
     // Each hotspot's own past, for change against it (the months ward statistics use).
     const std::vector<const Incident*> history = run.incidents_in(t, cfg.period.needed_window());
     std::vector<WeightedPoint> points;
     for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
 
-    ThemeSummary sum;
+    KdeTheme sum;
     sum.theme = theme.id;
-    sum.points = points.size();
     params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.ward_set->area_m2(), k.cell);
     sum.bandwidth = params.bandwidth;
     if (params.bandwidth < 2 * k.cell)
-      run.diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
-                                "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
+      diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
+                            "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
     const double support = kernel_support(params);
     const Bounds& e = run.ward_set->extent();
     check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
     const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
     if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
-      run.diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
-                                "the outermost incidents, so its origin would locate them, and the theme is "
-                                "suppressed (min_count {})", theme.id, theme.min_count));
+      diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
+                            "the outermost incidents, so its origin would locate them, and the theme is "
+                            "suppressed (min_count {})", theme.id, theme.min_count));
     if (qgis_grid) {
       Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
       for (const auto& pt : points)
@@ -315,7 +284,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
       sum.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
     }
 
-    Grid grid;
+    Grid& grid = sum.surface;
     grid.spec = sum.spec;
     const auto key = std::make_tuple(grid.spec.origin_x, grid.spec.origin_y, grid.spec.nx, grid.spec.ny);
     if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.ward_set->area(), grid.spec);
@@ -360,44 +329,64 @@ void kde_stage(RunContext& run, std::ostream& out) {
     sum.published = static_cast<int>(published.size());
     for (const Hotspot& h : published) {
       if (h.level != 1) continue;  // the widest class holds the others
-      run.hotspots[t].push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
-                                             fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
-                                             own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
-                                             h.rank});
+      sum.hotspots.push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
+                                          fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
+                                          own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
+                                          h.rank});
     }
 
-    const std::string tif = "kde_" + theme.id + ".tif";
     // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
-    const PublishedSurface surface = publishable_surface(grid, points, support, theme);
-    RasterOutput raster{&surface.grid, cfg.crs, -9999.0, fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label), {}};
-    raster.metadata = {{"HOTSPOT_THEME", theme.id},
-                       {"HOTSPOT_PERIOD", cfg.period.label},
-                       {"HOTSPOT_KERNEL", std::string(kernel_name(params.kernel))},
-                       {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", params.bandwidth)},
-                       {"HOTSPOT_CELL_M", fmt::format("{}", k.cell)},
-                       {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
-                       {"HOTSPOT_GRID", std::string(name_of(k.grid))},
-                       {"HOTSPOT_INCIDENTS", area_count_text(run, theme, points.size())}};
+    sum.published_surface = publishable_surface(grid, points, support, theme);
+    const PublishedSurface& surface = sum.published_surface;
+    sum.raster_description = fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label);
+    sum.raster_metadata = {{"HOTSPOT_THEME", theme.id},
+                           {"HOTSPOT_PERIOD", cfg.period.label},
+                           {"HOTSPOT_KERNEL", std::string(kernel_name(params.kernel))},
+                           {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", params.bandwidth)},
+                           {"HOTSPOT_CELL_M", fmt::format("{}", k.cell)},
+                           {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
+                           {"HOTSPOT_GRID", std::string(name_of(k.grid))},
+                           {"HOTSPOT_INCIDENTS", area_count_text(wards, theme, points.size())}};
     if (theme.min_count > 1)
-      raster.metadata.emplace_back("HOTSPOT_DISCLOSURE",
-                                   fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre are "
-                                               "nodata ({} of {} cells in the area)", theme.min_count, support,
-                                               surface.masked, surface.masked + surface.published));
-    if (theme.proxy) raster.metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
+      sum.raster_metadata.emplace_back("HOTSPOT_DISCLOSURE",
+                                       fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre "
+                                                   "are nodata ({} of {} cells in the area)", theme.min_count, support,
+                                                   surface.masked, surface.masked + surface.published));
+    if (theme.proxy) sum.raster_metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
+
+    FeatureLayer& layer = sum.hotspot_layer;
+    layer.name = "hotspots_" + theme.id;
+    layer.description = fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}",
+                                    theme.label, cfg.period.label, kernel_name(params.kernel), params.bandwidth, k.cell,
+                                    theme.proxy ? theme.proxy_note : "");
+    layer.table = hotspot_table(run, wards, theme, published, static_cast<long>(incidents.size()), raw, fc);
+    for (const Hotspot& h : published)
+      layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
+    result.themes.push_back(std::move(sum));
+  }
+  progress.finish("kde", fmt::format("{} surfaces", result.themes.size()));
+  if (forecast) {
+    for (const ForecastMethod& m : forecast->methods) result.forecast_methods.push_back(m.id());
+    result.backtest_unavailable = forecast->backtest_unavailable;
+  }
+  return result;
+}
+
+void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  const bool raw = r.params.output == KdeOutput::Raw;
+  for (std::size_t t = 0; t < r.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const KdeTheme& sum = r.themes[t];
+    const std::string tif = "kde_" + theme.id + ".tif";
+    const RasterOutput raster{&sum.published_surface.grid, cfg.crs, -9999.0, sum.raster_description, sum.raster_metadata};
     write_geotiff(run.output_path(tif), raster);
     run.record_output(tif);
-    run.surfaces[t] = grid;
 
-    const Table table = hotspot_table(run, theme, published, static_cast<long>(incidents.size()), raw, fc);
-    run.hotspot_tables.push_back(table);
-    tally_table(table, theme.id, "hotspots_" + theme.id + ".geojson", {"previous_incidents"}, run.disclosure);
-    VectorLayer layer{"hotspots_" + theme.id,
-                      fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}", theme.label,
-                                  cfg.period.label, kernel_name(params.kernel), params.bandwidth, k.cell,
-                                  theme.proxy ? theme.proxy_note : ""),
-                      &table, {}, wkbMultiPolygon};
-    for (const Hotspot& h : published) layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
-    const std::string name = "hotspots_" + theme.id + ".geojson";
+    const VectorLayer layer = sum.hotspot_layer.view();
+    tally_table(*layer.table, theme.id, layer.name + ".geojson", {"previous_incidents"}, run.disclosure);
+    const std::string name = layer.name + ".geojson";
     write_geojson(run.output_path(name), layer);
     run.record_output(name);
 
@@ -407,9 +396,10 @@ void kde_stage(RunContext& run, std::ostream& out) {
       class_names.push_back(c.name);
       thresholds.push_back(c.threshold);
     }
+    const Grid& published = sum.published_surface.grid;
     double peak = 0;
-    for (std::size_t i = 0; i < surface.grid.values.size(); ++i)  // of the surface as published
-      if (surface.grid.inside(i)) peak = std::max(peak, surface.grid.values[i]);
+    for (std::size_t i = 0; i < published.values.size(); ++i)  // of the surface as published
+      if (published.inside(i)) peak = std::max(peak, published.values[i]);
     VectorLayerSpec spec = theme_polygons(layer, theme);
     spec.name = fmt::format("{}: KDE hotspots", theme.label);
     spec.style = hotspot_classes_style(class_names);
@@ -427,24 +417,17 @@ void kde_stage(RunContext& run, std::ostream& out) {
     rl.stack = draw_order(DrawOrder::Surface);
     rl.abstract = raster.description;
     run.layers.push_back(rl);
-    fmt::print(out, "  {:<24} {:>4} hotspots (bandwidth {:.0f} m){}\n", theme.label, published.size(),
-               params.bandwidth, sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
-    summaries.push_back(std::move(sum));
+    fmt::print(out, "  {:<24} {:>4} hotspots (bandwidth {:.0f} m){}\n", theme.label, sum.published, sum.bandwidth,
+               sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
   }
-  run.timer.stop();
-  run.progress.finish("kde", fmt::format("{} surfaces", summaries.size()));
 
-  std::vector<std::string> methods;
-  if (forecast)
-    for (const ForecastMethod& m : forecast->methods) methods.push_back(m.id());
-  const std::string unavailable = forecast ? forecast->backtest_unavailable : "";
-  run.stages.push_back({"kde", [summaries, k, params, methods, unavailable](JsonWriter& j) {
-    j.value("kernel", kernel_name(params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
+  run.stages.push_back({"kde", [&r, k](JsonWriter& j) {
+    j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
         .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
         .value("min_incidents", k.min_incidents);
-    if (params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
+    if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
     j.begin_array("themes");
-    for (const ThemeSummary& s : summaries) {
+    for (const KdeTheme& s : r.themes) {
       j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
           .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
           .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
@@ -454,7 +437,7 @@ void kde_stage(RunContext& run, std::ostream& out) {
       j.end_array();
       j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
           .value("fragments_dropped", s.dropped);
-      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, methods, unavailable);
+      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, r.forecast_methods, r.backtest_unavailable);
       j.end_object();
     }
     j.end_array();

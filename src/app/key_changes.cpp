@@ -40,9 +40,8 @@ std::string lower_first(std::string s) {
 
 }  // namespace
 
-std::string key_changes_summary_html(const RunContext& run, std::size_t max_sentences) {
-  if (!run.ward_summary) return {};
-  const Table& w = *run.ward_summary;
+std::string key_changes_summary_html(const RunInputs& run, const ReportSources& src, std::size_t max_sentences) {
+  const Table& w = src.wards.summary;
   const std::size_t all = w.rows.size() - 1;
   const auto& themes = run.cfg.taxonomy.themes;
   std::vector<std::string> rises, falls, hotspots, emerging, windows;
@@ -70,8 +69,8 @@ std::string key_changes_summary_html(const RunContext& run, std::size_t max_sent
                                                     text_of(w, all, p + "change_baseline_pct")),
                                       text_of(w, all, p + "significant") == "true" ? " \u2014 significant" : ""));
     }
-    if (t < run.hotspot_tables.size()) {
-      const Table& h = run.hotspot_tables[t];
+    if (const Table* table = src.hotspot_table(t)) {
+      const Table& h = *table;
       for (std::size_t r = 0; r < h.rows.size(); ++r) {
         if (h.column_index("significant") >= h.columns.size() || text_of(h, r, "significant") != "true" ||
             text_of(h, r, "direction") != "rise")
@@ -84,11 +83,11 @@ std::string key_changes_summary_html(const RunContext& run, std::size_t max_sent
                                                      text_of(h, r, "change_baseline_pct"))));
       }
     }
-    if (t < run.hotspot_classes.size() && t < run.hotspots.size())
-      for (std::size_t k = 0; k < run.hotspot_classes[t].size() && k < run.hotspots[t].size(); ++k) {
-        const EmergingClass c = run.hotspot_classes[t][k];
+    if (src.emerging && src.kde)  // the classes are the KDE hotspots', in their order
+      for (std::size_t k = 0; k < src.emerging->hotspot_classes[t].size(); ++k) {
+        const EmergingClass c = src.emerging->hotspot_classes[t][k];
         if (c == EmergingClass::NewHot || c == EmergingClass::IntensifyingHot)
-          emerging.push_back(fmt::format("{} ({}): a {}.", run.hotspots[t][k].label, what, emerging_class_name(c)));
+          emerging.push_back(fmt::format("{} ({}): a {}.", src.hotspots(t)[k].label, what, emerging_class_name(c)));
       }
   }
   std::vector<std::string> all_sentences;

@@ -12,9 +12,10 @@
 #include <string>
 
 #include "app/run_context.hpp"
+#include "app/stage_results.hpp"
 
 namespace hotspot {
 
-std::string key_changes_summary_html(const RunContext& run, std::size_t max_sentences = 8);
+std::string key_changes_summary_html(const RunInputs& run, const ReportSources& src, std::size_t max_sentences = 8);
 
 }  // namespace hotspot

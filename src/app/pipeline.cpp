@@ -95,6 +95,75 @@ void print_warnings(RunContext& run, const AreaRun* area) {
   for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "{}warning: {}\n", who, w);
 }
 
+// Every stage result of a run. Each lives until the manifest is written:
+// a stage's manifest entry reads its result.
+struct StageResults {
+  std::optional<WardResult> wards;
+  std::optional<TimeResult> time;
+  std::optional<RepeatResult> repeats;
+  std::optional<KdeResult> kde;
+  std::optional<ClusterResult> clusters;
+  std::optional<EmergingResult> emerging;
+  std::optional<VenueResult> venues;
+  std::optional<ForwardPlanResult> forward_plan;
+  std::optional<EvaluationResult> evaluation;
+  std::optional<PointsResult> points;
+  std::optional<ReportResult> report;
+};
+
+template <typename T>
+const T* if_ran(const std::optional<T>& result) {
+  return result ? &*result : nullptr;
+}
+
+// Computes a stage's result into `slot`, then publishes it when there is one;
+// timings.json times the two apart.
+template <typename T, typename Compute>
+void run_stage(RunContext& run, std::ostream& out, const std::string& name, std::optional<T>& slot, Compute&& compute,
+               void (*publish)(RunContext&, const T&, std::ostream&)) {
+  run.timer.start(name);
+  slot = compute();
+  run.timer.stop();
+  if (!slot) return;
+  run.timer.start(name + " (publish)");
+  publish(run, *slot, out);
+  run.timer.stop();
+}
+
+// The stages `mode` runs, in order; each gets the results it needs.
+void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) {
+  const RunConfig& cfg = run.cfg;
+  const bool pack = mode == Mode::Run;
+  if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s.wards, [&] { return compute_wards(run); }, publish_wards);
+  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run); }, publish_time);
+  if (pack) run_stage(run, out, "repeat_locations", s.repeats, [&] { return compute_repeats(run); }, publish_repeats);
+  // The venue planner measures against the hotspots, so `hotspot venues` draws them too.
+  if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
+    run_stage(run, out, "kde", s.kde, [&] { return compute_kde(run, if_ran(s.wards), run.progress, run.diag); },
+              publish_kde);
+  if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
+    run_stage(run, out, "clusters", s.clusters, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
+  if (pack && cfg.emerging.enabled)
+    run_stage(run, out, "emerging", s.emerging,
+              [&] { return compute_emerging(run, if_ran(s.kde), run.progress, run.diag); }, publish_emerging);
+  if ((pack && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues)
+    run_stage(run, out, "venues", s.venues, [&] { return compute_venues(run, if_ran(s.kde), run.diag); }, publish_venues);
+  if (pack && cfg.forward_plan.enabled() && !cfg.venues.empty())
+    run_stage(run, out, "forward_plan", s.forward_plan,
+              [&] { return compute_forward_plan(run, if_ran(s.wards), if_ran(s.emerging), run.diag); },
+              publish_forward_plan);
+  if (mode == Mode::Evaluate)
+    run_stage(run, out, "evaluate", s.evaluation, [&] { return compute_evaluation(run, run.progress); },
+              publish_evaluation);
+  if (pack) run_stage(run, out, "points", s.points, [&] { return compute_points(run); }, publish_points);
+  if (!run.layers.empty()) pack_stage(run, out);  // times itself
+  if (pack) {
+    const ReportSources src{*s.wards, if_ran(s.time), if_ran(s.repeats), if_ran(s.kde), if_ran(s.emerging),
+                            if_ran(s.venues)};
+    run_stage(run, out, "report", s.report, [&] { return compute_report(run, src); }, publish_report);
+  }
+}
+
 }  // namespace
 
 Period data_window(const RunConfig& cfg, Mode mode) {
@@ -163,21 +232,8 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     run.restricted_dir = restricted->staging();
   }
   write_rejects(run);
-  if (mode == Mode::Run || mode == Mode::Wards) ward_stage(run, out);
-  if (mode == Mode::Run) time_stage(run, out);
-  if (mode == Mode::Run) repeat_stage(run, out);
-  if ((mode == Mode::Run && cfg.kde.enabled) || mode == Mode::Kde) kde_stage(run, out);
-  if ((mode == Mode::Run && cfg.clusters.enabled) || mode == Mode::Clusters) cluster_stage(run, out);
-  if (mode == Mode::Run && cfg.emerging.enabled) emerging_stage(run, out);
-  if ((mode == Mode::Run && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues) {
-    if (mode == Mode::Venues && cfg.kde.enabled) kde_stage(run, out);  // the planner measures against hotspots
-    venue_stage(run, out);
-  }
-  if (mode == Mode::Run && cfg.forward_plan.enabled() && !cfg.venues.empty()) forward_plan_stage(run, out);
-  if (mode == Mode::Evaluate) evaluate_stage(run, out);
-  if (mode == Mode::Run) points_stage(run, out);
-  if (!run.layers.empty()) pack_stage(run, out);
-  if (mode == Mode::Run) report_stage(run, out);
+  StageResults results;
+  run_stages(run, mode, out, results);
 
   print_warnings(run, area);
   write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));

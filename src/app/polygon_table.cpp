@@ -22,7 +22,7 @@ void add_common_columns(Table& t, const Theme& theme) {
   if (theme.proxy) t.add_column("proxy_note", CellType::Text);
 }
 
-std::vector<Cell> common_cells(const RunContext& run, const Theme& theme, const std::string& id,
+std::vector<Cell> common_cells(const RunInputs& run, const Theme& theme, const std::string& id,
                                const std::string& label, const std::string& method, const std::string& shape, int rank,
                                long count, double area, const WardOverlapResult& w) {
   std::vector<std::string> codes, names;
@@ -40,7 +40,7 @@ std::vector<Cell> common_cells(const RunContext& run, const Theme& theme, const 
   return row;
 }
 
-std::string ward_name_of(const RunContext& run, const WardOverlapResult& w) {
+std::string ward_name_of(const RunInputs& run, const WardOverlapResult& w) {
   return w.wards.empty() ? run.cfg.area_name : run.wards.wards[w.main].name;
 }
 

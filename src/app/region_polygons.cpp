@@ -8,7 +8,7 @@
 
 namespace hotspot {
 
-std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
+std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
                                            const std::vector<const Incident*>& history,

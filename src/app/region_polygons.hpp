@@ -26,7 +26,7 @@ struct RegionPolygon {
 // `history` (incidents of the months in `history_window`) gives each region its
 // monthly series, for change against its own past. `counter`, when given, must
 // count `incidents` (callers with many masks over the same incidents build it once).
-std::vector<RegionPolygon> region_polygons(const RunContext& run, const WardOverlap& overlap, const GridSpec& spec,
+std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
                                            const std::vector<const Incident*>& history = {},

@@ -31,7 +31,7 @@ struct RepeatRow {
   RepeatLocation loc;
 };
 
-TableColumns<RepeatRow> repeat_columns(const RunContext& run) {
+TableColumns<RepeatRow> repeat_columns(const RunInputs& run) {
   const auto ward = [&run](const RepeatRow& r) -> const Ward* {
     return r.loc.ward < run.wards.wards.size() ? &run.wards.wards[r.loc.ward] : nullptr;
   };
@@ -51,10 +51,10 @@ TableColumns<RepeatRow> repeat_columns(const RunContext& run) {
 
 }  // namespace
 
-void repeat_stage(RunContext& run, std::ostream& out) {
+RepeatResult compute_repeats(const RunInputs& run) {
   const RunConfig& cfg = run.cfg;
-  run.timer.start("repeat_locations");
-  const Period lookback{cfg.period.last - kLookbackMonths + 1, cfg.period.last, ""};
+  RepeatResult r;
+  r.lookback = Period{cfg.period.last - kLookbackMonths + 1, cfg.period.last, ""};
   std::vector<RepeatRow> rows;
   for (std::size_t i = 0; i < cfg.taxonomy.themes.size(); ++i) {
     const Theme& theme = cfg.taxonomy.themes[i];
@@ -63,19 +63,22 @@ void repeat_stage(RunContext& run, std::ostream& out) {
     // first, so the withheld (small) ones are at its end.
     DisclosureTally withheld;
     int rank = 0;
-    for (const RepeatLocation& loc : repeat_locations(run.incidents_in(i, lookback), kSnapMetres, 2, kTopPerTheme)) {
+    for (const RepeatLocation& loc : repeat_locations(run.incidents_in(i, r.lookback), kSnapMetres, 2, kTopPerTheme)) {
       if (primary_suppressed(static_cast<std::uint64_t>(loc.incidents), theme.min_count)) ++withheld.primary;
       else rows.push_back({&theme, ++rank, loc});
     }
-    if (withheld.primary) run.disclosure[theme.id]["repeat_locations.csv"] = withheld;
+    if (withheld.primary) r.withheld[theme.id] = withheld;
   }
-  Table t = repeat_columns(run).build(rows);
-  write_file_atomically(run.output_path("repeat_locations.csv"), to_csv(t));
+  r.table = repeat_columns(run).build(rows);
+  return r;
+}
+
+void publish_repeats(RunContext& run, const RepeatResult& r, std::ostream& out) {
+  for (const auto& [theme, withheld] : r.withheld) run.disclosure[theme]["repeat_locations.csv"] = withheld;
+  write_file_atomically(run.output_path("repeat_locations.csv"), to_csv(r.table));
   run.record_output("repeat_locations.csv");
-  run.repeat_table = std::move(t);
-  run.timer.stop();
-  fmt::print(out, "  repeat locations: {} over {}..{}\n", rows.size(), format_month(lookback.first),
-             format_month(lookback.last));
+  fmt::print(out, "  repeat locations: {} over {}..{}\n", r.table.rows.size(), format_month(r.lookback.first),
+             format_month(r.lookback.last));
 }
 
 }  // namespace hotspot

@@ -182,14 +182,14 @@ std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool 
 
 }  // namespace
 
-MapContext load_map_context(const RunContext& run) {
+MapContext load_map_context(const RunInputs& run) {
   const ContextConfig& c = run.cfg.context;
   if (c.path.empty()) return {};
   return MapContext{c.kind, read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, run.cfg.crs,
                                          run.ward_set->extent())};
 }
 
-ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& context, double max_width,
+ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t t, const MapContext& context, double max_width,
                     double max_height) {
   const GeosContext& ctx = run.geos;
   SvgMap map(ctx, run.ward_set->extent(), max_width, max_height);
@@ -202,11 +202,10 @@ ReportMap theme_map(const RunContext& run, std::size_t t, const MapContext& cont
   }
   for (std::size_t w = 0; w < wards.size(); ++w) map.lines(wards.geom(w), kWardLine, "ward-line");
 
-  const std::vector<HotspotShape> none;
-  const std::vector<HotspotShape>& hotspots = t < run.hotspots.size() ? run.hotspots[t] : none;
+  const std::vector<HotspotShape>& hotspots = src.hotspots(t);
   for (const HotspotShape& h : hotspots) map.polygon(h.geom.get(), kHotspot, "hotspot", h.label);
   std::vector<std::pair<MapPoint, int>> venues;  // where, order
-  for (const auto& prog : run.programmes) {
+  for (const VenuePlan& prog : src.plans()) {
     if (prog.themes.size() != 1 || prog.themes[0] != t) continue;
     for (const auto& [v, order] : prog.chosen) {
       map.diamond(run.venues[v].x, run.venues[v].y, kVenueSize, kVenue, "venue",

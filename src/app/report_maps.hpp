@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/run_context.hpp"
+#include "app/stage_results.hpp"
 #include "io/context_reader.hpp"
 
 namespace hotspot {
@@ -17,7 +18,7 @@ struct MapContext {
 };
 
 // Reads [context] when set, cut to the wards' extent.
-MapContext load_map_context(const RunContext& run);
+MapContext load_map_context(const RunInputs& run);
 
 struct ReportMap {
   std::string svg;     // the map
@@ -25,7 +26,7 @@ struct ReportMap {
 };
 
 // Fitted into at most max_width by max_height mm of paper.
-ReportMap theme_map(const RunContext& run, std::size_t theme, const MapContext& context, double max_width,
+ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t theme, const MapContext& context, double max_width,
                     double max_height);
 
 // How many of a theme's hotspots the report numbers on its map and lists in its table.

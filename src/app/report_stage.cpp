@@ -22,7 +22,6 @@
 #include "app/published_cells.hpp"
 #include "app/time_note.hpp"
 #include "app/report_when_where.hpp"
-#include "core/error.hpp"
 #include "app/trend_pages.hpp"
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
@@ -52,7 +51,7 @@ std::string pct(const std::string& v) {
 }
 
 // What is missing: themes that cannot match the inputs, and months with no rows.
-std::string missing_data_notes(const RunContext& run) {
+std::string missing_data_notes(const RunInputs& run) {
   std::string out;
   const DataAvailability& a = run.availability;
   for (std::size_t t = 0; t < a.themes.size() && t < run.cfg.taxonomy.themes.size(); ++t)
@@ -72,8 +71,7 @@ std::string missing_data_notes(const RunContext& run) {
   return out;
 }
 
-std::string summary_table(const RunContext& run) {
-  const Table& w = *run.ward_summary;
+std::string summary_table(const RunInputs& run, const Table& w) {
   const std::size_t all = w.rows.size() - 1;  // the ALL row
   std::string rows;
   for (const Theme& t : run.cfg.taxonomy.themes) {
@@ -95,7 +93,7 @@ std::string production_date(const RunConfig& c) {
   return fmt::format("{:04d}-{:02d}-01", month_year(next), month_of_year(next));
 }
 
-std::string cover_page(const RunContext& run, const std::string& title) {
+std::string cover_page(const RunInputs& run, const ReportSources& src, const std::string& title) {
   const RunConfig& c = run.cfg;
   std::vector<std::string> labels;
   for (const Theme& t : c.taxonomy.themes) labels.push_back(t.label);
@@ -104,9 +102,10 @@ std::string cover_page(const RunContext& run, const std::string& title) {
       "in this folder.</p>{}{}{}{}<h3>In this report</h3><p>A page per theme: {}. Then the wards, {}data quality, and the "
       "method and files (appendices A and B).</p></section>\n",
       html_escape(title), html_escape(c.area_name), html_escape(c.period.label), c.period.range_text(),
-      production_date(c), HOTSPOT_VERSION, key_changes_summary_html(run), summary_table(run), missing_data_notes(run), time_note_html(run),
+      production_date(c), HOTSPOT_VERSION, key_changes_summary_html(run, src), summary_table(run, src.wards.summary), missing_data_notes(run),
+      time_note_html(run, src.time),
       html_escape(fmt::format("{}", fmt::join(labels, ", "))),
-      run.programmes.empty() ? "" : "the roadshow venues, ");
+      src.plans().empty() ? "" : "the roadshow venues, ");
 }
 
 std::string hotspot_rows(const Table& h) {
@@ -149,8 +148,7 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
 std::optional<double> number(const std::string& text) { return published_number(text); }
 
 // The theme's key figures for the whole area, and the wards that rose most.
-std::string key_changes(const RunContext& run, const Theme& theme) {
-  const Table& w = *run.ward_summary;
+std::string key_changes(const Table& w, const Theme& theme) {
   const std::size_t all = w.rows.size() - 1;
   const std::string p = theme.id + "_";
   std::string out = fmt::format(
@@ -178,21 +176,21 @@ std::string key_changes(const RunContext& run, const Theme& theme) {
   return out;
 }
 
-std::string theme_page(const RunContext& run, std::size_t t, const MapContext& context) {
+std::string theme_page(const RunInputs& run, const ReportSources& src, std::size_t t, const MapContext& context) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
   std::string out = fmt::format("<section class=\"page theme\" id=\"theme-{}\"><h2>{}</h2>", theme.id, html_escape(theme.label));
   if (theme.proxy) out += "<p class=\"warn\"><b>Proxy measure.</b> " + html_escape(theme.proxy_note) + "</p>";
-  const ReportMap map = theme_map(run, t, context, kMapMaxWidth, theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight);
-  out += "<div class=\"theme-body\">" + map.svg + "<div class=\"theme-side\"><h3>Key changes</h3>" + key_changes(run, theme) + map.legend;
-  if (t < run.hotspot_tables.size()) {
-    const std::string rows = hotspot_rows(run.hotspot_tables[t]);
+  const ReportMap map = theme_map(run, src, t, context, kMapMaxWidth, theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight);
+  out += "<div class=\"theme-body\">" + map.svg + "<div class=\"theme-side\"><h3>Key changes</h3>" + key_changes(src.wards.summary, theme) + map.legend;
+  if (const Table* hotspots = src.hotspot_table(t)) {
+    const std::string rows = hotspot_rows(*hotspots);
     out += fmt::format("<h3>Top {} hotspots</h3>", kReportedHotspots);
     out += rows.empty() ? std::string("<p>No hotspot met the publication rules this period.</p>")
                         : fmt::format("<table class=\"hotspots\" data-theme=\"{}\"><tr><th>Hotspot</th><th>Wards</th>"
                                       "<th>Incidents</th><th>vs previous period</th><th>PAI</th>"
                                       "<th>Hit rate</th></tr>\n{}</table>",
                                       theme.id, rows);
-    out += forecast_note(run.hotspot_tables[t], run.cfg);
+    out += forecast_note(*hotspots, run.cfg);
   }
   return out + "</div></div></section>\n";
 }
@@ -201,8 +199,7 @@ std::string theme_page(const RunContext& run, std::size_t t, const MapContext& c
 // pages as it needs, each with its header row, never breaking mid-page.
 constexpr std::size_t kWardRows = 24;
 
-std::string ward_pages(const RunContext& run) {
-  const Table& w = *run.ward_summary;
+std::string ward_pages(const RunInputs& run, const Table& w) {
   std::string head = "<tr><th>Ward</th>";
   for (const Theme& t : run.cfg.taxonomy.themes) head += fmt::format("<th>{0}</th><th>{0} RAG</th>", html_escape(t.label));
   head += "</tr>\n";
@@ -228,15 +225,15 @@ std::string ward_pages(const RunContext& run) {
 // about a third of the page, and a plan is never split across pages.
 constexpr std::size_t kPlansPerPage = 2;
 
-std::string venue_pages(const RunContext& run) {
+std::string venue_pages(const std::vector<VenuePlan>& plans) {
   std::string out;
-  const std::size_t pages = (run.programmes.size() + kPlansPerPage - 1) / kPlansPerPage;
+  const std::size_t pages = (plans.size() + kPlansPerPage - 1) / kPlansPerPage;
   for (std::size_t page = 0; page < pages; ++page) {
     out += fmt::format("<section class=\"page venues\"><h2>Roadshow venue programme{}</h2><p>On each theme's map the "
                        "chosen venues are marked V1, V2, ... in programme order.</p>",
                        pages > 1 ? fmt::format(" ({} of {})", page + 1, pages) : "");
-    for (std::size_t p = page * kPlansPerPage; p < std::min(run.programmes.size(), (page + 1) * kPlansPerPage); ++p) {
-      const auto& prog = run.programmes[p];
+    for (std::size_t p = page * kPlansPerPage; p < std::min(plans.size(), (page + 1) * kPlansPerPage); ++p) {
+      const VenuePlan& prog = plans[p];
       out += fmt::format("<h3>{}</h3><table class=\"programme\" data-plan=\"{}\"><tr><th>#</th><th>Venue</th><th>Type</th>"
                          "<th>Ward</th><th>Reason</th></tr>\n", html_escape(prog.label), html_escape(prog.id));
       for (std::size_t r = 0; r < prog.table.rows.size(); ++r)
@@ -250,7 +247,7 @@ std::string venue_pages(const RunContext& run) {
   return out;
 }
 
-std::string quality_page(const RunContext& run) {
+std::string quality_page(const RunInputs& run) {
   const InputTotals t = input_totals(run.ingest.files);
   std::string reasons;
   for (std::size_t r = 0; r < kRejectReasonCount; ++r)
@@ -271,7 +268,7 @@ std::string quality_page(const RunContext& run) {
                      reasons);
 }
 
-std::string method_list(const RunContext& run) {
+std::string method_list(const RunInputs& run, const ReportSources& src) {
   const RunConfig& c = run.cfg;
   std::string out = "<h3>Method and parameters</h3><ul>";
   out += fmt::format("<li>Period {} ({} to {}), compared with the previous {} month(s), the same months a year earlier, "
@@ -292,7 +289,7 @@ std::string method_list(const RunContext& run) {
                        "Getis-Ord Gi* on {} m cells with {} correction.</li>",
                        c.clusters.dbscan_eps, c.clusters.dbscan_min_points, c.clusters.nnh_p, c.clusters.gistar_cell,
                        name_of(c.clusters.correction));
-  if (!run.programmes.empty())
+  if (!src.plans().empty())
     out += fmt::format("<li>Venues: reach is the incident mass within {} m in a straight line; the programme of {} is "
                        "chosen greedily so each incident counts once, with venues at least {} m apart. Greedy choice "
                        "reaches at least 63% of the best possible programme.</li>",
@@ -319,7 +316,7 @@ constexpr std::size_t kFileRows = 30;
 
 // The input files, each with its account: paths relative to the folder they
 // share, two tables a page, so five years of monthly files take one page.
-std::string input_file_pages(const RunContext& run) {
+std::string input_file_pages(const RunInputs& run) {
   const auto& files = run.ingest.files;
   std::vector<std::string> paths;
   for (const auto& f : files) paths.push_back(display_path(run.cfg, f.path));
@@ -354,8 +351,8 @@ std::string input_file_pages(const RunContext& run) {
   return out;
 }
 
-std::string appendix_pages(const RunContext& run) {
-  return "<section class=\"page appendix\"><h2>Appendix A: method and files</h2>" + method_list(run) + output_list(run) +
+std::string appendix_pages(const RunContext& run, const ReportSources& src) {
+  return "<section class=\"page appendix\"><h2>Appendix A: method and files</h2>" + method_list(run, src) + output_list(run) +
          "</section>\n" + input_file_pages(run);
 }
 
@@ -374,26 +371,41 @@ std::string page_foot(const RunConfig& c) {
 
 }  // namespace
 
-void report_stage(RunContext& run, std::ostream& out) {
-  // The pipeline runs the ward stage first in `run`; a report without its
-  // numbers would be a silent gap, so a missing table is a bug, said loudly.
-  if (!run.ward_summary) throw internal_error("report", "the ward statistics were not computed before the report");
-  run.timer.start("report");
+const std::vector<HotspotShape>& ReportSources::hotspots(std::size_t theme) const {
+  static const std::vector<HotspotShape> none;
+  return kde ? kde->themes[theme].hotspots : none;
+}
+
+const std::vector<VenuePlan>& ReportSources::plans() const {
+  static const std::vector<VenuePlan> none;
+  return venues ? venues->plans : none;
+}
+
+// The report reads the run as published so far (its file list) besides the
+// stage results, so it is built last, before the manifest.
+ReportResult compute_report(const RunContext& run, const ReportSources& src) {
   const RunConfig& c = run.cfg;
+  ReportResult r;
   const std::string title = fmt::format("{}: community safety tasking pack, {}", c.area_name, c.period.label);
   const MapContext context = load_map_context(run);
-  std::string body = cover_page(run, title) + trend_pages(run, run.disclosure);
-  for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, t, context);
-  body += when_where_pages(run) + ward_pages(run) + venue_pages(run) + quality_page(run) + appendix_pages(run);
-  const std::string html = fmt::format(
+  std::string body = cover_page(run, src, title) + trend_pages(run, src.wards, r.withheld);
+  for (std::size_t t = 0; t < c.taxonomy.themes.size(); ++t) body += theme_page(run, src, t, context);
+  body += when_where_pages(run, src.time, src.repeats) + ward_pages(run, src.wards.summary) + venue_pages(src.plans()) +
+          quality_page(run) + appendix_pages(run, src);
+  r.html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}{}{}</body>\n</html>\n",
       html_escape(title), kReportCss, page_head(c, title), body, page_foot(c));
-  write_file_atomically(run.output_path("report.html"), html);
+  return r;
+}
+
+void publish_report(RunContext& run, const ReportResult& r, std::ostream& out) {
+  for (const auto& [theme, outputs] : r.withheld)
+    for (const auto& [output, tally] : outputs) run.disclosure[theme][output] = tally;
+  write_file_atomically(run.output_path("report.html"), r.html);
   run.record_output("report.html");
-  run.timer.stop();
-  fmt::print(out, "  report.html ({} KB)\n", html.size() / 1024);
+  fmt::print(out, "  report.html ({} KB)\n", r.html.size() / 1024);
 }
 
 }  // namespace hotspot

@@ -66,19 +66,19 @@ std::string repeat_table(const Table& repeats, const Theme& theme) {
 
 }  // namespace
 
-std::string when_where_pages(const RunContext& run) {
+std::string when_where_pages(const RunInputs& run, const TimeResult* time, const RepeatResult* repeats) {
   const RunConfig& cfg = run.cfg;
-  if (!run.repeat_table && !run.time_table) return {};
+  if (!repeats && !time) return {};
   // On 176 mm of page: two themes with their hour grids (about 80 mm each),
   // or six without, two abreast (about 45 mm each).
-  const bool grids = run.time_table.has_value();
+  const bool grids = time != nullptr;
   const std::size_t per_page = grids ? kWhenWhereWithHours : kWhenWhereWithoutHours;
   std::vector<std::string> blocks;
   for (const Theme& theme : cfg.taxonomy.themes) {
     if (theme.is_window()) continue;  // its hours are a part of its base theme's grid
     std::string block = fmt::format("<div class=\"when-where\"><h3>{}</h3>", html_escape(theme.label));
-    if (grids) block += hour_grid(*run.time_table, theme);
-    if (run.repeat_table) block += repeat_table(*run.repeat_table, theme);
+    if (time) block += hour_grid(time->table, theme);
+    if (repeats) block += repeat_table(repeats->table, theme);
     blocks.push_back(block + "</div>");
   }
   const std::string intro = fmt::format(

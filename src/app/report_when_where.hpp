@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/run_context.hpp"
+#include "app/stage_results.hpp"
 
 namespace hotspot {
 
@@ -14,6 +15,7 @@ inline constexpr std::size_t kReportedRepeatLocations = 5;
 inline constexpr std::size_t kWhenWhereWithHours = 2;     // themes a page with their hour grids
 inline constexpr std::size_t kWhenWhereWithoutHours = 6;  // themes a page, two abreast, without
 
-std::string when_where_pages(const RunContext& run);
+// `time` is absent for inputs without times, `repeats` when the stage did not run.
+std::string when_where_pages(const RunInputs& run, const TimeResult* time, const RepeatResult* repeats);
 
 }  // namespace hotspot

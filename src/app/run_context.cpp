@@ -22,7 +22,7 @@ void RunContext::record_restricted(const std::string& name) {
   restricted_outputs.push_back(OutputFile{name, sha256_file(restricted_path(name).string())});
 }
 
-std::vector<const Incident*> RunContext::incidents_in(std::size_t theme, const Period& p) const {
+std::vector<const Incident*> RunInputs::incidents_in(std::size_t theme, const Period& p) const {
   std::vector<const Incident*> out;
   const ThemeMask bit = ThemeMask{1} << theme;
   for (const Incident& inc : ingest.incidents)

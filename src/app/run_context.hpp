@@ -1,29 +1,28 @@
 #pragma once
-// What the stages of one run share: the inputs once read, the study area, the
-// outputs written so far and what each stage records for the manifest.
+// A run's inputs, read once (RunInputs), and where its stages publish
+// (RunContext): the folders, the files written so far, the QGIS layers, the
+// disclosure ledger and what each stage records for the manifest. Stage
+// results are not here: see app/stages.hpp.
 #include <chrono>
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "analysis/disclosure.hpp"
 #include "app/config.hpp"
-#include "analysis/time_profile.hpp"
 #include "app/data_availability_check.hpp"
 #include "app/ingest.hpp"
 #include "app/manifest.hpp"
-#include "analysis/emerging_classes.hpp"
 #include "app/progress.hpp"
 #include "core/diagnostics.hpp"
-#include "core/grid.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/ward_index.hpp"
 #include "geo/ward_set.hpp"
 #include "io/json_writer.hpp"
-#include "io/table.hpp"
-#include <optional>
 #include "io/qgis_project.hpp"
 #include "io/ward_reader.hpp"
 
@@ -60,26 +59,13 @@ struct VenueFileReport {
   ReasonCounts rejected{};
 };
 
-// A published KDE hotspot (widest class), kept for the venue planner.
-struct HotspotShape {
-  std::string id, label;
-  GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS
-  int rank = 0;  // the number in its label and in the report's table
-};
-
-struct RunContext {
-  RunContext(const RunConfig& c, bool quiet, std::ostream& out)
-      : cfg(c), pack_dir(c.output), restricted_dir(c.restricted_output), progress(out, quiet),
-        to_wgs84(c.crs, "EPSG:4326") {}
+// What a run reads, once, before any stage: the configuration, the wards and
+// their geometry, the accepted incidents and venues. Stages' compute functions
+// take it const, so no stage can change what another reads.
+struct RunInputs {
+  explicit RunInputs(const RunConfig& c) : cfg(c), to_wgs84(c.crs, "EPSG:4326") {}
 
   const RunConfig& cfg;
-  // Where files are written: during a run, staging folders that replace
-  // cfg.output and cfg.restricted_output whole once every stage succeeded.
-  std::filesystem::path pack_dir;
-  std::filesystem::path restricted_dir;  // row-level files, never referenced by the pack
-  Progress progress;
-  Diagnostics diag;
-  StageTimer timer;
   GeosContext geos;
   CrsTransform to_wgs84;
   WardReadResult wards;
@@ -90,31 +76,32 @@ struct RunContext {
   Period data_window;  // the months read; rows dated outside it are accounted for, not used
   std::vector<Venue> venues;
   std::vector<VenueFileReport> venue_files;
-  std::vector<Reject> venue_rejects;            // source = index into venue_files, offset by incident files
-  std::vector<std::vector<HotspotShape>> hotspots;  // [theme], filled by the KDE stage
-  std::vector<std::vector<EmergingClass>> hotspot_classes;  // [theme][hotspot], filled by the emerging stage
-  std::vector<Grid> surfaces;                       // [theme], filled by the KDE stage
+  std::vector<Reject> venue_rejects;  // source = index into venue_files, offset by incident files
+
+  // Incidents of theme t in the months of `p`.
+  std::vector<const Incident*> incidents_in(std::size_t theme, const Period& p) const;
+  // Incidents of theme t in the reporting period.
+  std::vector<const Incident*> period_incidents(std::size_t theme) const { return incidents_in(theme, cfg.period); }
+};
+
+// A run: its inputs, plus where stages publish. Stage results are not kept
+// here; the pipeline hands each stage the results it needs (app/stages.hpp).
+struct RunContext : RunInputs {
+  RunContext(const RunConfig& c, bool quiet, std::ostream& out)
+      : RunInputs(c), pack_dir(c.output), restricted_dir(c.restricted_output), progress(out, quiet) {}
+
+  // Where files are written: during a run, staging folders that replace
+  // cfg.output and cfg.restricted_output whole once every stage succeeded.
+  std::filesystem::path pack_dir;
+  std::filesystem::path restricted_dir;  // row-level files, never referenced by the pack
+  Progress progress;
+  Diagnostics diag;
+  StageTimer timer;
   std::vector<OutputFile> outputs;
   std::vector<OutputFile> restricted_outputs;
   std::vector<StageRecord> stages;
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
-
-  // The tables the files were written from, so the report repeats the same numbers.
-  std::optional<Table> ward_summary;           // with the ALL row
-  DisclosureLedger disclosure;                // what each stage withheld, in counts, for the manifest
-  std::vector<Table> hotspot_tables;           // [theme]
-  std::vector<TimeProfile> time_profiles;      // [theme], empty when the inputs have no times
-  std::optional<Table> time_table;             // as time_of_day.csv (inputs with times)
-  std::optional<Table> repeat_table;           // as repeat_locations.csv
-  struct ProgrammeSummary {
-    std::string id, label;
-    std::vector<std::size_t> themes;
-    Table table;                                // as venues_<id>.csv
-    std::vector<std::pair<std::size_t, int>> chosen;  // venue index, order
-  };
-  std::vector<ProgrammeSummary> programmes;
-  // Incidents of theme t in the months of `p`.
-  std::vector<const Incident*> incidents_in(std::size_t theme, const Period& p) const;
+  DisclosureLedger disclosure;       // what each stage withheld, in counts, for the manifest
 
   // Records a file just written in the pack folder (name and SHA-256).
   void record_output(const std::string& name);
@@ -122,8 +109,6 @@ struct RunContext {
   // The same for the restricted folder (rejects.csv, points_<theme>.geojson).
   void record_restricted(const std::string& name);
   std::filesystem::path restricted_path(const std::string& name) const { return restricted_dir / name; }
-  // Incidents of theme t in the reporting period.
-  std::vector<const Incident*> period_incidents(std::size_t theme) const { return incidents_in(theme, cfg.period); }
 };
 
 }  // namespace hotspot

@@ -5,9 +5,11 @@
 #include <string>
 
 #include "app/run_context.hpp"
+#include "app/stage_results.hpp"
 
 namespace hotspot {
 
-std::string time_note_html(const RunContext& run);
+// `time`: the time stage's result, absent for inputs without times.
+std::string time_note_html(const RunInputs& run, const TimeResult* time);
 
 }  // namespace hotspot

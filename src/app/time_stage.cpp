@@ -60,22 +60,28 @@ void add_theme_rows(Table& t, const Theme& theme, const TimeProfile& p) {
 
 }  // namespace
 
-void time_stage(RunContext& run, std::ostream& out) {
+std::optional<TimeResult> compute_time(const RunInputs& run) {
   const RunConfig& cfg = run.cfg;
-  if (!cfg.inputs_have_times) return;
-  run.timer.start("time_of_day");
-  Table t;
+  if (!cfg.inputs_have_times) return std::nullopt;
+  TimeResult r;
+  Table& t = r.table;
   t.add_column("theme", CellType::Text);
   t.add_column("day", CellType::Text);
   for (int h = 0; h < 24; ++h) t.add_column(fmt::format("h{:02}", h), CellType::Real, 1);
   t.add_column("total", CellType::Real, 1);
-  run.time_profiles.assign(cfg.taxonomy.themes.size(), TimeProfile{});
+  r.profiles.assign(cfg.taxonomy.themes.size(), TimeProfile{});
   for (std::size_t i = 0; i < cfg.taxonomy.themes.size(); ++i) {
     const Theme& theme = cfg.taxonomy.themes[i];
-    run.time_profiles[i] = time_profile(run.period_incidents(i));
+    r.profiles[i] = time_profile(run.period_incidents(i));
     if (theme.is_window()) continue;  // its hours are a part of its base theme's table
-    add_theme_rows(t, theme, run.time_profiles[i]);
+    add_theme_rows(t, theme, r.profiles[i]);
   }
+  return r;
+}
+
+void publish_time(RunContext& run, const TimeResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const Table& t = r.table;
   std::vector<std::string> counts = {"total"};
   for (int h = 0; h < 24; ++h) counts.push_back(fmt::format("h{:02}", h));
   for (const Theme& theme : cfg.taxonomy.themes) {
@@ -87,25 +93,23 @@ void time_stage(RunContext& run, std::ostream& out) {
   }
   write_file_atomically(run.output_path("time_of_day.csv"), to_csv(t));
   run.record_output("time_of_day.csv");
-  run.time_table = std::move(t);
-  run.timer.stop();
-  fmt::print(out, "  time of day: {} themes by weekday and hour\n", run.time_table->rows.size() / 8);
+  fmt::print(out, "  time of day: {} themes by weekday and hour\n", t.rows.size() / 8);
 }
 
 }  // namespace hotspot
 
 namespace hotspot {
 
-std::string time_note_html(const RunContext& run) {
+std::string time_note_html(const RunInputs& run, const TimeResult* time) {
   const RunConfig& cfg = run.cfg;
   if (!cfg.inputs_have_times)
     return "<p class=\"time\"><b>When:</b> police.uk street-level data give the month only, not the day or the time, "
            "so this pack has no time-of-day table and no time windows.</p>\n";
-  if (run.time_profiles.empty()) return {};
+  if (!time) return {};
   std::vector<std::string> busiest;
   for (std::size_t i = 0; i < cfg.taxonomy.themes.size(); ++i) {
     const Theme& theme = cfg.taxonomy.themes[i];
-    const TimeProfile& p = run.time_profiles[i];
+    const TimeProfile& p = time->profiles[i];
     if (theme.is_window() || theme.min_count > 1 || p.timed == 0) continue;  // suppressed hours are not quoted
     const auto top = std::max_element(p.cells.begin(), p.cells.end()) - p.cells.begin();
     busiest.push_back(fmt::format("{} {} {:02}:00", html_escape(theme.label), weekday_name(static_cast<int>(top / 24)),

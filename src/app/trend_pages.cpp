@@ -14,8 +14,7 @@ namespace hotspot {
 namespace {
 
 // The whole area's totals as the ward table's ALL row published them.
-std::vector<PublishedTotal> area_totals(const RunContext& run, const Theme& theme) {
-  const Table& w = *run.ward_summary;
+std::vector<PublishedTotal> area_totals(const RunInputs& run, const Table& w, const Theme& theme) {
   const std::size_t all = w.rows.size() - 1;
   const Period& p = run.cfg.period;
   std::vector<PublishedTotal> out;
@@ -31,14 +30,14 @@ std::vector<PublishedTotal> area_totals(const RunContext& run, const Theme& them
   return out;
 }
 
-std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<bool>& has_data, const Period& span,
-                        DisclosureLedger& ledger) {
+std::string theme_chart(const RunInputs& run, const Table& w, std::size_t t, const std::vector<bool>& has_data,
+                        const Period& span, DisclosureLedger& ledger) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
   std::vector<std::uint64_t> per_month(static_cast<std::size_t>(span.months()), 0);
   const ThemeMask bit = ThemeMask{1} << t;
   for (const Incident& inc : run.ingest.incidents)
     if ((inc.themes & bit) && span.contains(inc.month)) ++per_month[static_cast<std::size_t>(inc.month - span.first)];
-  const std::vector<Withheld> withheld = trend_withheld(per_month, span.first, area_totals(run, theme), theme.min_count);
+  const std::vector<Withheld> withheld = trend_withheld(per_month, span.first, area_totals(run, w, theme), theme.min_count);
   const DisclosureTally tally = tally_months(withheld);
   if (tally.primary + tally.secondary) ledger[theme.id][kTrendOutput] = tally;
   std::vector<double> counts(per_month.size());
@@ -58,7 +57,6 @@ std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<
     monthly.y.push_back(counts[static_cast<std::size_t>(m)]);
   }
   series.push_back(monthly);
-  const Table& w = *run.ward_summary;
   const std::size_t all = w.rows.size() - 1;
   const auto mean = published_number(published_text(w, all, theme.id + "_baseline_mean"));
   const auto sd = published_number(published_text(w, all, theme.id + "_baseline_sd"));
@@ -81,8 +79,7 @@ std::string theme_chart(const RunContext& run, std::size_t t, const std::vector<
 
 }  // namespace
 
-std::string trend_pages(const RunContext& run, DisclosureLedger& ledger) {
-  if (!run.ward_summary) return {};
+std::string trend_pages(const RunInputs& run, const WardResult& wards, DisclosureLedger& ledger) {
   const Period span{run.cfg.period.last - kTrendMonths + 1, run.cfg.period.last, ""};
   std::vector<bool> has_data(static_cast<std::size_t>(span.months()), false);
   for (const Incident& inc : run.ingest.incidents)
@@ -92,7 +89,7 @@ std::string trend_pages(const RunContext& run, DisclosureLedger& ledger) {
   for (std::size_t first = 0; first < themes.size(); first += kTrendChartsPerPage) {
     std::string charts;
     for (std::size_t t = first; t < std::min(themes.size(), first + kTrendChartsPerPage); ++t)
-      charts += "<figure class=\"trend\">" + theme_chart(run, t, has_data, span, ledger) + "</figure>";
+      charts += "<figure class=\"trend\">" + theme_chart(run, wards.summary, t, has_data, span, ledger) + "</figure>";
     out += fmt::format("<section class=\"page trends\"><h2>Monthly trend, {}..{}</h2><p>The whole area's incidents "
                        "each month against the 12-month baseline mean before the period and one standard deviation "
                        "either side (per month). Gaps are months with no data, or counts withheld by disclosure control."

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/run_context.hpp"
+#include "app/stage_results.hpp"
 
 namespace hotspot {
 
@@ -16,6 +17,6 @@ inline constexpr int kTrendMonths = 24;
 
 inline constexpr const char* kTrendOutput = "report.html trend charts";  // its name in the ledger
 
-std::string trend_pages(const RunContext& run, DisclosureLedger& ledger);
+std::string trend_pages(const RunInputs& run, const WardResult& wards, DisclosureLedger& ledger);
 
 }  // namespace hotspot

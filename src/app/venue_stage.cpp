@@ -60,15 +60,15 @@ std::vector<Plan> plans(const RunConfig& cfg) {
 
 // Prepared hotspot polygons of a plan's themes, for "is this incident in a hotspot".
 struct HotspotIndex {
-  const RunContext& run;
+  const RunInputs& run;
   std::vector<const HotspotShape*> shapes;
   std::vector<PreparedPtr> prepared;
   std::vector<Bounds> boxes;
 
-  HotspotIndex(const RunContext& r, const Plan& plan) : run(r) {
+  HotspotIndex(const RunInputs& r, const KdeResult* kde, const Plan& plan) : run(r) {
+    if (!kde) return;
     for (const auto& [t, w] : plan.themes) {
-      if (t >= run.hotspots.size()) continue;
-      for (const HotspotShape& h : run.hotspots[t]) {
+      for (const HotspotShape& h : kde->themes[t].hotspots) {
         shapes.push_back(&h);
         prepared.push_back(prepare(run.geos, h.geom.get()));
         boxes.push_back(envelope(run.geos, h.geom.get()));
@@ -86,14 +86,14 @@ struct HotspotIndex {
   }
 };
 
-std::vector<MassPoint> mass_points(const RunContext& run, const Plan& plan, const HotspotIndex& hotspots,
-                                   std::vector<std::uint32_t>& counts_as_incidents) {
+std::vector<MassPoint> mass_points(const RunInputs& run, const KdeResult* kde, const Plan& plan,
+                                   const HotspotIndex& hotspots, std::vector<std::uint32_t>& counts_as_incidents) {
   const ProgrammeConfig& p = run.cfg.programme;
   std::vector<MassPoint> mass;
   if (p.measure == VenueMeasure::Kde) {
     for (const auto& [t, w] : plan.themes) {
-      if (t >= run.surfaces.size() || run.surfaces[t].values.empty()) continue;
-      const Grid& g = run.surfaces[t];
+      if (!kde || kde->themes[t].surface.values.empty()) continue;
+      const Grid& g = kde->themes[t].surface;
       const double cell_km2 = g.spec.cell * g.spec.cell / 1e6;
       for (int r = 0; r < g.spec.ny; ++r)
         for (int c = 0; c < g.spec.nx; ++c) {
@@ -132,7 +132,7 @@ struct Candidates {
   std::vector<long> position;            // [venue]: its eligible position, or -1
 };
 
-Candidates eligible_candidates(RunContext& run) {
+Candidates eligible_candidates(const RunInputs& run, Diagnostics& diag) {
   const ProgrammeConfig& p = run.cfg.programme;
   Candidates c;
   c.excluded.resize(run.venues.size());
@@ -154,7 +154,7 @@ Candidates eligible_candidates(RunContext& run) {
   }
   for (const std::string& id : p.must_include) {
     const bool found = std::any_of(c.eligible.begin(), c.eligible.end(), [&](std::size_t v) { return run.venues[v].id == id; });
-    if (!found) run.diag.warn(fmt::format("programme.must_include names venue '{}', which is not an eligible candidate", id));
+    if (!found) diag.warn(fmt::format("programme.must_include names venue '{}', which is not an eligible candidate", id));
   }
   return c;
 }
@@ -229,9 +229,9 @@ struct ReachDisclosure {
 // Distances to each theme's nearest hotspot.
 class NearestHotspot {
  public:
-  explicit NearestHotspot(const RunContext& run) : run_(run), prepared_(run.cfg.taxonomy.themes.size()) {
-    for (std::size_t t = 0; t < prepared_.size() && t < run.hotspots.size(); ++t)
-      for (const HotspotShape& h : run.hotspots[t]) prepared_[t].push_back(prepare(run.geos, h.geom.get()));
+  NearestHotspot(const RunInputs& run, const KdeResult* kde) : run_(run), prepared_(run.cfg.taxonomy.themes.size()) {
+    for (std::size_t t = 0; kde && t < prepared_.size(); ++t)
+      for (const HotspotShape& h : kde->themes[t].hotspots) prepared_[t].push_back(prepare(run.geos, h.geom.get()));
   }
   std::optional<double> metres(std::size_t t, double x, double y) const {
     if (prepared_[t].empty()) return std::nullopt;
@@ -247,13 +247,13 @@ class NearestHotspot {
   }
 
  private:
-  const RunContext& run_;
+  const RunInputs& run_;
   std::vector<std::vector<PreparedPtr>> prepared_;
 };
 
 // Everything one plan decided, for its tables and texts.
 struct PlanResult {
-  const RunContext& run;
+  const RunInputs& run;
   const Plan& plan;
   Candidates candidates;
   Programme prog;
@@ -408,56 +408,43 @@ TableColumns<VenueRow> catchment_columns(const PlanResult& r) {
 }
 
 // Chooses the plan's programme: the mass, the eligible candidates, the greedy choice and each candidate's reach.
-PlanResult choose_programme(RunContext& run, const Plan& plan, const HotspotIndex& hotspots) {
+PlanResult choose_programme(const RunInputs& run, const KdeResult* kde, const Plan& plan, const HotspotIndex& hotspots,
+                            Diagnostics& diag) {
   const ProgrammeConfig& p = run.cfg.programme;
   std::vector<std::uint32_t> incident_elements;
-  const std::vector<MassPoint> mass = mass_points(run, plan, hotspots, incident_elements);
-  PlanResult r{run, plan, eligible_candidates(run), {}, {}, 0, 0, p.measure == VenueMeasure::Incidents};
+  const std::vector<MassPoint> mass = mass_points(run, kde, plan, hotspots, incident_elements);
+  PlanResult r{run, plan, eligible_candidates(run, diag), {}, {}, 0, 0, p.measure == VenueMeasure::Incidents};
   for (const MassPoint& m : mass) {
     r.total += m.mass;
     if (m.in_hotspot) r.hotspot_total += m.mass;
   }
   const auto catchment = catchments(mass, r.candidates.list, p.radius);
   r.prog = greedy_programme(mass, r.candidates.list, catchment, ProgrammeParams{p.k, p.min_spacing, p.one_per_ward});
-  for (const std::string& note : r.prog.notes) run.diag.warn("venues " + plan.id + ": " + note);
+  for (const std::string& note : r.prog.notes) diag.warn("venues " + plan.id + ": " + note);
   r.reach = plan_reach(mass, incident_elements, catchment, r.prog);
   return r;
 }
 
-// The plan's two layers in tasking.qgs, in its theme's group (or a group of its own for a mix).
-void add_plan_layers(RunContext& run, const Plan& plan, const VectorLayer& points, const VectorLayer& circles) {
-  const RunConfig& cfg = run.cfg;
-  VectorLayerSpec venues;
-  venues.id = points.name;
-  venues.name = fmt::format("Venues for {}", plan.label);
-  venues.file = points.name + ".geojson";
-  venues.group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
-  venues.geometry = "Point";
-  venues.style = venue_style();
-  venues.features = points.wkb.size();
-  venues.stack = draw_order(DrawOrder::Venues);
-  venues.abstract = points.description;
-  VectorLayerSpec catchments = venues;
-  catchments.id = circles.name;
-  catchments.name = fmt::format("Catchments of chosen venues ({})", plan.label);
-  catchments.file = circles.name + ".geojson";
-  catchments.geometry = "Polygon";
-  catchments.style = catchment_style();
-  catchments.features = circles.wkb.size();
-  catchments.stack = draw_order(DrawOrder::Catchments);
-  catchments.abstract = circles.description;
-  run.layers.push_back(vector_layer(std::move(venues)));
-  run.layers.push_back(vector_layer(std::move(catchments)));
-}
-
-// The plan's files: the candidates layer, the catchments layer and the programme CSV.
-void write_plan_files(RunContext& run, const PlanResult& r, const HotspotIndex& hotspots, std::ostream& out) {
+// The plan's files: the candidates layer, the catchments layer and the programme table.
+VenuePlan plan_files(const RunInputs& run, const KdeResult* kde, const PlanResult& r, const HotspotIndex& hotspots) {
   const RunConfig& cfg = run.cfg;
   const ProgrammeConfig& p = cfg.programme;
   const Plan& plan = r.plan;
-  const NearestHotspot nearest(run);
+  const NearestHotspot nearest(run, kde);
   std::vector<VenueRow> rows, in_order(r.prog.chosen.size()), chosen;  // chosen: in venue order, as the circles
-  std::vector<std::vector<unsigned char>> points, circles;
+  VenuePlan out;
+  out.id = plan.id;
+  out.label = plan.label;
+  out.group = plan.themes.size() == 1 ? cfg.taxonomy.themes[plan.themes[0].first].label : "Venues: " + plan.label;
+  const std::string base = "venues_" + plan.id;
+  out.candidates = FeatureLayer{base,
+                                fmt::format("Candidate venues for {}, {}: reach within {:.0f} m (straight line), greedy "
+                                            "programme of {} with {:.0f} m spacing", plan.label, cfg.period.label, p.radius,
+                                            p.k, p.min_spacing),
+                                {}, {}, wkbPoint};
+  out.catchments = FeatureLayer{"venue_catchments_" + plan.id,
+                                fmt::format("{:.0f} m straight-line catchments of the venues chosen for {}", p.radius, plan.label),
+                                {}, {}, wkbPolygon};
   for (std::size_t v = 0; v < run.venues.size(); ++v) {
     const Venue& venue = run.venues[v];
     GeomPtr pt = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), venue.x, venue.y), "venue");
@@ -474,73 +461,94 @@ void write_plan_files(RunContext& run, const PlanResult& r, const HotspotIndex& 
     double lon = venue.x, lat = venue.y;
     run.to_wgs84.apply(lon, lat);
     GeomPtr ll = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), lon, lat), "venue");
-    points.push_back(geom_to_wkb(run.geos, ll.get()));
+    out.candidates.wkb.push_back(geom_to_wkb(run.geos, ll.get()));
     const VenueRow& row = rows.back();
     if (row.eligible() && r.reach.chosen_order[row.k()]) {
       in_order[static_cast<std::size_t>(r.reach.chosen_order[row.k()] - 1)] = row;
       chosen.push_back(row);
-      circles.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, circle.get()), run.to_wgs84));
+      out.catchments.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, circle.get()), run.to_wgs84));
     }
   }
-  const std::string base = "venues_" + plan.id;
   const TableColumns<VenueRow> venue_cols = venue_columns(r, nearest);
-  const Table table = venue_cols.build(rows);
-  for (const auto& [t, w] : plan.themes)  // the plan's withheld cells, under each theme it draws on
-    tally_table(table, cfg.taxonomy.themes[t].id, base + ".geojson", venue_cols.count_columns(), run.disclosure);
-  const VectorLayer point_layer{base,
-                                fmt::format("Candidate venues for {}, {}: reach within {:.0f} m (straight line), greedy "
-                                            "programme of {} with {:.0f} m spacing", plan.label, cfg.period.label, p.radius,
-                                            p.k, p.min_spacing),
-                                &table, std::move(points), wkbPoint};
-  write_geojson(run.output_path(base + ".geojson"), point_layer);
-  run.record_output(base + ".geojson");
-  const Table circle_table = catchment_columns(r).build(chosen);
-  const VectorLayer circle_layer{"venue_catchments_" + plan.id,
-                                 fmt::format("{:.0f} m straight-line catchments of the venues chosen for {}", p.radius, plan.label),
-                                 &circle_table, std::move(circles), wkbPolygon};
-  write_geojson(run.output_path("venue_catchments_" + plan.id + ".geojson"), circle_layer);
-  run.record_output("venue_catchments_" + plan.id + ".geojson");
-  const Table programme_table = programme_columns(r).build(in_order);
-  write_file_atomically(run.output_path(base + ".csv"), to_csv(programme_table));
-  run.record_output(base + ".csv");
-
-  RunContext::ProgrammeSummary summary{plan.id, plan.label, {}, programme_table, {}};
-  for (const auto& [t, w] : plan.themes) summary.themes.push_back(t);
+  out.candidates.table = venue_cols.build(rows);
+  out.count_columns = venue_cols.count_columns();
+  out.catchments.table = catchment_columns(r).build(chosen);
+  out.table = programme_columns(r).build(in_order);
+  for (const auto& [t, w] : plan.themes) out.themes.push_back(t);
   for (std::size_t i = 0; i < r.prog.chosen.size(); ++i)
-    summary.chosen.emplace_back(r.candidates.eligible[r.prog.chosen[i]], static_cast<int>(i + 1));
-  run.programmes.push_back(std::move(summary));
-  add_plan_layers(run, plan, point_layer, circle_layer);
-  fmt::print(out, "  venues for {:<18} {} chosen of {} eligible, covering {:.0f}% of the mass\n", plan.label,
-             r.prog.chosen.size(), r.candidates.list.size(), r.total > 0 ? r.prog.covered / r.total * 100 : 0.0);
+    out.chosen.emplace_back(r.candidates.eligible[r.prog.chosen[i]], static_cast<int>(i + 1));
+  out.eligible = r.candidates.list.size();
+  out.covered_share = r.total > 0 ? r.prog.covered / r.total : 0.0;
+  return out;
 }
 
-void write_plan(RunContext& run, const Plan& plan, std::ostream& out) {
-  const HotspotIndex hotspots(run, plan);
-  const PlanResult result = choose_programme(run, plan, hotspots);
-  write_plan_files(run, result, hotspots, out);
+// The plan's two layers in tasking.qgs, in its theme's group (or a group of its own for a mix).
+void add_plan_layers(RunContext& run, const VenuePlan& plan) {
+  VectorLayerSpec venues;
+  venues.id = plan.candidates.name;
+  venues.name = fmt::format("Venues for {}", plan.label);
+  venues.file = plan.candidates.name + ".geojson";
+  venues.group = plan.group;
+  venues.geometry = "Point";
+  venues.style = venue_style();
+  venues.features = plan.candidates.wkb.size();
+  venues.stack = draw_order(DrawOrder::Venues);
+  venues.abstract = plan.candidates.description;
+  VectorLayerSpec catchments = venues;
+  catchments.id = plan.catchments.name;
+  catchments.name = fmt::format("Catchments of chosen venues ({})", plan.label);
+  catchments.file = plan.catchments.name + ".geojson";
+  catchments.geometry = "Polygon";
+  catchments.style = catchment_style();
+  catchments.features = plan.catchments.wkb.size();
+  catchments.stack = draw_order(DrawOrder::Catchments);
+  catchments.abstract = plan.catchments.description;
+  run.layers.push_back(vector_layer(std::move(venues)));
+  run.layers.push_back(vector_layer(std::move(catchments)));
+}
+
+void publish_plan(RunContext& run, const VenuePlan& plan, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  for (std::size_t t : plan.themes)  // the plan's withheld cells, under each theme it draws on
+    tally_table(plan.candidates.table, cfg.taxonomy.themes[t].id, plan.candidates.name + ".geojson", plan.count_columns,
+                run.disclosure);
+  for (const FeatureLayer* layer : {&plan.candidates, &plan.catchments}) {
+    write_geojson(run.output_path(layer->name + ".geojson"), layer->view());
+    run.record_output(layer->name + ".geojson");
+  }
+  write_file_atomically(run.output_path(plan.candidates.name + ".csv"), to_csv(plan.table));
+  run.record_output(plan.candidates.name + ".csv");
+  add_plan_layers(run, plan);
+  fmt::print(out, "  venues for {:<18} {} chosen of {} eligible, covering {:.0f}% of the mass\n", plan.label,
+             plan.chosen.size(), plan.eligible, plan.covered_share * 100);
 }
 
 }  // namespace
 
-void venue_stage(RunContext& run, std::ostream& out) {
+VenueResult compute_venues(const RunInputs& run, const KdeResult* kde, Diagnostics& diag) {
+  VenueResult r;
   if (run.venues.empty()) {
-    run.diag.warn("venues: no candidate venue was accepted, so no programme was planned");
-    return;
+    diag.warn("venues: no candidate venue was accepted, so no programme was planned");
+    return r;
   }
-  run.timer.start("venues");
-  const std::vector<Plan> all = plans(run.cfg);
-  for (const Plan& plan : all) write_plan(run, plan, out);
-  run.timer.stop();
+  for (const Plan& plan : plans(run.cfg)) {
+    const HotspotIndex hotspots(run, kde, plan);
+    r.plans.push_back(plan_files(run, kde, choose_programme(run, kde, plan, hotspots, diag), hotspots));
+  }
+  return r;
+}
+
+void publish_venues(RunContext& run, const VenueResult& r, std::ostream& out) {
+  if (r.plans.empty()) return;
+  for (const VenuePlan& plan : r.plans) publish_plan(run, plan, out);
   const ProgrammeConfig p = run.cfg.programme;
-  std::vector<std::string> ids;
-  for (const Plan& plan : all) ids.push_back(plan.id);
-  run.stages.push_back({"venues", [p, ids](JsonWriter& j) {
+  run.stages.push_back({"venues", [p, &r](JsonWriter& j) {
     j.value("k", p.k).value("radius_m", p.radius).value("catchment", "straight-line circle")
         .value("min_spacing_m", p.min_spacing).value("one_per_ward", p.one_per_ward).value("measure", name_of(p.measure))
         .value("lookback_months", p.lookback_months)
         .value("selection", "greedy maximum coverage, each element once; (1 - 1/e) of optimal (Nemhauser et al. 1978)");
     j.begin_array("plans");
-    for (const auto& id : ids) j.value("", id);
+    for (const VenuePlan& plan : r.plans) j.value("", plan.id);
     j.end_array();
   }});
 }

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ostream>
 
@@ -22,7 +23,7 @@ namespace {
 // Gi* and Local Moran's I of each theme over the wards. The variable is the
 // rate per 1,000 residents when every ward has a population (so big wards do
 // not look hot for being big), else the count.
-std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStats& stats) {
+std::vector<WardSpatialStats> ward_spatial_stats(const RunInputs& run, const WardStats& stats) {
   const ClusterConfig& c = run.cfg.clusters;
   const SpatialWeights queen = queen_contiguity(*run.ward_set);
   const bool row = c.ward_weights == WardWeights::Row;
@@ -54,44 +55,50 @@ std::vector<WardSpatialStats> ward_spatial_stats(RunContext& run, const WardStat
 
 }  // namespace
 
-void ward_stage(RunContext& run, std::ostream& out) {
+WardResult compute_wards(const RunInputs& run) {
   const RunConfig& cfg = run.cfg;
-  run.timer.start("ward_stats");
+  WardResult r;
   std::vector<std::optional<double>> population;
   for (const Ward& w : run.wards.wards) population.push_back(w.population);
-  const WardStats stats = compute_ward_stats(run.ingest.incidents, run.wards.wards.size(), population,
-                                             cfg.taxonomy.themes, cfg.period, cfg.significance);
-  run.timer.stop();
+  r.all_population = std::all_of(population.begin(), population.end(), [](const auto& p) { return p.has_value(); });
+  r.stats = compute_ward_stats(run.ingest.incidents, run.wards.wards.size(), population, cfg.taxonomy.themes,
+                               cfg.period, cfg.significance);
+  if (cfg.clusters.enabled && run.wards.wards.size() >= 3) r.spatial = ward_spatial_stats(run, r.stats);
+  const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
+  r.disclosure = ward_disclosure(cfg.taxonomy.themes, r.stats);
+  const std::vector<bool> no_data = no_data_themes(run.availability);
+  r.layer_table = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, false,
+                             spatial, no_data);
+  r.summary = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, true, spatial,
+                         no_data);
+  return r;
+}
 
-  std::vector<WardSpatialStats> spatial;
-  if (cfg.clusters.enabled && run.wards.wards.size() >= 3) {
-    run.timer.start("ward_spatial_stats");
-    spatial = ward_spatial_stats(run, stats);
-    run.timer.stop();
-  }
-  const std::vector<WardSpatialStats>* spatial_ptr = spatial.empty() ? nullptr : &spatial;
+std::string area_count_text(const WardResult* wards, const Theme& theme, std::uint64_t count) {
+  if (!wards)  // a run of a later stage alone (hotspot kde): primary suppression only
+    return primary_suppressed(count, theme.min_count) ? fmt::format("<{}", theme.min_count) : std::to_string(count);
+  const Table& w = wards->summary;
+  const std::size_t c = w.column_index(theme.id + "_count");
+  return cell_text(w.rows.back()[c], w.columns[c]);
+}
 
-  run.timer.start("ward_outputs");
-  // Disclosure is decided once, here, and every output reads these cells.
-  const WardDisclosure disclosure = ward_disclosure(cfg.taxonomy.themes, stats);
+void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const WardStats& stats = r.stats;
+  const WardDisclosure& disclosure = r.disclosure;
   {
-    const Table table = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, false,
-                                   spatial_ptr, no_data_themes(run.availability));
-    VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &table, {}, wkbMultiPolygon};
+    VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, {}, wkbMultiPolygon};
     for (const Ward& w : run.wards.wards) layer.wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
     write_geojson(run.output_path("wards.geojson"), layer);
     run.record_output("wards.geojson");
   }
-  run.ward_summary = ward_table(run.wards.wards, cfg.taxonomy.themes, stats, disclosure, cfg.area_name, true, spatial_ptr,
-                                no_data_themes(run.availability));
-  tally_ward_table(*run.ward_summary, disclosure, cfg.taxonomy.themes, run.disclosure);
+  tally_ward_table(r.summary, disclosure, cfg.taxonomy.themes, run.disclosure);
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
     if (disclosure.unprotected[t])
       run.diag.warn(fmt::format("disclosure {}: {} ward column(s) still let a withheld count be deduced",
                                 cfg.taxonomy.themes[t].id, disclosure.unprotected[t]));
-  write_file_atomically(run.output_path("ward_summary.csv"), to_csv(*run.ward_summary));
+  write_file_atomically(run.output_path("ward_summary.csv"), to_csv(r.summary));
   run.record_output("ward_summary.csv");
-  run.timer.stop();
 
   // The ward boundaries, hollow and labelled, are the file's default style and
   // show in every map theme; one light choropleth per theme (per 1,000
@@ -107,8 +114,7 @@ void ward_stage(RunContext& run, std::ostream& out) {
   outline.stack = draw_order(DrawOrder::WardOutline);
   outline.abstract = disclosure_note(cfg.taxonomy.themes);
   run.layers.push_back(vector_layer(outline));
-  bool all_population = true;
-  for (const Ward& w : run.wards.wards) all_population = all_population && w.population.has_value();
+  const bool all_population = r.all_population;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     std::vector<double> values;
@@ -130,7 +136,7 @@ void ward_stage(RunContext& run, std::ostream& out) {
   }
 
   // The manifest and the console repeat the ALL row as published.
-  const Table& summary = *run.ward_summary;
+  const Table& summary = r.summary;
   const std::size_t all = summary.rows.size() - 1;
   auto shown = [&](const std::string& column) {
     const std::size_t c = summary.column_index(column);
@@ -156,7 +162,7 @@ void ward_stage(RunContext& run, std::ostream& out) {
   }
 
   const ClusterConfig c = cfg.clusters;
-  const std::string variable = spatial.empty() ? "" : spatial.front().variable;
+  const std::string variable = r.spatial.empty() ? "" : r.spatial.front().variable;
   run.stages.push_back({"ward_stats", [totals, c, variable](JsonWriter& j) {
     j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
     if (!variable.empty())
@@ -177,27 +183,33 @@ void ward_stage(RunContext& run, std::ostream& out) {
   }});
 }
 
-void points_stage(RunContext& run, std::ostream&) {
+PointsResult compute_points(const RunInputs& run) {
   const RunConfig& cfg = run.cfg;
+  PointsResult r;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     if (!theme.export_points) continue;  // points leave only when a theme asks
-    Table table;
-    table.add_column("month", CellType::Text);
-    table.add_column("day", CellType::Integer);
-    table.add_column("ward_code", CellType::Text);
-    VectorLayer layer{"points_" + theme.id, "Incident points exported because export_points = true", &table, {},
-                      wkbPoint};
+    FeatureLayer layer{"points_" + theme.id, "Incident points exported because export_points = true", {}, {}, wkbPoint};
+    layer.table.add_column("month", CellType::Text);
+    layer.table.add_column("day", CellType::Integer);
+    layer.table.add_column("ward_code", CellType::Text);
     for (const Incident* inc : run.period_incidents(t)) {
-      table.rows.push_back({Cell::text(format_month(inc->month)), inc->day ? Cell::integer(inc->day) : Cell::null(),
-                            Cell::text(run.wards.wards[inc->ward].code)});
+      layer.table.rows.push_back({Cell::text(format_month(inc->month)), inc->day ? Cell::integer(inc->day) : Cell::null(),
+                                  Cell::text(run.wards.wards[inc->ward].code)});
       double x = inc->x, y = inc->y;
       run.to_wgs84.apply(x, y);
       GeomPtr p = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), x, y), "point");
       layer.wkb.push_back(geom_to_wkb(run.geos, p.get()));
     }
-    const std::string name = "points_" + theme.id + ".geojson";
-    write_geojson(run.restricted_path(name), layer);  // row-level: never in the pack
+    r.layers.push_back(std::move(layer));
+  }
+  return r;
+}
+
+void publish_points(RunContext& run, const PointsResult& r, std::ostream&) {
+  for (const FeatureLayer& layer : r.layers) {
+    const std::string name = layer.name + ".geojson";
+    write_geojson(run.restricted_path(name), layer.view());  // row-level: never in the pack
     run.record_restricted(name);
   }
 }
