@@ -23,7 +23,7 @@
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
 #include "io/staged_folder.hpp"
-#include "io/svg_map.hpp"
+#include "io/html_text.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;

@@ -15,8 +15,8 @@
 #include "app/table_columns.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
+#include "io/html_text.hpp"
 #include "io/svg_chart.hpp"
-#include "io/svg_map.hpp"
 
 namespace hotspot {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "analysis/emerging_classes.hpp"
 #include "app/published_cells.hpp"
-#include "io/svg_map.hpp"
+#include "io/html_text.hpp"
 
 namespace hotspot {
 namespace {

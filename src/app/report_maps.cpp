@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "io/html_text.hpp"
 #include "io/svg_map.hpp"
+#include "io/xml_tree.hpp"
 
 namespace hotspot {
 
@@ -98,25 +100,54 @@ std::vector<std::string> two_lines(const std::string& name) {
   return {name.substr(0, best), name.substr(best + 1)};
 }
 
+// An empty legend swatch, 7 by 4.5 mm, as inline SVG; `key` (if any) names
+// the style it shows, which the print test checks against the map's.
+pugi::xml_node swatch_svg(pugi::xml_document& doc, const std::string& key) {
+  pugi::xml_node svg = xml::child(doc, "svg", {{"class", "swatch"}});
+  if (!key.empty()) svg.append_attribute("data-style") = key.c_str();
+  xml::add_attributes(svg, {{"width", "7mm"}, {"height", "4.5mm"}, {"viewBox", "0 0 7 4.5"}});
+  return svg;
+}
+
 // A legend swatch: the styles drawn over one another as the map draws them,
 // as boxes, or the last as a line for line work (roads, rail).
 std::string swatch(const std::vector<MapStyle>& layers, const std::string& key, bool line = false) {
-  std::string rects;
-  for (std::size_t i = 0; i < layers.size(); ++i)
-    rects += line && i + 1 == layers.size()
-                 ? fmt::format("<line class=\"swatch\" x1=\"0.6\" y1=\"2.25\" x2=\"6.4\" y2=\"2.25\" {} "
-                               "stroke-linecap=\"round\"/>", style_attributes(layers[i]))
-                 : fmt::format("<rect class=\"swatch\" x=\"0.3\" y=\"0.3\" width=\"6.4\" height=\"3.9\" {}/>",
-                               style_attributes(layers[i]));
-  return fmt::format("<svg class=\"swatch\" data-style=\"{}\" width=\"7mm\" height=\"4.5mm\" viewBox=\"0 0 7 4.5\">{}</svg>",
-                     key, rects);
+  pugi::xml_document doc;
+  pugi::xml_node svg = swatch_svg(doc, key);
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (line && i + 1 == layers.size()) {
+      pugi::xml_node l =
+          xml::child(svg, "line", {{"class", "swatch"}, {"x1", "0.6"}, {"y1", "2.25"}, {"x2", "6.4"}, {"y2", "2.25"}});
+      add_style(l, layers[i]);
+      l.append_attribute("stroke-linecap") = "round";
+    } else {
+      add_style(xml::child(svg, "rect",
+                           {{"class", "swatch"}, {"x", "0.3"}, {"y", "0.3"}, {"width", "6.4"}, {"height", "3.9"}}),
+                layers[i]);
+    }
+  }
+  return xml::fragment_string(doc);
+}
+
+// The venue symbol of the map, a diamond, as a legend swatch.
+std::string venue_swatch() {
+  pugi::xml_document doc;
+  add_style(xml::child(swatch_svg(doc, "venue"), "polygon",
+                       {{"class", "swatch"}, {"points", "3.5,0.75 5,2.25 3.5,3.75 2,2.25"}}),
+            kVenue);
+  return xml::fragment_string(doc);
 }
 
 std::string text_sample(const std::string& text, const TextStyle& s) {
-  return fmt::format("<svg class=\"swatch\" width=\"7mm\" height=\"4.5mm\" viewBox=\"0 0 7 4.5\" "
-                     "font-family=\"DejaVu Sans, Arial, sans-serif\"><text x=\"3.5\" y=\"3.4\" font-size=\"{:g}\" "
-                     "fill=\"{}\"{} text-anchor=\"middle\">{}</text></svg>",
-                     s.size, s.colour, s.bold ? " font-weight=\"bold\"" : "", html_escape(text));
+  pugi::xml_document doc;
+  pugi::xml_node svg = swatch_svg(doc, "");
+  svg.append_attribute("font-family") = "DejaVu Sans, Arial, sans-serif";
+  pugi::xml_node t = xml::child(
+      svg, "text", {{"x", "3.5"}, {"y", "3.4"}, {"font-size", fmt::format("{:g}", s.size)}, {"fill", s.colour}});
+  if (s.bold) t.append_attribute("font-weight") = "bold";
+  t.append_attribute("text-anchor") = "middle";
+  t.text().set(text.c_str());
+  return xml::fragment_string(doc);
 }
 
 // Ward names, each only where it fits inside its ward (on one line or two),
@@ -168,10 +199,7 @@ std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool 
               (kde.classes == HotspotClasses::Coverage ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
                                          : std::string("Hotspot (widest class)")) + "</li>";
   if (numbered) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
-  if (venues)
-    legend += fmt::format("<li><svg class=\"swatch\" data-style=\"venue\" width=\"7mm\" height=\"4.5mm\" "
-                          "viewBox=\"0 0 7 4.5\"><polygon class=\"swatch\" points=\"3.5,0.75 5,2.25 3.5,3.75 2,2.25\" "
-                          "{}/></svg>Chosen venue, V1 first in the programme</li>", style_attributes(kVenue));
+  if (venues) legend += fmt::format("<li>{}Chosen venue, V1 first in the programme</li>", venue_swatch());
   if (!context.features.empty()) {
     const MapStyle style = context_style(context.kind);
     legend += "<li>" + swatch({kWardFill, style}, "context", style.fill == "none") +

@@ -26,7 +26,7 @@
 #include "app/ward_outputs.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
-#include "io/svg_map.hpp"
+#include "io/html_text.hpp"
 
 namespace hotspot {
 namespace {

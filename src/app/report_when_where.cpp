@@ -7,7 +7,7 @@
 
 #include "app/published_cells.hpp"
 #include "core/time_window.hpp"
-#include "io/svg_map.hpp"
+#include "io/html_text.hpp"
 
 namespace hotspot {
 namespace {

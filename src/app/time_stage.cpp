@@ -14,7 +14,7 @@
 #include "core/time_window.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
-#include "io/svg_map.hpp"
+#include "io/html_text.hpp"
 
 namespace hotspot {
 namespace {

@@ -8,7 +8,6 @@
 #include "app/published_cells.hpp"
 #include "app/trend_disclosure.hpp"
 #include "io/svg_chart.hpp"
-#include "io/svg_map.hpp"
 
 namespace hotspot {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "io/svg_map.hpp"
+#include "io/xml_tree.hpp"
 
 namespace hotspot {
 namespace {
@@ -23,78 +23,134 @@ std::string tick_text(double v, double step) {
   return fmt::format("{:.{}f}", v, decimals);
 }
 
-}  // namespace
+std::string one_decimal(double v) { return fmt::format("{:.1f}", v); }
 
-std::string svg_line_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series) {
-  double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = spec.y_from_zero ? 0 : HUGE_VAL, y1 = -HUGE_VAL;
+// The plot area inside the chart and the data ranges it shows.
+struct Frame {
+  double left = 56, right = 170, top = 28, bottom = 44;
+  double pw = 0, ph = 0;  // plot width and height
+  double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = 0, y1 = -HUGE_VAL, ystep = 1;
+  double px(double x) const { return left + (x - x0) / (x1 - x0) * pw; }
+  double py(double y) const { return top + (y1 - y) / (y1 - y0) * ph; }
+};
+
+// Ranges over every finite point, the y range widened to whole ticks.
+Frame frame(const ChartSpec& spec, const std::vector<ChartSeries>& series) {
+  Frame f;
+  f.y0 = spec.y_from_zero ? 0 : HUGE_VAL;
   for (const ChartSeries& s : series)
     for (std::size_t i = 0; i < s.x.size(); ++i) {
       if (!std::isfinite(s.y[i])) continue;
-      x0 = std::min(x0, s.x[i]), x1 = std::max(x1, s.x[i]);
-      y0 = std::min(y0, s.y[i]), y1 = std::max(y1, s.y[i]);
+      f.x0 = std::min(f.x0, s.x[i]), f.x1 = std::max(f.x1, s.x[i]);
+      f.y0 = std::min(f.y0, s.y[i]), f.y1 = std::max(f.y1, s.y[i]);
     }
-  if (!(x1 >= x0)) x0 = 0, x1 = 1;
-  if (!(y1 > y0)) y1 = y0 + 1;
-  if (x1 == x0) x1 = x0 + 1;
-  const double ystep = nice_step(y1 - y0, 5);
-  y0 = std::floor(y0 / ystep) * ystep;
-  y1 = std::ceil(y1 / ystep) * ystep;
+  if (!(f.x1 >= f.x0)) f.x0 = 0, f.x1 = 1;
+  if (!(f.y1 > f.y0)) f.y1 = f.y0 + 1;
+  if (f.x1 == f.x0) f.x1 = f.x0 + 1;
+  f.ystep = nice_step(f.y1 - f.y0, 5);
+  f.y0 = std::floor(f.y0 / f.ystep) * f.ystep;
+  f.y1 = std::ceil(f.y1 / f.ystep) * f.ystep;
+  f.pw = spec.width - f.left - f.right;
+  f.ph = spec.height - f.top - f.bottom;
+  return f;
+}
 
-  const double left = 56, right = 170, top = 28, bottom = 44;
-  const double pw = spec.width - left - right, ph = spec.height - top - bottom;
-  auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * pw; };
-  auto py = [&](double y) { return top + (y1 - y) / (y1 - y0) * ph; };
+pugi::xml_node text(pugi::xml_node svg, const std::string& content, xml::Attrs attrs) {
+  pugi::xml_node t = xml::child(svg, "text", attrs);
+  t.text().set(content.c_str());
+  return t;
+}
 
-  std::string s = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
-      "aria-label=\"{2}\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n",
-      spec.width, spec.height, html_escape(spec.title));
-  s += fmt::format("<text x=\"{}\" y=\"16\" font-weight=\"bold\">{}</text>\n", left, html_escape(spec.title));
-  for (double y = y0; y <= y1 + ystep / 2; y += ystep)
-    s += fmt::format("<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#ddd\"/>"
-                     "<text x=\"{3:.1f}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>\n",
-                     left, left + pw, py(y), left - 4, py(y) + 4, tick_text(y, ystep));
+// Horizontal grid lines with their values, then the x ticks: the spec's labels or round numbers.
+void add_ticks(pugi::xml_node svg, const ChartSpec& spec, const Frame& f) {
+  for (double y = f.y0; y <= f.y1 + f.ystep / 2; y += f.ystep) {
+    const std::string at = one_decimal(f.py(y));
+    xml::child(svg, "line",
+               {{"x1", one_decimal(f.left)}, {"x2", one_decimal(f.left + f.pw)}, {"y1", at}, {"y2", at},
+                {"stroke", "#ddd"}});
+    text(svg, tick_text(y, f.ystep),
+         {{"x", one_decimal(f.left - 4)}, {"y", one_decimal(f.py(y) + 4)}, {"text-anchor", "end"}});
+    xml::line_break(svg);
+  }
+  const std::string below = one_decimal(f.top + f.ph + 14);
   if (!spec.x_tick_labels.empty()) {
     const std::size_t every = std::max<std::size_t>(1, (spec.x_tick_labels.size() + 11) / 12);
-    for (std::size_t i = 0; i < spec.x_tick_labels.size(); i += every)
-      s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", px(static_cast<double>(i)),
-                       top + ph + 14, html_escape(spec.x_tick_labels[i]));
-  } else {
-    const double xstep = nice_step(x1 - x0, 6);
-    for (double x = std::ceil(x0 / xstep) * xstep; x <= x1 + xstep / 1e6; x += xstep)
-      s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", px(x), top + ph + 14,
-                       tick_text(x, xstep));
-  }
-  s += fmt::format("<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2:.1f}\" stroke=\"#444\"/>"
-                   "<line x1=\"{0}\" x2=\"{3:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#444\"/>\n",
-                   left, top, top + ph, left + pw);
-  s += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", left + pw / 2,
-                   spec.height - 8, html_escape(spec.x_label));
-  s += fmt::format("<text transform=\"translate(14 {:.1f}) rotate(-90)\" text-anchor=\"middle\">{}</text>\n",
-                   top + ph / 2, html_escape(spec.y_label));
-  for (std::size_t k = 0; k < series.size(); ++k) {
-    const ChartSeries& c = series[k];
-    std::string path;
-    bool pen = false;
-    for (std::size_t i = 0; i < c.x.size(); ++i) {
-      if (!std::isfinite(c.y[i])) {
-        pen = false;
-        continue;
-      }
-      path += fmt::format("{}{:.1f},{:.1f} ", pen ? "L" : "M", px(c.x[i]), py(c.y[i]));
-      pen = true;
-      s += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"/>", px(c.x[i]), py(c.y[i]),
-                       html_escape(c.colour));
+    for (std::size_t i = 0; i < spec.x_tick_labels.size(); i += every) {
+      text(svg, spec.x_tick_labels[i],
+           {{"x", one_decimal(f.px(static_cast<double>(i)))}, {"y", below}, {"text-anchor", "middle"}});
+      xml::line_break(svg);
     }
-    s += fmt::format("\n<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{}/>\n", path,
-                     html_escape(c.colour), c.dashed ? " stroke-dasharray=\"5 3\"" : "");
-    const double ly = top + 8 + 16.0 * static_cast<double>(k);
-    s += fmt::format("<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" stroke-width=\"2\"{4}/>"
-                     "<text x=\"{5:.1f}\" y=\"{6:.1f}\">{7}</text>\n",
-                     left + pw + 10, left + pw + 28, ly, html_escape(c.colour),
-                     c.dashed ? " stroke-dasharray=\"5 3\"" : "", left + pw + 32, ly + 4, html_escape(c.name));
+    return;
   }
-  return s + "</svg>\n";
+  const double xstep = nice_step(f.x1 - f.x0, 6);
+  for (double x = std::ceil(f.x0 / xstep) * xstep; x <= f.x1 + xstep / 1e6; x += xstep) {
+    text(svg, tick_text(x, xstep), {{"x", one_decimal(f.px(x))}, {"y", below}, {"text-anchor", "middle"}});
+    xml::line_break(svg);
+  }
+}
+
+void add_axes(pugi::xml_node svg, const ChartSpec& spec, const Frame& f) {
+  const std::string left = fmt::format("{}", f.left), bottom = one_decimal(f.top + f.ph);
+  xml::child(svg, "line",
+             {{"x1", left}, {"x2", left}, {"y1", fmt::format("{}", f.top)}, {"y2", bottom}, {"stroke", "#444"}});
+  xml::child(svg, "line",
+             {{"x1", left}, {"x2", one_decimal(f.left + f.pw)}, {"y1", bottom}, {"y2", bottom}, {"stroke", "#444"}});
+  xml::line_break(svg);
+  text(svg, spec.x_label,
+       {{"x", one_decimal(f.left + f.pw / 2)}, {"y", one_decimal(spec.height - 8)}, {"text-anchor", "middle"}});
+  xml::line_break(svg);
+  text(svg, spec.y_label, {{"transform", fmt::format("translate(14 {:.1f}) rotate(-90)", f.top + f.ph / 2)},
+                           {"text-anchor", "middle"}});
+  xml::line_break(svg);
+}
+
+// A series: a marker at each point, a line through them (a gap at NaN), and its legend entry (the k-th).
+void add_series(pugi::xml_node svg, const ChartSeries& c, std::size_t k, const Frame& f) {
+  std::string path;
+  bool pen = false;
+  for (std::size_t i = 0; i < c.x.size(); ++i) {
+    if (!std::isfinite(c.y[i])) {
+      pen = false;
+      continue;
+    }
+    path += fmt::format("{}{:.1f},{:.1f} ", pen ? "L" : "M", f.px(c.x[i]), f.py(c.y[i]));
+    pen = true;
+    xml::child(svg, "circle", {{"cx", one_decimal(f.px(c.x[i]))}, {"cy", one_decimal(f.py(c.y[i]))}, {"r", "2.5"},
+                               {"fill", c.colour}});
+  }
+  xml::line_break(svg);
+  pugi::xml_node line =
+      xml::child(svg, "path", {{"d", path}, {"fill", "none"}, {"stroke", c.colour}, {"stroke-width", "2"}});
+  if (c.dashed) line.append_attribute("stroke-dasharray") = "5 3";
+  xml::line_break(svg);
+  const double ly = f.top + 8 + 16.0 * static_cast<double>(k);
+  pugi::xml_node key = xml::child(svg, "line",
+                                  {{"x1", one_decimal(f.left + f.pw + 10)}, {"x2", one_decimal(f.left + f.pw + 28)},
+                                   {"y1", one_decimal(ly)}, {"y2", one_decimal(ly)}, {"stroke", c.colour},
+                                   {"stroke-width", "2"}});
+  if (c.dashed) key.append_attribute("stroke-dasharray") = "5 3";
+  text(svg, c.name, {{"x", one_decimal(f.left + f.pw + 32)}, {"y", one_decimal(ly + 4)}});
+  xml::line_break(svg);
+}
+
+}  // namespace
+
+std::string svg_line_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series) {
+  const Frame f = frame(spec, series);
+  pugi::xml_document doc;
+  const std::string w = fmt::format("{}", spec.width), h = fmt::format("{}", spec.height);
+  pugi::xml_node svg = xml::child(doc, "svg",
+                                  {{"xmlns", "http://www.w3.org/2000/svg"}, {"viewBox", fmt::format("0 0 {} {}", w, h)},
+                                   {"width", w}, {"height", h}, {"role", "img"}, {"aria-label", spec.title},
+                                   {"font-family", "DejaVu Sans, Arial, sans-serif"}, {"font-size", "11"}});
+  xml::line_break(svg);
+  text(svg, spec.title, {{"x", fmt::format("{}", f.left)}, {"y", "16"}, {"font-weight", "bold"}});
+  xml::line_break(svg);
+  add_ticks(svg, spec, f);
+  add_axes(svg, spec, f);
+  for (std::size_t k = 0; k < series.size(); ++k) add_series(svg, series[k], k, f);
+  xml::line_break(doc);  // the page's source puts what follows the chart on a line of its own
+  return xml::fragment_string(doc);
 }
 
 }  // namespace hotspot

@@ -1,6 +1,7 @@
 #pragma once
 // A line chart as inline SVG: numeric x and y axes with round ticks, one
 // polyline with markers per series, a legend. No scripts, no external fonts.
+// Built as a pugixml tree, so the library escapes titles and names.
 #include <string>
 #include <vector>
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "io/xml_tree.hpp"
 
 namespace hotspot {
 
@@ -12,30 +13,33 @@ namespace {
 constexpr double kScaleStrip = 8;   // mm below the map for the scale bar
 constexpr double kFurnitureText = 2.8;
 
-}  // namespace
+// Coordinates keep two decimals (a hundredth of a millimetre), as the pack always had.
+std::string mm(double v) { return fmt::format("{:.2f}", v); }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+// An empty <text> of a label, centred, in `style`.
+pugi::xml_node label_text(pugi::xml_node parent, const TextStyle& style, const std::string& css_class) {
+  pugi::xml_node text = xml::child(
+      parent, "text", {{"class", css_class}, {"font-size", fmt::format("{:g}", style.size)}, {"fill", style.colour}});
+  if (style.bold) text.append_attribute("font-weight") = "bold";
+  if (style.italic) text.append_attribute("font-style") = "italic";
+  // A white halo under the letters keeps them legible over lines and fills.
+  xml::add_attributes(text, {{"text-anchor", "middle"}, {"stroke", "#fff"}, {"stroke-width", mm(style.size * 0.25)},
+                             {"stroke-linejoin", "round"}, {"paint-order", "stroke"}});
+  return text;
 }
 
-std::string style_attributes(const MapStyle& s) {
-  std::string out = fmt::format("fill=\"{}\"", s.fill);
-  if (s.fill != "none" && s.fill_opacity != 1) out += fmt::format(" fill-opacity=\"{:g}\"", s.fill_opacity);
-  out += fmt::format(" stroke=\"{}\"", s.stroke);
-  if (s.stroke != "none") out += fmt::format(" stroke-width=\"{:g}\" stroke-linejoin=\"round\"", s.stroke_width);
-  if (!s.dash.empty()) out += fmt::format(" stroke-dasharray=\"{}\"", s.dash);
-  return out;
+}  // namespace
+
+void add_style(pugi::xml_node element, const MapStyle& s) {
+  element.append_attribute("fill") = s.fill.c_str();
+  if (s.fill != "none" && s.fill_opacity != 1)
+    element.append_attribute("fill-opacity") = fmt::format("{:g}", s.fill_opacity).c_str();
+  element.append_attribute("stroke") = s.stroke.c_str();
+  if (s.stroke != "none") {
+    element.append_attribute("stroke-width") = fmt::format("{:g}", s.stroke_width).c_str();
+    element.append_attribute("stroke-linejoin") = "round";
+  }
+  if (!s.dash.empty()) element.append_attribute("stroke-dasharray") = s.dash.c_str();
 }
 
 SvgMap::SvgMap(const GeosContext& ctx, const Bounds& extent, double max_width, double max_height)
@@ -45,8 +49,12 @@ SvgMap::SvgMap(const GeosContext& ctx, const Bounds& extent, double max_width, d
   width_ = w * scale_ + 2 * pad_;
   height_ = h * scale_ + 2 * pad_ + kScaleStrip;
   placer_ = LabelPlacer(Box{0, 0, width_, height_});
+  add_scale_bar();
+  add_north_arrow();
+}
 
-  // Scale bar: the largest 1, 2 or 5 x 10^k metres that fits in a fifth of the width.
+// The largest 1, 2 or 5 x 10^k metres that fits in a fifth of the width, in the strip below the map.
+void SvgMap::add_scale_bar() {
   const double target = (width_ - 2 * pad_) / scale_ / 5;
   const double mag = std::pow(10.0, std::floor(std::log10(target)));
   double len = mag;
@@ -55,20 +63,29 @@ SvgMap::SvgMap(const GeosContext& ctx, const Bounds& extent, double max_width, d
   const double px = len * scale_, y = height_ - kScaleStrip / 2 - 1;
   const std::string text = len >= 1000 ? fmt::format("{:g} km", len / 1000) : fmt::format("{:g} m", len);
   const Box text_at = text_box(pad_ + px + 1.5, y + 1.5, text, kFurnitureText, false, "start");
-  furniture_ += fmt::format(
-      "<g class=\"scale\"><rect x=\"{0:g}\" y=\"{1:.2f}\" width=\"{2:.2f}\" height=\"1.5\" fill=\"#000\"/>"
-      "<rect x=\"{0:g}\" y=\"{1:.2f}\" width=\"{3:.2f}\" height=\"1.5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"0.2\"/>"
-      "<text x=\"{4:.2f}\" y=\"{5:.2f}\" font-size=\"{6:g}\">{7}</text></g>\n",
-      pad_, y, px, px / 2, pad_ + px + 1.5, y + 1.5, kFurnitureText, text);
+  pugi::xml_node g = xml::child(furniture_, "g", {{"class", "scale"}});
+  const std::string x = fmt::format("{:g}", pad_);
+  xml::child(g, "rect", {{"x", x}, {"y", mm(y)}, {"width", mm(px)}, {"height", "1.5"}, {"fill", "#000"}});
+  xml::child(g, "rect", {{"x", x}, {"y", mm(y)}, {"width", mm(px / 2)}, {"height", "1.5"}, {"fill", "#fff"},
+                         {"stroke", "#000"}, {"stroke-width", "0.2"}});
+  const std::string size = fmt::format("{:g}", kFurnitureText);
+  xml::child(g, "text", {{"x", mm(pad_ + px + 1.5)}, {"y", mm(y + 1.5)}, {"font-size", size}}).text().set(text.c_str());
+  xml::line_break(furniture_);
   placer_.block(Box{pad_, y - 0.5, text_at.x1, text_at.y1});
+}
 
-  // North arrow in the top right corner, drawn over the map's own pad.
+// In the top right corner, drawn over the map's own pad.
+void SvgMap::add_north_arrow() {
   const double nx = width_ - pad_ - 3, ny = pad_;
-  furniture_ += fmt::format(
-      "<g class=\"north\"><polygon points=\"{0:.2f},{1:.2f} {2:.2f},{3:.2f} {0:.2f},{4:.2f} {5:.2f},{3:.2f}\" "
-      "fill=\"#000\"/><text x=\"{0:.2f}\" y=\"{6:.2f}\" font-size=\"3.2\" font-weight=\"bold\" "
-      "text-anchor=\"middle\">N</text></g>\n",
-      nx, ny, nx + 2, ny + 6, ny + 4.5, nx - 2, ny + 9.6);
+  pugi::xml_node g = xml::child(furniture_, "g", {{"class", "north"}});
+  const std::string points = fmt::format("{0:.2f},{1:.2f} {2:.2f},{3:.2f} {0:.2f},{4:.2f} {5:.2f},{3:.2f}", nx, ny,
+                                         nx + 2, ny + 6, ny + 4.5, nx - 2);
+  xml::child(g, "polygon", {{"points", points}, {"fill", "#000"}});
+  xml::child(g, "text", {{"x", mm(nx)}, {"y", mm(ny + 9.6)}, {"font-size", "3.2"}, {"font-weight", "bold"},
+                         {"text-anchor", "middle"}})
+      .text()
+      .set("N");
+  xml::line_break(furniture_);
   placer_.block(Box{nx - 2.5, ny - 0.5, nx + 2.5, ny + 10.5});
 }
 
@@ -111,8 +128,11 @@ void SvgMap::polygon(const GEOSGeometry* g, const MapStyle& style, const std::st
   GeomPtr simple = own(ctx_, GEOSTopologyPreserveSimplify_r(ctx_.get(), g, 0.1 / scale_), "simplifying for the map");
   const std::string d = path_data(simple.get(), true);
   if (d.empty()) return;
-  shapes_ += fmt::format("<path class=\"{}\" d=\"{}\" {} fill-rule=\"evenodd\"><title>{}</title></path>\n", css_class, d,
-                         style_attributes(style), html_escape(title));
+  pugi::xml_node path = xml::child(shapes_, "path", {{"class", css_class}, {"d", d}});
+  add_style(path, style);
+  path.append_attribute("fill-rule") = "evenodd";
+  xml::text_child(path, "title", title);
+  xml::line_break(shapes_);
 }
 
 void SvgMap::lines(const GEOSGeometry* g, const MapStyle& style, const std::string& css_class) {
@@ -121,17 +141,21 @@ void SvgMap::lines(const GEOSGeometry* g, const MapStyle& style, const std::stri
   if (d.empty()) return;
   MapStyle line = style;
   line.fill = "none";
-  shapes_ += fmt::format("<path class=\"{}\" d=\"{}\" {} stroke-linecap=\"round\"/>\n", css_class, d,
-                         style_attributes(line));
+  pugi::xml_node path = xml::child(shapes_, "path", {{"class", css_class}, {"d", d}});
+  add_style(path, line);
+  path.append_attribute("stroke-linecap") = "round";
+  xml::line_break(shapes_);
 }
 
 void SvgMap::diamond(double x, double y, double size, const MapStyle& style, const std::string& css_class,
                      const std::string& title) {
   const double cx = sx(x), cy = sy(y), r = size / 2;
-  shapes_ += fmt::format("<polygon class=\"{}\" points=\"{:.2f},{:.2f} {:.2f},{:.2f} {:.2f},{:.2f} {:.2f},{:.2f}\" {}>"
-                         "<title>{}</title></polygon>\n",
-                         css_class, cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy, style_attributes(style),
-                         html_escape(title));
+  const std::string points = fmt::format("{:.2f},{:.2f} {:.2f},{:.2f} {:.2f},{:.2f} {:.2f},{:.2f}", cx, cy - r, cx + r,
+                                         cy, cx, cy + r, cx - r, cy);
+  pugi::xml_node symbol = xml::child(shapes_, "polygon", {{"class", css_class}, {"points", points}});
+  add_style(symbol, style);
+  xml::text_child(symbol, "title", title);
+  xml::line_break(shapes_);
   placer_.block(Box{cx - r, cy - r, cx + r, cy + r});
 }
 
@@ -144,35 +168,43 @@ bool SvgMap::label(const std::vector<MapPoint>& candidates, const std::vector<st
     const double first = at.y - (static_cast<double>(lines.size()) - 1) * line_height / 2 + 0.35 * style.size;
     Box box{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      const Box b = text_box(at.x, first + static_cast<double>(i) * line_height, lines[i], style.size, style.bold, "middle");
+      const Box b =
+          text_box(at.x, first + static_cast<double>(i) * line_height, lines[i], style.size, style.bold, "middle");
       box = Box{std::min(box.x0, b.x0), std::min(box.y0, b.y0), std::max(box.x1, b.x1), std::max(box.y1, b.y1)};
     }
     if (!placer_.clear(box) || (fits && !fits(box))) continue;
     placer_.place(box);
     if (c > 0) {  // moved off its place: a leader shows what it names
       const double lx = std::clamp(anchor.x, box.x0, box.x1), ly = std::clamp(anchor.y, box.y0, box.y1);
-      labels_ += fmt::format("<line class=\"leader\" x1=\"{:.2f}\" y1=\"{:.2f}\" x2=\"{:.2f}\" y2=\"{:.2f}\" "
-                             "stroke=\"{}\" stroke-width=\"0.25\"/>\n", anchor.x, anchor.y, lx, ly, style.colour);
+      xml::child(labels_, "line", {{"class", "leader"}, {"x1", mm(anchor.x)}, {"y1", mm(anchor.y)}, {"x2", mm(lx)},
+                                   {"y2", mm(ly)}, {"stroke", style.colour}, {"stroke-width", "0.25"}});
+      xml::line_break(labels_);
     }
-    std::string spans;
+    pugi::xml_node text = label_text(labels_, style, css_class);
     for (std::size_t i = 0; i < lines.size(); ++i)
-      spans += fmt::format("<tspan x=\"{:.2f}\" y=\"{:.2f}\">{}</tspan>", at.x,
-                           first + static_cast<double>(i) * line_height, html_escape(lines[i]));
-    labels_ += fmt::format("<text class=\"{}\" font-size=\"{:g}\" fill=\"{}\"{}{} text-anchor=\"middle\" stroke=\"#fff\" "
-                           "stroke-width=\"{:.2f}\" stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>\n",
-                           css_class, style.size, style.colour, style.bold ? " font-weight=\"bold\"" : "",
-                           style.italic ? " font-style=\"italic\"" : "", style.size * 0.25, spans);
+      xml::child(text, "tspan", {{"x", mm(at.x)}, {"y", mm(first + static_cast<double>(i) * line_height)}})
+          .text()
+          .set(lines[i].c_str());
+    xml::line_break(labels_);
     return true;
   }
   return false;
 }
 
 std::string SvgMap::finish(const std::string& aria_label) const {
-  return fmt::format("<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.1f}mm\" height=\"{1:.1f}mm\" "
-                     "viewBox=\"0 0 {0:.1f} {1:.1f}\" role=\"img\" aria-label=\"{2}\" "
-                     "font-family=\"DejaVu Sans, Arial, sans-serif\">\n"
-                     "<rect width=\"100%\" height=\"100%\" fill=\"#f4f6f8\"/>\n{3}{4}{5}</svg>",
-                     width_, height_, html_escape(aria_label), shapes_, labels_, furniture_);
+  pugi::xml_document doc;
+  const std::string w = fmt::format("{:.1f}", width_), h = fmt::format("{:.1f}", height_);
+  pugi::xml_node svg = xml::child(doc, "svg", {{"class", "map"}, {"xmlns", "http://www.w3.org/2000/svg"},
+                                               {"width", fmt::format("{}mm", w)}, {"height", fmt::format("{}mm", h)},
+                                               {"viewBox", fmt::format("0 0 {} {}", w, h)}, {"role", "img"},
+                                               {"aria-label", aria_label},
+                                               {"font-family", "DejaVu Sans, Arial, sans-serif"}});
+  xml::line_break(svg);
+  xml::child(svg, "rect", {{"width", "100%"}, {"height", "100%"}, {"fill", "#f4f6f8"}});
+  xml::line_break(svg);
+  for (const pugi::xml_document* layer : {&shapes_, &labels_, &furniture_})
+    for (pugi::xml_node n : layer->children()) svg.append_copy(n);
+  return xml::fragment_string(doc);
 }
 
 }  // namespace hotspot

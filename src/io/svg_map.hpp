@@ -3,8 +3,10 @@
 // layers (analysis CRS, metres): polygons, lines, point symbols, labels that
 // never overlap (io/label_placer.hpp), a scale bar and a north arrow. Its
 // units are printed millimetres (the SVG's width and height are in mm), so a
-// font size in the code is the size on paper. No external resources.
+// font size in the code is the size on paper. No external resources. The SVG
+// is a pugixml tree, so the library escapes names and titles.
 #include <functional>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
@@ -31,8 +33,8 @@ struct TextStyle {
   std::string colour = "#222";
 };
 
-// The SVG attributes of a style (fill, fill-opacity, stroke, ...).
-std::string style_attributes(const MapStyle& s);
+// Appends the SVG attributes of a style (fill, fill-opacity, stroke, ...) to an element.
+void add_style(pugi::xml_node element, const MapStyle& s);
 
 struct MapPoint {
   double x = 0, y = 0;  // map mm
@@ -65,22 +67,23 @@ class SvgMap {
              const std::string& css_class, const MapPoint& anchor,
              const std::function<bool(const Box&)>& fits = nullptr);
 
-  std::string finish(const std::string& aria_label) const;  // adds the scale bar and north arrow
+  // The whole map as compact SVG text, scale bar and north arrow on top.
+  std::string finish(const std::string& aria_label) const;
 
  private:
   double sx(double x) const { return (x - extent_.min_x) * scale_ + pad_; }
   double sy(double y) const { return (extent_.max_y - y) * scale_ + pad_; }
   void ring(const GEOSGeometry* ring, std::string& d, bool close) const;
   std::string path_data(const GEOSGeometry* g, bool polygons) const;
+  void add_scale_bar();
+  void add_north_arrow();
 
   const GeosContext& ctx_;
   Bounds extent_;
   double scale_ = 1, pad_ = 3, width_ = 0, height_ = 0;
   LabelPlacer placer_;
-  std::string shapes_, labels_, furniture_;
+  // Drawn in three layers, whatever the order of the calls: labels over shapes, furniture over both.
+  pugi::xml_document shapes_, labels_, furniture_;
 };
-
-// Text for HTML and SVG (the XML escapes, valid in HTML5).
-std::string html_escape(const std::string& s);
 
 }  // namespace hotspot

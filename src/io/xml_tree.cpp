@@ -8,8 +8,12 @@ namespace hotspot::xml {
 
 pugi::xml_node child(pugi::xml_node parent, const char* name, Attrs attrs) {
   pugi::xml_node n = parent.append_child(name);
-  for (const auto& [k, v] : attrs) n.append_attribute(k).set_value(v.c_str());
+  add_attributes(n, attrs);
   return n;
+}
+
+void add_attributes(pugi::xml_node element, Attrs attrs) {
+  for (const auto& [k, v] : attrs) element.append_attribute(k).set_value(v.c_str());
 }
 
 pugi::xml_node text_child(pugi::xml_node parent, const char* name, const std::string& text) {
@@ -17,6 +21,8 @@ pugi::xml_node text_child(pugi::xml_node parent, const char* name, const std::st
   n.text().set(text.c_str());
   return n;
 }
+
+void line_break(pugi::xml_node parent) { parent.append_child(pugi::node_pcdata).set_value("\n"); }
 
 std::string num(double v) { return fmt::format("{}", v); }
 

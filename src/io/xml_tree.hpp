@@ -1,6 +1,6 @@
 #pragma once
-// Small helpers over pugixml for the QGIS files a run writes: the library does
-// all escaping; numbers are formatted the same way on every run.
+// Small helpers over pugixml for the XML a run writes (QGIS files, inline SVG):
+// the library does all escaping; numbers are formatted the same way on every run.
 #include <initializer_list>
 #include <pugixml.hpp>
 #include <string>
@@ -12,11 +12,16 @@ using Attrs = std::initializer_list<std::pair<const char*, std::string>>;
 
 // Appends <name a="v" .../> to parent and returns it.
 pugi::xml_node child(pugi::xml_node parent, const char* name, Attrs attrs = {});
+// Appends attributes to an element, in the order given.
+void add_attributes(pugi::xml_node element, Attrs attrs);
 // Appends <name>text</name> to parent and returns it.
 pugi::xml_node text_child(pugi::xml_node parent, const char* name, const std::string& text);
+// Appends a line break as text: compact SVG keeps one element a line, readable in the page source.
+void line_break(pugi::xml_node parent);
 // Shortest text that reads back as the same double.
 std::string num(double v);
-// The children of a node (a fragment: one or more sibling elements) as compact text.
+// The children of a node (a fragment: one or more sibling elements) as compact
+// text, no indent or declaration: also how inline SVG is written into HTML.
 std::string fragment_string(const pugi::xml_node& container);
 // Parses a fragment written by fragment_string and appends its elements to parent.
 void append_fragment(pugi::xml_node parent, const std::string& fragment);
