@@ -12,6 +12,7 @@
 #include "analysis/dbscan.hpp"
 #include "analysis/gistar_grid.hpp"
 #include "analysis/nnh.hpp"
+#include "app/gistar_table.hpp"
 #include "app/polygon_disclosure.hpp"
 #include "app/polygon_table.hpp"
 #include "app/region_polygons.hpp"
@@ -94,8 +95,8 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
   for (std::size_t i = 0; i < kept.size(); ++i)
     kept[i].rank = (i > 0 && kept[i - 1].method == kept[i].method) ? kept[i - 1].rank + 1 : 1;
 
-  Table table;
-  add_common_columns(table, theme);
+  Table table;  // from `rows` once every cluster is shaped
+  std::vector<PolygonRow> rows;
   VectorLayer layer{"clusters_" + theme.id,
                     fmt::format("{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min "
                                 "{} points). Shapes from the {:.0f} m cells the incidents occupy: convex hull, concave hull, 1-sd "
@@ -151,11 +152,12 @@ void write_clusters(RunContext& run, const Theme& theme, const std::vector<Weigh
       }
       double area = 0;
       GEOSArea_r(run.geos.get(), geom.get(), &area);
-      table.rows.push_back(common_cells(run, theme, fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label,
-                                        cl.method, shape, cl.rank, static_cast<long>(cl.points.size()), area, w));
+      rows.push_back({fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label, cl.method, shape, cl.rank,
+                      static_cast<long>(cl.points.size()), area, w});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
     }
   }
+  table = polygon_table(run, theme, rows);
   publish_theme_polygons(run, layer, theme, {"clusters (DBSCAN, NNH)", cluster_outline_style(), DrawOrder::Clusters});
 }
 
@@ -178,11 +180,8 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
   const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
 
-  Table table;
-  add_common_columns(table, theme);
-  table.add_column("gi_bin", CellType::Integer);
-  table.add_column("confidence", CellType::Text);
-  table.add_column("max_abs_z", CellType::Real, 2);
+  Table table;  // from `rows` once every bin is traced
+  std::vector<GistarRow> rows;
   VectorLayer layer{"gistar_" + theme.id,
                     fmt::format("{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as "
                                 "ArcGIS Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
@@ -214,17 +213,14 @@ void write_gistar(RunContext& run, const Theme& theme, const std::vector<const I
       ++rank;
       (b > 0 ? sum.hot : sum.cold)++;
       const std::string kind = b > 0 ? "Hot spot" : "Cold spot";
-      std::vector<Cell> row = common_cells(run, theme, fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
-                                           fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards),
-                                                       confidence[std::abs(b)]),
-                                           "gistar", "cells", rank, r.incidents, r.area_m2, r.wards);
-      row.push_back(Cell::integer(b));
-      row.push_back(Cell::text(confidence[std::abs(b)]));
-      row.push_back(Cell::real(b > 0 ? r.max_value : -r.min_value));
-      table.rows.push_back(std::move(row));
+      rows.push_back({{fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
+                       fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards), confidence[std::abs(b)]),
+                       "gistar", "cells", rank, r.incidents, r.area_m2, r.wards},
+                      b, confidence[std::abs(b)], b > 0 ? r.max_value : -r.min_value});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
     }
   }
+  table = gistar_table(run, theme, rows);
   publish_theme_polygons(run, layer, theme, {"Gi* hot and cold spots", gistar_bins_style(), DrawOrder::SpaceTime});
 }
 

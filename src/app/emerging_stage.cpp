@@ -11,6 +11,8 @@
 #include <ostream>
 
 #include "analysis/emerging_grid.hpp"
+#include "app/emerging_table.hpp"
+#include "app/history_table.hpp"
 #include "app/layer_styles.hpp"
 #include "app/polygon_disclosure.hpp"
 #include "app/polygon_table.hpp"
@@ -102,12 +104,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
   const WardOverlap overlap(run.geos, *run.ward_set);
 
-  Table history;  // this month's hotspots and their space-time class
-  history.add_column("theme", CellType::Text);
-  history.add_column("hotspot_id", CellType::Text);
-  history.add_column("label", CellType::Text);
-  history.add_column("space_time_class", CellType::Text);
-  history.add_column("window", CellType::Text);
+  std::vector<HotspotHistoryRow> history;  // this month's hotspots and their space-time class
   std::vector<ThemeSummary> summaries;
   run.hotspot_classes.assign(cfg.taxonomy.themes.size(), {});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
@@ -131,12 +128,8 @@ void emerging_stage(RunContext& run, std::ostream& out) {
 
     ThemeSummary sum;
     sum.theme = theme.id;
-    Table table;
-    add_common_columns(table, theme);
-    table.add_column("space_time_class", CellType::Text);
-    table.add_column("summary_class", CellType::Text);
-    table.add_column("months_hot", CellType::Integer);
-    table.add_column("window", CellType::Text);
+    Table table;  // from `rows` once every class is traced
+    std::vector<EmergingRow> rows;
     VectorLayer layer{"emerging_" + theme.id,
                       fmt::format("{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, "
                                   "band {:.0f} m, {} correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot "
@@ -168,19 +161,16 @@ void emerging_stage(RunContext& run, std::ostream& out) {
         ++rank;
         ++sum.published[k];
         const std::string name = capitalised(emerging_class_name(cls));
-        std::vector<Cell> row = common_cells(run, theme, fmt::format("{}-st{}-{}", theme.id, k, rank),
-                                             fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)),
-                                             "emerging", "cells", rank, r.incidents, r.area_m2, r.wards);
-        row.push_back(Cell::text(std::string(emerging_class_name(cls))));
         const SummaryClass summary = majority(cells_with_centre_in(run.geos, r.geom.get(), base.spec), eg.summary,
                                               SummaryClass::None, any_summary);
-        row.push_back(Cell::text(std::string(summary_class_name(summary))));
-        row.push_back(Cell::integer(static_cast<std::int64_t>(r.max_value)));
-        row.push_back(Cell::text(window.label));
-        table.rows.push_back(std::move(row));
+        rows.push_back({{fmt::format("{}-st{}-{}", theme.id, k, rank),
+                         fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)), "emerging", "cells",
+                         rank, r.incidents, r.area_m2, r.wards},
+                        cls, summary, static_cast<int>(r.max_value)});
         layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
       }
     }
+    table = emerging_table(run, theme, rows, window.label);
     publish_theme_polygons(run, layer, theme,
                            {"emerging hot and cold spots", emerging_classes_style(), DrawOrder::SpaceTime});
     if (t < run.hotspots.size())
@@ -188,8 +178,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
         const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
                                            EmergingClass::NoPattern, is_hot);
         run.hotspot_classes[t].push_back(cls);
-        history.rows.push_back({Cell::text(theme.id), Cell::text(h.id), Cell::text(h.label),
-                                Cell::text(std::string(emerging_class_name(cls))), Cell::text(window.label)});
+        history.push_back({&theme, &h, cls});
       }
     int hot = 0;
     for (std::size_t k = 0; k < kClasses; ++k) hot += is_hot(static_cast<EmergingClass>(k)) ? sum.published[k] : 0;
@@ -199,7 +188,7 @@ void emerging_stage(RunContext& run, std::ostream& out) {
                sum.published[static_cast<std::size_t>(EmergingClass::PersistentHot)]);
     summaries.push_back(sum);
   }
-  write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(history));
+  write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(hotspot_history_table(history, window.label)));
   run.record_output("hotspot_history.csv");
   run.timer.stop();
   run.progress.finish("emerging", fmt::format("{} themes over {}", summaries.size(), window.label));

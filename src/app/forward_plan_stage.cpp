@@ -12,6 +12,7 @@
 
 #include "analysis/forward_plan.hpp"
 #include "analysis/venue_programme.hpp"
+#include "app/forward_plan_table.hpp"
 #include "app/stages.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
@@ -131,10 +132,7 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
   }
   const std::vector<PlannedEvent> plan = plan_events(in);
 
-  Table csv;
-  for (const char* c : {"event", "date", "start", "end", "theme", "theme_label", "venue_id", "venue_name", "venue_type",
-                        "ward_code", "ward_name", "reason"})
-    csv.add_column(c, CellType::Text);
+  std::vector<ForwardPlanRow> rows;
   std::vector<CalendarEvent> calendar;
   for (const PlannedEvent& e : plan) {
     const Theme& theme = themes[e.theme];
@@ -154,10 +152,7 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
                                            reach_text);
     const std::string date = day_text(dates[e.slot]);
     const std::string start = ical_time(dates[e.slot], f.start, 0), end = ical_time(dates[e.slot], f.start, f.hours);
-    csv.rows.push_back({Cell::text(std::to_string(e.slot + 1)), Cell::text(date), Cell::text(start.substr(9, 2) + ":" + start.substr(11, 2)),
-                        Cell::text(end.substr(9, 2) + ":" + end.substr(11, 2)), Cell::text(theme.id), Cell::text(theme.label),
-                        Cell::text(v.id), Cell::text(v.name), Cell::text(v.type), Cell::text(ward_code),
-                        Cell::text(ward_name), Cell::text(reason)});
+    rows.push_back({e.slot + 1, date, start, end, &theme, &v, ward_code, ward_name, reason});
     calendar.push_back({fmt::format("{}-{}-{}@hotspot", date, theme.id, v.id), start, end,
                         fmt::format("Community roadshow: {}", theme.label),
                         fmt::format("{}, {}", v.name.empty() ? v.id : v.name, ward_name), reason});
@@ -168,7 +163,7 @@ void forward_plan_stage(RunContext& run, std::ostream& out) {
                                   ? "the budget is spent"
                                   : fmt::format("no venue in an unused ward newly reaches {:g} incidents of a theme in "
                                                 "play (forward_plan.min_reach)", f.min_reach)));
-  write_file_atomically(run.output_path("forward_plan.csv"), to_csv(csv));
+  write_file_atomically(run.output_path("forward_plan.csv"), to_csv(forward_plan_table(rows)));
   run.record_output("forward_plan.csv");
   // DTSTAMP: the first day after the period (the run's production date), so reruns are identical.
   const Month next = cfg.period.last + 1;
