@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <ostream>
 
@@ -23,6 +24,36 @@ struct CommandOptions {
   std::string config;
   bool quiet = false;
   std::map<const OptionSpec*, std::string> overrides;
+};
+
+// The commands that run the pipeline, or a part of it, from a run file; each
+// takes the run file, --quiet and every option's flag (add_common).
+struct PipelineCommand {
+  Mode mode;
+  const char* name;
+  const char* does;     // the help's first line
+  const char* example;  // the help's second line, after "Example: "
+};
+
+const PipelineCommand kPipelineCommands[] = {
+    {Mode::Run, "run",
+     "The monthly tasking pack: ward table and layer, forecast hotspots with change on their own past, clusters, Gi* "
+     "and emerging hot spots, time windows and the hour table, repeat locations, venues and the forward plan, QGIS "
+     "project, A4 report, manifest.",
+     "hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov"},
+    {Mode::Validate, "validate", "Read and reconcile the inputs; print the account, write nothing.",
+     "hotspot validate data/sample/hotspot.toml"},
+    {Mode::Wards, "wards", "Ward statistics only: wards.geojson, ward_summary.csv.",
+     "hotspot wards data/sample/hotspot.toml --out out/wards"},
+    {Mode::Kde, "kde", "Hotspots only: the forecast hotspots and the period's KDE surfaces.",
+     "hotspot kde data/sample/hotspot.toml --coverage 0.05"},
+    {Mode::Clusters, "clusters", "DBSCAN, NNH and Gi* clusters only.", "hotspot clusters data/sample/hotspot.toml --eps 150"},
+    {Mode::Venues, "venues", "Roadshow venue planner (computes the hotspots it needs).",
+     "hotspot venues data/sample/hotspot.toml"},
+    {Mode::Evaluate, "evaluate",
+     "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, evaluation_summary.csv, "
+     "evaluation.html (run.period is not needed).",
+     "hotspot evaluate data/sample/hotspot.toml --out out/backtest"},
 };
 
 void add_common(CLI::App* cmd, CommandOptions& o) {
@@ -62,31 +93,14 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   app.set_version_flag("--version", std::string("hotspot ") + HOTSPOT_VERSION);
   app.require_subcommand(1);
 
-  CommandOptions run_opts, validate_opts, wards_opts, kde_opts, clusters_opts, venues_opts, evaluate_opts;
-  CLI::App* run = app.add_subcommand("run", "The monthly tasking pack: ward table and layer, forecast hotspots with change on their own past, "
-                                     "clusters, Gi* and emerging hot spots, time windows and the hour table, repeat "
-                                     "locations, venues and the forward plan, QGIS project, A4 report, manifest.\nExample: hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov");
-  add_common(run, run_opts);
-  CLI::App* validate = app.add_subcommand("validate", "Read and reconcile the inputs; print the account, write nothing.\n"
-                                                      "Example: hotspot validate data/sample/hotspot.toml");
-  add_common(validate, validate_opts);
-  CLI::App* wards = app.add_subcommand("wards", "Ward statistics only: wards.geojson, ward_summary.csv.\n"
-                                                "Example: hotspot wards data/sample/hotspot.toml --out out/wards");
-  add_common(wards, wards_opts);
-  CLI::App* kde = app.add_subcommand("kde", "Hotspots only: the forecast hotspots and the period's KDE surfaces.\n"
-                                            "Example: hotspot kde data/sample/hotspot.toml --coverage 0.05");
-  add_common(kde, kde_opts);
-  CLI::App* clusters = app.add_subcommand("clusters", "DBSCAN, NNH and Gi* clusters only.\n"
-                                                      "Example: hotspot clusters data/sample/hotspot.toml --eps 150");
-  add_common(clusters, clusters_opts);
-  CLI::App* venues = app.add_subcommand("venues", "Roadshow venue planner (computes the hotspots it needs).\n"
-                                                  "Example: hotspot venues data/sample/hotspot.toml");
-  add_common(venues, venues_opts);
-  CLI::App* evaluate = app.add_subcommand(
-      "evaluate", "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, "
-                  "evaluation_summary.csv, evaluation.html (run.period is not needed).\n"
-                  "Example: hotspot evaluate data/sample/hotspot.toml --out out/backtest");
-  add_common(evaluate, evaluate_opts);
+  // One subcommand per pipeline command, each with its own options (CLI11 binds them per subcommand).
+  std::vector<CommandOptions> command_opts(std::size(kPipelineCommands));
+  std::vector<CLI::App*> commands;
+  for (std::size_t i = 0; i < command_opts.size(); ++i) {
+    const PipelineCommand& c = kPipelineCommands[i];
+    commands.push_back(app.add_subcommand(c.name, fmt::format("{}\nExample: {}", c.does, c.example)));
+    add_common(commands.back(), command_opts[i]);
+  }
   InitOptions init_opts;
   CLI::App* init = app.add_subcommand(
       "init", "Write a working, commented run file from a ward layer and incident files.\n"
@@ -121,13 +135,12 @@ int run_cli(int argc, char** argv, std::ostream& out) {
                  s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
     return 0;
   }
-  const auto [mode, opts] = *run        ? std::make_pair(Mode::Run, &run_opts)
-                            : *validate ? std::make_pair(Mode::Validate, &validate_opts)
-                            : *wards    ? std::make_pair(Mode::Wards, &wards_opts)
-                            : *kde      ? std::make_pair(Mode::Kde, &kde_opts)
-                            : *clusters ? std::make_pair(Mode::Clusters, &clusters_opts)
-                            : *evaluate ? std::make_pair(Mode::Evaluate, &evaluate_opts)
-                                        : std::make_pair(Mode::Venues, &venues_opts);
+  // require_subcommand(1): with init and options handled, one pipeline command was given.
+  const std::size_t chosen = static_cast<std::size_t>(
+      std::find_if(commands.begin(), commands.end(), [](const CLI::App* c) { return c->parsed(); }) - commands.begin());
+  if (chosen == commands.size()) throw internal_error("cli", "no command was parsed");
+  const Mode mode = kPipelineCommands[chosen].mode;
+  const CommandOptions* opts = &command_opts[chosen];
   const RunConfig config = load_config(opts->config, to_overrides(*opts), mode != Mode::Evaluate);
   if (!config.areas.field.empty()) {
     if (mode != Mode::Run)

@@ -12,6 +12,7 @@
 #include "analysis/dbscan.hpp"
 #include "analysis/gistar_grid.hpp"
 #include "analysis/nnh.hpp"
+#include "app/gistar_table.hpp"
 #include "app/polygon_disclosure.hpp"
 #include "app/polygon_table.hpp"
 #include "app/region_polygons.hpp"
@@ -88,6 +89,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
   for (std::size_t i = 0; i < kept.size(); ++i)
     kept[i].rank = (i > 0 && kept[i - 1].method == kept[i].method) ? kept[i - 1].rank + 1 : 1;
 
+  std::vector<PolygonRow> rows;
   FeatureLayer layer{"clusters_" + theme.id,
                     fmt::format("{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min "
                                 "{} points). Shapes from the {:.0f} m cells the incidents occupy: convex hull, concave hull, 1-sd "
@@ -95,8 +97,6 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
                                 theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points,
                                 sum.nnh_threshold, c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : ""),
                      {}, {}};
-  Table& table = layer.table;
-  add_common_columns(table, theme);
   // The outlines (the concave hull above all) are most of the stage: built on
   // run.threads threads, each with its own GEOS context and its own view of the
   // shared ward polygons (WardOverlap reads no prepared geometry, see
@@ -145,11 +145,12 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
       }
       double area = 0;
       GEOSArea_r(run.geos.get(), geom.get(), &area);
-      table.rows.push_back(common_cells(run, theme, fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label,
-                                        cl.method, shape, cl.rank, static_cast<long>(cl.points.size()), area, w));
+      rows.push_back({fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label, cl.method, shape, cl.rank,
+                      static_cast<long>(cl.points.size()), area, w});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
     }
   }
+  layer.table = polygon_table(run, theme, rows);
   return layer;
 }
 
@@ -172,17 +173,13 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
   const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
 
+  std::vector<GistarRow> rows;
   FeatureLayer layer{"gistar_" + theme.id,
                     fmt::format("{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as "
                                 "ArcGIS Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
                                 theme.label, run.cfg.period.label, c.gistar_cell, band, name_of(c.correction),
                                 theme.proxy ? theme.proxy_note : ""),
                      {}, {}};
-  Table& table = layer.table;
-  add_common_columns(table, theme);
-  table.add_column("gi_bin", CellType::Integer);
-  table.add_column("confidence", CellType::Text);
-  table.add_column("max_abs_z", CellType::Real, 2);
   const char* confidence[] = {"", "90%", "95%", "99%"};
   for (int b : {3, 2, 1, -1, -2, -3}) {
     std::vector<std::uint8_t> mask(counts.spec.size(), 0);
@@ -208,17 +205,14 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
       ++rank;
       (b > 0 ? sum.hot : sum.cold)++;
       const std::string kind = b > 0 ? "Hot spot" : "Cold spot";
-      std::vector<Cell> row = common_cells(run, theme, fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
-                                           fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards),
-                                                       confidence[std::abs(b)]),
-                                           "gistar", "cells", rank, r.incidents, r.area_m2, r.wards);
-      row.push_back(Cell::integer(b));
-      row.push_back(Cell::text(confidence[std::abs(b)]));
-      row.push_back(Cell::real(b > 0 ? r.max_value : -r.min_value));
-      table.rows.push_back(std::move(row));
+      rows.push_back({{fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
+                       fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards), confidence[std::abs(b)]),
+                       "gistar", "cells", rank, r.incidents, r.area_m2, r.wards},
+                      b, confidence[std::abs(b)], b > 0 ? r.max_value : -r.min_value});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
     }
   }
+  layer.table = gistar_table(run, theme, rows);
   return layer;
 }
 
@@ -245,18 +239,14 @@ ClusterResult compute_clusters(const RunInputs& run, Progress& progress) {
 }
 
 void publish_clusters(RunContext& run, const ClusterResult& r, std::ostream& out) {
-  const RunConfig& cfg = run.cfg;
   for (std::size_t t = 0; t < r.themes.size(); ++t) {
-    const Theme& theme = cfg.taxonomy.themes[t];
     const ClusterTheme& sum = r.themes[t];
-    publish_theme_polygons(run, sum.clusters.view(), theme,
-                           {"clusters (DBSCAN, NNH)", cluster_outline_style(), DrawOrder::Clusters});
-    publish_theme_polygons(run, sum.gistar.view(), theme,
-                           {"Gi* hot and cold spots", gistar_bins_style(), DrawOrder::SpaceTime});
-    fmt::print(out, "  {:<24} {:>3} DBSCAN, {:>3} NNH, {:>3} Gi* hot spots\n", theme.label, sum.dbscan,
-               sum.nnh1 + sum.nnh2, sum.hot);
+    publish_theme_polygons(run, sum.clusters, t, {"clusters (DBSCAN, NNH)", cluster_outline_style(), DrawOrder::Clusters});
+    publish_theme_polygons(run, sum.gistar, t, {"Gi* hot and cold spots", gistar_bins_style(), DrawOrder::SpaceTime});
+    fmt::print(out, "  {:<24} {:>3} DBSCAN, {:>3} NNH, {:>3} Gi* hot spots\n", run.cfg.taxonomy.themes[t].label,
+               sum.dbscan, sum.nnh1 + sum.nnh2, sum.hot);
   }
-  const ClusterConfig c = cfg.clusters;
+  const ClusterConfig c = run.cfg.clusters;
   run.stages.push_back({"clusters", [&r, c](JsonWriter& j) {
     j.value("dbscan_eps_m", c.dbscan_eps).value("dbscan_min_points", c.dbscan_min_points)
         .value("dbscan_border_rule", "first core point in input order").value("nnh_p", c.nnh_p);

@@ -11,6 +11,8 @@
 #include <ostream>
 
 #include "analysis/emerging_grid.hpp"
+#include "app/emerging_table.hpp"
+#include "app/history_table.hpp"
 #include "app/layer_styles.hpp"
 #include "app/polygon_disclosure.hpp"
 #include "app/polygon_table.hpp"
@@ -98,12 +100,7 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
 
   EmergingResult result;
   result.window = window;
-  Table& history = result.history;  // this month's hotspots and their space-time class
-  history.add_column("theme", CellType::Text);
-  history.add_column("hotspot_id", CellType::Text);
-  history.add_column("label", CellType::Text);
-  history.add_column("space_time_class", CellType::Text);
-  history.add_column("window", CellType::Text);
+  std::vector<HotspotHistoryRow> history;  // this month's hotspots and their space-time class
   result.hotspot_classes.assign(cfg.taxonomy.themes.size(), {});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
@@ -126,20 +123,14 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
 
     EmergingTheme sum;
     sum.theme = theme.id;
+    std::vector<EmergingRow> rows;
     FeatureLayer& layer = sum.layer;
     layer.name = "emerging_" + theme.id;
-    layer.description =
-                      fmt::format("{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, "
-                                  "band {:.0f} m, {} correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot "
-                                  "Analysis, summary as sfhotspot. {}",
-                                  theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
-                                  theme.proxy ? theme.proxy_note : "");
-    Table& table = layer.table;
-    add_common_columns(table, theme);
-    table.add_column("space_time_class", CellType::Text);
-    table.add_column("summary_class", CellType::Text);
-    table.add_column("months_hot", CellType::Integer);
-    table.add_column("window", CellType::Text);
+    layer.description = fmt::format(
+        "{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, band {:.0f} m, {} "
+        "correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot Analysis, summary as sfhotspot. {}",
+        theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
+        theme.proxy ? theme.proxy_note : "");
     const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
     const IncidentCounter counter(run.geos, incidents);  // one sort of the theme's incidents for every class
     for (std::size_t k = 1; k < kClasses; ++k) {
@@ -164,50 +155,44 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
         ++rank;
         ++sum.published[k];
         const std::string name = capitalised(emerging_class_name(cls));
-        std::vector<Cell> row = common_cells(run, theme, fmt::format("{}-st{}-{}", theme.id, k, rank),
-                                             fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)),
-                                             "emerging", "cells", rank, r.incidents, r.area_m2, r.wards);
-        row.push_back(Cell::text(std::string(emerging_class_name(cls))));
         const SummaryClass summary = majority(cells_with_centre_in(run.geos, r.geom.get(), base.spec), eg.summary,
                                               SummaryClass::None, any_summary);
-        row.push_back(Cell::text(std::string(summary_class_name(summary))));
-        row.push_back(Cell::integer(static_cast<std::int64_t>(r.max_value)));
-        row.push_back(Cell::text(window.label));
-        table.rows.push_back(std::move(row));
+        rows.push_back({{fmt::format("{}-st{}-{}", theme.id, k, rank),
+                         fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)), "emerging", "cells",
+                         rank, r.incidents, r.area_m2, r.wards},
+                        cls, summary, static_cast<int>(r.max_value)});
         layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
       }
     }
+    layer.table = emerging_table(run, theme, rows, window.label);
     if (kde)
       for (const HotspotShape& h : kde->themes[t].hotspots) {
         const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
                                            EmergingClass::NoPattern, is_hot);
         result.hotspot_classes[t].push_back(cls);
-        history.rows.push_back({Cell::text(theme.id), Cell::text(h.id), Cell::text(h.label),
-                                Cell::text(std::string(emerging_class_name(cls))), Cell::text(window.label)});
+        history.push_back({&theme, &h, cls});
       }
     result.themes.push_back(std::move(sum));
   }
+  result.history = hotspot_history_table(history, window.label);
   progress.finish("emerging", fmt::format("{} themes over {}", result.themes.size(), window.label));
   return result;
 }
 
 void publish_emerging(RunContext& run, const EmergingResult& r, std::ostream& out) {
-  const RunConfig& cfg = run.cfg;
   for (std::size_t t = 0; t < r.themes.size(); ++t) {
-    const Theme& theme = cfg.taxonomy.themes[t];
     const EmergingTheme& sum = r.themes[t];
-    publish_theme_polygons(run, sum.layer.view(), theme,
-                           {"emerging hot and cold spots", emerging_classes_style(), DrawOrder::SpaceTime});
+    publish_theme_polygons(run, sum.layer, t, {"emerging hot and cold spots", emerging_classes_style(), DrawOrder::SpaceTime});
     int hot = 0;
     for (std::size_t k = 0; k < kClasses; ++k) hot += is_hot(static_cast<EmergingClass>(k)) ? sum.published[k] : 0;
     fmt::print(out, "  {:<24} {:>3} emerging hot-spot areas over {} ({} new, {} intensifying, {} persistent)\n",
-               theme.label, hot, r.window.label, sum.published[static_cast<std::size_t>(EmergingClass::NewHot)],
+               run.cfg.taxonomy.themes[t].label, hot, r.window.label, sum.published[static_cast<std::size_t>(EmergingClass::NewHot)],
                sum.published[static_cast<std::size_t>(EmergingClass::IntensifyingHot)],
                sum.published[static_cast<std::size_t>(EmergingClass::PersistentHot)]);
   }
   write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(r.history));
   run.record_output("hotspot_history.csv");
-  const EmergingConfig ec = cfg.emerging;
+  const EmergingConfig ec = run.cfg.emerging;
   run.stages.push_back({"emerging", [&r, ec](JsonWriter& j) {
     j.value("window", r.window.label).value("months", r.window.months()).value("recent_months", ec.recent).value("alpha", ec.alpha)
         .value("rule", "Gi* per month on the clusters.gistar_cell grid (clusters.correction across each month's cells); "

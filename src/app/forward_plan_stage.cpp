@@ -12,6 +12,7 @@
 
 #include "analysis/forward_plan.hpp"
 #include "analysis/venue_programme.hpp"
+#include "app/forward_plan_table.hpp"
 #include "app/stages.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
@@ -136,10 +137,7 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
   ForwardPlanResult r;
   r.events = plan.size();
   r.dates = dates.size();
-  Table& csv = r.table;
-  for (const char* c : {"event", "date", "start", "end", "theme", "theme_label", "venue_id", "venue_name", "venue_type",
-                        "ward_code", "ward_name", "reason"})
-    csv.add_column(c, CellType::Text);
+  std::vector<ForwardPlanRow> rows;
   std::vector<CalendarEvent> calendar;
   for (const PlannedEvent& e : plan) {
     const Theme& theme = themes[e.theme];
@@ -159,20 +157,18 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
                                            reach_text);
     const std::string date = day_text(dates[e.slot]);
     const std::string start = ical_time(dates[e.slot], f.start, 0), end = ical_time(dates[e.slot], f.start, f.hours);
-    csv.rows.push_back({Cell::text(std::to_string(e.slot + 1)), Cell::text(date), Cell::text(start.substr(9, 2) + ":" + start.substr(11, 2)),
-                        Cell::text(end.substr(9, 2) + ":" + end.substr(11, 2)), Cell::text(theme.id), Cell::text(theme.label),
-                        Cell::text(v.id), Cell::text(v.name), Cell::text(v.type), Cell::text(ward_code),
-                        Cell::text(ward_name), Cell::text(reason)});
+    rows.push_back({e.slot + 1, date, start, end, &theme, &v, ward_code, ward_name, reason});
     calendar.push_back({fmt::format("{}-{}-{}@hotspot", date, theme.id, v.id), start, end,
                         fmt::format("Community roadshow: {}", theme.label),
                         fmt::format("{}, {}", v.name.empty() ? v.id : v.name, ward_name), reason});
   }
   if (plan.size() < dates.size())
     diag.warn(fmt::format("forward_plan: {} of {} dates got an event: {}", plan.size(), dates.size(),
-                              f.budget > 0 && static_cast<double>(plan.size() + 1) * f.cost_per_event > f.budget
-                                  ? "the budget is spent"
-                                  : fmt::format("no venue in an unused ward newly reaches {:g} incidents of a theme in "
-                                                "play (forward_plan.min_reach)", f.min_reach)));
+                          f.budget > 0 && static_cast<double>(plan.size() + 1) * f.cost_per_event > f.budget
+                              ? "the budget is spent"
+                              : fmt::format("no venue in an unused ward newly reaches {:g} incidents of a theme in "
+                                            "play (forward_plan.min_reach)", f.min_reach)));
+  r.table = forward_plan_table(rows);
   // DTSTAMP: the first day after the period (the run's production date), so reruns are identical.
   const Month next = cfg.period.last + 1;
   r.calendar = to_icalendar(calendar, "-//hotspot//forward plan//EN",

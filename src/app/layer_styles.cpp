@@ -23,6 +23,27 @@ SymbolStyle fill(Rgba c, Rgba outline = {90, 90, 90, 255}, double width = 0.2) {
 
 std::string quoted(const std::string& field) { return "\"" + field + "\""; }
 
+// A style with one class per value of `attribute`; features labelled by
+// `label_field` (a field or an expression that reads "label").
+LayerStyle categorized(const std::string& attribute, std::string label_field = "label") {
+  LayerStyle st;
+  st.renderer = "categorizedSymbol";
+  st.attribute = attribute;
+  st.fields_used = {attribute, "label"};
+  st.label_field = std::move(label_field);
+  return st;
+}
+
+// One symbol for every feature, labelled by the "label" field.
+LayerStyle labelled_single(const SymbolStyle& symbol) {
+  LayerStyle st;
+  st.renderer = "singleSymbol";
+  st.single = symbol;
+  st.label_field = "label";
+  st.fields_used = {"label"};
+  return st;
+}
+
 }  // namespace
 
 LayerStyle ward_choropleth(const Theme& theme, bool rate_per_1000, std::vector<double> values) {
@@ -63,21 +84,13 @@ LayerStyle ward_choropleth(const Theme& theme, bool rate_per_1000, std::vector<d
 }
 
 LayerStyle ward_outline_style() {
-  LayerStyle st;
-  st.renderer = "singleSymbol";
-  st.single = fill({0, 0, 0, 0}, {60, 60, 60, 255}, 0.4);
-  st.single.brush = "no";
-  st.label_field = "label";
-  st.fields_used = {"label"};
-  return st;
+  SymbolStyle outline = fill({0, 0, 0, 0}, {60, 60, 60, 255}, 0.4);
+  outline.brush = "no";
+  return labelled_single(outline);
 }
 
 LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names) {
-  LayerStyle st;
-  st.renderer = "categorizedSymbol";
-  st.attribute = "class_level";
-  st.fields_used = {"class_level", "label"};
-  st.label_field = "label";
+  LayerStyle st = categorized("class_level");
   // Sequential YlGnBu from its middle to its darkest, as the surface below it.
   const std::vector<Rgba> ramp(palette::yl_gn_bu().begin() + 3, palette::yl_gn_bu().end());
   for (std::size_t i = 0; i < class_names.size(); ++i)
@@ -87,21 +100,12 @@ LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names) {
 }
 
 LayerStyle overview_hotspot_style(std::size_t theme_index) {
-  LayerStyle st;
-  st.renderer = "singleSymbol";
   const Rgba c = palette::dark2()[theme_index % palette::dark2().size()];
-  st.single = fill(with_alpha(c, 200), c, 0.5);
-  st.label_field = "label";
-  st.fields_used = {"label"};
-  return st;
+  return labelled_single(fill(with_alpha(c, 200), c, 0.5));
 }
 
 LayerStyle gistar_bins_style() {
-  LayerStyle st;
-  st.renderer = "categorizedSymbol";
-  st.attribute = "gi_bin";
-  st.fields_used = {"gi_bin", "label"};
-  st.label_field = "label";
+  LayerStyle st = categorized("gi_bin");
   // Diverging RdBu: three reds for hot, three blues for cold, nothing for not
   // significant; slightly transparent so the density surface below still shows.
   const auto& rb = palette::rd_bu();
@@ -120,11 +124,7 @@ LayerStyle gistar_bins_style() {
 }
 
 LayerStyle emerging_classes_style() {
-  LayerStyle st;
-  st.renderer = "categorizedSymbol";
-  st.attribute = "space_time_class";
-  st.fields_used = {"space_time_class", "label"};
-  st.label_field = "label";
+  LayerStyle st = categorized("space_time_class");
   // Diverging RdBu: the stronger and steadier the trend the darker the red
   // (hot) or blue (cold); on-and-off classes (sporadic, oscillating) and
   // historical ones hatched over the matching shade.
@@ -149,11 +149,7 @@ LayerStyle emerging_classes_style() {
 }
 
 LayerStyle cluster_outline_style() {
-  LayerStyle st;
-  st.renderer = "categorizedSymbol";
-  st.attribute = "shape";
-  st.fields_used = {"shape", "label"};
-  st.label_field = "if(\"shape\" = 'convex_hull', \"label\", '')";
+  LayerStyle st = categorized("shape", "if(\"shape\" = 'convex_hull', \"label\", '')");
   // Qualitative Dark2: one colour per shape.
   const auto& d2 = palette::dark2();
   const struct { const char* shape; Rgba c; double w; const char* label; } shapes[] = {
@@ -168,11 +164,7 @@ LayerStyle cluster_outline_style() {
 }
 
 LayerStyle venue_style() {
-  LayerStyle st;
-  st.renderer = "categorizedSymbol";
-  st.attribute = "selected";
-  st.fields_used = {"selected", "label"};
-  st.label_field = "if(\"selected\", \"label\", '')";
+  LayerStyle st = categorized("selected", "if(\"selected\", \"label\", '')");
   SymbolStyle chosen;
   chosen.kind = SymbolKind::Marker;
   chosen.marker = "star";

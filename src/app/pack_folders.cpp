@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "app/run_context.hpp"
-#include "app/ward_outputs.hpp"
+#include "app/rejects_table.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
@@ -96,23 +96,10 @@ void write_rejects(RunContext& run) {
   run.record_restricted("rejects.csv");
 
   // The pack's account: how many rows each file lost and why, never the rows.
-  Table summary;
-  summary.add_column("file", CellType::Text);
-  summary.add_column("reason", CellType::Text);
-  summary.add_column("count", CellType::Integer);
-  summary.add_column("help", CellType::Text);
-  const auto add = [&](const std::string& file, const ReasonCounts& counts) {
-    for (std::size_t r = 0; r < kRejectReasonCount; ++r) {
-      if (!counts[r]) continue;
-      const auto reason = static_cast<RejectReason>(r);
-      summary.rows.push_back({Cell::text(file), Cell::text(std::string(reason_code(reason))),
-                              Cell::integer(static_cast<std::int64_t>(counts[r])),
-                              Cell::text(std::string(reason_help(reason)))});
-    }
-  };
-  for (const auto& f : run.ingest.files) add(display_path(run.cfg, f.path), f.rejected);
-  for (const auto& f : run.venue_files) add(display_path(run.cfg, f.path), f.rejected);
-  write_file_atomically(run.output_path("rejects_summary.csv"), to_csv(summary));
+  std::vector<FileRejects> files;
+  for (const auto& f : run.ingest.files) files.push_back({display_path(run.cfg, f.path), f.rejected});
+  for (const auto& f : run.venue_files) files.push_back({display_path(run.cfg, f.path), f.rejected});
+  write_file_atomically(run.output_path("rejects_summary.csv"), to_csv(rejects_summary_table(files)));
   run.record_output("rejects_summary.csv");
 }
 

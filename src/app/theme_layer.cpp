@@ -6,7 +6,9 @@
 
 namespace hotspot {
 
-void publish_theme_polygons(RunContext& run, const VectorLayer& layer, const Theme& theme, ThemeLayerLook look) {
+void publish_theme_polygons(RunContext& run, const FeatureLayer& features, std::size_t t, ThemeLayerLook look) {
+  const Theme& theme = run.cfg.taxonomy.themes[t];
+  const VectorLayer layer = features.view();
   const std::string file = layer.name + ".geojson";
   write_geojson(run.output_path(file), layer);
   run.record_output(file);

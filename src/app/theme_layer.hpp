@@ -6,6 +6,7 @@
 
 #include "app/layer_styles.hpp"
 #include "app/run_context.hpp"
+#include "app/stage_results.hpp"
 
 namespace hotspot {
 
@@ -16,6 +17,7 @@ struct ThemeLayerLook {
   bool visible = false;
 };
 
-void publish_theme_polygons(RunContext& run, const VectorLayer& layer, const Theme& theme, ThemeLayerLook look);
+// `theme`: the layer's theme, by its index in the taxonomy.
+void publish_theme_polygons(RunContext& run, const FeatureLayer& layer, std::size_t theme, ThemeLayerLook look);
 
 }  // namespace hotspot

@@ -119,20 +119,4 @@ std::string_view lisa_name(LisaQuadrant q) {
   return "not significant";
 }
 
-Table rejects_table(const std::vector<Reject>& rejects, const std::vector<std::string>& file_names) {
-  Table t;
-  t.add_column("file", CellType::Text);
-  t.add_column("line", CellType::Integer);
-  t.add_column("reason", CellType::Text);
-  t.add_column("field", CellType::Text);
-  t.add_column("detail", CellType::Text);
-  t.add_column("raw", CellType::Text);
-  for (const Reject& r : rejects) {
-    t.rows.push_back({Cell::text(file_names.at(r.source)), Cell::integer(r.line),
-                      Cell::text(std::string(reason_code(r.reason))), Cell::text(r.field), Cell::text(r.detail),
-                      Cell::text(r.raw)});
-  }
-  return t;
-}
-
 }  // namespace hotspot

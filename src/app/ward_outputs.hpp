@@ -1,6 +1,6 @@
 #pragma once
 // The ward table (one row per ward, every theme's statistics as snake_case
-// columns) with disclosure control applied, and the rejects table.
+// columns) with disclosure control applied.
 #include <array>
 #include <string>
 #include <vector>
@@ -8,7 +8,6 @@
 #include "analysis/disclosure.hpp"
 #include "analysis/local_stats.hpp"
 #include "analysis/ward_stats.hpp"
-#include "core/reject.hpp"
 #include "core/theme.hpp"
 #include "core/ward.hpp"
 #include "io/table.hpp"
@@ -65,7 +64,5 @@ std::string_view lisa_name(LisaQuadrant q);  // "high-high", ... "not significan
 
 // Text for people: the disclosure rule and every proxy theme's note.
 std::string disclosure_note(const std::vector<Theme>& themes);
-
-Table rejects_table(const std::vector<Reject>& rejects, const std::vector<std::string>& file_names);
 
 }  // namespace hotspot

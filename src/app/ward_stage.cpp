@@ -8,6 +8,7 @@
 #include "analysis/multiple_testing.hpp"
 #include "analysis/ward_stats.hpp"
 #include "app/layer_styles.hpp"
+#include "app/points_table.hpp"
 #include "app/stages.hpp"
 #include "app/ward_outputs.hpp"
 #include "geo/contiguity.hpp"
@@ -189,13 +190,10 @@ PointsResult compute_points(const RunInputs& run) {
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     if (!theme.export_points) continue;  // points leave only when a theme asks
-    FeatureLayer layer{"points_" + theme.id, "Incident points exported because export_points = true", {}, {}, wkbPoint};
-    layer.table.add_column("month", CellType::Text);
-    layer.table.add_column("day", CellType::Integer);
-    layer.table.add_column("ward_code", CellType::Text);
-    for (const Incident* inc : run.period_incidents(t)) {
-      layer.table.rows.push_back({Cell::text(format_month(inc->month)), inc->day ? Cell::integer(inc->day) : Cell::null(),
-                                  Cell::text(run.wards.wards[inc->ward].code)});
+    const std::vector<const Incident*> incidents = run.period_incidents(t);
+    FeatureLayer layer{"points_" + theme.id, "Incident points exported because export_points = true",
+                       points_table(incidents, run.wards.wards), {}, wkbPoint};
+    for (const Incident* inc : incidents) {
       double x = inc->x, y = inc->y;
       run.to_wgs84.apply(x, y);
       GeomPtr p = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), x, y), "point");
