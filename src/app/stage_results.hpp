@@ -27,7 +27,8 @@
 namespace hotspot {
 
 // A layer of features with its attribute table: geometry in WGS84 as WKB, one
-// per row. Unlike io's VectorLayer it owns its table, so a result can hold it.
+// per row. Unlike io's VectorLayer, a view, it owns its table and geometry, so a
+// result can hold it.
 struct FeatureLayer {
   std::string name;         // file stem: <name>.geojson
   std::string description;  // the layer abstract

@@ -88,8 +88,9 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
   const WardStats& stats = r.stats;
   const WardDisclosure& disclosure = r.disclosure;
   {
-    VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, {}, wkbMultiPolygon};
-    for (const Ward& w : run.wards.wards) layer.wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
+    std::vector<std::vector<unsigned char>> wkb;
+    for (const Ward& w : run.wards.wards) wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
+    const VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, wkb, wkbMultiPolygon};
     write_geojson(run.output_path("wards.geojson"), layer);
     run.record_output("wards.geojson");
   }

@@ -3,6 +3,7 @@
 // counter-clockwise exteriors) now, other OGR formats by driver name.
 #include <filesystem>
 #include <ogr_core.h>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -10,11 +11,12 @@
 
 namespace hotspot {
 
+// A view of what one layer file holds: the table and geometries belong to the caller.
 struct VectorLayer {
   std::string name;
   std::string description;  // shown by QGIS as the layer abstract
   const Table* table = nullptr;
-  std::vector<std::vector<unsigned char>> wkb;  // one per row, WGS84 lon/lat
+  std::span<const std::vector<unsigned char>> wkb;  // one per row, WGS84 lon/lat
   OGRwkbGeometryType geometry_type = wkbMultiPolygon;
 };
 

@@ -50,8 +50,9 @@ TEST_CASE("table columns: the CSV and the GeoJSON properties come from the same 
   CHECK(to_csv(t) == "name,incidents,share\r\nAlpha,12,50\r\nBeta,<5,[c]\r\nGamma,0,0\r\nDelta,<5,\r\n");
 
   test::TempDir dir("table-columns");
-  VectorLayer layer{"places", "test", &t, {}, wkbPoint};
-  for (int i = 0; i < 4; ++i) layer.wkb.push_back(point_wkb(i, 51));
+  std::vector<std::vector<unsigned char>> points;
+  for (int i = 0; i < 4; ++i) points.push_back(point_wkb(i, 51));
+  const VectorLayer layer{"places", "test", &t, points, wkbPoint};
   write_geojson(dir / "places.geojson", layer);
   GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "places.geojson").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
