@@ -61,9 +61,9 @@ RunConfig world_config() {
 // Wards A (SW), B (SE), C (NW), D (NE), each 1 km square.
 struct World {
   RunConfig cfg = world_config();
-  RunInputs in{cfg};
-  Diagnostics diag;
   std::ostringstream console;
+  RunContext in{cfg, true, console};  // the inputs; the report also reads what the run has published
+  Diagnostics diag;
   Progress progress{console, true};
 
   World() {
@@ -220,6 +220,44 @@ TEST_CASE("compute_points exports only the themes that ask", "[stages]") {
   CHECK(r.layers[0].name == "points_vawg");
   CHECK(r.layers[0].table.rows.size() == 2);
   CHECK(r.layers[0].wkb.size() == 2);
+}
+
+TEST_CASE("compute_forward_plan puts the rising theme at the venue that reaches it", "[stages]") {
+  World w;
+  w.cfg.forward_plan.dates = {"2024-07-13"};
+  const WardResult wards = compute_wards(w.in);
+  const std::optional<ForwardPlanResult> r = compute_forward_plan(w.in, &wards, nullptr, w.diag);
+  REQUIRE(r);
+  CHECK(r->dates == 1);
+  REQUIRE(r->events == 1);
+  CHECK(cell_of(r->table, 0, "date") == "2024-07-13");
+  CHECK(cell_of(r->table, 0, "theme") == "asb");  // VAWG's two cannot reach forward_plan.min_reach (5)
+  CHECK(cell_of(r->table, 0, "venue_id") == "v1");
+  CHECK(cell_of(r->table, 0, "ward_name") == "Ash");
+  CHECK(cell_of(r->table, 0, "reason").find("rising significantly") != std::string::npos);  // 33 on a usual 1
+  CHECK(r->calendar.find("20240713T100000") != std::string::npos);
+
+  RunConfig no_venues = world_config();
+  const RunInputs empty(no_venues);
+  CHECK_FALSE(compute_forward_plan(empty, &wards, nullptr, w.diag));
+}
+
+TEST_CASE("compute_report reads the published ward table and the KDE hotspots", "[stages]") {
+  World w;
+  const WardResult wards = compute_wards(w.in);
+  const KdeResult kde = compute_kde(w.in, &wards, w.progress, w.diag);
+  const ReportResult r = compute_report(w.in, ReportSources{wards, nullptr, nullptr, &kde, nullptr, nullptr});
+  CHECK(r.html.find("<title>Testham: community safety tasking pack, 2024-06</title>") != std::string::npos);
+  CHECK(r.html.find("<section class=\"page theme\" id=\"theme-asb\">") != std::string::npos);
+  CHECK(r.html.find("Hotspot 1 \u2014 Ash") != std::string::npos);
+  // The summary's ASB row: the ALL count as ward_summary.csv has it.
+  const std::size_t row = r.html.find("<tr data-theme=\"asb\">");
+  REQUIRE(row != std::string::npos);
+  CHECK(r.html.find("<td class=\"n\">33</td>", row) < r.html.find("</tr>", row));
+  // VAWG's area total is withheld, and the report does not give it back.
+  const std::size_t vawg = r.html.find("<tr data-theme=\"vawg\">");
+  REQUIRE(vawg != std::string::npos);
+  CHECK(r.html.find("<td class=\"n\">&lt;5</td>", vawg) < r.html.find("</tr>", vawg));
 }
 
 }  // namespace hotspot
