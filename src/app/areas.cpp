@@ -20,9 +20,11 @@
 #include "app/pipeline.hpp"
 #include "app/progress.hpp"
 #include "core/error.hpp"
+#include "geo/ward_set.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
 #include "io/staged_folder.hpp"
+#include "io/ward_reader.hpp"
 #include "io/html_text.hpp"
 
 namespace hotspot {
@@ -81,6 +83,31 @@ std::string index_json(const RunConfig& cfg, const std::vector<AreaOutcome>& are
   }
   j.end_array().end_object();
   return j.str();
+}
+
+// Marks the rows inside any area's wards, so that each area lists in its
+// rejects.csv only the rows outside every area (the others are another
+// area's rows; each area still counts them as a single-area run would). A ward
+// layer that cannot be read whole leaves the rows unmarked: every area then
+// lists its rejects in full, and the area with the bad wards fails alone.
+void mark_rows_in_areas(const RunConfig& cfg, const std::vector<std::string>& values, ParsedInputs& parsed,
+                        Progress& progress) {
+  std::vector<std::string> literals;
+  for (const std::string& v : values) literals.push_back(sql_literal(v));
+  WardSource all = cfg.wards;  // the wards of the areas built, not every ward of the layer (areas.only)
+  const std::string in = fmt::format("{} IN ({})", field_ref(cfg.areas.field), fmt::join(literals, ", "));
+  all.where = cfg.wards.where.empty() ? in : "(" + cfg.wards.where + ") AND " + in;
+  const GeosContext geos;
+  Diagnostics ignored;  // each area reads its own wards again and reports their warnings
+  try {
+    const WardReadResult wards = read_wards(geos, all, cfg.crs, ignored);
+    const WardSet set(geos, wards.wards);
+    mark_rows_in_wards(parsed, set.index());
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::Internal) throw;
+    progress.warnings() << fmt::format("warning: the wards of all areas could not be read together ({}); each "
+                                       "area's rejects.csv lists the rows of the other areas too\n", e.what());
+  }
 }
 
 }  // namespace
@@ -149,7 +176,8 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
              fmt::join(values, ", "), cfg.period.label);
   // One read of the inputs for every area.
   progress.begin("ingest");
-  const ParsedInputs parsed = parse_inputs(cfg, progress, data_window(cfg, Mode::Run));
+  ParsedInputs parsed = parse_inputs(cfg, progress, data_window(cfg, Mode::Run));
+  mark_rows_in_areas(cfg, values, parsed, progress);
   progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
 
   StagedFolder pack(cfg.output), restricted(cfg.restricted_output);

@@ -201,6 +201,7 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
   const std::uint32_t index = f.index;
   const std::size_t n = f.rows.incidents.size();
   std::vector<Reject> spatial_rejects;
+  std::uint64_t in_other_areas = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const RawIncident& r = f.rows.incidents[i];
     std::uint32_t ward = f.in_area[i] ? wards.locate(f.x[i], f.y[i]) : kNoWard;
@@ -216,6 +217,10 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
                              f.spec->crs.empty() ? "the layer CRS" : f.spec->crs);
       } else {
         reason = RejectReason::OutsideWards;
+        if (!f.in_run_wards.empty() && f.in_run_wards[i]) {  // another area's row: counted, not listed
+          ++in_other_areas;
+          continue;
+        }
         detail = fmt::format("x={} y={} ({:.0f}, {:.0f} in {})", r.x, r.y, f.x[i], f.y[i], config.crs);
       }
       spatial_rejects.push_back(Reject{index, r.incident.line, reason, "", std::move(detail), std::string(r.raw)});
@@ -238,6 +243,8 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
                  std::make_move_iterator(spatial_rejects.end()));
   std::stable_sort(rejects.begin(), rejects.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
   for (const Reject& r : rejects) ++report.rejected[static_cast<std::size_t>(r.reason)];
+  report.rejected[static_cast<std::size_t>(RejectReason::OutsideWards)] += in_other_areas;
+  out.rejects_in_other_areas += in_other_areas;
   if (report.read != report.accepted + report.outside_window + report.rejected_total())
     throw internal_error("ingest", fmt::format("{}: read {} but accepted {}, outside the data window {} and rejected {}",
                                                report.path, report.read, report.accepted, report.outside_window,
@@ -295,6 +302,14 @@ ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Per
   filter.reserve(ids, bytes);
   for (ParsedFile& f : out.files) reject_duplicates(f, filter);
   return out;
+}
+
+void mark_rows_in_wards(ParsedInputs& parsed, const WardIndex& wards) {
+  for (ParsedFile& f : parsed.files) {
+    f.in_run_wards.assign(f.rows.incidents.size(), 0);
+    for (std::size_t i = 0; i < f.in_run_wards.size(); ++i)
+      f.in_run_wards[i] = f.in_area[i] && wards.locate(f.x[i], f.y[i]) != kNoWard;
+  }
 }
 
 IngestResult place_inputs(const ParsedInputs& parsed, const RunConfig& config, const WardIndex& wards) {

@@ -48,6 +48,10 @@ struct IngestResult {
   std::vector<Incident> incidents;  // accepted, in file then line order
   std::vector<Reject> rejects;      // in file then line order
   std::vector<InputFileReport> files;
+  // Of a multi-area run (hotspot run --areas): rows outside this area's wards
+  // but inside another area's, counted as outside_every_ward like any row
+  // outside the area, and not listed in rejects (they are that area's rows).
+  std::uint64_t rejects_in_other_areas = 0;
 };
 
 // One incident file read, parsed and reprojected: everything that does not
@@ -61,6 +65,9 @@ struct ParsedFile {
   InputFileReport report;                 // read, outside window, blank lines, checksum
   std::uint32_t index = 0;
   const IncidentSource* spec = nullptr;
+  // A multi-area run's mark on each row: inside one of the run's wards (see
+  // mark_rows_in_wards); empty in a single-area run.
+  std::vector<char> in_run_wards;
 };
 
 struct ParsedInputs {
@@ -69,6 +76,10 @@ struct ParsedInputs {
 
 // Rows dated outside `window` are accounted for as outside the data window.
 ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Period& window);
+// Marks each parsed row that lies in one of `wards` (ParsedFile::in_run_wards):
+// a multi-area run marks the rows in any of its areas once, so an area can
+// tell another area's rows from rows outside every area.
+void mark_rows_in_wards(ParsedInputs& parsed, const WardIndex& wards);
 // Places parsed rows in the wards: accepted, or rejected with a spatial reason.
 IngestResult place_inputs(const ParsedInputs& parsed, const RunConfig& config, const WardIndex& wards);
 // Both, for one area.

@@ -200,12 +200,17 @@ std::string manifest_json(const RunContext& in) {
   }
   j.begin_object().value("name", "manifest.json").value("note", "this file").end_object();
   j.end_array();
-  // Row-level files live apart, in a folder never sent with the pack.
+  // Row-level files live apart, in a folder never sent with the pack: named
+  // here, checksummed in that folder's own manifest. (Their checksums would tie
+  // the emailed pack to row-level content, and an area of `run --areas`, whose
+  // rejects.csv leaves out the other areas' rows, would differ from its
+  // single-area pack.)
   j.begin_object("restricted")
       .value("folder", cfg.restricted_output.lexically_relative(cfg.output).generic_string())
-      .value("note", "not part of this pack and not for sharing: raw rejected rows and any exported incident points");
+      .value("note", "not part of this pack and not for sharing: raw rejected rows and any exported incident points; "
+                     "checksums in that folder's manifest.json");
   j.begin_array("files");
-  for (const auto& o : in.restricted_outputs) j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();
+  for (const auto& o : in.restricted_outputs) j.value("", o.name);
   j.end_array().end_object();
   j.value("timings", "timings.json (kept apart so this file is byte-identical across reruns)");
   j.end_object();

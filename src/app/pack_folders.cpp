@@ -115,6 +115,12 @@ std::string restricted_manifest_json(const RunContext& run) {
   j.value("area_name", cfg.area_name);
   j.value("period", cfg.period.label);
   j.value("pack", cfg.output.lexically_relative(cfg.restricted_output).generic_string());
+  if (const std::uint64_t n = run.ingest.rejects_in_other_areas)
+    j.begin_object("rejects_not_listed").value("rows", n)
+        .value("why", "outside this area's wards but inside another area's of the same run (hotspot run --areas): "
+                      "counted as outside_every_ward, as a single-area run counts them, and listed in no rejects.csv, "
+                      "since they are that area's rows, not faults")
+        .end_object();
   j.begin_array("files");
   for (const auto& o : run.restricted_outputs)
     j.begin_object().value("name", o.name).value("sha256", o.sha256).end_object();
