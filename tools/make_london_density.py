@@ -31,18 +31,37 @@ HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Lati
           "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"]
 
 
-def main():
+def moved_row(row, dlon, dlat, tag):
+    """A copy of a police.uk row moved by (dlon, dlat) degrees, with a new Crime ID made from `tag`
+    (ASB rows keep their empty one; rows without a location keep none)."""
+    out = list(row)
+    if row[4] and row[5]:
+        out[4] = f"{float(row[4]) + dlon:.6f}"
+        out[5] = f"{float(row[5]) + dlat:.6f}"
+    if row[0]:
+        out[0] = hashlib.sha256(f"{row[0]}:{tag}".encode()).hexdigest()
+    return out
+
+
+def benchmark_arguments(doc, out):
+    """The arguments every London benchmark generator takes: --data, --out, --rows, --seed, --period."""
     here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=os.path.normpath(os.path.join(here, "..", "..", "shared", "data")),
                     help="the shared data folder (read only; default ../shared/data beside the repository)")
-    ap.add_argument("--out", default="/tmp/london", help="scratch folder to write (default /tmp/london)")
+    ap.add_argument("--out", default=out, help=f"scratch folder to write (default {out})")
     ap.add_argument("--rows", type=int, default=1_200_000, help="rows to reach (default 1,200,000)")
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--period", default="2018-06", help="the run's period (default the last full month)")
+    return ap
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = benchmark_arguments(__doc__, "/tmp/london")
     ap.add_argument("--copies", type=float, default=None,
                     help="copies of each row instead of --rows (e.g. 5 as in the issue)")
     ap.add_argument("--jitter", type=float, default=150.0, help="radius of a copy's offset in metres (150)")
-    ap.add_argument("--seed", type=int, default=14)
-    ap.add_argument("--period", default="2018-06", help="the run's period (default the last full month)")
     args = ap.parse_args()
 
     src = os.path.join(args.data, "police-uk")
@@ -97,14 +116,8 @@ def main():
                     if c == 0:
                         w.writerow(row)
                     else:
-                        out = list(row)
-                        if row[4] and row[5]:
-                            dlon, dlat = offset(c, row[4], row[5])
-                            out[4] = f"{float(row[4]) + dlon:.6f}"
-                            out[5] = f"{float(row[5]) + dlat:.6f}"
-                        if row[0]:
-                            out[0] = hashlib.sha256(f"{row[0]}:{c}".encode()).hexdigest()
-                        w.writerow(out)
+                        dlon, dlat = offset(c, row[4], row[5]) if row[4] and row[5] else (0.0, 0.0)
+                        w.writerow(moved_row(row, dlon, dlat, c))
                     written += 1
 
     with open(os.path.join(here, "london_density.toml"), encoding="utf-8") as f:

@@ -19,9 +19,7 @@ give byte-identical files.
     ./build/hotspot run /tmp/london-wide/hotspot.toml --areas BOROUGH
     for c in /tmp/london-wide/single/*.toml; do ./build/hotspot run "$c"; done
 """
-import argparse
 import csv
-import hashlib
 import io
 import os
 import random
@@ -29,7 +27,7 @@ import re
 import subprocess
 import sys
 
-from make_london_density import BOROUGHS, HEADER
+from make_london_density import BOROUGHS, HEADER, benchmark_arguments, moved_row
 
 CONFIG = """# Issue 14 many-areas benchmark: written by tools/make_london_wide.py. Every stage on with its
 # defaults, every ward of London; `--areas BOROUGH` makes one pack per borough.
@@ -67,15 +65,7 @@ def borough_centroids(data):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=os.path.normpath(os.path.join(here, "..", "..", "shared", "data")),
-                    help="the shared data folder (read only; default ../shared/data beside the repository)")
-    ap.add_argument("--out", default="/tmp/london-wide", help="scratch folder to write (default /tmp/london-wide)")
-    ap.add_argument("--rows", type=int, default=1_200_000, help="rows to write in all (default 1,200,000)")
-    ap.add_argument("--seed", type=int, default=14)
-    ap.add_argument("--period", default="2018-06", help="the runs' period (default the last full month)")
-    args = ap.parse_args()
+    args = benchmark_arguments(__doc__, "/tmp/london-wide").parse_args()
     data = os.path.abspath(args.data)
 
     centroids = borough_centroids(data)
@@ -114,13 +104,7 @@ def main():
                 for row in reader:
                     if draw.random() >= keep:
                         continue
-                    out = list(row)
-                    if row[4] and row[5]:
-                        out[4] = f"{float(row[4]) + dlon:.6f}"
-                        out[5] = f"{float(row[5]) + dlat:.6f}"
-                    if row[0]:
-                        out[0] = hashlib.sha256(f"{row[0]}:{target}".encode()).hexdigest()
-                    w.writerow(out)
+                    w.writerow(moved_row(row, dlon, dlat, target))
                     written += 1
 
     os.makedirs(os.path.join(args.out, "single"), exist_ok=True)
