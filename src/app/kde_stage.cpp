@@ -380,7 +380,8 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
     const Theme& theme = cfg.taxonomy.themes[t];
     const KdeTheme& sum = r.themes[t];
     const std::string tif = "kde_" + theme.id + ".tif";
-    const RasterOutput raster{&sum.published_surface.grid, cfg.crs, -9999.0, sum.raster_description, sum.raster_metadata};
+    const Grid published = sum.published_surface.applied_to(sum.surface);  // only while it is written
+    const RasterOutput raster{&published, cfg.crs, -9999.0, sum.raster_description, sum.raster_metadata};
     write_geotiff(run.output_path(tif), raster);
     run.record_output(tif);
 
@@ -396,7 +397,6 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
       class_names.push_back(c.name);
       thresholds.push_back(c.threshold);
     }
-    const Grid& published = sum.published_surface.grid;
     double peak = 0;
     for (std::size_t i = 0; i < published.values.size(); ++i)  // of the surface as published
       if (published.inside(i)) peak = std::max(peak, published.values[i]);

@@ -79,7 +79,7 @@ struct KdeTheme {
   int published = 0, withheld = 0, dropped = 0;  // hotspots; withheld as too small, dropped as fragments
   std::optional<ThemeForecast> forecast;  // coverage hotspots: the record (method, cut, backtest), without cells
   Grid surface;                           // the period's density, unmasked: the venue planner measures on it
-  PublishedSurface published_surface;     // as written to kde_<theme>.tif, disclosure applied
+  PublishedSurface published_surface;     // its cells written to kde_<theme>.tif, disclosure applied
   std::string raster_description;
   std::vector<std::pair<std::string, std::string>> raster_metadata;
   FeatureLayer hotspot_layer;             // hotspots_<theme>; its table is the report's hotspot table

@@ -8,6 +8,7 @@
 // incident's cells are all masked, and the mass of masked cells is gone, so
 // the published surface no longer integrates to exact counts.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "analysis/kde.hpp"
@@ -16,10 +17,17 @@
 
 namespace hotspot {
 
+// Which cells of a surface may be published. The values stay with the surface
+// (a KDE result keeps the unmasked surface for the venue planner; a second
+// copy of its values would only differ in the masked cells).
 struct PublishedSurface {
-  Grid grid;                  // the input with masked cells outside the area (written as nodata)
-  std::size_t masked = 0;     // in-area cells masked
-  std::size_t published = 0;  // in-area cells left
+  std::vector<std::uint8_t> in_area;  // the surface's cells left published; masked ones are written as nodata
+  std::size_t masked = 0;             // in-area cells masked
+  std::size_t published = 0;          // in-area cells left
+
+  bool inside(std::size_t i) const { return in_area[i] != 0; }
+  // The grid to write: `surface`'s values on the published cells.
+  Grid applied_to(const Grid& surface) const;
 };
 
 // Whether a theme's raster may take its extent from its incidents (kde.grid =

@@ -187,7 +187,7 @@ TEST_CASE("a suppressed theme's surface hides cells of fewer than min_count cont
   const PublishedSurface some = publishable_surface(grid, p, 100, vawg);
   CHECK(some.published > 20);
   for (std::size_t i = 0; i < grid.spec.size(); ++i)
-    if (some.grid.inside(i)) {
+    if (some.inside(i)) {
       const int r = static_cast<int>(i) / grid.spec.nx, c = static_cast<int>(i) % grid.spec.nx;
       CHECK(std::hypot(grid.spec.center_x(c) - 205, grid.spec.center_y(r) - 205) < 110);  // never near the lone one
     }
