@@ -23,7 +23,7 @@
 #include "app/report/time_note.hpp"
 #include "app/report/report_when_where.hpp"
 #include "app/report/trend_pages.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/disclosure/ledger.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/html_text.hpp"

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/context/run_context.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/disclosure/ledger.hpp"
 #include "io/sha256.hpp"
 #include "io/json_writer.hpp"
 

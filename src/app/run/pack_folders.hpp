@@ -22,10 +22,6 @@ void refuse_foreign_folder(const std::filesystem::path& folder, const std::strin
 // Every file in `folder` (not recursing), sorted by name, with its SHA-256.
 std::vector<OutputFile> list_folder(const std::filesystem::path& folder);
 
-// rejects.csv (raw rows) in the restricted folder, and rejects_summary.csv
-// (counts by file and reason, no row content) in the pack.
-void write_rejects(RunContext& run);
-
 // The restricted folder's own manifest.json: what it holds and why it stays apart.
 std::string restricted_manifest_json(const RunContext& run);
 

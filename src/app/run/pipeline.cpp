@@ -14,7 +14,6 @@
 #include "app/context/run_context.hpp"
 #include "app/stages/stages.hpp"
 #include "app/context/venue_loader.hpp"
-#include "app/tables/ward_outputs.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/population_reader.hpp"
@@ -231,7 +230,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     run.pack_dir = pack->staging();
     run.restricted_dir = restricted->staging();
   }
-  write_rejects(run);
+  publish_rejects(run);
   StageResults results;
   run_stages(run, mode, out, results);
 

@@ -14,9 +14,9 @@
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/stages/stages.hpp"
-#include "app/tables/table_columns.hpp"
-#include "app/stages/region_polygons.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/tables/hotspot_table.hpp"
+#include "app/stages/kde_hotspots.hpp"
+#include "app/disclosure/ledger.hpp"
 #include "geo/grid_cells.hpp"
 #include "geo/grid_reference.hpp"
 #include "geo/reproject.hpp"
@@ -31,186 +31,6 @@
 namespace hotspot {
 namespace {
 
-struct Hotspot {
-  int level = 0;
-  std::string class_name;
-  double threshold = 0;
-  GeomPtr geom{nullptr, GeomDeleter{nullptr}};
-  double area_m2 = 0;
-  long incidents = 0;
-  long inside = 0;    // strictly inside the polygon: judged by polygon_withheld
-  ChangeStats change;  // the same cells' period count against their own past (previous, baseline)
-  double peak = 0, mean = 0;
-  double forecast_monthly = 0;  // coverage hotspots: the forecast's mass as incidents per month
-  std::vector<std::size_t> wards;  // touched, in ward order
-  std::size_t main_ward = 0;       // largest overlap
-  long cells = 0;                  // grid cells in the region
-  int rank = 0;
-  // Coverage hotspots: identity over time (analysis/hotspot_tracking.hpp).
-  std::string ref;                 // the 100 m square of its track's anchor: "TQ515888"
-  std::string since;               // the first target month its track was a hotspot
-  int months_present = 0;          // of the last kTrackedMonths target months
-};
-
-
-// Hotspots of one class: connected cells at or above the threshold.
-std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& overlap, const Grid& grid,
-                                    const HotspotClass& cls, const Theme& theme,
-                                    const std::vector<const Incident*>& incidents,
-                                    const std::vector<const Incident*>& history, const std::vector<bool>& has_data) {
-  const Period& period = run.cfg.period;
-  std::vector<std::uint8_t> mask(grid.spec.size(), 0);
-  for (std::size_t i = 0; i < mask.size(); ++i)
-    mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
-  std::vector<Hotspot> out;
-  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, history,
-                                                         period.needed_window())) {
-    Hotspot h;
-    h.level = cls.level;
-    h.class_name = cls.name;
-    h.threshold = cls.threshold;
-    h.geom = std::move(r.geom);
-    h.area_m2 = r.area_m2;
-    h.incidents = r.incidents;
-    h.inside = r.inside;
-    h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
-                              theme, run.cfg.significance);
-    h.peak = r.max_value;
-    h.mean = r.mean_value;
-    h.cells = r.cells;
-    h.wards = r.wards.wards;
-    h.main_ward = r.wards.main;
-    out.push_back(std::move(h));
-  }
-  return out;
-}
-
-// hotspots_<theme>.geojson's properties and the report's hotspot table: the
-// columns, each with its disclosure rule (app/tables/table_columns.hpp).
-Table hotspot_table(const RunInputs& run, const WardResult* wards, const Theme& theme,
-                    const std::vector<Hotspot>& hotspots, long total, bool raw, const ThemeForecast* fc) {
-  const bool total_withheld = area_count_text(wards, theme, static_cast<std::uint64_t>(total)) != std::to_string(total);
-  const int m = theme.min_count;
-  const auto hit = [total](const Hotspot& h) {
-    return total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
-  };
-  // The baseline mean, and the test that would give it back from the count, go with its total.
-  const auto has_baseline = [](const Hotspot& h) { return h.change.baseline_mean.has_value(); };
-  const auto baseline_withheld = [m](const Hotspot& h) { return primary_suppressed(h.change.baseline_total, m); };
-  const auto has_previous = [](const Hotspot& h) { return h.change.previous.has_value(); };
-  // hit rate and PAI = incidents / the area's count: withheld with that count
-  const auto with_total = [total_withheld](const Hotspot&) { return total_withheld; };
-  const auto text = [](auto f) { return [f](const Hotspot& h) { return Cell::text(f(h)); }; };
-  const auto ward_list = [&run](const Hotspot& h, const char* sep, bool names) {
-    std::vector<std::string> out;
-    for (std::size_t w : h.wards) out.push_back(names ? run.wards.wards[w].name : run.wards.wards[w].code);
-    return fmt::format("{}", fmt::join(out, sep));
-  };
-
-  TableColumns<Hotspot> cols;
-  cols.add("hotspot_id", CellType::Text, text([&theme](const Hotspot& h) { return fmt::format("{}-{}-{}", theme.id, h.level, h.rank); }));
-  cols.add("label", CellType::Text, text([&run](const Hotspot& h) {
-    return fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name);
-  }));
-  cols.add("theme", CellType::Text, text([&theme](const Hotspot&) { return theme.id; }));
-  cols.add("theme_label", CellType::Text, text([&theme](const Hotspot&) { return theme.label; }));
-  cols.add("period", CellType::Text, text([&run](const Hotspot&) { return run.cfg.period.label; }));
-  cols.add("class_level", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.level); });
-  cols.add("class_name", CellType::Text, text([](const Hotspot& h) { return h.class_name; }));
-  cols.add("rank", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.rank); });
-  cols.add("area_m2", CellType::Real, 0, [](const Hotspot& h) { return Cell::real(h.area_m2); });
-  cols.add("incidents", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.incidents); });
-  cols.add("previous_incidents", CellType::Integer, [](const Hotspot& h) {
-    return Cell::integer(static_cast<long>(*h.change.previous));
-  }).count_of(m).only_when(has_previous);
-  cols.add("change_previous_pct", CellType::Real, 1, [](const Hotspot& h) {
-    return h.change.change_previous ? Cell::real(*h.change.change_previous * 100) : Cell::null();
-  }).derived_from({"previous_incidents"}).only_when(has_previous);
-  cols.add("baseline_mean", CellType::Real, 1, [](const Hotspot& h) { return Cell::real(*h.change.baseline_mean); })
-      .withheld_with(baseline_withheld).only_when(has_baseline);
-  cols.add("change_baseline_pct", CellType::Real, 1, [](const Hotspot& h) {
-    return h.change.change_baseline ? Cell::real(*h.change.change_baseline * 100) : Cell::null();
-  }).withheld_with(baseline_withheld).only_when(has_baseline);
-  cols.add("direction", CellType::Text, text([](const Hotspot& h) { return std::string(direction_name(h.change.direction)); }))
-      .withheld_with(baseline_withheld).only_when(has_baseline);
-  cols.add("p_value", CellType::Real, 4, [](const Hotspot& h) { return Cell::real(h.change.p_value); })
-      .withheld_with(baseline_withheld).only_when(has_baseline);
-  cols.add("significant", CellType::Bool, [](const Hotspot& h) { return Cell::boolean(h.change.significant); })
-      .withheld_with(baseline_withheld).only_when(has_baseline);
-  cols.add("hit_rate_in_period", CellType::Real, 4, [hit](const Hotspot& h) { return Cell::real(hit(h)); })
-      .withheld_with(with_total);
-  cols.add("pai_in_period", CellType::Real, 2, [&run, hit](const Hotspot& h) {
-    const double share = h.area_m2 / run.ward_set->area_m2();
-    return share > 0 ? Cell::real(hit(h) / share) : Cell::null();
-  }).withheld_with(with_total);
-  if (fc) {
-    const bool known = fc->backtest && fc->backtest->months > 0;
-    const double coverage = run.cfg.kde.coverage;
-    cols.add("forecast_method", CellType::Text, text([fc](const Hotspot&) { return fc->method.id(); }));
-    cols.add("forecast_monthly", CellType::Real, 1, [](const Hotspot& h) { return Cell::real(h.forecast_monthly); });
-    cols.add("coverage", CellType::Real, 3, [coverage](const Hotspot&) { return Cell::real(coverage); });
-    cols.add("backtest_months", CellType::Integer, [fc, known](const Hotspot&) { return Cell::integer(known ? fc->backtest->months : 0); });
-    cols.add("backtest_hit_rate", CellType::Real, 3, [fc](const Hotspot&) { return Cell::real(fc->backtest->mean_hit_rate); })
-        .only_when([known](const Hotspot&) { return known; });
-    cols.add("backtest_pai", CellType::Real, 2, [fc](const Hotspot&) { return Cell::real(fc->backtest->mean_pai); })
-        .only_when([known](const Hotspot&) { return known; });
-    cols.add("hotspot_ref", CellType::Text, text([](const Hotspot& h) { return h.ref; }));
-    cols.add("hotspot_since", CellType::Text, text([](const Hotspot& h) { return h.since; }));
-    cols.add("months_hotspot_of_12", CellType::Integer, [](const Hotspot& h) { return Cell::integer(h.months_present); });
-  }
-  cols.add("peak_density", CellType::Real, raw ? 4 : 2, [](const Hotspot& h) { return Cell::real(h.peak); });
-  cols.add("mean_density", CellType::Real, raw ? 4 : 2, [](const Hotspot& h) { return Cell::real(h.mean); });
-  const std::string units = fc ? "forecast incidents per cell" : raw ? "raw kernel sum" : "incidents per km2";
-  cols.add("density_units", CellType::Text, text([units](const Hotspot&) { return units; }));
-  cols.add("ward_codes", CellType::Text, text([ward_list](const Hotspot& h) { return ward_list(h, ";", false); }));
-  cols.add("ward_names", CellType::Text, text([ward_list](const Hotspot& h) { return ward_list(h, "; ", true); }));
-  if (theme.proxy) cols.add("proxy_note", CellType::Text, text([&theme](const Hotspot&) { return theme.proxy_note; }));
-  return cols.build(hotspots);
-}
-
-// Names each hotspot by its track (the place it has been a hotspot since):
-// the track covering most of its cells, named by the 1 km square of the
-// track's anchor. Two hotspots in one square: the older track keeps the plain
-// name, later ones get b, c, ... so a name does not move to a newer hotspot.
-void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Hotspot>& hotspots) {
-  const HotspotTracks& tracks = fc.tracks;
-  std::vector<int> track(hotspots.size(), -1);
-  for (std::size_t i = 0; i < hotspots.size(); ++i) {
-    std::map<int, int> votes;
-    for (std::size_t cell : cells_with_centre_in(run.geos, hotspots[i].geom.get(), fc.grid.spec))
-      if (tracks.last_month[cell] >= 0) ++votes[tracks.last_month[cell]];
-    int most = 0;
-    for (const auto& [t, n] : votes)
-      if (n > most) track[i] = t, most = n;
-  }
-  std::vector<std::size_t> order(hotspots.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto born = [&](std::size_t i) { return track[i] < 0 ? SIZE_MAX : tracks.tracks[static_cast<std::size_t>(track[i])].born; };
-    return born(a) != born(b) ? born(a) < born(b) : track[a] < track[b];
-  });
-  std::map<std::string, int> taken;
-  for (std::size_t i : order) {
-    Hotspot& h = hotspots[i];
-    double x = 0, y = 0;
-    if (track[i] >= 0) {
-      const HotspotTrack& tr = tracks.tracks[static_cast<std::size_t>(track[i])];
-      const GridSpec& g = fc.grid.spec;
-      x = g.center_x(static_cast<int>(tr.anchor % static_cast<std::size_t>(g.nx)));
-      y = g.center_y(static_cast<int>(tr.anchor / static_cast<std::size_t>(g.nx)));
-      const Month since = fc.first_tracked + static_cast<Month>(tr.born);
-      h.since = tr.born == 0 ? format_month(since) + " or earlier" : format_month(since);
-      h.months_present = tr.months_present;
-    } else {  // no track (cannot happen for a forecast hotspot; kept safe): its own centroid's square
-      const GeomPtr c = own(run.geos, GEOSGetCentroid_r(run.geos.get(), h.geom.get()), "centroid");
-      GEOSGeomGetX_r(run.geos.get(), c.get(), &x);
-      GEOSGeomGetY_r(run.geos.get(), c.get(), &y);
-    }
-    const std::string square = grid_reference_100m(x, y, run.cfg.crs);
-    const int n = taken[square]++;
-    h.ref = n == 0 ? square : square + static_cast<char>('a' + std::min(n, 25));
-  }
-}
 
 // The forecast's manifest entry: method, cut, and the backtest it rests on.
 void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, const std::vector<std::string>& methods,
@@ -233,141 +53,171 @@ void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, cons
   j.end_object();
 }
 
+// What every theme's surface shares: the kernel, the study area's cells per
+// grid (computed once per grid), the months with data and the forecast.
+struct KdeShared {
+  const RunInputs& run;
+  const WardResult* wards;
+  KdeParams params;
+  WardOverlap overlap;
+  std::vector<bool> has_data;
+  std::optional<PackForecast> forecast;
+  std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;
+
+  const std::vector<std::uint8_t>& in_area(const GridSpec& spec) {
+    const auto key = std::make_tuple(spec.origin_x, spec.origin_y, spec.nx, spec.ny);
+    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.ward_set->area(), spec);
+    return masks[key];
+  }
+};
+
+// The theme's grid: aligned to multiples of the cell, or QGIS Heatmap's grid
+// (from the outermost incidents) when asked and the theme may show them.
+GridSpec surface_grid(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& points,
+                      const KdeParams& params, Diagnostics& diag) {
+  const KdeConfig& k = run.cfg.kde;
+  const double support = kernel_support(params);
+  const Bounds& e = run.ward_set->extent();
+  check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
+  const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
+  if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
+    diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
+                          "the outermost incidents, so its origin would locate them, and the theme is "
+                          "suppressed (min_count {})", theme.id, theme.min_count));
+  if (!qgis_grid) return aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
+  Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
+  for (const auto& pt : points)
+    p = Bounds{std::min(p.min_x, pt.x), std::min(p.min_y, pt.y), std::max(p.max_x, pt.x), std::max(p.max_y, pt.y)};
+  return qgis_heatmap_grid(p.min_x, p.min_y, p.max_x, p.max_y, k.cell, params.bandwidth);
+}
+
+// The GeoTIFF's description and metadata: parameters, the area's count as
+// the ward table publishes it, and the disclosure rule applied.
+void describe_raster(const KdeShared& shared, const Theme& theme, std::size_t incidents, KdeTheme& sum) {
+  const RunConfig& cfg = shared.run.cfg;
+  const bool raw = shared.params.output == KdeOutput::Raw;
+  const PublishedSurface& surface = sum.published_surface;
+  sum.raster_description = fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label);
+  sum.raster_metadata = {{"HOTSPOT_THEME", theme.id},
+                         {"HOTSPOT_PERIOD", cfg.period.label},
+                         {"HOTSPOT_KERNEL", std::string(kernel_name(shared.params.kernel))},
+                         {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", sum.bandwidth)},
+                         {"HOTSPOT_CELL_M", fmt::format("{}", cfg.kde.cell)},
+                         {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
+                         {"HOTSPOT_GRID", std::string(name_of(cfg.kde.grid))},
+                         {"HOTSPOT_INCIDENTS", area_count_text(shared.wards, theme, incidents)}};
+  if (theme.min_count > 1)
+    sum.raster_metadata.emplace_back("HOTSPOT_DISCLOSURE",
+                                     fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre "
+                                                 "are nodata ({} of {} cells in the area)", theme.min_count,
+                                                 kernel_support(shared.params), surface.masked,
+                                                 surface.masked + surface.published));
+  if (theme.proxy) sum.raster_metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
+}
+
+// hotspots_<theme>.geojson: the published hotspots, their table and geometry.
+FeatureLayer hotspot_layer(const KdeShared& shared, const Theme& theme, const ThemeForecast* fc,
+                           const std::vector<Hotspot>& published, std::size_t incidents) {
+  const RunInputs& run = shared.run;
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  FeatureLayer layer;
+  layer.name = "hotspots_" + theme.id;
+  layer.description = fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}",
+                                  theme.label, cfg.period.label, kernel_name(shared.params.kernel),
+                                  shared.params.bandwidth, k.cell, theme.proxy ? theme.proxy_note : "");
+  std::optional<HotspotForecastRecord> record;
+  if (fc) {
+    record = HotspotForecastRecord{fc->method.id(), k.coverage};
+    if (fc->backtest && fc->backtest->months > 0)
+      record->backtest_months = fc->backtest->months, record->backtest_hit_rate = fc->backtest->mean_hit_rate,
+      record->backtest_pai = fc->backtest->mean_pai;
+  }
+  const auto total = static_cast<long>(incidents);
+  const HotspotTableContext table{theme, run.wards.wards, cfg.period.label, run.ward_set->area_m2(), total,
+                                  area_count_text(shared.wards, theme, incidents) != std::to_string(total),
+                                  shared.params.output == KdeOutput::Raw, record ? &*record : nullptr};
+  layer.table = hotspot_table(published, table);
+  for (const Hotspot& h : published)
+    layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
+  return layer;
+}
+
+// One theme: its surface for the period, its hotspots (from the forecast for
+// the coming month, or from the surface's classes), its raster and layer.
+KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
+  const RunInputs& run = shared.run;
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  const Theme& theme = cfg.taxonomy.themes[t];
+  const std::vector<const Incident*> incidents = run.period_incidents(t);
+  // Each hotspot's own past, for change against it (the months ward statistics use).
+  const std::vector<const Incident*> history = run.incidents_in(t, cfg.period.needed_window());
+  std::vector<WeightedPoint> points;
+  for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
+
+  KdeTheme sum;
+  sum.theme = theme.id;
+  KdeParams& params = shared.params;
+  params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.ward_set->area_m2(), k.cell);
+  sum.bandwidth = params.bandwidth;
+  if (params.bandwidth < 2 * k.cell)
+    diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
+                          "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
+  sum.spec = surface_grid(run, theme, points, params, diag);
+  Grid& grid = sum.surface;
+  grid.spec = sum.spec;
+  grid.in_area = shared.in_area(grid.spec);
+  grid.values = kde(points, grid.spec, params);
+
+  const ThemeForecast* fc = shared.forecast ? &shared.forecast->themes[t] : nullptr;
+  if (fc) {
+    sum.forecast = *fc;
+    sum.forecast->grid = Grid{};  // the manifest needs the record, not the cells
+    sum.forecast->tracks = HotspotTracks{};
+  }
+  sum.classes = fc ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
+                : k.classes == HotspotClasses::Sd ? sd_classes(grid)
+                                                  : top_percent_classes(grid, k.top_percent);
+  const std::vector<Hotspot> published = draw_hotspots(run, shared.overlap, fc ? fc->grid : grid, sum.classes, t, fc,
+                                                       incidents, history, shared.has_data, sum);
+  sum.published = static_cast<int>(published.size());
+  for (const Hotspot& h : published) {
+    if (h.level != 1) continue;  // the widest class holds the others
+    sum.hotspots.push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
+                                        fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
+                                        own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
+                                        h.rank});
+  }
+  // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
+  sum.published_surface = publishable_surface(grid, points, kernel_support(params), theme);
+  describe_raster(shared, theme, points.size(), sum);
+  sum.hotspot_layer = hotspot_layer(shared, theme, fc, published, incidents.size());
+  return sum;
+}
+
 }  // namespace
 
 KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& progress, Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
-  KdeResult result;
-  KdeParams& params = result.params;
-  params.kernel = k.kernel;
-  params.output = k.output;
-  params.gaussian_truncation = k.gaussian_truncation;
-  const bool raw = params.output == KdeOutput::Raw;
-  const WardOverlap overlap(run.geos, *run.ward_set);
-  std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
-
-  const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
-  std::optional<PackForecast> forecast;
+  KdeShared shared{run, wards, KdeParams{}, WardOverlap(run.geos, *run.ward_set),
+                   months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}};
+  shared.params.kernel = k.kernel;
+  shared.params.output = k.output;
+  shared.params.gaussian_truncation = k.gaussian_truncation;
   if (k.classes == HotspotClasses::Coverage)
-    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, progress, diag);
+    shared.forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, progress, diag);
+  KdeResult result;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
-    const Theme& theme = cfg.taxonomy.themes[t];
-    progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
-    const std::vector<const Incident*> incidents = run.period_incidents(t);
-    // Each hotspot's own past, for change against it (the months ward statistics use).
-    const std::vector<const Incident*> history = run.incidents_in(t, cfg.period.needed_window());
-    std::vector<WeightedPoint> points;
-    for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
-
-    KdeTheme sum;
-    sum.theme = theme.id;
-    params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.ward_set->area_m2(), k.cell);
-    sum.bandwidth = params.bandwidth;
-    if (params.bandwidth < 2 * k.cell)
-      diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
-                            "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
-    const double support = kernel_support(params);
-    const Bounds& e = run.ward_set->extent();
-    check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
-    const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
-    if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
-      diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
-                            "the outermost incidents, so its origin would locate them, and the theme is "
-                            "suppressed (min_count {})", theme.id, theme.min_count));
-    if (qgis_grid) {
-      Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
-      for (const auto& pt : points)
-        p = Bounds{std::min(p.min_x, pt.x), std::min(p.min_y, pt.y), std::max(p.max_x, pt.x), std::max(p.max_y, pt.y)};
-      sum.spec = qgis_heatmap_grid(p.min_x, p.min_y, p.max_x, p.max_y, k.cell, params.bandwidth);
-    } else {
-      sum.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
-    }
-
-    Grid& grid = sum.surface;
-    grid.spec = sum.spec;
-    const auto key = std::make_tuple(grid.spec.origin_x, grid.spec.origin_y, grid.spec.nx, grid.spec.ny);
-    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.ward_set->area(), grid.spec);
-    grid.in_area = masks[key];
-    grid.values = kde(points, grid.spec, params);
-    // Hotspots come from the forecast for the coming month, or from this period's surface.
-    const ThemeForecast* fc = forecast ? &forecast->themes[t] : nullptr;
-    const Grid& hot_grid = fc ? fc->grid : grid;
-    if (fc) {
-      sum.forecast = *fc;
-      sum.forecast->grid = Grid{};  // the manifest needs the record, not the cells
-      sum.forecast->tracks = HotspotTracks{};
-    }
-    sum.classes = fc                   ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
-                  : k.classes == HotspotClasses::Sd ? sd_classes(grid)
-                                      : top_percent_classes(grid, k.top_percent);
-
-    std::vector<Hotspot> published;
-    for (const HotspotClass& cls : sum.classes) {
-      std::vector<Hotspot> hs = class_hotspots(run, overlap, hot_grid, cls, theme, incidents, history, has_data);
-      std::vector<Hotspot> kept;
-      for (Hotspot& h : hs) {
-        // A forecast hotspot is judged on what it forecasts, not on this period's own count.
-        if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
-        if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
-          ++sum.dropped;
-        } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, h.inside)) {
-          ++sum.withheld;  // disclosure: too few incidents to publish
-        } else {
-          kept.push_back(std::move(h));
-        }
-      }
-      std::sort(kept.begin(), kept.end(), [](const Hotspot& a, const Hotspot& b) {
-        if (a.forecast_monthly != b.forecast_monthly) return a.forecast_monthly > b.forecast_monthly;
-        if (a.incidents != b.incidents) return a.incidents > b.incidents;
-        return a.area_m2 < b.area_m2;
-      });
-      for (std::size_t i = 0; i < kept.size(); ++i) kept[i].rank = static_cast<int>(i + 1);
-      if (fc) name_by_track(run, *fc, kept);
-      for (Hotspot& h : kept) published.push_back(std::move(h));
-    }
-    sum.published = static_cast<int>(published.size());
-    for (const Hotspot& h : published) {
-      if (h.level != 1) continue;  // the widest class holds the others
-      sum.hotspots.push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
-                                          fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
-                                          own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
-                                          h.rank});
-    }
-
-    // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
-    sum.published_surface = publishable_surface(grid, points, support, theme);
-    const PublishedSurface& surface = sum.published_surface;
-    sum.raster_description = fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label);
-    sum.raster_metadata = {{"HOTSPOT_THEME", theme.id},
-                           {"HOTSPOT_PERIOD", cfg.period.label},
-                           {"HOTSPOT_KERNEL", std::string(kernel_name(params.kernel))},
-                           {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", params.bandwidth)},
-                           {"HOTSPOT_CELL_M", fmt::format("{}", k.cell)},
-                           {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
-                           {"HOTSPOT_GRID", std::string(name_of(k.grid))},
-                           {"HOTSPOT_INCIDENTS", area_count_text(wards, theme, points.size())}};
-    if (theme.min_count > 1)
-      sum.raster_metadata.emplace_back("HOTSPOT_DISCLOSURE",
-                                       fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre "
-                                                   "are nodata ({} of {} cells in the area)", theme.min_count, support,
-                                                   surface.masked, surface.masked + surface.published));
-    if (theme.proxy) sum.raster_metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
-
-    FeatureLayer& layer = sum.hotspot_layer;
-    layer.name = "hotspots_" + theme.id;
-    layer.description = fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}",
-                                    theme.label, cfg.period.label, kernel_name(params.kernel), params.bandwidth, k.cell,
-                                    theme.proxy ? theme.proxy_note : "");
-    layer.table = hotspot_table(run, wards, theme, published, static_cast<long>(incidents.size()), raw, fc);
-    for (const Hotspot& h : published)
-      layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
-    result.themes.push_back(std::move(sum));
+    progress.update("kde", t, cfg.taxonomy.themes.size(), cfg.taxonomy.themes[t].label);
+    result.themes.push_back(kde_theme(shared, t, diag));
   }
+  result.params = shared.params;
   progress.finish("kde", fmt::format("{} surfaces", result.themes.size()));
-  if (forecast) {
-    for (const ForecastMethod& m : forecast->methods) result.forecast_methods.push_back(m.id());
-    result.backtest_unavailable = forecast->backtest_unavailable;
+  if (shared.forecast) {
+    for (const ForecastMethod& m : shared.forecast->methods) result.forecast_methods.push_back(m.id());
+    result.backtest_unavailable = shared.forecast->backtest_unavailable;
   }
   return result;
 }

@@ -12,8 +12,7 @@
 #include "analysis/repeat_locations.hpp"
 #include "analysis/disclosure.hpp"
 #include "app/stages/stages.hpp"
-#include "app/tables/table_columns.hpp"
-#include "geo/grid_reference.hpp"
+#include "app/tables/repeat_table.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 
@@ -23,31 +22,6 @@ namespace {
 constexpr double kSnapMetres = 10;     // records geocoded within ~10 m are one place
 constexpr int kLookbackMonths = 12;    // ending with the period's last month
 constexpr std::size_t kTopPerTheme = 10;
-
-// One published row: a location and its place in its theme's list.
-struct RepeatRow {
-  const Theme* theme;
-  int rank;
-  RepeatLocation loc;
-};
-
-TableColumns<RepeatRow> repeat_columns(const RunInputs& run) {
-  const auto ward = [&run](const RepeatRow& r) -> const Ward* {
-    return r.loc.ward < run.wards.wards.size() ? &run.wards.wards[r.loc.ward] : nullptr;
-  };
-  TableColumns<RepeatRow> cols;
-  cols.add("theme", CellType::Text, [](const RepeatRow& r) { return Cell::text(r.theme->id); });
-  cols.add("rank", CellType::Integer, [](const RepeatRow& r) { return Cell::integer(r.rank); });
-  cols.add("incidents", CellType::Integer, [](const RepeatRow& r) { return Cell::integer(r.loc.incidents); });
-  cols.add("months_active", CellType::Integer, [](const RepeatRow& r) { return Cell::integer(r.loc.months_active); });
-  cols.add("of_months", CellType::Integer, [](const RepeatRow&) { return Cell::integer(kLookbackMonths); });
-  cols.add("square_100m", CellType::Text, [&run](const RepeatRow& r) {
-    return Cell::text(grid_reference_100m(r.loc.x, r.loc.y, run.cfg.crs));
-  });
-  cols.add("ward_code", CellType::Text, [ward](const RepeatRow& r) { return Cell::text(ward(r) ? ward(r)->code : ""); });
-  cols.add("ward_name", CellType::Text, [ward](const RepeatRow& r) { return Cell::text(ward(r) ? ward(r)->name : ""); });
-  return cols;
-}
 
 }  // namespace
 
@@ -69,7 +43,7 @@ RepeatResult compute_repeats(const RunInputs& run) {
     }
     if (withheld.primary) r.withheld[theme.id] = withheld;
   }
-  r.table = repeat_columns(run).build(rows);
+  r.table = repeat_locations_table(rows, run.wards.wards, run.cfg.crs, kLookbackMonths);
   return r;
 }
 

@@ -17,7 +17,7 @@
 #include "analysis/ward_stats.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/disclosure/surface_disclosure.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/tables/ward_table.hpp"
 #include "core/grid.hpp"
 #include "core/period.hpp"
 #include "geo/geos_handle.hpp"

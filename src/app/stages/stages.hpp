@@ -56,6 +56,10 @@ void publish_forward_plan(RunContext& run, const ForwardPlanResult& r, std::ostr
 EvaluationResult compute_evaluation(const RunInputs& run, Progress& progress);
 void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream& out);
 
+// rejects.csv (raw rows) in the restricted folder, and rejects_summary.csv
+// (counts by file and reason, no row content) in the pack
+void publish_rejects(RunContext& run);
+
 // points_<theme>.geojson in the restricted folder, only for themes that ask
 PointsResult compute_points(const RunInputs& run);
 void publish_points(RunContext& run, const PointsResult& r, std::ostream& out);

@@ -10,7 +10,6 @@
 #include "analysis/time_profile.hpp"
 #include "app/stages/stages.hpp"
 #include "app/tables/time_table.hpp"
-#include "app/tables/ward_outputs.hpp"
 #include "core/time_window.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"

@@ -8,10 +8,12 @@
 #include <ostream>
 
 #include "analysis/venue_programme.hpp"
+#include "analysis/venue_reach.hpp"
+#include "app/disclosure/reach_disclosure.hpp"
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/stages.hpp"
-#include "app/tables/table_columns.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/tables/venue_table.hpp"
+#include "app/disclosure/ledger.hpp"
 #include "core/error.hpp"
 #include "geo/reproject.hpp"
 #include "geo/ward_overlap.hpp"
@@ -159,73 +161,6 @@ Candidates eligible_candidates(const RunInputs& run, Diagnostics& diag) {
   return c;
 }
 
-// Each candidate's reach (its catchment's mass, and how much of it is in
-// hotspots), its rank by reach (ties: input order) and, when chosen, its order
-// and the mass it added.
-struct PlanReach {
-  std::vector<double> reach, hot_reach, gain;
-  std::vector<long> reach_count, hot_count, gain_count;  // incidents among the mass (measure = "incidents")
-  std::vector<int> rank, chosen_order;                    // chosen_order 0: not chosen
-};
-
-PlanReach plan_reach(const std::vector<MassPoint>& mass, const std::vector<std::uint32_t>& incident_elements,
-                     const std::vector<std::vector<std::uint32_t>>& catchment, const Programme& prog) {
-  const std::size_t n = catchment.size();
-  PlanReach r;
-  r.reach.assign(n, 0);
-  r.hot_reach.assign(n, 0);
-  r.gain.assign(n, 0);
-  r.reach_count.assign(n, 0);
-  r.hot_count.assign(n, 0);
-  r.gain_count.assign(n, 0);
-  r.rank.assign(n, 0);
-  r.chosen_order.assign(n, 0);
-  std::vector<char> is_incident(mass.size(), 0);
-  for (std::uint32_t e : incident_elements) is_incident[e] = 1;
-  for (std::size_t c = 0; c < n; ++c)
-    for (std::uint32_t e : catchment[c]) {
-      r.reach[c] += mass[e].mass;
-      if (mass[e].in_hotspot) r.hot_reach[c] += mass[e].mass;
-      r.reach_count[c] += is_incident[e];
-      r.hot_count[c] += is_incident[e] && mass[e].in_hotspot;
-    }
-  std::vector<std::size_t> order(n);
-  for (std::size_t i = 0; i < n; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return r.reach[a] > r.reach[b]; });
-  for (std::size_t i = 0; i < n; ++i) r.rank[order[i]] = static_cast<int>(i + 1);
-  std::vector<char> covered(mass.size(), 0);
-  for (std::size_t i = 0; i < prog.chosen.size(); ++i) {
-    const std::size_t c = prog.chosen[i];
-    r.chosen_order[c] = static_cast<int>(i + 1);
-    r.gain[c] = prog.gain[i];
-    for (std::uint32_t e : catchment[c])
-      if (!covered[e]) {
-        covered[e] = 1;
-        r.gain_count[c] += is_incident[e];
-      }
-  }
-  return r;
-}
-
-// Disclosure for a plan with a minimum count: reach (with unit weights, a
-// count), its shares and the marginal gain are withheld with the count they
-// come from. On a KDE surface (measure = "kde") mass below the minimum is
-// treated as such a count.
-struct ReachDisclosure {
-  const PlanReach& r;
-  bool by_incidents;
-  int min_count;
-
-  bool small(double count) const { return min_count > 1 && count > 0 && count < min_count; }
-  bool reach(std::size_t k) const { return by_incidents ? small(static_cast<double>(r.reach_count[k])) : small(r.reach[k]); }
-  bool hot(std::size_t k) const {
-    return reach(k) || (by_incidents ? small(static_cast<double>(r.hot_count[k])) : small(r.hot_reach[k]));
-  }
-  bool gain(std::size_t k) const {
-    return reach(k) || (by_incidents ? small(static_cast<double>(r.gain_count[k])) : small(r.gain[k]));
-  }
-};
-
 // Distances to each theme's nearest hotspot.
 class NearestHotspot {
  public:
@@ -304,109 +239,6 @@ std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional
                      r.candidates.list.size(), reach_text, why);
 }
 
-// One venue as its tables show it.
-struct VenueRow {
-  const Venue* venue;
-  const Ward* ward;
-  long position;  // among the eligible, or -1
-  std::string reason, hotspots_touched;
-  bool eligible() const { return position >= 0; }
-  std::size_t k() const { return eligible() ? static_cast<std::size_t>(position) : 0; }
-};
-
-// The reach columns every venue table shares, with their disclosure rules.
-void add_reach_columns(TableColumns<VenueRow>& cols, const PlanResult& r, bool with_count) {
-  const ReachDisclosure withheld = r.withheld();
-  const PlanReach& reach = r.reach;
-  cols.add("reach", CellType::Real, 2, [&reach](const VenueRow& v) { return Cell::real(reach.reach[v.k()]); })
-      .withheld_with([withheld](const VenueRow& v) { return withheld.reach(v.k()); })
-      .only_when([](const VenueRow& v) { return v.eligible(); });
-  if (!with_count) return;
-  cols.add("reach_incidents", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.reach_count[v.k()]); })
-      .count_of(r.plan.min_count).only_when([&r](const VenueRow& v) { return v.eligible() && r.by_incidents; });
-}
-
-void add_gain_column(TableColumns<VenueRow>& cols, const PlanResult& r) {
-  const ReachDisclosure withheld = r.withheld();
-  const PlanReach& reach = r.reach;
-  cols.add("marginal_gain", CellType::Real, 2, [&reach](const VenueRow& v) { return Cell::real(reach.gain[v.k()]); })
-      .withheld_with([withheld](const VenueRow& v) { return withheld.gain(v.k()); })
-      .only_when([&reach](const VenueRow& v) { return v.eligible() && reach.chosen_order[v.k()]; });
-}
-
-// venues_<plan>.geojson: every candidate venue.
-TableColumns<VenueRow> venue_columns(const PlanResult& r, const NearestHotspot& nearest) {
-  const PlanReach& reach = r.reach;
-  const auto chosen = [&reach](const VenueRow& v) { return v.eligible() && reach.chosen_order[v.k()] > 0; };
-  const auto text = [](auto f) { return [f](const VenueRow& v) { return Cell::text(f(v)); }; };
-  TableColumns<VenueRow> cols;
-  cols.add("venue_id", CellType::Text, text([](const VenueRow& v) { return v.venue->id; }));
-  cols.add("name", CellType::Text, text([](const VenueRow& v) { return v.venue->name; }));
-  cols.add("type", CellType::Text, text([](const VenueRow& v) { return v.venue->type; }));
-  cols.add("label", CellType::Text, text([&reach, chosen](const VenueRow& v) {
-    return chosen(v) ? fmt::format("{}. {}", reach.chosen_order[v.k()], v.venue->name) : v.venue->name;
-  }));
-  cols.add("ward_code", CellType::Text, text([](const VenueRow& v) { return v.ward->code; }));
-  cols.add("ward_name", CellType::Text, text([](const VenueRow& v) { return v.ward->name; }));
-  cols.add("reason", CellType::Text, text([](const VenueRow& v) { return v.reason; }));
-  cols.add("hotspots_in_catchment", CellType::Text, text([](const VenueRow& v) { return v.hotspots_touched; }));
-  cols.add("eligible", CellType::Bool, [](const VenueRow& v) { return Cell::boolean(v.eligible()); });
-  cols.add("selected", CellType::Bool, [chosen](const VenueRow& v) { return Cell::boolean(chosen(v)); });
-  cols.add("selection_order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); })
-      .only_when(chosen);
-  cols.add("rank", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.rank[v.k()]); })
-      .only_when([](const VenueRow& v) { return v.eligible(); });
-  add_reach_columns(cols, r, true);
-  const ReachDisclosure withheld = r.withheld();
-  cols.add("reach_share", CellType::Real, 4, [&r](const VenueRow& v) { return Cell::real(r.reach.reach[v.k()] / r.total); })
-      .withheld_with([withheld](const VenueRow& v) { return withheld.reach(v.k()); })
-      .only_when([&r](const VenueRow& v) { return v.eligible() && r.total > 0; });
-  cols.add("hotspot_reach_share", CellType::Real, 4, [&r](const VenueRow& v) {
-    return Cell::real(r.reach.hot_reach[v.k()] / r.hotspot_total);
-  }).withheld_with([withheld](const VenueRow& v) { return withheld.hot(v.k()); })
-      .only_when([&r](const VenueRow& v) { return v.eligible() && r.hotspot_total > 0; });
-  add_gain_column(cols, r);
-  const double radius = r.run.cfg.programme.radius;
-  cols.add("catchment_m", CellType::Real, 0, [radius](const VenueRow&) { return Cell::real(radius); });
-  const auto& themes = r.run.cfg.taxonomy.themes;
-  for (std::size_t t = 0; t < themes.size(); ++t)
-    cols.add("nearest_" + themes[t].id + "_hotspot_m", CellType::Real, 0, [&nearest, t](const VenueRow& v) {
-      const auto d = nearest.metres(t, v.venue->x, v.venue->y);
-      return d ? Cell::real(*d) : Cell::null();
-    });
-  return cols;
-}
-
-// venues_<plan>.csv: the chosen venues, in order.
-TableColumns<VenueRow> programme_columns(const PlanResult& r) {
-  const PlanReach& reach = r.reach;
-  const auto text = [](auto f) { return [f](const VenueRow& v) { return Cell::text(f(v)); }; };
-  TableColumns<VenueRow> cols;
-  cols.add("order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); });
-  cols.add("venue_id", CellType::Text, text([](const VenueRow& v) { return v.venue->id; }));
-  cols.add("name", CellType::Text, text([](const VenueRow& v) { return v.venue->name; }));
-  cols.add("type", CellType::Text, text([](const VenueRow& v) { return v.venue->type; }));
-  cols.add("ward_name", CellType::Text, text([](const VenueRow& v) { return v.ward->name; }));
-  add_reach_columns(cols, r, true);
-  add_gain_column(cols, r);
-  cols.add("reason", CellType::Text, text([](const VenueRow& v) { return v.reason; }));
-  return cols;
-}
-
-// venue_catchments_<plan>.geojson: the chosen venues' catchment circles.
-TableColumns<VenueRow> catchment_columns(const PlanResult& r) {
-  const PlanReach& reach = r.reach;
-  TableColumns<VenueRow> cols;
-  cols.add("venue_id", CellType::Text, [](const VenueRow& v) { return Cell::text(v.venue->id); });
-  cols.add("name", CellType::Text, [](const VenueRow& v) { return Cell::text(v.venue->name); });
-  cols.add("label", CellType::Text, [&reach](const VenueRow& v) {
-    return Cell::text(fmt::format("{}. {}", reach.chosen_order[v.k()], v.venue->name));
-  });
-  cols.add("selection_order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); });
-  add_reach_columns(cols, r, false);
-  return cols;
-}
-
 // Chooses the plan's programme: the mass, the eligible candidates, the greedy choice and each candidate's reach.
 PlanResult choose_programme(const RunInputs& run, const KdeResult* kde, const Plan& plan, const HotspotIndex& hotspots,
                             Diagnostics& diag) {
@@ -469,11 +301,13 @@ VenuePlan plan_files(const RunInputs& run, const KdeResult* kde, const PlanResul
       out.catchments.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, circle.get()), run.to_wgs84));
     }
   }
-  const TableColumns<VenueRow> venue_cols = venue_columns(r, nearest);
-  out.candidates.table = venue_cols.build(rows);
-  out.count_columns = venue_cols.count_columns();
-  out.catchments.table = catchment_columns(r).build(chosen);
-  out.table = programme_columns(r).build(in_order);
+  const VenueTableContext table{r.reach, r.withheld(), plan.min_count, r.by_incidents, r.total, r.hotspot_total,
+                                p.radius, cfg.taxonomy.themes,
+                                [&nearest](std::size_t t, double x, double y) { return nearest.metres(t, x, y); }};
+  out.candidates.table = venue_candidates_table(rows, table);
+  out.count_columns = venue_candidates_count_columns(table);
+  out.catchments.table = venue_catchments_table(chosen, table);
+  out.table = venue_programme_table(in_order, table);
   for (const auto& [t, w] : plan.themes) out.themes.push_back(t);
   for (std::size_t i = 0; i < r.prog.chosen.size(); ++i)
     out.chosen.emplace_back(r.candidates.eligible[r.prog.chosen[i]], static_cast<int>(i + 1));

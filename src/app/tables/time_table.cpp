@@ -10,7 +10,7 @@
 #include <string>
 
 #include "app/tables/table_columns.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/disclosure/ledger.hpp"
 #include "core/time_window.hpp"
 
 namespace hotspot {

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "app/tables/table_columns.hpp"
-#include "app/tables/ward_outputs.hpp"
+#include "app/tables/ward_table.hpp"
 
 namespace hotspot {
 namespace {
@@ -153,6 +153,17 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
     for (const auto& [first, end] : no_data_columns)
       for (std::size_t c = first; c < end; ++c) row[c] = Cell::hidden(kNoData);
   return t;
+}
+
+std::string_view lisa_name(LisaQuadrant q) {
+  switch (q) {
+    case LisaQuadrant::HighHigh: return "high-high";
+    case LisaQuadrant::LowLow: return "low-low";
+    case LisaQuadrant::LowHigh: return "low-high";
+    case LisaQuadrant::HighLow: return "high-low";
+    case LisaQuadrant::NotSignificant: break;
+  }
+  return "not significant";
 }
 
 }  // namespace hotspot

@@ -1,55 +1,10 @@
-#include "app/tables/ward_outputs.hpp"
+#include "app/disclosure/ledger.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
 namespace hotspot {
-namespace {
-
-// The counts of one column of one theme: the wards, then the area total.
-std::vector<std::uint64_t> column_counts(const WardStats& stats, std::size_t t, CountColumn c) {
-  auto value = [c](const ChangeStats& s) -> std::uint64_t {
-    switch (c) {
-      case kCurrent: return s.count;
-      case kPrevious: return s.previous.value_or(0);  // absent for every row alike
-      case kYearEarlier: return s.year_earlier.value_or(0);
-      case kBaseline: return s.baseline_total;
-      case kCountColumns: break;
-    }
-    return 0;
-  };
-  std::vector<std::uint64_t> out;
-  for (const ChangeStats& s : stats.wards[t]) out.push_back(value(s));
-  out.push_back(value(stats.totals[t]));
-  return out;
-}
-
-}  // namespace
-
-bool WardDisclosure::any_current(std::size_t theme) const {
-  const std::vector<Withheld>& c = cells[theme][kCurrent];
-  return std::any_of(c.begin(), c.end(), [](Withheld w) { return w != Withheld::No; });
-}
-
-WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardStats& stats) {
-  WardDisclosure d;
-  for (std::size_t t = 0; t < themes.size(); ++t) {
-    const std::size_t wards = stats.wards[t].size();
-    AdditiveConstraint wards_sum_to_all{wards, {}};
-    for (std::size_t w = 0; w < wards; ++w) wards_sum_to_all.parts.push_back(w);
-    auto& columns = d.cells.emplace_back();
-    int unprotected = 0;
-    for (std::size_t c = 0; c < kCountColumns; ++c) {
-      const Suppression s = suppress_counts(column_counts(stats, t, static_cast<CountColumn>(c)),
-                                            {wards_sum_to_all}, themes[t].min_count);
-      columns[c] = s.cells;
-      unprotected += s.unprotected;
-    }
-    d.unprotected.push_back(unprotected);
-  }
-  return d;
-}
 
 void tally_ward_table(const Table& table, const WardDisclosure& disclosure, const std::vector<Theme>& themes,
                       DisclosureLedger& ledger) {
@@ -106,17 +61,6 @@ std::string disclosure_note(const std::vector<Theme>& themes) {
     if (t.proxy) note += fmt::format("{} is a proxy: {} ", t.label, t.proxy_note);
   if (!note.empty()) note.pop_back();
   return note;
-}
-
-std::string_view lisa_name(LisaQuadrant q) {
-  switch (q) {
-    case LisaQuadrant::HighHigh: return "high-high";
-    case LisaQuadrant::LowLow: return "low-low";
-    case LisaQuadrant::LowHigh: return "low-high";
-    case LisaQuadrant::HighLow: return "high-low";
-    case LisaQuadrant::NotSignificant: break;
-  }
-  return "not significant";
 }
 
 }  // namespace hotspot
