@@ -257,6 +257,37 @@ PLACES = ["bus station", "car park", "recreation ground", "shopping parade", "pe
           "takeaway", "library", "school", "hospital"]
 
 
+# Streets are tied to places: a lattice of named streets 250 m apart, north-south
+# ones through eastings TC_E + 250 i and east-west ones through northings
+# TC_N + 250 j (TC = the town centre). A point is on the nearer line. The two
+# through the town centre are High Street and Market Square, the north-south
+# one through the night-time economy Kings Parade. Generic places (a police.uk
+# map point's kind, e.g. "Supermarket") stay as they were drawn.
+STREET_STEP = 250.0
+STREET_PREFIXES = ["Abbey", "Acorn", "Albert", "Alder", "Ash", "Beech", "Birch", "Bridge", "Brook", "Castle",
+                   "Cedar", "Chapel", "Cherry", "Church", "Clarence", "Crown", "Dean", "Elm", "Fairfield", "Forest",
+                   "Garden", "Granary", "Grange", "Hawthorn", "Hazel", "Heath", "Holly", "Larch", "Lime", "Maple",
+                   "Meadow", "Mill", "North", "Oak", "Orchard", "Park", "Pine", "Queens", "Rectory", "Rose",
+                   "Station", "Tanners", "Victoria", "Willow", "York", "Linden"]
+
+
+def street_lines(x, y, tc):
+    """The nearest north-south and east-west streets of (x, y), nearer first."""
+    i = int(round((x - tc[0]) / STREET_STEP))
+    j = int(round((y - tc[1]) / STREET_STEP))
+    ns = "%s Road" % STREET_PREFIXES[(i + 100) % len(STREET_PREFIXES)]
+    ew = "%s Lane" % STREET_PREFIXES[(j + 123) % len(STREET_PREFIXES)]
+    if i == 0 and abs(j) <= 4:
+        ns = "High Street"
+    elif i == 5 and abs(j) <= 2:
+        ns = "Kings Parade"
+    if j == 0 and abs(i) <= 3:
+        ew = "Market Square"
+    dx = abs(x - (tc[0] + i * STREET_STEP))
+    dy = abs(y - (tc[1] + j * STREET_STEP))
+    return (ns, ew) if dx <= dy else (ew, ns)
+
+
 def months():
     out = []
     y, m = 2023, 12
@@ -559,18 +590,27 @@ def main():
             q["ref"] = "KM%02d-%06d" % (yy2, seq[yy2])
 
         # location descriptions
+        # (The random draws are kept as before, so every other column is unchanged;
+        # a row with coordinates takes its street from where it is.)
+        def on_street(q, drawn):
+            return drawn if q["x"] is None else street_lines(q["x"], q["y"], tc)[0]
+
         for q in rows:
             t = r.random()
             if t < 0.55:
-                q["loc"] = "On or near %s" % r.choice(STREETS)
+                q["loc"] = "On or near %s" % on_street(q, r.choice(STREETS))
             elif t < 0.85:
-                q["loc"] = "Near %s" % r.choice(STREETS)
-            else:
+                q["loc"] = "Near %s" % on_street(q, r.choice(STREETS))
+            else:  # a kind of place on the street it is on: "Near supermarket, Mill Road"
                 q["loc"] = "Near %s" % r.choice(PLACES)
+                if q["x"] is not None:
+                    q["loc"] += ", " + street_lines(q["x"], q["y"], tc)[0]
         n_comma = r.randint(3, 8)
         comma_idx = sorted(r.sample(range(len(rows)), n_comma))
         for i in comma_idx:
             a, b = r.sample(STREETS, 2)
+            if rows[i]["x"] is not None:
+                a, b = street_lines(rows[i]["x"], rows[i]["y"], tc)
             rows[i]["loc"] = "Junction of %s, %s" % (a, b)
         n_multi = sum(1 for ym in MULTILINE_MONTHS if ym == (yy, mm))
         multi_idx = []
@@ -578,8 +618,8 @@ def main():
             cand = [i for i in range(len(rows)) if i not in comma_idx]
             multi_idx = sorted(r.sample(cand, n_multi))
             for i in multi_idx:
-                rows[i]["loc"] = 'Outside "The %s Arms"\nrear of %s' % (
-                    r.choice(["Crown", "Kings", "Millers", "Abbey", "Swan"]), r.choice(STREETS))
+                pub, drawn = r.choice(["Crown", "Kings", "Millers", "Abbey", "Swan"]), r.choice(STREETS)
+                rows[i]["loc"] = 'Outside "The %s Arms"\nrear of %s' % (pub, on_street(rows[i], drawn))
 
         # duplicates: exact copies of earlier non-ASB, non-bad rows inserted later in the file
         dup_positions = []
@@ -767,6 +807,11 @@ Regenerate (deterministic, byte-identical, Python 3 stdlib only):
 - VAWG: domestic-abuse-flagged violence and stalking concentrated (sigma
   300 m) in a residential ward.
 - Rising ward: ASB in one ward is about 3x its usual level in 2025-12 only.
+- Streets (`location_desc`): named streets on a 250 m lattice; a row with
+  coordinates is on the nearer one ("On or near High Street", "Near Mill
+  Road"; a kind of place with its street, "Near supermarket, Mill Road"). The
+  town centre lies where High Street crosses Market Square, the night-time
+  economy on Kings Parade. Rows without coordinates keep a random street.
 - Background: everything else spread over the borough, mildly weighted to ward
   centres.
 - Deliberately bad rows (missing/swapped/impossible coordinates, bad dates,

@@ -15,12 +15,15 @@ int longest_lookback(std::span<const ForecastMethod> methods) {
 std::vector<BacktestRow> backtest_month(Month target, std::span<const MonthLayer* const> history,
                                         const MonthLayer& actual, const EvalGrid& grid,
                                         std::span<const ForecastMethod> methods, std::span<const double> coverages,
-                                        std::span<const double> bandwidths) {
+                                        std::span<const double> bandwidths, const BacktestDrawing* drawing) {
   const std::vector<double> none(grid.cells(), 0.0);
   const double cell_area = grid.spec.cell * grid.spec.cell;
   const std::vector<double>& before = !history.empty() && history[0] ? history[0]->counts : none;
+  std::vector<double> baseline;  // cells_l12's score, measured at each drawing's area
+  if (drawing && drawing->baseline) baseline = forecast(methods[*drawing->baseline], history, bandwidths, grid.cells());
   std::vector<BacktestRow> rows;
   for (std::size_t i = 0; i < methods.size(); ++i) {
+    if (!methods[i].is_forecast()) continue;  // hindsight_rows
     const std::vector<double> score = forecast(methods[i], history, bandwidths, grid.cells());
     int missing = 0;
     for (std::size_t age = 0; age < static_cast<std::size_t>(methods[i].lookback); ++age)
@@ -28,8 +31,41 @@ std::vector<BacktestRow> backtest_month(Month target, std::span<const MonthLayer
     for (const CoverageMeasures& m :
          measure_at_coverages(score, actual.counts, before, coverages, cell_area, grid.study_area_m2))
       rows.push_back({target, i, missing, m});
+    if (!drawing || !methods[i].draws_hotspots()) continue;
+    const HotspotDrawing d = draw_forecast(grid, score, drawing->rule);
+    if (drawing->observe) drawing->observe(i, d);
+    std::vector<std::uint8_t> chosen(grid.cells(), 0);
+    for (std::size_t c = 0; c < grid.compact.size(); ++c)
+      if (grid.compact[c] >= 0 && d.hotspot[c] > 0) chosen[static_cast<std::size_t>(grid.compact[c])] = 1;
+    BacktestRow row{target, i, missing, measure_cells(chosen, actual.counts, before, cell_area, grid.study_area_m2)};
+    row.drawn = true;
+    row.hotspots = d.hotspots;
+    if (!baseline.empty() && d.cells > 0)
+      row.baseline_pai = measure_at_coverage(baseline, actual.counts, before, row.measures.area_share, cell_area,
+                                             grid.study_area_m2).pai;
+    rows.push_back(row);
   }
   return rows;
+}
+
+std::vector<BacktestRow> hindsight_rows(Month target, std::size_t method, std::span<const double> score,
+                                        std::span<const double> actual, std::span<const double> before,
+                                        const EvalGrid& grid, std::span<const double> coverages,
+                                        std::span<BacktestRow> drawn) {
+  const double cell_area = grid.spec.cell * grid.spec.cell;
+  std::vector<BacktestRow> rows;
+  for (const CoverageMeasures& m : measure_at_coverages(score, actual, before, coverages, cell_area, grid.study_area_m2))
+    rows.push_back({target, method, 0, m});
+  for (BacktestRow& r : drawn)
+    if (r.drawn && r.target == target && r.measures.cells > 0)
+      r.ceiling_pai = measure_at_coverage(score, actual, before, r.measures.area_share, cell_area, grid.study_area_m2).pai;
+  return rows;
+}
+
+double share_of_gain(double method, double baseline, double ceiling) {
+  if (!std::isfinite(method) || !std::isfinite(baseline) || !std::isfinite(ceiling) || !(ceiling > baseline))
+    return std::numeric_limits<double>::quiet_NaN();
+  return (method - baseline) / (ceiling - baseline);
 }
 
 namespace {
@@ -56,8 +92,11 @@ std::vector<MethodSummary> summarise(std::span<const BacktestRow> rows, std::siz
                                      std::span<const std::size_t> against) {
   // PAI per method per target month at this coverage.
   std::vector<std::map<Month, const CoverageMeasures*>> by_method(methods);
-  for (const BacktestRow& r : rows)
-    if (r.measures.coverage == coverage) by_method[r.method][r.target] = &r.measures;
+  std::vector<std::map<Month, const BacktestRow*>> drawn(methods);
+  for (const BacktestRow& r : rows) {
+    if (r.drawn) drawn[r.method][r.target] = &r;
+    else if (r.measures.coverage == coverage) by_method[r.method][r.target] = &r.measures;
+  }
   std::vector<MethodSummary> out;
   for (std::size_t m = 0; m < methods; ++m) {
     MethodSummary s;
@@ -88,6 +127,35 @@ std::vector<MethodSummary> summarise(std::span<const BacktestRow> rows, std::siz
         else ++p.losses;
       }
       s.paired.push_back(p);
+    }
+    if (!drawn[m].empty()) {
+      DrawnRecord d;
+      std::vector<double> share, spots, dhit, dpai, dpei, base, ceiling;
+      for (const auto& [month, r] : drawn[m]) {
+        share.push_back(r->measures.area_share);
+        spots.push_back(r->hotspots);
+        dhit.push_back(r->measures.hit_rate);
+        dpai.push_back(r->measures.pai);
+        dpei.push_back(r->measures.pei);
+        // The comparisons are paired: months where either PAI is undefined count in neither mean.
+        const bool paired = std::isfinite(r->measures.pai) && std::isfinite(r->baseline_pai);
+        base.push_back(paired ? r->baseline_pai : std::nan(""));
+        ceiling.push_back(std::isfinite(r->measures.pai) ? r->ceiling_pai : std::nan(""));
+        if (!paired) continue;
+        const double a = r->measures.pai, b = r->baseline_pai;
+        if (std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b))) ++d.ties;
+        else if (a > b) ++d.wins;
+        else ++d.losses;
+      }
+      d.months = static_cast<int>(drawn[m].size());
+      d.mean_area_share = mean_of(share);
+      d.mean_hotspots = mean_of(spots);
+      d.mean_hit_rate = mean_of(dhit);
+      d.mean_pai = mean_of(dpai);
+      d.mean_pei = mean_of(dpei);
+      d.baseline_mean_pai = mean_of(base);
+      d.ceiling_mean_pai = mean_of(ceiling);
+      s.drawn = d;
     }
     out.push_back(std::move(s));
   }

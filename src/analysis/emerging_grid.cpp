@@ -31,6 +31,7 @@ EmergingGrid emerging_grid(const std::vector<Grid>& monthly, double band, Correc
   out.cls.assign(cells, EmergingClass::NoPattern);
   out.summary.assign(cells, SummaryClass::None);
   out.hot_steps.assign(cells, 0);
+  out.recent_hot.assign(cells, 0);
   const std::vector<std::uint8_t>& area = monthly.front().in_area;
   // Not std::vector<bool>: classify_emerging reads a span of bool.
   const std::unique_ptr<bool[]> sig(new bool[months]);
@@ -42,7 +43,9 @@ EmergingGrid emerging_grid(const std::vector<Grid>& monthly, double band, Correc
     for (std::size_t m = 0; m < months; ++m) {
       sig[m] = significant[i * months + m] != 0;
       any = any || sig[m];
-      out.hot_steps[i] = static_cast<std::uint16_t>(out.hot_steps[i] + (sig[m] && series[m] > 0));
+      const bool hot = sig[m] && series[m] > 0;
+      out.hot_steps[i] = static_cast<std::uint16_t>(out.hot_steps[i] + hot);
+      if (hot && months - 1 - m < 16) out.recent_hot[i] = static_cast<std::uint16_t>(out.recent_hot[i] | (1u << (months - 1 - m)));
     }
     if (!any) continue;  // never significant: no pattern, whatever the trend
     out.cls[i] = classify_emerging(series, sig_span, alpha);

@@ -25,6 +25,9 @@ struct EmergingGrid {
   std::vector<EmergingClass> cls;      // per cell; NoPattern outside the area
   std::vector<SummaryClass> summary;   // per cell
   std::vector<std::uint16_t> hot_steps;  // per cell: months that were significant hot steps
+  // Per cell: the last 16 months' significant hot steps as bits, bit k = the
+  // month k before the last (bit 0: the last month).
+  std::vector<std::uint16_t> recent_hot;
 };
 
 // monthly[m]: counts per cell of one month (oldest first); every grid has the

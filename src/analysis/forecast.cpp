@@ -39,6 +39,7 @@ std::string ForecastMethod::id() const {
       return fmt::format("cells_l{}{}", lookback, half_life > 0 ? "_t" + trim_number(half_life) : "");
     case ForecastKind::WardDensity: return fmt::format("wards_l{}", lookback);
     case ForecastKind::Uniform: return "uniform";
+    case ForecastKind::Hindsight: return fmt::format("hindsight_{}", lookback);
   }
   return "";
 }
@@ -54,6 +55,8 @@ std::string ForecastMethod::label() const {
     case ForecastKind::CellCounts: return fmt::format("top cells, {}{}", months, decay);
     case ForecastKind::WardDensity: return fmt::format("top wards, {}{}", months, decay);
     case ForecastKind::Uniform: return "uniform random ranking";
+    case ForecastKind::Hindsight:
+      return fmt::format("hindsight: the {} months either side (a ceiling, not a forecast)", lookback);
   }
   return "";
 }
@@ -162,6 +165,8 @@ std::vector<double> forecast(const ForecastMethod& method, std::span<const Month
                              std::span<const double> bandwidths, std::size_t cells) {
   std::vector<double> score(cells, 0.0);
   if (method.kind == ForecastKind::Uniform) return score;
+  if (method.kind == ForecastKind::Hindsight)
+    throw internal_error("evaluate", "the hindsight reference reads months after the target; use hindsight()");
   const std::size_t band = method.kind == ForecastKind::Kde ? bandwidth_index(bandwidths, method.bandwidth) : 0;
   const std::size_t months = std::min<std::size_t>(history.size(), static_cast<std::size_t>(method.lookback));
   for (std::size_t a = 0; a < months; ++a) {
@@ -179,6 +184,21 @@ std::vector<double> forecast(const ForecastMethod& method, std::span<const Month
                                                                              : layer->ward_density;
     for (std::size_t c = 0; c < cells; ++c) score[c] += w * v[c];
   }
+  return score;
+}
+
+std::vector<double> hindsight(std::span<const std::vector<double>* const> before,
+                              std::span<const std::vector<double>* const> after, int months, std::size_t cells) {
+  std::vector<double> score(cells, 0.0);
+  int seen = 0;
+  for (const auto side : {before, after})
+    for (std::size_t a = 0; a < side.size() && a < static_cast<std::size_t>(months); ++a) {
+      if (!side[a]) continue;
+      ++seen;
+      for (std::size_t c = 0; c < cells; ++c) score[c] += (*side[a])[c];
+    }
+  if (seen > 0)
+    for (double& v : score) v /= seen;
   return score;
 }
 

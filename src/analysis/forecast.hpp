@@ -16,6 +16,10 @@
 //                cell's ward per cell of that ward (the naive "top wards")
 //   uniform      every cell the same: a uniform random ranking, measured by
 //                its expectation (hit rate = coverage)
+//   hindsight    the mean count of the `lookback` months either side of the
+//                target, the target excluded: a ceiling that sees the future,
+//                never a forecast (`hotspot evaluate` reports it as a
+//                reference; see hindsight())
 // where age 1 is the month just before the target and
 //   w(age) = 0.5 ^ ((age - 1) / half_life), or 1 when half_life = 0.
 // Every method is linear in the monthly layers, so a month's layer is built
@@ -31,7 +35,7 @@
 
 namespace hotspot {
 
-enum class ForecastKind { Kde, CellCounts, WardDensity, Uniform };
+enum class ForecastKind { Kde, CellCounts, WardDensity, Uniform, Hindsight };
 
 struct ForecastMethod {
   ForecastKind kind = ForecastKind::Kde;
@@ -40,12 +44,17 @@ struct ForecastMethod {
   double half_life = 0;  // months; 0 = equal weights
   double smoothing = 1;  // kde: share of each incident spread by the kernel; the rest stays in its cell
 
-  std::string id() const;     // "kde_h100_l12_t6", "kde_h100_l12_t6_s0.25", "cells_l1", "wards_l1", "uniform"
+  std::string id() const;     // "kde_h100_l12_t6", "kde_h100_l12_t6_s0.25", "cells_l1", "wards_l1", "uniform", "hindsight_12"
   std::string label() const;  // "KDE 100 m, 12 months, half-life 6"
+  bool is_forecast() const { return kind != ForecastKind::Hindsight; }  // a reference that sees the future is not
+  // Whether the method ranks squares finely enough to draw hotspots from
+  // (uniform and ward density rank whole wards or the whole area alike).
+  bool draws_hotspots() const { return kind == ForecastKind::Kde || kind == ForecastKind::CellCounts; }
   bool operator==(const ForecastMethod&) const = default;
 };
 
-// Parses an id as written by ForecastMethod::id; throws a usage Error otherwise.
+// Parses an id as written by ForecastMethod::id (a forecast, never the
+// hindsight reference); throws a usage Error otherwise.
 ForecastMethod parse_forecast_method(const std::string& id);
 
 double month_weight(int age, double half_life);
@@ -84,5 +93,14 @@ MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const Eva
 // the function is never given the target month or any later one.
 std::vector<double> forecast(const ForecastMethod& method, std::span<const MonthLayer* const> history,
                              std::span<const double> bandwidths, std::size_t cells);
+
+// The hindsight reference for one target month: per cell, the mean count of
+// the months before the target (`before`, nearest first) and after it
+// (`after`, nearest first), at most `months` of each, over the months with
+// data (null entries are months without data and do not count). Near the end
+// of the data it sees fewer months after the target. It reads the future, so
+// it is an upper reference for how well any ranking could do, not a forecast.
+std::vector<double> hindsight(std::span<const std::vector<double>* const> before,
+                              std::span<const std::vector<double>* const> after, int months, std::size_t cells);
 
 }  // namespace hotspot

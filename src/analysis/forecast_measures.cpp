@@ -83,6 +83,33 @@ CoverageMeasures measure_at_coverage(std::span<const double> score, std::span<co
   return m;
 }
 
+CoverageMeasures measure_cells(std::span<const std::uint8_t> chosen, std::span<const double> target,
+                               std::span<const double> before, double cell_area_m2, double study_area_m2) {
+  const std::size_t n = chosen.size();
+  if (target.size() != n || before.size() != n)
+    throw internal_error("evaluate", "chosen, target and before must cover the same cells");
+  CoverageMeasures m;
+  double before_total = 0, before_hits = 0;
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    m.target_total += target[i];
+    before_total += before[i];
+    if (!chosen[i]) continue;
+    ++k;
+    m.hits += target[i];
+    before_hits += before[i];
+  }
+  m.cells = static_cast<double>(k);
+  m.area_share = m.cells * cell_area_m2 / study_area_m2;
+  m.coverage = m.area_share;
+  if (k > 0) m.best_hits = top_sum(target, k);
+  m.hit_rate = ratio(m.hits, m.target_total);
+  m.pai = ratio(m.hit_rate, m.area_share);
+  m.pei = ratio(m.hits, m.best_hits);
+  m.rri = ratio(m.hit_rate, ratio(before_hits, before_total));
+  return m;
+}
+
 std::vector<CoverageMeasures> measure_at_coverages(std::span<const double> score, std::span<const double> target,
                                                    std::span<const double> before, std::span<const double> coverages,
                                                    double cell_area_m2, double study_area_m2) {

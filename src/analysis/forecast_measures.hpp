@@ -19,6 +19,7 @@
 //   RRI       (n / N) / (n1 / N1), n1 and N1 the same for the month before the
 //             target (Recapture Rate Index: how much of its share the area kept)
 // Each is NaN when its denominator is zero.
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -46,6 +47,12 @@ CoverageMeasures measure_at_coverage(std::span<const double> score, std::span<co
 std::vector<CoverageMeasures> measure_at_coverages(std::span<const double> score, std::span<const double> target,
                                                    std::span<const double> before, std::span<const double> coverages,
                                                    double cell_area_m2, double study_area_m2);
+
+// The same for a chosen set of cells (a hotspot drawing, which keeps its ties
+// whole): chosen[i] != 0 marks study-area cell i; k = the cells chosen, n the
+// target's incidents in them, and `coverage` = the area share k a / A.
+CoverageMeasures measure_cells(std::span<const std::uint8_t> chosen, std::span<const double> target,
+                               std::span<const double> before, double cell_area_m2, double study_area_m2);
 
 // k for a coverage (at least 0, at most n).
 std::size_t cells_for_coverage(double coverage, double cell_area_m2, double study_area_m2, std::size_t n);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "analysis/forecast_measures.hpp"
 #include "core/error.hpp"
 
 namespace hotspot {
@@ -110,6 +111,23 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
   out.total.resize(total.size());
   for (std::size_t r = 0; r < rank.size(); ++r) out.total[r] = total[rank[r]];
   return out;
+}
+
+DrawingRule drawing_rule(double coverage, int max_hotspots, int join, const EvalGrid& grid) {
+  const double cell_area = grid.spec.cell * grid.spec.cell;
+  return DrawingRule{cells_for_coverage(coverage, cell_area, grid.study_area_m2, grid.cells()), max_hotspots, join};
+}
+
+HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule) {
+  if (score.size() != grid.cells()) throw internal_error("hotspots", "the forecast must score every study-area cell");
+  std::vector<double> values(grid.spec.size(), 0.0);
+  std::vector<std::uint8_t> in_area(grid.spec.size(), 0);
+  for (std::size_t i = 0; i < grid.compact.size(); ++i)
+    if (grid.compact[i] >= 0) {
+      in_area[i] = 1;
+      values[i] = score[static_cast<std::size_t>(grid.compact[i])];
+    }
+  return forecast_drawing(grid.spec, values, in_area, rule);
 }
 
 }  // namespace hotspot

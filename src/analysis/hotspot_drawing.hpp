@@ -26,13 +26,14 @@
 #include <span>
 #include <vector>
 
+#include "analysis/forecast.hpp"
 #include "core/grid.hpp"
 
 namespace hotspot {
 
 struct DrawingRule {
   std::size_t max_cells = 0;  // squares at the coverage (forecast_measures.hpp's cells_for_coverage)
-  int max_hotspots = 20;      // 0: no cap
+  int max_hotspots = 0;       // 0: no cap (the default, docs/forecast-drawing.md)
   int join = 3;               // squares (Chebyshev) that still join two drawn squares into one hotspot; >= 1
 };
 
@@ -51,5 +52,15 @@ struct HotspotDrawing {
 // score and in_area are per grid cell of spec (row-major, as GridSpec::index).
 HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> score,
                              std::span<const std::uint8_t> in_area, const DrawingRule& rule);
+
+// The rule for a coverage on an evaluation grid: max_cells =
+// cells_for_coverage(coverage) of its study area.
+DrawingRule drawing_rule(double coverage, int max_hotspots, int join, const EvalGrid& grid);
+
+// The drawing of a forecast scored per study-area cell of `grid` (the order
+// forecast() returns): scattered onto grid.spec, the study area being the
+// cells with compact >= 0. The one function the pack's hotspots and `hotspot
+// evaluate`'s drawn rows both call, so the two cannot draw differently.
+HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule);
 
 }  // namespace hotspot

@@ -1,5 +1,6 @@
 #include "analysis/hotspot_tracking.hpp"
 
+#include <functional>
 #include <map>
 
 namespace hotspot {
@@ -34,16 +35,46 @@ std::vector<std::vector<std::size_t>> regions(const GridSpec& spec, const std::v
   return out;
 }
 
+// The cells of each label, in order of each label's first cell.
+std::vector<std::vector<std::size_t>> regions(const std::vector<std::int32_t>& label) {
+  std::vector<std::vector<std::size_t>> out;
+  std::map<std::int32_t, std::size_t> index;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (label[i] <= 0) continue;
+    const auto [it, fresh] = index.emplace(label[i], out.size());
+    if (fresh) out.emplace_back();
+    out[it->second].push_back(i);
+  }
+  return out;
+}
+
+HotspotTracks track_regions(const GridSpec& spec, std::size_t months,
+                            const std::function<std::vector<std::vector<std::size_t>>(std::size_t)>& regions_of,
+                            const std::vector<std::vector<double>>& score, std::size_t gap);
+
 }  // namespace
 
 HotspotTracks track_hotspots(const GridSpec& spec, const std::vector<std::vector<std::uint8_t>>& selected,
                              const std::vector<std::vector<double>>& score, std::size_t gap) {
+  return track_regions(spec, selected.size(), [&](std::size_t m) { return regions(spec, selected[m]); }, score, gap);
+}
+
+HotspotTracks track_hotspots(const GridSpec& spec, const std::vector<std::vector<std::int32_t>>& hotspot,
+                             const std::vector<std::vector<double>>& score, std::size_t gap) {
+  return track_regions(spec, hotspot.size(), [&](std::size_t m) { return regions(hotspot[m]); }, score, gap);
+}
+
+namespace {
+
+HotspotTracks track_regions(const GridSpec& spec, std::size_t months,
+                            const std::function<std::vector<std::vector<std::size_t>>(std::size_t)>& regions_of,
+                            const std::vector<std::vector<double>>& score, std::size_t gap) {
   HotspotTracks out;
   std::vector<std::map<std::size_t, double>> held;  // per track: cell -> score summed over the months it held it
   std::vector<int> recent(spec.size(), -1);  // per cell: the track that last held it
   std::vector<int> current;
-  for (std::size_t m = 0; m < selected.size(); ++m) {
-    const std::vector<std::vector<std::size_t>> regs = regions(spec, selected[m]);
+  for (std::size_t m = 0; m < months; ++m) {
+    const std::vector<std::vector<std::size_t>> regs = regions_of(m);
     // Each region's overlaps with tracks still alive (seen within `gap` months).
     std::vector<std::map<int, std::size_t>> overlap(regs.size());
     for (std::size_t r = 0; r < regs.size(); ++r)
@@ -92,5 +123,7 @@ HotspotTracks track_hotspots(const GridSpec& spec, const std::vector<std::vector
   out.last_month = current;
   return out;
 }
+
+}  // namespace
 
 }  // namespace hotspot

@@ -14,6 +14,7 @@
 // the window or a flicker between neighbouring cells does not move.
 // Deterministic: regions are found in cell order.
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/grid.hpp"
@@ -35,6 +36,12 @@ struct HotspotTracks {
 // selected[m][cell]: the hotspot cells of month m; score[m][cell]: their
 // scores (for the anchor). Every month uses the same grid `spec`.
 HotspotTracks track_hotspots(const GridSpec& spec, const std::vector<std::vector<std::uint8_t>>& selected,
+                             const std::vector<std::vector<double>>& score, std::size_t gap = 3);
+
+// The same with each month's hotspots given (hotspot[m][cell]: 0 = none,
+// else the hotspot holding the cell, as analysis/hotspot_drawing.hpp numbers
+// them): a hotspot of several pieces is one region.
+HotspotTracks track_hotspots(const GridSpec& spec, const std::vector<std::vector<std::int32_t>>& hotspot,
                              const std::vector<std::vector<double>>& score, std::size_t gap = 3);
 
 }  // namespace hotspot

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/street_names.hpp"
+
 #include "core/incident.hpp"
 
 namespace hotspot {
@@ -19,6 +21,9 @@ struct RepeatLocation {
   long incidents = 0;
   int months_active = 0;     // distinct months with an incident there
   std::uint32_t ward = kNoWard;  // the ward of its first incident
+  std::vector<Month> months;     // those months, ascending
+  // The street most of its incidents carry (ties: the lower id), or kNoStreet.
+  std::uint32_t street = kNoStreet;
 };
 
 // Locations with at least `min_incidents`, the `top` busiest first. O(N log N).

@@ -1,6 +1,6 @@
 #pragma once
-// One accepted incident, in the analysis CRS. Kept small (48 bytes) because a
-// London-wide year is over a million of them.
+// One accepted incident, in the analysis CRS. Kept small (64 bytes) because a
+// London-wide year is over a million of them: its street is an interned id.
 #include <cstdint>
 
 #include "core/period.hpp"
@@ -25,6 +25,7 @@ struct Incident {
   float weight = 1.0f;
   std::uint32_t source = 0;   // index of the input file
   std::uint32_t line = 0;     // line in that file where the record starts
+  std::uint32_t street = 0xffffffffu;  // IngestResult::streets id (core/street_names.hpp), or kNoStreet
 };
 
 }  // namespace hotspot

@@ -13,4 +13,9 @@ namespace hotspot {
 
 std::vector<std::size_t> cells_with_centre_in(const GeosContext& ctx, const GEOSGeometry* polygon, const GridSpec& spec);
 
+// The cells whose square overlaps the polygon's interior (touching an edge
+// is not enough): for a polygon that may be smaller than a cell, or not hold
+// any cell's centre.
+std::vector<std::size_t> cells_overlapping(const GeosContext& ctx, const GEOSGeometry* polygon, const GridSpec& spec);
+
 }  // namespace hotspot

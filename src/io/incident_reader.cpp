@@ -24,6 +24,7 @@ IncidentSource IncidentSource::police_uk() {
   s.x = "Longitude";
   s.y = "Latitude";
   s.category = "Crime type";
+  s.street = "Location";
   return s;
 }
 
@@ -116,7 +117,8 @@ constexpr double kMaxWeight = 1e9;
 
 // Column positions resolved once from the header.
 struct ColumnMap {
-  int id = -1, date = -1, date_to = -1, time = -1, x = -1, y = -1, category = -1, subcategory = -1, weight = -1;
+  int id = -1, date = -1, date_to = -1, time = -1, x = -1, y = -1, category = -1, subcategory = -1, weight = -1,
+      street = -1;
   std::vector<std::pair<int, int>> flags;  // (column, flag bit)
   int max_index = -1;
   std::size_t header_size = 0;
@@ -154,12 +156,14 @@ ColumnMap map_columns(const std::vector<std::string>& header, const IncidentSour
   m.category = find_column(header, spec.category, "category", path, true);
   m.subcategory = find_column(header, spec.subcategory, "subcategory", path, false);
   m.weight = find_column(header, spec.weight, "weight", path, false);
+  m.street = find_column(header, spec.street, "street", path, false);
   for (const auto& [flag, column] : spec.flags) {
     const int bit = taxonomy.flag_index(flag);
     if (bit < 0) continue;  // a flag no theme uses
     m.flags.emplace_back(find_column(header, column, "flags." + flag, path, true), bit);
   }
-  for (int c : {m.id, m.date, m.date_to, m.time, m.x, m.y, m.category, m.subcategory, m.weight}) m.max_index = std::max(m.max_index, c);
+  for (int c : {m.id, m.date, m.date_to, m.time, m.x, m.y, m.category, m.subcategory, m.weight, m.street})
+    m.max_index = std::max(m.max_index, c);
   for (const auto& f : m.flags) m.max_index = std::max(m.max_index, f.first);
   return m;
 }
@@ -208,6 +212,7 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
   const std::vector<std::string>& header = source.header();
   FileReadResult out;
   if (cols.id >= 0) out.id_column = header[static_cast<std::size_t>(cols.id)];
+  out.has_street = cols.street >= 0;
   ThemeCache themes{taxonomy, out.unknown_categories, {}, {}};
   SourceRecord rec;
 
@@ -339,6 +344,9 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
         continue;
       }
     }
+    if (cols.street >= 0)
+      if (const std::string_view name = street_name(rec.fields[static_cast<std::size_t>(cols.street)]); !name.empty())
+        inc.street = out.streets.intern(name);
     r.unknown_category = theme.unknown;
     r.raw = rec.raw;
     out.incidents.push_back(r);

@@ -13,6 +13,7 @@
 #include "core/incident.hpp"
 #include "core/period.hpp"
 #include "core/reject.hpp"
+#include "core/street_names.hpp"
 #include "core/taxonomy.hpp"
 #include "io/record_source.hpp"
 
@@ -32,6 +33,7 @@ struct IncidentSource {
   bool midnight_unknown = true;    // 00:00 is how many extracts write "time unknown"
   std::string x, y;                // easting/northing or lon/lat columns
   std::string category, subcategory, weight;
+  std::string street;              // street, block or address (police.uk: Location), optional
   std::vector<std::pair<std::string, std::string>> flags;  // flag name -> column
 
   static IncidentSource police_uk();  // the police.uk street CSV mapping
@@ -79,6 +81,11 @@ struct FileReadResult {
   std::uint64_t outside_window = 0;
   // Categories the taxonomy does not know; such incidents are kept ("unthemed").
   std::vector<std::string> unknown_categories;
+  // The file's street names (core/street_names.hpp): Incident::street indexes
+  // these until the ingest maps them onto the run's names. has_street: the
+  // file has a street column.
+  StreetNames streets;
+  bool has_street = false;
   std::string id_column;  // the id column's name, for duplicate-id rejects made later
   // Ids that are not a slice of their row's raw text (unquoted from a quoted
   // field); RawIncident::id points here. A deque: moving it keeps the strings.

@@ -143,6 +143,7 @@ IncidentGuess sniff_incident_csvs(const std::vector<std::string>& files, std::si
     guess.id = take({"ref", "crime id", "incident id", "urn", "id"});
     guess.category = take({"group", "category", "crime type", "major", "offence", "type"});
     guess.subcategory = take({"offence", "subcategory", "minor", "description"});
+    guess.street = take({"street", "location_desc", "location", "address", "block", "road"});
   }
 
   // Sample rows for coordinate ranges, months and flag columns.

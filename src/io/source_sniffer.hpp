@@ -26,7 +26,7 @@ WardLayerGuess sniff_ward_layer(const std::string& path, const std::string& laye
 // Incident columns found in a CSV header; empty strings where none matched.
 struct IncidentGuess {
   bool police_uk = false;    // the data.police.uk street-crime header
-  std::string id, date, time, x, y, category, subcategory;
+  std::string id, date, time, x, y, category, subcategory, street;
   std::vector<std::string> flag_columns;  // Y/N or 0/1 columns named like flags (da_flag, hate_flag, ...)
   std::string datetime_format;  // the first of auto, %d/%m/%Y %H:%M, ... that reads every sampled date; empty if none
   std::string crs;           // EPSG:4326 when x/y look like longitude/latitude, else EPSG:27700

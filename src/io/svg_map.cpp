@@ -159,9 +159,16 @@ void SvgMap::diamond(double x, double y, double size, const MapStyle& style, con
   placer_.block(Box{cx - r, cy - r, cx + r, cy + r});
 }
 
+void SvgMap::circle(double x, double y, double diameter, const MapStyle& style, const std::string& css_class) {
+  pugi::xml_node c =
+      xml::child(shapes_, "circle", {{"class", css_class}, {"cx", mm(sx(x))}, {"cy", mm(sy(y))}, {"r", mm(diameter / 2)}});
+  add_style(c, style);
+  xml::line_break(shapes_);
+}
+
 bool SvgMap::label(const std::vector<MapPoint>& candidates, const std::vector<std::string>& lines,
                    const TextStyle& style, const std::string& css_class, const MapPoint& anchor,
-                   const std::function<bool(const Box&)>& fits) {
+                   const std::function<bool(const Box&)>& fits, Leader leader) {
   const double line_height = 1.2 * style.size;
   for (std::size_t c = 0; c < candidates.size(); ++c) {
     const MapPoint at = candidates[c];
@@ -174,7 +181,7 @@ bool SvgMap::label(const std::vector<MapPoint>& candidates, const std::vector<st
     }
     if (!placer_.clear(box) || (fits && !fits(box))) continue;
     placer_.place(box);
-    if (c > 0) {  // moved off its place: a leader shows what it names
+    if (leader == Leader::Always || (leader == Leader::WhenMoved && c > 0)) {  // a leader shows what it names
       const double lx = std::clamp(anchor.x, box.x0, box.x1), ly = std::clamp(anchor.y, box.y0, box.y1);
       xml::child(labels_, "line", {{"class", "leader"}, {"x1", mm(anchor.x)}, {"y1", mm(anchor.y)}, {"x2", mm(lx)},
                                    {"y2", mm(ly)}, {"stroke", style.colour}, {"stroke-width", "0.25"}});

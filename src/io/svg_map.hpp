@@ -58,14 +58,21 @@ class SvgMap {
   void diamond(double x, double y, double size, const MapStyle& style, const std::string& css_class,
                const std::string& title);
 
+  // A circle of `diameter` mm around (x, y) (analysis CRS), drawn with the
+  // shapes: it marks a feature too small to see on paper.
+  void circle(double x, double y, double diameter, const MapStyle& style, const std::string& css_class);
+
+  // When a label gets a thin leader line to its anchor.
+  enum class Leader { WhenMoved, Always, Never };
+
   // One label of one or more lines, centred at the first of `candidates`
   // (map mm) where it is clear of every label and symbol already placed and
-  // `fits` (if given) accepts its box. From the second candidate on, a thin
-  // leader joins it to `anchor`. Returns false, drawing nothing, when no
-  // candidate is clear.
+  // `fits` (if given) accepts its box. From the second candidate on (WhenMoved;
+  // from the first with Always), a thin leader joins it to `anchor`. Returns
+  // false, drawing nothing, when no candidate is clear.
   bool label(const std::vector<MapPoint>& candidates, const std::vector<std::string>& lines, const TextStyle& style,
              const std::string& css_class, const MapPoint& anchor,
-             const std::function<bool(const Box&)>& fits = nullptr);
+             const std::function<bool(const Box&)>& fits = nullptr, Leader leader = Leader::WhenMoved);
 
   // The whole map as compact SVG text, scale bar and north arrow on top.
   std::string finish(const std::string& aria_label) const;

@@ -34,6 +34,7 @@ constexpr double kKdeCell = 25;        // kde.cell in the sample
 struct Raw {
   double x, y;
   bool vawg;
+  bool december = true;  // of the period; else of the forecast's look-back (2024-01..2025-11)
 };
 
 bool starts_with_ci(std::string s, const std::string& prefix) {
@@ -44,6 +45,8 @@ bool starts_with_ci(std::string s, const std::string& prefix) {
 // December 2025 incidents from every CSV, one per reference, with numeric
 // coordinates, inside the borough; VAWG by the theme's rules, restated here.
 const std::vector<Raw>& raw_incidents();
+// The same over the forecast hotspots' 24-month look-back, 2024-01..2025-12.
+const std::vector<Raw>& lookback_incidents();
 
 // The study area: the union of the sample's wards (BNG).
 const OGRGeometry& borough() {
@@ -57,31 +60,40 @@ const OGRGeometry& borough() {
   return *area;
 }
 
-const std::vector<Raw>& raw_incidents() {
-  static const std::vector<Raw> all = [] {
-    std::vector<Raw> out;
-    std::set<std::string> seen;
-    for (const auto& e : fs::directory_iterator(test::source_dir() / "data/sample/incidents")) {
-      std::ifstream in(e.path());
-      std::string line;
-      std::getline(in, line);  // header
-      while (std::getline(in, line)) {
-        const auto f = attack::split_csv_line(line);
-        if (f.size() < 8 || f[1].rfind("2025-12", 0) != 0 || !seen.insert(f[0]).second) continue;
-        char* end = nullptr;
-        const double x = std::strtod(f[4].c_str(), &end);
-        if (f[4].empty() || *end) continue;
-        const double y = std::strtod(f[5].c_str(), &end);
-        if (f[5].empty() || *end) continue;
-        const OGRPoint p(x, y);
-        if (!borough().Contains(&p)) continue;
-        const bool vawg = f[6] == "Y" || f[2] == "Sexual offences" || starts_with_ci(f[3], "stalking") ||
-                          starts_with_ci(f[3], "harassment");
-        out.push_back({x, y, vawg});
-      }
+std::vector<Raw> read_raw(const std::string& first, const std::string& last) {
+  std::vector<Raw> out;
+  std::set<std::string> seen;
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "data/sample/incidents")) {
+    std::ifstream in(e.path());
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      const auto f = attack::split_csv_line(line);
+      if (f.size() < 8 || f[1].size() < 7) continue;
+      const std::string month = f[1].substr(0, 7);
+      if (month < first || month > last || !seen.insert(f[0]).second) continue;
+      char* end = nullptr;
+      const double x = std::strtod(f[4].c_str(), &end);
+      if (f[4].empty() || *end) continue;
+      const double y = std::strtod(f[5].c_str(), &end);
+      if (f[5].empty() || *end) continue;
+      const OGRPoint p(x, y);
+      if (!borough().Contains(&p)) continue;
+      const bool vawg = f[6] == "Y" || f[2] == "Sexual offences" || starts_with_ci(f[3], "stalking") ||
+                        starts_with_ci(f[3], "harassment");
+      out.push_back({x, y, vawg, month == "2025-12"});
     }
-    return out;
-  }();
+  }
+  return out;
+}
+
+const std::vector<Raw>& raw_incidents() {
+  static const std::vector<Raw> all = read_raw("2025-12", "2025-12");
+  return all;
+}
+
+const std::vector<Raw>& lookback_incidents() {
+  static const std::vector<Raw> all = read_raw("2024-01", "2025-12");
   return all;
 }
 
@@ -163,6 +175,9 @@ struct PackFindings {
 PackFindings attack_polygons(const fs::path& pack) {
   PackFindings f;
   const std::vector<Raw> v = vawg();
+  std::vector<Raw> v_lookback;
+  for (const Raw& r : lookback_incidents())
+    if (r.vawg) v_lookback.push_back(r);
   for (const std::string theme : {"asb", "violence", "vawg", "hate"}) {
     for (const auto& [prefix, cell] : std::vector<std::pair<std::string, double>>{
              {"clusters_", kShapeCell}, {"gistar_", kGistarCell}, {"hotspots_", kKdeCell}, {"emerging_", kGistarCell}}) {
@@ -195,9 +210,10 @@ PackFindings attack_polygons(const fs::path& pack) {
         }
         // Emerging hot spots aggregate 24 months, which the engine counts (polygon_withheld on the
         // window's incidents); December's incidents alone do not say whether one may be published.
+        // Forecast hotspots rest on their 24-month look-back, and are judged on its incidents.
         if (theme == "vawg" && prefix != "emerging_") {
           ++f.vawg_polygons;
-          const long n = inside(*p.bng, v);
+          const long n = inside(*p.bng, prefix == "hotspots_" ? v_lookback : v);
           f.vawg_too_few += n < kMinCount;
           f.fewest_vawg_inside = f.fewest_vawg_inside < 0 ? n : std::min(f.fewest_vawg_inside, n);
         }

@@ -292,25 +292,38 @@ TEST_CASE("sample: the planted ASB rise is a new hot spot in Larkhill, and every
   std::istringstream csv(test::read_text(sample_output() / "hotspot_history.csv"));
   std::string line;
   std::getline(csv, line);
-  CHECK(line == "theme,hotspot_id,label,space_time_class,window\r");
+  CHECK(line == "theme,hotspot_id,label,space_time_class,months_hot_of_12,space_time,window\r");
   while (std::getline(csv, line)) {
     const std::size_t a = line.find(','), b = line.find(',', a + 1);
     history[line.substr(a + 1, b - a - 1)] = line;
   }
   int hotspots = 0;
+  bool town_centre_persistent = false, larkhill_new_hotspot = false;
   for (const std::string theme : {"asb", "violence", "vawg", "hate", "violence_nte", "asb_after_school"}) {
     GDALDatasetUniquePtr h(GDALDataset::Open((sample_output() / ("hotspots_" + theme + ".geojson")).c_str(),
                                              GDAL_OF_VECTOR));
     REQUIRE(h);
     for (auto& f : *h->GetLayer(0)) {
       ++hotspots;
-      const std::string id = f->GetFieldAsString("hotspot_id");
-      INFO(id);
+      const std::string id = f->GetFieldAsString("hotspot_id"), words = f->GetFieldAsString("space_time");
+      INFO(id << ": " << words);
       REQUIRE(history.count(id));
-      CHECK(history.at(id).find(" hot spot,") != std::string::npos);  // a hotspot sits on hot Gi* cells
+      // The layer's class is the history's, in the same words.
+      CHECK(history.at(id).find("," + std::string(f->GetFieldAsString("space_time_class")) + ",") != std::string::npos);
+      CHECK(history.at(id).find("," + words + ",") != std::string::npos);
+      CHECK_FALSE(std::string(f->GetFieldAsString("space_time_key")).empty());
+      if (theme != "asb") continue;
+      const std::string wards = f->GetFieldAsString("ward_names");
+      // The planted places (truth.json): the town centre's ASB every month, Larkhill's tripled in 2025-12 only.
+      if (f->GetFieldAsInteger("rank") == 1 && wards.find("Kingsmere Town") != std::string::npos)
+        town_centre_persistent = words == "hot for 12 of the last 12 months" &&
+                                 std::string(f->GetFieldAsString("space_time_key")) == "persistent";
+      if (wards.find("Larkhill") != std::string::npos && words == "new this month") larkhill_new_hotspot = true;
     }
   }
   CHECK(hotspots == static_cast<int>(history.size()));
+  CHECK(town_centre_persistent);
+  CHECK(larkhill_new_hotspot);
 }
 
 TEST_CASE("sample: the forward plan keeps every constraint and its calendar imports", "[e2e][forward-plan]") {

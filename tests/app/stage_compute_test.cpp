@@ -153,7 +153,7 @@ TEST_CASE("compute_repeats lists the busiest places as 100 m squares and withhol
 TEST_CASE("compute_kde finds the cluster as the top hotspot and keeps the surface's mass", "[stages]") {
   World w;
   const WardResult wards = compute_wards(w.in);
-  const KdeResult r = compute_kde(w.in, &wards, w.progress, w.diag);
+  const KdeResult r = compute_kde(w.in, &wards, nullptr, w.progress, w.diag);
   REQUIRE(r.themes.size() == 2);
   const KdeTheme& asb = r.themes[0];
   // Density per km2 over 25 m cells: the surface holds the 33 period incidents.
@@ -187,21 +187,28 @@ TEST_CASE("compute_clusters finds the one DBSCAN cluster", "[stages]") {
   CHECK(dbscan_rows == 3);
 }
 
-TEST_CASE("compute_emerging classes every KDE hotspot", "[stages]") {
+TEST_CASE("compute_emerging runs first, and compute_kde classes every hotspot by its cells", "[stages]") {
   World w;
-  const KdeResult kde = compute_kde(w.in, nullptr, w.progress, w.diag);
-  const std::optional<EmergingResult> r = compute_emerging(w.in, &kde, w.progress, w.diag);
+  const std::optional<EmergingResult> r = compute_emerging(w.in, w.progress, w.diag);
   REQUIRE(r);
   CHECK(r->window.last == kPeriod);
   CHECK(r->window.first == kPeriod - 12);  // the first month with data, not 24 months back
-  for (std::size_t t = 0; t < kde.themes.size(); ++t)
-    CHECK(r->hotspot_classes[t].size() == kde.themes[t].hotspots.size());
-  CHECK(r->history.rows.size() == kde.themes[0].hotspots.size() + kde.themes[1].hotspots.size());
+  REQUIRE(r->cells.size() == 2);
+  const KdeResult kde = compute_kde(w.in, nullptr, &*r, w.progress, w.diag);
+  REQUIRE(kde.history);
+  CHECK(kde.history->rows.size() == kde.themes[0].hotspots.size() + kde.themes[1].hotspots.size());
+  REQUIRE_FALSE(kde.themes[0].hotspots.empty());
+  // The cluster appears in the period only: new this month.
+  const HotspotShape& top = kde.themes[0].hotspots[0];
+  REQUIRE(top.space_time);
+  CHECK(top.space_time->cls == EmergingClass::NewHot);
+  CHECK(space_time_words(*top.space_time) == "new this month");
+  CHECK(cell_of(kde.themes[0].hotspot_layer.table, 0, "space_time") == "new this month");
 }
 
 TEST_CASE("compute_venues chooses the venue beside the cluster", "[stages]") {
   World w;
-  const KdeResult kde = compute_kde(w.in, nullptr, w.progress, w.diag);
+  const KdeResult kde = compute_kde(w.in, nullptr, nullptr, w.progress, w.diag);
   const VenueResult r = compute_venues(w.in, &kde, w.diag);
   REQUIRE_FALSE(r.plans.empty());
   const VenuePlan& asb = r.plans[0];
@@ -245,7 +252,7 @@ TEST_CASE("compute_forward_plan puts the rising theme at the venue that reaches 
 TEST_CASE("compute_report reads the published ward table and the KDE hotspots", "[stages]") {
   World w;
   const WardResult wards = compute_wards(w.in);
-  const KdeResult kde = compute_kde(w.in, &wards, w.progress, w.diag);
+  const KdeResult kde = compute_kde(w.in, &wards, nullptr, w.progress, w.diag);
   const ReportResult r = compute_report(w.in, ReportSources{wards, nullptr, nullptr, &kde, nullptr, nullptr});
   CHECK(r.html.find("<title>Testham: community safety tasking pack, 2024-06</title>") != std::string::npos);
   CHECK(r.html.find("<section class=\"page theme\" id=\"theme-asb\">") != std::string::npos);

@@ -289,3 +289,63 @@ TEST_CASE("times: 00:00 is unknown by default, from/to records get a span, an en
   REQUIRE(k.incidents.size() == 4);
   CHECK(k.incidents[1].incident.minute == 0);
 }
+
+TEST_CASE("streets: police.uk's Location and a force extract's street column, interned per file", "[incidents][streets]") {
+  test::TempDir dir("streets");
+  SECTION("police.uk") {
+    test::write_text(dir / "p.csv",
+                     "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
+                     "Last outcome category,Context\n"
+                     ",2017-04,M,M,0.181,51.575,On or near Market Place,E01,H,Anti-social behaviour,,\n"
+                     ",2017-04,M,M,0.182,51.576,On or near South Street,E01,H,Anti-social behaviour,,\n"
+                     ",2017-04,M,M,0.183,51.577,on or near market place,E01,H,Anti-social behaviour,,\n"
+                     ",2017-04,M,M,0.184,51.578,No Location,E01,H,Anti-social behaviour,,\n"
+                     ",2017-04,M,M,0.185,51.579,,E01,H,Anti-social behaviour,,\n"
+                     ",2017-04,M,M,0.186,51.580,\"On or near A, B\",E01,H,Anti-social behaviour,,\n");
+    auto src = open_csv_source((dir / "p.csv").string());
+    DuplicateIdFilter ids;
+    const FileReadResult r = read_incident_rows(*src, "p.csv", 0, IncidentSource::police_uk(), police_taxonomy(),
+                                                parse_period("2017-04").needed_window(), ids);
+    REQUIRE(r.incidents.size() == 6);
+    CHECK(r.has_street);
+    const auto name = [&](std::size_t i) {
+      const std::uint32_t s = r.incidents[i].incident.street;
+      return s == kNoStreet ? std::string("-") : r.streets.name(s);
+    };
+    CHECK(name(0) == "Market Place");
+    CHECK(name(1) == "South Street");
+    CHECK(r.incidents[2].incident.street == r.incidents[0].incident.street);  // one name in any case
+    CHECK(name(3) == "-");  // No Location
+    CHECK(name(4) == "-");  // missing
+    CHECK(name(5) == "A, B");
+    CHECK(r.streets.size() == 3);
+  }
+  SECTION("a force extract's column (incidents.street)") {
+    test::write_text(dir / "f.csv",
+                     "ref,when,group,e,n,block\n"
+                     "1,2017-04-01,Violence,530000,180000,001XX W MADISON ST\n"
+                     "2,2017-04-01,Violence,530010,180000,\n"
+                     "3,2017-04-01,Violence,530020,180000,001XX W MADISON ST\n");
+    IncidentSource spec;
+    spec.crs = "EPSG:27700";
+    spec.id = "ref";
+    spec.date = "when";
+    spec.x = "e";
+    spec.y = "n";
+    spec.category = "group";
+    spec.street = "block";
+    Taxonomy tax;
+    tax.themes.push_back(test::theme("violence", "Violence", {{{"Violence"}, {}, ""}}));
+    auto src = open_csv_source((dir / "f.csv").string());
+    DuplicateIdFilter ids;
+    const FileReadResult r = read_incident_rows(*src, "f.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids);
+    REQUIRE(r.incidents.size() == 3);
+    CHECK(r.streets.name(r.incidents[0].incident.street) == "001XX W MADISON ST");
+    CHECK(r.incidents[1].incident.street == kNoStreet);
+    CHECK(r.incidents[2].incident.street == r.incidents[0].incident.street);
+    spec.street = "address";  // a mapped column that is not there is an error naming it
+    auto again = open_csv_source((dir / "f.csv").string());
+    CHECK_THROWS_WITH(read_incident_rows(*again, "f.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids),
+                      Contains("incidents.street"));
+  }
+}

@@ -55,6 +55,7 @@ std::string incidents_table(const InitAnswers& a, const IncidentGuess& g) {
   t += column_line("y", g.y, "the northing or latitude");
   t += column_line("category", g.category, "the offence category (group)");
   t += column_line("subcategory", g.subcategory, "the offence");
+  t += column_line("street", g.street, "the street, block or address: names hotspots and hot streets");
   if (!g.flag_columns.empty()) {
     t += "# Flag columns (Y/N): the taxonomy's VAWG theme uses `domestic_abuse`; rename the keys to match.\n";
     t += "flags = { ";

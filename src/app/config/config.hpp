@@ -36,13 +36,20 @@ struct KdeConfig {
   HotspotClasses classes = HotspotClasses::Coverage;
   std::vector<double> top_percent = {10, 5, 1};
   double gaussian_truncation = 3;
-  double min_area_m2 = 2500;         // smaller fragments are dropped
-  int min_incidents = 3;             // fragments with fewer incidents are dropped
+  double min_area_m2 = 2500;         // classes sd / top_percent: smaller fragments are dropped
+  int min_incidents = 3;             // classes sd / top_percent: fragments with fewer incidents are dropped
   double memory_budget_mb = 1024;
   // classes = "coverage": the hotspots are the top cells of a forecast for the
   // coming month (analysis/forecast.hpp), covering a fixed share of the area.
   std::string forecast = "cells_l24_t12";  // a method id, or kBacktest: the best per theme over the last 12 months
   double coverage = 0.03;                  // share of the study area the hotspots cover
+  // How the forecast's top squares are drawn (analysis/hotspot_drawing.hpp), the
+  // same in the pack and in `hotspot evaluate`: drawn squares at most `join`
+  // squares apart are one hotspot; with max_hotspots > 0 the cut is raised
+  // (less area) until there are at most that many. Nothing is dropped.
+  int join = 3;
+  int max_hotspots = 0;
+  int numbered = 12;                       // hotspots numbered on the map and in the report's table; the rest drawn unnumbered
 
   // forecast is free text (any method id), so this one word is not an enum.
   static constexpr const char* kBacktest = "backtest";

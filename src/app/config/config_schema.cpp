@@ -135,6 +135,8 @@ std::vector<Decl> declarations() {
       opt("incidents", "category", member(&I::category), "Column with the offence category"),
       opt("incidents", "subcategory", member(&I::subcategory), "Column with the offence subcategory"),
       opt("incidents", "weight", member(&I::weight), "Column with a weight per incident, e.g. a harm score"),
+      opt("incidents", "street", member(&I::street),
+          "Column with the street, block or address, naming hotspots and hot streets (police_uk: Location)"),
       unbound("incidents", "flags", V::Table, "Flag name = column, e.g. domestic_abuse = \"DA_Flag\""),
 
       opt("themes", "label", member(&Th::label), "Name of the theme for people").when_unset("the id"),
@@ -171,10 +173,12 @@ std::vector<Decl> declarations() {
           "Percentages of study-area cells for classes = top_percent").range(Range{0, 100, true, true}),
       opt("kde", "gaussian_truncation", member(&R::kde, &KdeConfig::gaussian_truncation), "Gaussian kernel cut-off in sigmas")
           .range(Range{0, 10, true}),
-      opt("kde", "min_area_m2", member(&R::kde, &KdeConfig::min_area_m2), "Hotspot fragments smaller than this are dropped")
+      opt("kde", "min_area_m2", member(&R::kde, &KdeConfig::min_area_m2),
+          "classes sd / top_percent: hotspot fragments smaller than this are dropped (forecast hotspots never are)")
           .range(Range{0, 1e12}),
       opt("kde", "min_incidents", member(&R::kde, &KdeConfig::min_incidents),
-          "Hotspot fragments with fewer incidents are dropped").range(kCount),
+          "classes sd / top_percent: hotspot fragments with fewer incidents are dropped (forecast hotspots never are)")
+          .range(kCount),
       opt("kde", "memory_budget_mb", member(&R::kde, &KdeConfig::memory_budget_mb),
           "Hard limit in MB: a KDE or Gi* grid needing more is an error").range(Range{0, 1e6, true}),
 
@@ -184,6 +188,15 @@ std::vector<Decl> declarations() {
           .flag("--forecast"),
       opt("kde", "coverage", member(&R::kde, &KdeConfig::coverage),
           "Share of the study area the hotspots cover (top forecast cells)").flag("--coverage").range(Range{0, 0.5, true}),
+      opt("kde", "join", member(&R::kde, &KdeConfig::join),
+          "Forecast squares at most this many squares apart (rows and columns) are one hotspot; 1 = touching")
+          .range(Range{1, 20}),
+      opt("kde", "max_hotspots", member(&R::kde, &KdeConfig::max_hotspots),
+          "At most this many forecast hotspots: the cut is raised (less area), nothing is dropped; 0 = no cap")
+          .range(Range{0, 10000}),
+      opt("kde", "numbered", member(&R::kde, &KdeConfig::numbered),
+          "Forecast hotspots numbered on the report's map and table (the rest are drawn unnumbered)")
+          .range(Range{1, 99}),
 
       opt("evaluate", "coverages",
           member(&R::evaluate, &EvaluateConfig::coverages, [](const R&, const std::vector<double>& v) { check_not_empty(v); }),

@@ -202,6 +202,9 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
   const std::size_t n = f.rows.incidents.size();
   std::vector<Reject> spatial_rejects;
   std::uint64_t in_other_areas = 0;
+  // The file's street ids to the run's, interned as accepted incidents meet them (file order: deterministic).
+  std::vector<std::uint32_t> street(f.rows.streets.size(), kNoStreet);
+  out.has_streets = out.has_streets || f.rows.has_street;
   for (std::size_t i = 0; i < n; ++i) {
     const RawIncident& r = f.rows.incidents[i];
     std::uint32_t ward = f.in_area[i] ? wards.locate(f.x[i], f.y[i]) : kNoWard;
@@ -231,6 +234,11 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
     inc.y = f.y[i];
     inc.ward = ward;
     inc.themes |= window_theme_bits(config.taxonomy.themes, config.windows, inc);
+    if (inc.street != kNoStreet) {
+      std::uint32_t& id = street[inc.street];
+      if (id == kNoStreet) id = out.streets.intern(f.rows.streets.name(inc.street));
+      inc.street = id;
+    }
     out.incidents.push_back(inc);
     ++report.accepted;
     if (r.unknown_category >= 0) {

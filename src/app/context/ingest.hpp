@@ -13,6 +13,7 @@
 #include "io/record_source.hpp"
 #include "core/incident.hpp"
 #include "core/reject.hpp"
+#include "core/street_names.hpp"
 #include "geo/ward_index.hpp"
 
 namespace hotspot {
@@ -52,6 +53,10 @@ struct IngestResult {
   // but inside another area's, counted as outside_every_ward like any row
   // outside the area, and not listed in rejects (they are that area's rows).
   std::uint64_t rejects_in_other_areas = 0;
+  // Street names of the accepted incidents (Incident::street), and whether any
+  // input has a street column (incidents.street; police.uk's Location).
+  StreetNames streets;
+  bool has_streets = false;
 };
 
 // One incident file read, parsed and reprojected: everything that does not

@@ -16,6 +16,7 @@
 #include "app/context/data_availability_check.hpp"
 #include "app/context/ingest.hpp"
 #include "app/context/progress.hpp"
+#include "app/context/run_streets.hpp"
 #include "core/diagnostics.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
@@ -77,6 +78,7 @@ struct RunInputs {
   // The wards' geometry, parsed once: polygons, point lookup, study area (see ward_set.hpp for threads).
   std::unique_ptr<WardSet> ward_set;
   IngestResult ingest;
+  RunStreets streets;             // the streets and places of ingest.incidents, named
   DataAvailability availability;  // themes and months with no data
   Period data_window;  // the months read; rows dated outside it are accounted for, not used
   std::vector<Venue> venues;

@@ -99,6 +99,34 @@ LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names) {
   return st;
 }
 
+LayerStyle forecast_hotspot_style(bool classed) {
+  // One red fill (the report map's), the outline saying new, persistent, ...; numbered hotspots labelled.
+  const Rgba red{240, 59, 32, 150}, dark{165, 15, 21, 255};
+  LayerStyle st = categorized(classed ? "space_time_key" : "numbered", "if(\"numbered\", \"label\", '')");
+  st.fields_used = {classed ? "space_time_key" : "numbered", "numbered", "label"};
+  if (!classed) {
+    st.classes.push_back({"true", "", "Hotspot (numbered in the report)", fill(red, dark, 0.6)});
+    st.classes.push_back({"false", "", "Hotspot (unnumbered)", fill(red, dark, 0.3)});
+    return st;
+  }
+  // A hatch over the fill for the steady classes, a heavier outline for the stronger ones.
+  const struct { const char* key; const char* label; Rgba outline; double width; const char* brush; } classes[] = {
+      {"new", "New this month", {0, 0, 0, 255}, 0.6, "solid"},
+      {"consecutive", "Hot the last few months running", {0, 0, 0, 255}, 0.4, "solid"},
+      {"intensifying", "Persistent and intensifying", {84, 39, 143, 255}, 0.9, "b_diagonal"},
+      {"persistent", "Persistent (hot most months)", {0, 0, 0, 255}, 0.9, "b_diagonal"},
+      {"diminishing", "Persistent but easing", {115, 115, 115, 255}, 0.6, "f_diagonal"},
+      {"sporadic", "On and off", {115, 115, 115, 255}, 0.4, "dense6"},
+      {"historical", "Hot before, not now", {189, 189, 189, 255}, 0.4, "dense6"},
+      {"none", "No significant pattern", dark, 0.3, "solid"}};
+  for (const auto& c : classes) {
+    SymbolStyle sym = fill(red, c.outline, c.width);
+    sym.brush = c.brush;
+    st.classes.push_back({c.key, "", c.label, sym});
+  }
+  return st;
+}
+
 LayerStyle overview_hotspot_style(std::size_t theme_index) {
   const Rgba c = palette::dark2()[theme_index % palette::dark2().size()];
   return labelled_single(fill(with_alpha(c, 200), c, 0.5));

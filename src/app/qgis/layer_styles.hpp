@@ -22,6 +22,9 @@ LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names);
 // The named style of a hotspot layer in the overview map theme: one Dark2
 // colour per theme (by its index), so themes can be told apart.
 inline constexpr const char* kOverviewStyle = "overview";
+// Forecast hotspots: one fill, an outline and hatch per space-time class
+// (space_time_key) when `classed`, labelled when numbered.
+LayerStyle forecast_hotspot_style(bool classed);
 LayerStyle overview_hotspot_style(std::size_t theme_index);
 LayerStyle gistar_bins_style();
 LayerStyle emerging_classes_style();  // the 16 space-time classes: reds/oranges hot, blues cold

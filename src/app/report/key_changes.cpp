@@ -83,12 +83,12 @@ std::string key_changes_summary_html(const RunInputs& run, const ReportSources& 
                                                      text_of(h, r, "change_baseline_pct"))));
       }
     }
-    if (src.emerging && src.kde)  // the classes are the KDE hotspots', in their order
-      for (std::size_t k = 0; k < src.emerging->hotspot_classes[t].size(); ++k) {
-        const EmergingClass c = src.emerging->hotspot_classes[t][k];
-        if (c == EmergingClass::NewHot || c == EmergingClass::IntensifyingHot)
-          emerging.push_back(fmt::format("{} ({}): a {}.", src.hotspots(t)[k].label, what, emerging_class_name(c)));
-      }
+    for (const HotspotShape& h : src.hotspots(t)) {
+      if (!h.space_time) continue;
+      const EmergingClass c = h.space_time->cls;
+      if (c == EmergingClass::NewHot || c == EmergingClass::IntensifyingHot)
+        emerging.push_back(fmt::format("{} ({}): {}.", h.label, what, space_time_words(*h.space_time)));
+    }
   }
   std::vector<std::string> all_sentences;
   for (auto* list : {&rises, &hotspots, &emerging, &windows, &falls})

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <functional>
 #include <map>
 
 #include "io/html_text.hpp"
@@ -20,6 +21,32 @@ const MapStyle kWardLine{"none", 1, "#8a8a8a", 0.25, ""};
 // 2 mm across on paper, the smallest a reader finds at arm's length.
 const MapStyle kHotspot{"#f03b20", 0.55, "#a50f15", 0.9, ""};
 const MapStyle kVenue{"#ffd700", 1, "#000000", 0.3, ""};
+// A hotspot smaller than this on paper (mm, its longer side) is ringed, so it can be seen and numbered at A4.
+constexpr double kSmallHotspot = 2.5;
+constexpr double kHotspotRingSize = 4.0;  // mm across
+const MapStyle kHotspotRing{"none", 1, "#a50f15", 0.35, ""};
+// The space-time class of a hotspot, drawn as its outline over the fill (the legend lists those on the map).
+struct SpaceTimeStyle {
+  const char* key;
+  const char* legend;
+  MapStyle outline;
+};
+const SpaceTimeStyle kSpaceTime[] = {
+    {"new", "New this month", {"none", 1, "#000000", 0.45, "1.2 0.8"}},
+    {"consecutive", "Hot the last few months running", {"none", 1, "#000000", 0.45, "0.4 0.6"}},
+    {"intensifying", "Persistent and intensifying", {"none", 1, "#54278f", 0.7, ""}},
+    {"persistent", "Persistent (hot most months)", {"none", 1, "#000000", 0.7, ""}},
+    {"diminishing", "Persistent but easing", {"none", 1, "#737373", 0.6, ""}},
+    {"sporadic", "On and off", {"none", 1, "#737373", 0.45, "1.6 0.6 0.4 0.6"}},
+    {"historical", "Hot before, not now", {"none", 1, "#bdbdbd", 0.45, ""}},
+};
+const SpaceTimeStyle* space_time_style(const HotspotShape& h) {
+  if (!h.space_time) return nullptr;
+  const std::string key = space_time_key(h.space_time->cls);
+  for (const SpaceTimeStyle& s : kSpaceTime)
+    if (key == s.key) return &s;
+  return nullptr;
+}
 const TextStyle kHotspotId{3.2, true, false, "#67000d"};
 const TextStyle kVenueId{2.8, true, false, "#000000"};
 const TextStyle kWardName{2.6, false, false, "#4a4a4a"};
@@ -151,21 +178,67 @@ std::string text_sample(const std::string& text, const TextStyle& s) {
 }
 
 // Ward names, each only where it fits inside its ward (on one line or two),
-// so a name cannot be read as the neighbour's.
+// so a name cannot be read as the neighbour's, and where it can, clear of the
+// hotspots. The wards holding numbered hotspots come first and try harder
+// (points across the ward, then any place whose centre is in the ward), so the
+// ward of every numbered hotspot is named.
 // The WardSet's prepared polygons: the report is drawn on the run's own thread.
-void label_wards(const GeosContext& ctx, SvgMap& map, const std::vector<Ward>& wards, const WardSet& shapes) {
-  for (std::size_t w = 0; w < wards.size(); ++w) {
-    const auto fits = [&](const Box& b) {
-      const Bounds r = map.to_world(b);
-      const GeomPtr rect = own(ctx, GEOSGeom_createRectangle_r(ctx.get(), r.min_x, r.min_y, r.max_x, r.max_y), "box");
-      return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), shapes.prepared(w), rect.get()), "label fit");
+void label_wards(const GeosContext& ctx, SvgMap& map, const std::vector<Ward>& wards, const WardSet& shapes,
+                 const std::vector<std::size_t>& first, const GEOSGeometry* hotspots) {
+  GeomPtr prepared_source = hotspots ? own(ctx, GEOSGeom_clone_r(ctx.get(), hotspots), "hotspots") : GeomPtr(nullptr, GeomDeleter{nullptr});
+  const GEOSPreparedGeometry* busy = hotspots ? GEOSPrepare_r(ctx.get(), prepared_source.get()) : nullptr;
+  const auto world_box = [&](const Box& b) {
+    const Bounds r = map.to_world(b);
+    return own(ctx, GEOSGeom_createRectangle_r(ctx.get(), r.min_x, r.min_y, r.max_x, r.max_y), "box");
+  };
+  const auto clear_of_hotspots = [&](const Box& b) {
+    return !busy || !predicate_result(ctx, GEOSPreparedIntersects_r(ctx.get(), busy, world_box(b).get()), "label on hotspots");
+  };
+  std::vector<std::size_t> order = first;
+  for (std::size_t w = 0; w < wards.size(); ++w)
+    if (std::find(first.begin(), first.end(), w) == first.end()) order.push_back(w);
+  for (const std::size_t w : order) {
+    const bool priority = std::find(first.begin(), first.end(), w) != first.end();
+    const auto inside = [&](const Box& b) {
+      return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), shapes.prepared(w), world_box(b).get()), "label fit");
     };
     const MapPoint at = interior_point(ctx, map, shapes.geom(w));
-    const std::vector<MapPoint> near{at, {at.x, at.y - 3.2}, {at.x, at.y + 3.2}};
+    std::vector<MapPoint> near{at, {at.x, at.y - 3.2}, {at.x, at.y + 3.2}};
+    if (priority) {  // a 7 x 7 lattice over the ward's extent, nearest the interior point first
+      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      GEOSGeom_getXMin_r(ctx.get(), shapes.geom(w), &x0);
+      GEOSGeom_getYMin_r(ctx.get(), shapes.geom(w), &y0);
+      GEOSGeom_getXMax_r(ctx.get(), shapes.geom(w), &x1);
+      GEOSGeom_getYMax_r(ctx.get(), shapes.geom(w), &y1);
+      std::vector<MapPoint> lattice;
+      for (int i = 1; i <= 7; ++i)
+        for (int j = 1; j <= 7; ++j) lattice.push_back(map.to_map(x0 + (x1 - x0) * i / 8.0, y0 + (y1 - y0) * j / 8.0));
+      std::stable_sort(lattice.begin(), lattice.end(), [&](const MapPoint& a, const MapPoint& b) {
+        return std::hypot(a.x - at.x, a.y - at.y) < std::hypot(b.x - at.x, b.y - at.y);
+      });
+      near.insert(near.end(), lattice.begin(), lattice.end());
+    }
     const std::string& name = wards[w].name;
-    if (!map.label(near, {name}, kWardName, "ward-name", at, fits) && two_lines(name).size() == 2)
-      map.label(near, two_lines(name), kWardName, "ward-name", at, fits);
+    const std::vector<std::vector<std::string>> layouts =
+        two_lines(name).size() == 2 ? std::vector<std::vector<std::string>>{{name}, two_lines(name)}
+                                    : std::vector<std::vector<std::string>>{{name}};
+    bool placed = false;
+    for (const auto& fits : std::vector<std::function<bool(const Box&)>>{
+             [&](const Box& b) { return inside(b) && clear_of_hotspots(b); }, inside})
+      for (const auto& lines : layouts)
+        if (!placed) placed = map.label(near, lines, kWardName, "ward-name", at, fits, SvgMap::Leader::Never);
+    if (!placed && priority) {  // a name that sticks out of its ward, its middle inside, beats no name
+      const auto centred = [&](const Box& b) {
+        const MapPoint mid{(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2};
+        const Bounds r = map.to_world(Box{mid.x, mid.y, mid.x, mid.y});
+        const GeomPtr p = own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), r.min_x, r.min_y), "point");
+        return predicate_result(ctx, GEOSPreparedContains_r(ctx.get(), shapes.prepared(w), p.get()), "label centre");
+      };
+      for (const auto& lines : layouts)
+        if (!placed) placed = map.label(near, lines, kWardName, "ward-name", at, centred, SvgMap::Leader::Never);
+    }
   }
+  if (busy) GEOSPreparedGeom_destroy_r(ctx.get(), busy);
 }
 
 // Context names, sparingly: one label per name, on its longest feature, the
@@ -192,13 +265,23 @@ void label_context(const GeosContext& ctx, SvgMap& map, const MapContext& contex
 }
 
 // The legend of what one map shows, its swatches drawn from the map's styles.
-std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool venues, const MapContext& context) {
+std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool venues, const MapContext& context,
+                       const std::vector<const SpaceTimeStyle*>& classes, bool ringed) {
   std::string legend = "<ul class=\"legend\">";
   if (hotspots)
     legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") +
               (kde.classes == HotspotClasses::Coverage ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
                                          : std::string("Hotspot (widest class)")) + "</li>";
-  if (numbered) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
+  for (const SpaceTimeStyle* c : classes)
+    legend += "<li>" + swatch({kWardFill, kHotspot, c->outline}, std::string("space-time-") + c->key) +
+              html_escape(c->legend) + "</li>";
+  if (ringed) legend += "<li>" + swatch({kWardFill, kHotspotRing}, "hotspot-ring") + "Ring round a hotspot too small to see</li>";
+  if (numbered)
+    legend += "<li>" + text_sample("3", kHotspotId) +
+              (kde.classes == HotspotClasses::Coverage
+                   ? fmt::format("Hotspot number, as in the table (the top {}; the rest unnumbered)", reported_hotspots(kde))
+                   : std::string("Hotspot number, as in the table")) +
+              "</li>";
   if (venues) legend += fmt::format("<li>{}Chosen venue, V1 first in the programme</li>", venue_swatch());
   if (!context.features.empty()) {
     const MapStyle style = context_style(context.kind);
@@ -232,6 +315,29 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
 
   const std::vector<HotspotShape>& hotspots = src.hotspots(t);
   for (const HotspotShape& h : hotspots) map.polygon(h.geom.get(), kHotspot, "hotspot", h.label);
+  // New, persistent, ...: an outline per space-time class over the fill.
+  std::vector<const SpaceTimeStyle*> classes;
+  for (const SpaceTimeStyle& st : kSpaceTime)
+    for (const HotspotShape& h : hotspots)
+      if (space_time_style(h) == &st) {
+        map.lines(h.geom.get(), st.outline, std::string("space-time-") + st.key);
+        if (std::find(classes.begin(), classes.end(), &st) == classes.end()) classes.push_back(&st);
+      }
+  // A numbered hotspot too small to see on paper gets a ring round it.
+  const int reported = reported_hotspots(run.cfg.kde);
+  const auto is_numbered = [&](const HotspotShape& h) { return h.numbered && h.rank >= 1 && h.rank <= reported; };
+  bool ringed = false;
+  for (const HotspotShape& h : hotspots) {
+    if (!is_numbered(h)) continue;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    GEOSGeom_getXMin_r(ctx.get(), h.geom.get(), &x0);
+    GEOSGeom_getYMin_r(ctx.get(), h.geom.get(), &y0);
+    GEOSGeom_getXMax_r(ctx.get(), h.geom.get(), &x1);
+    GEOSGeom_getYMax_r(ctx.get(), h.geom.get(), &y1);
+    if (std::max(x1 - x0, y1 - y0) * map.mm_per_metre() >= kSmallHotspot) continue;
+    map.circle((x0 + x1) / 2, (y0 + y1) / 2, kHotspotRingSize, kHotspotRing, "hotspot-ring");
+    ringed = true;
+  }
   std::vector<std::pair<MapPoint, int>> venues;  // where, order
   for (const VenuePlan& prog : src.plans()) {
     if (prog.themes.size() != 1 || prog.themes[0] != t) continue;
@@ -243,20 +349,65 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
   }
 
   // Labels, most important first: a later one gives way to an earlier one.
+  // A hotspot's number sits beside it, never on it, with a leader to it;
+  // where it can, clear of every other hotspot too.
+  GeomPtr all_hotspots(nullptr, GeomDeleter{nullptr});
+  if (!hotspots.empty()) {
+    std::vector<GEOSGeometry*> parts;
+    for (const HotspotShape& h : hotspots) parts.push_back(GEOSGeom_clone_r(ctx.get(), h.geom.get()));
+    GeomPtr collection = own(ctx, GEOSGeom_createCollection_r(ctx.get(), GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                               static_cast<unsigned>(parts.size())),
+                             "hotspots");
+    all_hotspots = own(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "hotspots");
+  }
+  const auto box_geom = [&](const Box& box) {
+    // The hotspots' outline is drawn half outside them: a number keeps clear of that too.
+    const double pad = kHotspot.stroke_width / 2;
+    const Bounds r = map.to_world(Box{box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad});
+    return own(ctx, GEOSGeom_createRectangle_r(ctx.get(), r.min_x, r.min_y, r.max_x, r.max_y), "box");
+  };
   int numbered = 0;
+  std::vector<std::size_t> hotspot_wards;
   for (const HotspotShape& h : hotspots) {
-    if (h.rank < 1 || h.rank > kReportedHotspots) continue;
+    if (!is_numbered(h)) continue;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    GEOSGeom_getXMin_r(ctx.get(), h.geom.get(), &x0);
+    GEOSGeom_getYMin_r(ctx.get(), h.geom.get(), &y0);
+    GEOSGeom_getXMax_r(ctx.get(), h.geom.get(), &x1);
+    GEOSGeom_getYMax_r(ctx.get(), h.geom.get(), &y1);
+    const MapPoint a = map.to_map(x0, y1), b = map.to_map(x1, y0);  // paper box (y down)
+    const double cx = (a.x + b.x) / 2, cy = (a.y + b.y) / 2;
+    const double hw = std::max((b.x - a.x) / 2, kHotspotRingSize / 2), hh = std::max((b.y - a.y) / 2, kHotspotRingSize / 2);
+    const std::string number = std::to_string(h.rank);
+    const double tw = text_box(0, 0, number, kHotspotId.size, true, "middle").x1 * 2, th = kHotspotId.size;
+    std::vector<MapPoint> candidates;
+    for (const double r : {0.8, 2.5, 5.0, 8.0, 12.0})
+      for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{{1, 0}, {-1, 0}, {0, -1}, {0, 1},
+                                                                         {1, -1}, {1, 1}, {-1, 1}, {-1, -1}})
+        candidates.push_back(MapPoint{cx + dx * (hw + r + tw / 2), cy + dy * (hh + r + th / 2)});
+    const auto off_own = [&](const Box& box) {
+      return !predicate_result(ctx, GEOSIntersects_r(ctx.get(), box_geom(box).get(), h.geom.get()), "number on hotspot");
+    };
+    const auto off_all = [&](const Box& box) {
+      return !predicate_result(ctx, GEOSIntersects_r(ctx.get(), box_geom(box).get(), all_hotspots.get()), "number on hotspots");
+    };
     const MapPoint at = interior_point(ctx, map, h.geom.get());
-    if (map.label(around(at, {4.5, 9}), {std::to_string(h.rank)}, kHotspotId, "hotspot-id", at)) ++numbered;
+    if (map.label(candidates, {number}, kHotspotId, "hotspot-id", at, off_all, SvgMap::Leader::Always) ||
+        map.label(candidates, {number}, kHotspotId, "hotspot-id", at, off_own, SvgMap::Leader::Always))
+      ++numbered;
+    const std::size_t ward = h.ward;
+    if (ward < run.wards.wards.size() && std::find(hotspot_wards.begin(), hotspot_wards.end(), ward) == hotspot_wards.end())
+      hotspot_wards.push_back(ward);
   }
   for (const auto& [at, order] : venues) {
     const double r = kVenueSize / 2 + 2.6;
     map.label(around(at, {r, 2 * r, 3 * r}, false), {fmt::format("V{}", order)}, kVenueId, "venue-id", at);
   }
-  label_wards(ctx, map, run.wards.wards, wards);
+  label_wards(ctx, map, run.wards.wards, wards, hotspot_wards, all_hotspots.get());
   label_context(ctx, map, context);
 
-  const std::string legend = map_legend(run.cfg.kde, !hotspots.empty(), numbered > 0, !venues.empty(), context);
+  const std::string legend =
+      map_legend(run.cfg.kde, !hotspots.empty(), numbered > 0, !venues.empty(), context, classes, ringed);
   const std::string& label = run.cfg.taxonomy.themes[t].label;
   return ReportMap{map.finish(label + " hotspots map"), legend};
 }

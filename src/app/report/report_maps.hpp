@@ -29,7 +29,8 @@ struct ReportMap {
 ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t theme, const MapContext& context, double max_width,
                     double max_height);
 
-// How many of a theme's hotspots the report numbers on its map and lists in its table.
-inline constexpr int kReportedHotspots = 10;
+// How many of a theme's hotspots the report numbers on its map and lists in
+// its table: kde.numbered for forecast hotspots, 10 for the classes of sd and top_percent.
+inline int reported_hotspots(const KdeConfig& k) { return k.classes == HotspotClasses::Coverage ? k.numbered : 10; }
 
 }  // namespace hotspot

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <optional>
 #include <ostream>
 
@@ -108,40 +109,87 @@ std::string cover_page(const RunInputs& run, const ReportSources& src, const std
       src.plans().empty() ? "" : "the roadshow venues, ");
 }
 
-std::string hotspot_rows(const Table& h) {
+bool has_column(const Table& t, const std::string& name) {
+  return std::any_of(t.columns.begin(), t.columns.end(), [&](const Column& c) { return c.name == name; });
+}
+
+std::string hotspot_rows(const Table& h, int reported) {
   std::string rows;
   int shown = 0;
-  for (std::size_t r = 0; r < h.rows.size() && shown < kReportedHotspots; ++r) {
+  const bool classed = has_column(h, "space_time");
+  for (std::size_t r = 0; r < h.rows.size() && shown < reported; ++r) {
     if (cell(h, r, "class_level") != "1") continue;  // the widest class; narrower ones sit inside
     ++shown;
-    rows += fmt::format("<tr data-id=\"{}\">{}{}{}{}{}{}</tr>\n", html_escape(cell(h, r, "hotspot_id")),
-                        td(cell(h, r, "label")), td(cell(h, r, "ward_names")), td(cell(h, r, "incidents"), true),
+    rows += fmt::format("<tr data-id=\"{}\">{}{}{}{}{}{}{}</tr>\n", html_escape(cell(h, r, "hotspot_id")),
+                        td(cell(h, r, "label")), td(cell(h, r, "ward_names")),
+                        classed ? td(cell(h, r, "space_time")) : std::string(), td(cell(h, r, "incidents"), true),
                         td(pct(cell(h, r, "change_previous_pct")), true), td(cell(h, r, "pai_in_period"), true),
                         td(cell(h, r, "hit_rate_in_period"), true));
   }
   return rows;
 }
 
-// How the hotspots were drawn and how well the method did on past months, in plain words.
-std::string forecast_note(const Table& h, const RunConfig& cfg) {
-  if (h.rows.empty() || std::find_if(h.columns.begin(), h.columns.end(),
-                                     [](const Column& c) { return c.name == "forecast_method"; }) == h.columns.end())
+// The hotspots drawn without a number, in one sentence.
+std::string unnumbered_note(const Table& h, int reported) {
+  if (!has_column(h, "forecast_monthly")) return "";
+  int more = 0;
+  double forecast = 0, all = 0;
+  for (std::size_t r = 0; r < h.rows.size(); ++r) {
+    const auto f = published_number(cell(h, r, "forecast_monthly"));
+    all += f.value_or(0);
+    if (static_cast<int>(r) < reported) continue;
+    ++more;
+    forecast += f.value_or(0);
+  }
+  if (more == 0) return "";
+  return fmt::format("<p class=\"unnumbered\">{} more hotspot{} {} drawn on the map without a number: {}% of the "
+                     "forecast incidents (all are in hotspots_*.geojson).</p>",
+                     more, more == 1 ? "" : "s", more == 1 ? "is" : "are",
+                     format_real(all > 0 ? forecast / all * 100 : 0, 0));
+}
+
+// How the hotspots were drawn, how well the drawing did on past months and
+// how much of what could be gained it reaches, in plain words.
+std::string forecast_note(const Table& h, const RunConfig& cfg, const KdeTheme* kde) {
+  if (!kde || !kde->forecast || std::find_if(h.columns.begin(), h.columns.end(), [](const Column& c) {
+                                  return c.name == "forecast_method";
+                                }) == h.columns.end())
     return "";
-  const std::string coverage = fmt::format("{:g}%", cfg.kde.coverage * 100);
-  const ForecastMethod m = parse_forecast_method(cell(h, 0, "forecast_method"));
+  const ThemeForecast& f = *kde->forecast;
+  const std::string share = fmt::format("{}%", format_real(f.area_share * 100, 1));
   std::string text = fmt::format(
-      "<p class=\"method-note\">The hotspots are the squares making up the top {} of the area on a forecast for the "
-      "coming month ({}); the map keeps the places forecast at least {} incidents a month, strongest first. "
-      "Incidents, PAI and hit rate measure them on the period's own incidents. ",
-      coverage, html_escape(m.label()), cfg.kde.min_incidents);
-  const std::string months = cell(h, 0, "backtest_months");
-  if (months != "0")
-    text += fmt::format("Drawn the same way each month and scored on the month after, over the last {} months this "
-                        "method caught on average {}% of the next month's incidents in {} of the area (PAI {}).",
-                        months, format_real(std::stod(cell(h, 0, "backtest_hit_rate")) * 100, 0), coverage,
-                        cell(h, 0, "backtest_pai"));
-  else
+      "<p class=\"method-note\">The hotspots are every 100 m square at or above a cut on a forecast for the coming "
+      "month ({}), the top {:g}% of the area with its ties: they cover {} of the area. Squares within {} squares of one "
+      "another are one hotspot; the {} with the most forecast incidents are numbered, the rest are drawn unnumbered; "
+      "none is left out for being small. Incidents, PAI and hit rate measure them on the period's own incidents. ",
+      html_escape(f.method.label()), cfg.kde.coverage * 100, share, cfg.kde.join, cfg.kde.numbered);
+  if (f.backtest && f.backtest->drawn && f.backtest->drawn->months > 0) {
+    const DrawnRecord& d = *f.backtest->drawn;
+    text += fmt::format("Drawn the same way each month and scored on the month after, over the last {} months these "
+                        "hotspots caught on average {}% of the next month's incidents in {}% of the area (PAI {}; the "
+                        "last 12 months' busiest squares over the same area: PAI {}). ",
+                        d.months, format_real(d.mean_hit_rate * 100, 0), format_real(d.mean_area_share * 100, 1),
+                        format_real(d.mean_pai, 1), format_real(d.baseline_mean_pai, 1));
+    if (f.cells_l12 && f.ceiling) {
+      const double gain = share_of_gain(f.backtest->mean_pai, f.cells_l12->mean_pai, f.ceiling->mean_pai);
+      const std::string margin = format_real((f.ceiling->mean_pai / f.cells_l12->mean_pai - 1) * 100, 1);
+      if (!std::isfinite(gain))
+        text += "On these months even knowing the months around each month (hindsight) did not beat the last 12 "
+                "months' squares: what remains is chance no forecast can know.";
+      else if (gain >= 1)
+        text += fmt::format("Knowing the months around each month (hindsight, as far as the data go) would beat the "
+                            "last 12 months' squares by {}%; this forecast did as well on these months.", margin);
+      else if (gain <= 0)
+        text += fmt::format("Knowing the months around each month (hindsight) would beat the last 12 months' squares "
+                            "by {}%; this forecast did not beat them on these months.", margin);
+      else
+        text += fmt::format("Even knowing the months around each month (hindsight) would beat the last 12 months' "
+                            "squares by only {}%; this forecast gets {}% of that possible gain.",
+                            margin, format_real(gain * 100, 0));
+    }
+  } else {
     text += "There were too few earlier months to test it on past data.";
+  }
   return text + "</p>";
 }
 
@@ -183,14 +231,17 @@ std::string theme_page(const RunInputs& run, const ReportSources& src, std::size
   const ReportMap map = theme_map(run, src, t, context, kMapMaxWidth, theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight);
   out += "<div class=\"theme-body\">" + map.svg + "<div class=\"theme-side\"><h3>Key changes</h3>" + key_changes(src.wards.summary, theme) + map.legend;
   if (const Table* hotspots = src.hotspot_table(t)) {
-    const std::string rows = hotspot_rows(*hotspots);
-    out += fmt::format("<h3>Top {} hotspots</h3>", kReportedHotspots);
+    const int reported = reported_hotspots(run.cfg.kde);
+    const std::string rows = hotspot_rows(*hotspots, reported);
+    out += fmt::format("<h3>Top {} hotspots</h3>", reported);
     out += rows.empty() ? std::string("<p>No hotspot met the publication rules this period.</p>")
                         : fmt::format("<table class=\"hotspots\" data-theme=\"{}\"><tr><th>Hotspot</th><th>Wards</th>"
-                                      "<th>Incidents</th><th>vs previous period</th><th>PAI</th>"
+                                      "{}<th>Incidents</th><th>vs previous period</th><th>PAI</th>"
                                       "<th>Hit rate</th></tr>\n{}</table>",
-                                      theme.id, rows);
-    out += forecast_note(*hotspots, run.cfg);
+                                      theme.id, has_column(*hotspots, "space_time") ? "<th>New or persistent</th>" : "",
+                                      rows);
+    out += unnumbered_note(*hotspots, reported);
+    out += forecast_note(*hotspots, run.cfg, src.kde ? &src.kde->themes[t] : nullptr);
   }
   return out + "</div></div></section>\n";
 }
@@ -277,13 +328,21 @@ std::string method_list(const RunInputs& run, const ReportSources& src) {
   out += fmt::format("<li>A change is flagged significant when a Poisson test against the baseline gives a probability "
                      "below {}. RAG: red is a significant rise (a fall where a rise is good), green meets the target.</li>",
                      c.significance);
-  if (c.kde.enabled)
+  if (c.kde.enabled && c.kde.classes == HotspotClasses::Coverage)
+    out += fmt::format("<li>Hotspots: the top {:g}% of 100 m squares on a forecast for the coming month, ties kept, "
+                       "nothing dropped; squares within {} squares of one another are one hotspot, numbered by forecast "
+                       "incidents, the top {} on each map and table. The same drawing is backtested each month at the "
+                       "area it covers (<code>hotspot evaluate</code>). The density surface (kernel density, {} kernel, "
+                       "{} m cells) is drawn for context. PAI compares the share of incidents with the share of "
+                       "area.</li>",
+                       c.kde.coverage * 100, c.kde.join, c.kde.numbered, name_of(c.kde.kernel), c.kde.cell);
+  else if (c.kde.enabled)
     out += fmt::format("<li>Hotspots: kernel density ({} kernel, {} m cells, bandwidth as recorded in the manifest); "
                        "classes at {} of the non-zero cells; polygons smaller than {} m&sup2; or with fewer than {} "
                        "incidents are dropped. PAI compares the share of incidents with the share of area. Each map "
                        "numbers the theme's top {} hotspots as its table does.</li>",
                        name_of(c.kde.kernel), c.kde.cell, c.kde.classes == HotspotClasses::Sd ? "the mean plus 1, 2 and 3 standard deviations" : "top percentages",
-                       c.kde.min_area_m2, c.kde.min_incidents, kReportedHotspots);
+                       c.kde.min_area_m2, c.kde.min_incidents, reported_hotspots(c.kde));
   if (c.clusters.enabled)
     out += fmt::format("<li>Clusters: DBSCAN ({} m, {} points), CrimeStat-style nearest-neighbour clusters (p = {}), and "
                        "Getis-Ord Gi* on {} m cells with {} correction.</li>",

@@ -75,6 +75,7 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.data_window = window;
   run.ingest = parsed ? place_inputs(*parsed, cfg, run.ward_set->index())
                       : ingest(cfg, run.ward_set->index(), run.progress, window);
+  run.streets = run_streets(run.ingest.incidents, run.ingest.streets, run.ingest.has_streets, run.wards.wards, cfg.crs);
   run.timer.stop();
   if (!cfg.period.label.empty()) {  // evaluate has no period
     run.availability = assess_data(cfg, run.ingest);
@@ -136,20 +137,22 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s.wards, [&] { return compute_wards(run); }, publish_wards);
   if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run); }, publish_time);
   if (pack) run_stage(run, out, "repeat_locations", s.repeats, [&] { return compute_repeats(run); }, publish_repeats);
+  // Before the hotspots: each hotspot is classed (new, persistent, ...) by its cells' space-time classes.
+  if (pack && cfg.emerging.enabled)
+    run_stage(run, out, "emerging", s.emerging, [&] { return compute_emerging(run, run.progress, run.diag); },
+              publish_emerging);
   // The venue planner measures against the hotspots, so `hotspot venues` draws them too.
   if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
-    run_stage(run, out, "kde", s.kde, [&] { return compute_kde(run, if_ran(s.wards), run.progress, run.diag); },
+    run_stage(run, out, "kde", s.kde,
+              [&] { return compute_kde(run, if_ran(s.wards), if_ran(s.emerging), run.progress, run.diag); },
               publish_kde);
   if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
     run_stage(run, out, "clusters", s.clusters, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
-  if (pack && cfg.emerging.enabled)
-    run_stage(run, out, "emerging", s.emerging,
-              [&] { return compute_emerging(run, if_ran(s.kde), run.progress, run.diag); }, publish_emerging);
   if ((pack && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues)
     run_stage(run, out, "venues", s.venues, [&] { return compute_venues(run, if_ran(s.kde), run.diag); }, publish_venues);
   if (pack && cfg.forward_plan.enabled() && !cfg.venues.empty())
     run_stage(run, out, "forward_plan", s.forward_plan,
-              [&] { return compute_forward_plan(run, if_ran(s.wards), if_ran(s.emerging), run.diag); },
+              [&] { return compute_forward_plan(run, if_ran(s.wards), if_ran(s.kde), run.diag); },
               publish_forward_plan);
   if (mode == Mode::Evaluate)
     run_stage(run, out, "evaluate", s.evaluation, [&] { return compute_evaluation(run, run.progress); },

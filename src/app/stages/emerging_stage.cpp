@@ -1,6 +1,6 @@
 // Emerging hot spots: the space-time class of every Gi* cell over the trailing
-// months (analysis/emerging_grid.hpp), dissolved into polygons per class, and
-// the class of each of this month's hotspots (the class most of its cells hold).
+// months (analysis/emerging_grid.hpp), dissolved into polygons per class; the
+// cells' classes are kept for the KDE stage, which classes each hotspot by them.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -12,7 +12,6 @@
 
 #include "analysis/emerging_grid.hpp"
 #include "app/tables/emerging_table.hpp"
-#include "app/tables/history_table.hpp"
 #include "app/qgis/layer_styles.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
 #include "app/tables/polygon_table.hpp"
@@ -70,8 +69,7 @@ bool any_summary(SummaryClass c) { return c != SummaryClass::None; }
 
 }  // namespace
 
-std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeResult* kde, Progress& progress,
-                                               Diagnostics& diag) {
+std::optional<EmergingResult> compute_emerging(const RunInputs& run, Progress& progress, Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const EmergingConfig& e = cfg.emerging;
   const ClusterConfig& c = cfg.clusters;
@@ -100,8 +98,6 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
 
   EmergingResult result;
   result.window = window;
-  std::vector<HotspotHistoryRow> history;  // this month's hotspots and their space-time class
-  result.hotspot_classes.assign(cfg.taxonomy.themes.size(), {});
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     progress.update("emerging", t, cfg.taxonomy.themes.size(), theme.label);
@@ -165,16 +161,9 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
       }
     }
     layer.table = emerging_table(run, theme, rows, window.label);
-    if (kde)
-      for (const HotspotShape& h : kde->themes[t].hotspots) {
-        const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
-                                           EmergingClass::NoPattern, is_hot);
-        result.hotspot_classes[t].push_back(cls);
-        history.push_back({&theme, h.id, h.label, cls});
-      }
     result.themes.push_back(std::move(sum));
+    result.cells.push_back(EmergingCells{base.spec, eg.cls, eg.recent_hot});
   }
-  result.history = hotspot_history_table(history, window.label);
   progress.finish("emerging", fmt::format("{} themes over {}", result.themes.size(), window.label));
   return result;
 }
@@ -190,8 +179,6 @@ void publish_emerging(RunContext& run, const EmergingResult& r, std::ostream& ou
                sum.published[static_cast<std::size_t>(EmergingClass::IntensifyingHot)],
                sum.published[static_cast<std::size_t>(EmergingClass::PersistentHot)]);
   }
-  write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(r.history));
-  run.record_output("hotspot_history.csv");
   const EmergingConfig ec = run.cfg.emerging;
   run.stages.push_back({"emerging", [&r, ec](JsonWriter& j) {
     j.value("window", r.window.label).value("months", r.window.months()).value("recent_months", ec.recent).value("alpha", ec.alpha)

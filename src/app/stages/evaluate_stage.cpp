@@ -28,19 +28,28 @@ Table rows_table(const RunConfig& cfg, const EvaluationResult& r) {
   return evaluation_table(rows, cfg.taxonomy.themes, r.plan.methods);
 }
 
+const MethodSummary* find_summary(const EvaluationResult::Theme& th, std::optional<std::size_t> method) {
+  if (method)
+    for (const MethodSummary& s : th.summary)
+      if (s.method == *method) return &s;
+  return nullptr;
+}
+
 Table summary_table(const RunConfig& cfg, const EvaluationResult& r) {
   std::vector<EvaluationSummaryRow> rows;
   for (std::size_t th = 0; th < r.themes.size(); ++th)
-    for (const MethodSummary& summary : r.themes[th].summary) rows.push_back({th, &summary});
+    for (const MethodSummary& summary : r.themes[th].summary)
+      rows.push_back({th, &summary, find_summary(r.themes[th], r.plan.cells_l12), find_summary(r.themes[th], r.plan.ceiling)});
   return evaluation_summary_table(rows, cfg.taxonomy.themes, r.plan.methods, r.plan.baselines, r.plan.pack_method);
 }
 
-// The candidate with the highest mean PAI at the pack's coverage.
-std::size_t best_method(const EvaluationResult::Theme& th) {
+// The forecast with the highest mean PAI at the pack's coverage (the hindsight reference is not one).
+std::size_t best_method(const EvaluationResult& r, const EvaluationResult::Theme& th) {
   std::size_t best = th.summary.front().method;
   double best_pai = -1;
   for (const MethodSummary& s : th.summary)
-    if (std::isfinite(s.mean_pai) && s.mean_pai > best_pai) best_pai = s.mean_pai, best = s.method;
+    if (r.plan.methods[s.method].is_forecast() && std::isfinite(s.mean_pai) && s.mean_pai > best_pai)
+      best_pai = s.mean_pai, best = s.method;
   return best;
 }
 
@@ -48,6 +57,53 @@ const MethodSummary& summary_of(const EvaluationResult::Theme& th, std::size_t m
   for (const MethodSummary& s : th.summary)
     if (s.method == method) return s;
   return th.summary.front();
+}
+
+// How predictable the theme is, for the pack's method (or the best, for
+// kde.forecast = "backtest"): its PEI, the hindsight ceiling, and the share of
+// the possible gain over cells_l12 it reaches, at the coverage and as drawn.
+struct Predictability {
+  std::size_t method = 0;
+  double pei = NAN, l12 = NAN, method_pai = NAN, ceiling = NAN, share = NAN;
+  std::optional<DrawnRecord> drawn;
+  double drawn_share = NAN;
+};
+
+std::optional<Predictability> predictability(const EvaluationResult& r, std::size_t th) {
+  const EvaluationResult::Theme& theme = r.themes[th];
+  const MethodSummary* l12 = find_summary(theme, r.plan.cells_l12);
+  const MethodSummary* ceiling = find_summary(theme, r.plan.ceiling);
+  if (theme.summary.empty() || !l12 || !ceiling) return std::nullopt;
+  Predictability p;
+  p.method = r.plan.pack_method ? *r.plan.pack_method : best_method(r, theme);
+  const MethodSummary& m = summary_of(theme, p.method);
+  p.pei = m.mean_pei;
+  p.l12 = l12->mean_pai;
+  p.method_pai = m.mean_pai;
+  p.ceiling = ceiling->mean_pai;
+  p.share = share_of_gain(m.mean_pai, l12->mean_pai, ceiling->mean_pai);
+  p.drawn = m.drawn;
+  if (m.drawn) p.drawn_share = share_of_gain(m.drawn->mean_pai, m.drawn->baseline_mean_pai, m.drawn->ceiling_mean_pai);
+  return p;
+}
+
+std::string percent_or_dash(double share) {
+  return std::isfinite(share) ? fmt::format("{:.0f}%", share * 100) : std::string("-");
+}
+
+// One plain sentence on how far the method got towards the ceiling.
+std::string predictability_sentence(const EvaluationResult& r, const Predictability& p) {
+  const std::string method = r.plan.methods[p.method].id();
+  if (!std::isfinite(p.share))
+    return fmt::format("Knowing the {} months either side of each target (hindsight, PAI {:.2f}) did not beat the last "
+                       "12 months' squares (PAI {:.2f}), so there was no gain to reach; {} scored PAI {:.2f}.",
+                       kHindsightMonths, p.ceiling, p.l12, method, p.method_pai);
+  return fmt::format("Over the last 12 months' squares (PAI {:.2f}), hindsight of the {} months either side of each "
+                     "target reaches PAI {:.2f}; {} ({:.2f}) takes {} of that possible gain{}.",
+                     p.l12, kHindsightMonths, p.ceiling, method, p.method_pai, percent_or_dash(p.share),
+                     p.drawn ? fmt::format(" ({} as drawn, at {:.2f}% of the area)", percent_or_dash(p.drawn_share),
+                                           p.drawn->mean_area_share * 100)
+                             : "");
 }
 
 constexpr const char* kColours[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d"};
@@ -75,10 +131,11 @@ std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
   for (std::size_t th = 0; th < r.themes.size(); ++th) {
     const EvaluationResult::Theme& theme = r.themes[th];
     if (theme.summary.empty()) continue;
-    const std::size_t best = best_method(theme);
+    const std::size_t best = best_method(r, theme);
     std::vector<std::size_t> shown = r.plan.baselines;
     if (r.plan.pack_method) shown.push_back(*r.plan.pack_method);
     if (best != r.plan.pack_method) shown.push_back(best);
+    if (r.plan.ceiling) shown.push_back(*r.plan.ceiling);
     body += fmt::format("<h2>{}</h2>\n<table><tr><th>method</th><th>mean hit rate at {}</th><th>mean PAI</th>"
                         "<th>median PAI</th><th>mean PEI</th>",
                         html_escape(cfg.taxonomy.themes[th].label), cov);
@@ -89,13 +146,28 @@ std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
       const MethodSummary& s = summary_of(theme, m);
       body += fmt::format("<tr><td>{}{}</td><td>{:.3f}</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.3f}</td>",
                           html_escape(r.plan.methods[m].label()),
-                          m == r.plan.pack_method ? " (the pack's method)" : m == best ? " (best mean PAI)" : "",
+                          m == r.plan.pack_method ? " (the pack's method)"
+                          : m == best             ? " (best mean PAI)"
+                          : m == r.plan.ceiling   ? " (reference)"
+                                                  : "",
                           s.mean_hit_rate, s.mean_pai, s.median_pai, s.mean_pei);
       for (const MethodSummary::Paired& p : s.paired)
         body += p.other == m ? "<td>-</td>" : fmt::format("<td>{} of {}</td>", p.wins, p.wins + p.losses + p.ties);
       body += "</tr>\n";
     }
     body += "</table>\n";
+    if (const auto p = predictability(r, th)) {
+      body += fmt::format("<p class=\"ceiling\">How predictable: {} PEI (hits over the month's own best squares) {:.3f}.</p>\n",
+                          html_escape(predictability_sentence(r, *p)), p->pei);
+      if (p->drawn)
+        body += fmt::format(
+            "<p class=\"drawn\">As drawn for the pack (every square at the cut, squares within {} squares one hotspot): "
+            "{:.2f}% of the area, {:.0f} hotspots on average, PAI {:.2f} against {:.2f} for the last 12 months' squares "
+            "at the same area (ratio {:.3f}), {} months won, {} lost.</p>\n",
+            cfg.kde.join, p->drawn->mean_area_share * 100, p->drawn->mean_hotspots, p->drawn->mean_pai,
+            p->drawn->baseline_mean_pai, p->drawn->mean_pai / p->drawn->baseline_mean_pai, p->drawn->wins,
+            p->drawn->losses);
+    }
 
     // Hit rate against coverage, averaged over the target months.
     std::vector<ChartSeries> curves;
@@ -172,16 +244,22 @@ void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream
   for (std::size_t th = 0; th < r.themes.size(); ++th) {
     const auto& theme = r.themes[th];
     if (theme.summary.empty()) continue;
-    const std::size_t best = best_method(theme);
+    const std::size_t best = best_method(r, theme);
     fmt::print(out, "  {:<24}", cfg.taxonomy.themes[th].label);
     if (r.plan.pack_method) {
       const MethodSummary& pack = summary_of(theme, *r.plan.pack_method);
-      fmt::print(out, " pack method PAI {:.2f} (hit rate {:.3f});", pack.mean_pai, pack.mean_hit_rate);
+      fmt::print(out, " pack method PAI {:.2f} (hit rate {:.3f}, PEI {:.3f});", pack.mean_pai, pack.mean_hit_rate,
+                 pack.mean_pei);
+      if (pack.drawn)
+        fmt::print(out, " as drawn {:.2f}% of the area, PAI {:.2f} vs {:.2f} for cells_l12 there ({}-{});",
+                   pack.drawn->mean_area_share * 100, pack.drawn->mean_pai, pack.drawn->baseline_mean_pai,
+                   pack.drawn->wins, pack.drawn->losses);
     }
     fmt::print(out, " best {} PAI {:.2f}", r.plan.methods[best].id(), summary_of(theme, best).mean_pai);
     for (const std::size_t b : r.plan.baselines)
       fmt::print(out, "; {} {:.2f}", r.plan.methods[b].id(), summary_of(theme, b).mean_pai);
     fmt::print(out, "\n");
+    if (const auto p = predictability(r, th)) fmt::print(out, "    {}\n", predictability_sentence(r, *p));
   }
 
   std::vector<std::string> missing;
@@ -201,9 +279,23 @@ void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream
     j.end_array().begin_array("best_by_theme");
     for (std::size_t th = 0; th < r.themes.size(); ++th) {
       if (r.themes[th].summary.empty()) continue;
-      const std::size_t best = best_method(r.themes[th]);
+      const std::size_t best = best_method(r, r.themes[th]);
       j.begin_object().value("theme", cfg.taxonomy.themes[th].id).value("method", ids[best])
           .value("mean_pai", summary_of(r.themes[th], best).mean_pai).end_object();
+    }
+    j.end_array().begin_array("predictability");  // the pack's method (or the best) against the hindsight ceiling
+    for (std::size_t th = 0; th < r.themes.size(); ++th) {
+      const auto p = predictability(r, th);
+      if (!p) continue;
+      j.begin_object().value("theme", cfg.taxonomy.themes[th].id).value("method", ids[p->method])
+          .value("mean_pei", p->pei).value("cells_l12_mean_pai", p->l12).value("method_mean_pai", p->method_pai)
+          .value("hindsight_mean_pai", p->ceiling).value("share_of_possible_gain", p->share);
+      if (p->drawn)
+        j.value("drawn_mean_area_share", p->drawn->mean_area_share).value("drawn_mean_pai", p->drawn->mean_pai)
+            .value("drawn_cells_l12_mean_pai", p->drawn->baseline_mean_pai)
+            .value("drawn_hindsight_mean_pai", p->drawn->ceiling_mean_pai)
+            .value("drawn_share_of_possible_gain", p->drawn_share);
+      j.end_object();
     }
     j.end_array();
   }});

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <tuple>
 #include <fmt/format.h>
 
 #include "core/error.hpp"
@@ -19,7 +20,11 @@ std::optional<ForecastMethod> pack_forecast_method(const KdeConfig& k) {
   return parse_forecast_method(k.forecast);
 }
 
-EvaluationPlan evaluation_plan(const RunConfig& cfg) {
+DrawingRule drawing_rule(const KdeConfig& k, const EvalGrid& grid) {
+  return drawing_rule(k.coverage, k.max_hotspots, k.join, grid);
+}
+
+EvaluationPlan evaluation_plan(const RunConfig& cfg, bool ceiling) {
   const EvaluateConfig& e = cfg.evaluate;
   EvaluationPlan plan;
   plan.coverages = e.coverages;
@@ -42,6 +47,7 @@ EvaluationPlan evaluation_plan(const RunConfig& cfg) {
                                   ForecastMethod{ForecastKind::WardDensity, 0, 1, 0},
                                   ForecastMethod{ForecastKind::Uniform, 0, 1, 0}})
     plan.baselines.push_back(add(b));
+  plan.cells_l12 = plan.baselines[1];
   if (const auto m = pack_forecast_method(cfg.kde)) plan.pack_method = add(*m);
   for (const int l : e.lookbacks)
     for (const double t : e.half_lives)
@@ -51,12 +57,14 @@ EvaluationPlan evaluation_plan(const RunConfig& cfg) {
       for (const double t : e.half_lives)
         for (const double s : e.smoothings)
           if (t == 0 || l > 1) add(ForecastMethod{ForecastKind::Kde, h, l, t, s});  // decay needs more than one month
+  for (const char* id : kLongMemory) add(parse_forecast_method(id));
+  if (ceiling) plan.ceiling = add(ForecastMethod{ForecastKind::Hindsight, 0, kHindsightMonths, 0});
   return plan;
 }
 
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
                           double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
-                          const TargetMonths& targets) {
+                          const TargetMonths& targets, const DrawingObserver& observe) {
   EvaluationResult r;
   r.plan = plan;
   const std::size_t themes = cfg.taxonomy.themes.size();
@@ -107,29 +115,76 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
                                             format_month(r.last_data)));
 
   r.grid = evaluation_grid(wards, study_area_m2, plan.cell);
+  const DrawingRule rule = drawing_rule(cfg.kde, r.grid);
+  const BacktestDrawing drawing{rule, plan.cells_l12, {}};
+  // The hindsight reference of target m reads up to kHindsightMonths after it,
+  // so layers are built that far past the last target (a split backtest's
+  // rows then equal the whole's), and each target's hindsight rows are added
+  // once those months are built.
+  const int ahead = plan.ceiling ? kHindsightMonths : 0;
+  const Month last_built = std::min(last + ahead, r.last_data);
   // A sliding window of layers, newest first: memory stays at `longest` + 1 months
   // a theme. Themes are independent: run.threads threads take one theme each.
-  const Month first_needed = r.first_target - longest;
-  const int steps = last - first_needed + 1;
+  const Month first_needed = r.first_target - std::max(longest, ahead);
+  const int steps = last_built - first_needed + 1;
   parallel_for(themes, cfg.threads, [&](std::size_t t, int worker) {
     std::deque<std::optional<MonthLayer>> window;
-    for (Month m = first_needed; m <= last; ++m) {
+    // Counts only, for the hindsight: months m - ahead .. m + ahead around a pending target.
+    std::deque<std::optional<std::vector<double>>> counts;  // newest first
+    std::deque<Month> pending;                              // targets awaiting their hindsight rows
+    std::vector<BacktestRow>& rows = r.themes[t].rows;
+    const auto counts_at = [&](Month newest, Month m) -> const std::vector<double>* {
+      const int age = newest - m;
+      return age >= 0 && age < static_cast<int>(counts.size()) && counts[static_cast<std::size_t>(age)]
+                 ? &*counts[static_cast<std::size_t>(age)] : nullptr;
+    };
+    const auto add_hindsight = [&](Month newest, Month target) {
+      std::vector<const std::vector<double>*> before, after;
+      for (int a = 1; a <= ahead; ++a) {
+        before.push_back(counts_at(newest, target - a));
+        after.push_back(target + a <= newest ? counts_at(newest, target + a) : nullptr);
+      }
+      const std::vector<double>* actual = counts_at(newest, target);
+      const std::vector<double> none(r.grid.cells(), 0.0);
+      const std::vector<double> score = hindsight(before, after, ahead, r.grid.cells());
+      auto first = std::find_if(rows.begin(), rows.end(), [&](const BacktestRow& b) { return b.target == target; });
+      std::vector<BacktestRow> extra = hindsight_rows(target, *plan.ceiling, score, *actual, before[0] ? *before[0] : none,
+                                                      r.grid, plan.coverages, std::span<BacktestRow>(first, rows.end()));
+      rows.insert(rows.end(), extra.begin(), extra.end());
+    };
+    for (Month m = first_needed; m <= last_built; ++m) {
       if (worker == 0)
         progress.update("evaluate", static_cast<std::size_t>(m - first_needed), static_cast<std::size_t>(steps),
                         format_month(m));
       const bool data = m >= r.first_data && has_data[static_cast<std::size_t>(m - r.first_data)];
       std::optional<MonthLayer> layer;
       if (data) layer = build_month_layer(points[static_cast<std::size_t>(m - r.first_data)][t], r.grid, plan.bandwidths);
-      if (m >= r.first_target && layer) {
+      if (m >= r.first_target && m <= last && layer) {
         std::vector<const MonthLayer*> hist;
         for (const auto& h : window) hist.push_back(h ? &*h : nullptr);
-        std::vector<BacktestRow> rows =
-            backtest_month(m, hist, *layer, r.grid, plan.methods, plan.coverages, plan.bandwidths);
-        r.themes[t].rows.insert(r.themes[t].rows.end(), rows.begin(), rows.end());
+        BacktestDrawing seen = drawing;
+        if (observe) seen.observe = [&, m, t](std::size_t method, const HotspotDrawing& d) { observe(t, m, method, d); };
+        std::vector<BacktestRow> month_rows =
+            backtest_month(m, hist, *layer, r.grid, plan.methods, plan.coverages, plan.bandwidths, &seen);
+        rows.insert(rows.end(), month_rows.begin(), month_rows.end());
+        if (plan.ceiling) pending.push_back(m);
+      }
+      if (plan.ceiling) {
+        counts.push_front(layer ? std::optional<std::vector<double>>(layer->counts) : std::nullopt);
+        if (static_cast<int>(counts.size()) > 2 * ahead + 1) counts.pop_back();
+        while (!pending.empty() && pending.front() + ahead <= m) {
+          add_hindsight(m, pending.front());
+          pending.pop_front();
+        }
       }
       window.push_front(std::move(layer));
       if (static_cast<int>(window.size()) > longest) window.pop_back();
     }
+    for (const Month target : pending) add_hindsight(last_built, target);  // near the end of the data: fewer months after
+    // Rows by target month and method (fixed coverages first, then the drawing), as a single pass would give.
+    std::stable_sort(rows.begin(), rows.end(), [](const BacktestRow& a, const BacktestRow& b) {
+      return std::tie(a.target, a.method, a.drawn) < std::tie(b.target, b.method, b.drawn);
+    });
   });
   for (auto& th : r.themes) th.summary = summarise(th.rows, plan.methods.size(), plan.primary_coverage, plan.baselines);
   progress.finish("evaluate", fmt::format("{} methods, {} target months", plan.methods.size(), r.target_months()));

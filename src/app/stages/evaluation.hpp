@@ -2,6 +2,7 @@
 // The rolling-origin backtest behind `hotspot evaluate` and the accuracy the
 // pack states for its own hotspot method: typed result, no files.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct EvaluationPlan {
   std::vector<ForecastMethod> methods;
   std::vector<std::size_t> baselines;  // indices into methods
   std::optional<std::size_t> pack_method;  // the method the pack's hotspots use; none for "backtest"
+  std::optional<std::size_t> ceiling;      // the hindsight reference (never a candidate); none in the pack's backtest
+  std::optional<std::size_t> cells_l12;    // the baseline every drawing is compared with at its own area
   std::vector<double> coverages;
   double primary_coverage = 0.03;      // the pack's coverage: summaries and wins are at this one
   std::vector<double> bandwidths;      // every KDE bandwidth among the methods
@@ -28,8 +31,22 @@ struct EvaluationPlan {
 std::optional<ForecastMethod> pack_forecast_method(const KdeConfig& k);
 
 // The methods `hotspot evaluate` compares: the naive baselines, the KDE grid
-// of [evaluate] and the pack's own method.
-EvaluationPlan evaluation_plan(const RunConfig& cfg);
+// of [evaluate], the long-memory mixes (kLongMemory), the pack's own method
+// and, with `ceiling`, the hindsight reference.
+EvaluationPlan evaluation_plan(const RunConfig& cfg, bool ceiling = true);
+
+// Candidates with a long memory, always among `evaluate`'s: all of up to 60
+// months with a 2-year half-life, alone and mixed 70/30 with a copy smoothed
+// over 200 m (the mix that won on Chicago's exact locations; issue 25).
+inline constexpr const char* kLongMemory[] = {"cells_l60_t24", "kde_h200_l60_t24_s0.3"};
+
+// The months either side of a target the hindsight reference reads.
+constexpr int kHindsightMonths = 12;
+
+// The rule that draws the pack's hotspots from a forecast (kde.coverage,
+// kde.max_hotspots, kde.join) on `grid`: the one the pack publishes and
+// `evaluate` scores (analysis/hotspot_drawing.hpp).
+DrawingRule drawing_rule(const KdeConfig& k, const EvalGrid& grid);
 
 struct EvaluationResult {
   EvaluationPlan plan;
@@ -55,8 +72,11 @@ struct TargetMonths {
 
 // Backtests the target months. Throws a bad-input Error naming both lengths
 // when the data are too short for one target month.
+// `observe`, when given, sees every drawing the backtest scores (theme,
+// target month, method): what the drawing-equality test compares with the pack.
+using DrawingObserver = std::function<void(std::size_t theme, Month target, std::size_t method, const HotspotDrawing&)>;
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
                           double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
-                          const TargetMonths& targets = {});
+                          const TargetMonths& targets = {}, const DrawingObserver& observe = nullptr);
 
 }  // namespace hotspot

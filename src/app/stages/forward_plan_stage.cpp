@@ -70,18 +70,19 @@ bool rising_significantly(const WardResult* wards, const Theme& theme) {
          significant.i == 1;
 }
 
-bool persistent_hotspots(const EmergingResult* emerging, std::size_t t) {
-  if (!emerging) return false;
-  const std::vector<EmergingClass>& classes = emerging->hotspot_classes[t];
-  return std::any_of(classes.begin(), classes.end(), [](EmergingClass c) {
-    return c == EmergingClass::PersistentHot || c == EmergingClass::IntensifyingHot;
+bool persistent_hotspots(const KdeResult* kde, std::size_t t) {
+  if (!kde) return false;
+  const std::vector<HotspotShape>& hotspots = kde->themes[t].hotspots;
+  return std::any_of(hotspots.begin(), hotspots.end(), [](const HotspotShape& h) {
+    return h.space_time &&
+           (h.space_time->cls == EmergingClass::PersistentHot || h.space_time->cls == EmergingClass::IntensifyingHot);
   });
 }
 
 }  // namespace
 
 std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, const WardResult* wards,
-                                                      const EmergingResult* emerging, Diagnostics& diag) {
+                                                      const KdeResult* kde, Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const ForwardPlanConfig& f = cfg.forward_plan;
   const ProgrammeConfig& p = cfg.programme;
@@ -108,7 +109,7 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
       weight *= f.rising_weight;
       reasons.push_back("rising significantly on its 12-month baseline");
     }
-    if (weight > 0 && persistent_hotspots(emerging, t)) {
+    if (weight > 0 && persistent_hotspots(kde, t)) {
       weight *= f.persistent_weight;
       reasons.push_back("persistent or intensifying hotspots");
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/street_places.hpp"
 #include "analysis/ward_stats.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
 #include "app/stages/region_polygons.hpp"
@@ -90,6 +91,83 @@ void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Ho
   }
 }
 
+// The forecast's hotspots: exactly the drawing (analysis/hotspot_drawing.hpp)
+// that `hotspot evaluate` scores, one polygon per drawn hotspot (its pieces
+// together), numbered as the drawing numbers them. Nothing is dropped for its
+// size or forecast. Disclosure judges each by the incidents the forecast rests
+// on, those of its look-back strictly inside the polygon, against min_count;
+// the period's counts in its table are withheld by their own rule (count_of).
+std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& overlap, const ThemeForecast& fc,
+                                       const Theme& theme, const std::vector<const Incident*>& incidents,
+                                       const std::vector<const Incident*>& history, const std::vector<bool>& has_data,
+                                       KdeTheme& counts) {
+  const Period& period = run.cfg.period;
+  const std::size_t t = static_cast<std::size_t>(&theme - run.cfg.taxonomy.themes.data());
+  const Period lookback{period.last - fc.method.lookback + 1, period.last, ""};
+  const std::vector<const Incident*> window = run.incidents_in(t, lookback);
+  std::vector<RegionPolygon> regions =
+      region_polygons(run, overlap, fc.grid.spec, fc.drawing.hotspot, fc.drawing.hotspots, fc.grid.values, incidents,
+                      history, period.needed_window(), &window);
+  const double weights = forecast_weight_sum(fc.method);
+  // Each hotspot's incidents of the look-back by street, weighted as the forecast weights their month.
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> named(regions.size());
+  const GridSpec& g = fc.grid.spec;
+  for (const Incident* inc : window) {
+    const double col = (inc->x - g.origin_x) / g.cell, row = (g.origin_y - inc->y) / g.cell;
+    if (!(col >= 0 && row >= 0 && col < g.nx && row < g.ny)) continue;
+    const std::int32_t label = fc.drawing.hotspot[g.index(static_cast<int>(row), static_cast<int>(col))];
+    if (label > 0)
+      named[static_cast<std::size_t>(label - 1)].emplace_back(
+          inc->street, month_weight(period.last - inc->month + 1, fc.method.half_life));
+  }
+  std::vector<Hotspot> kept;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    RegionPolygon& r = regions[i];
+    if (is_suppressed(theme, static_cast<std::uint64_t>(r.window_incidents)) || polygon_withheld(theme, r.window_inside)) {
+      ++counts.withheld;  // disclosure: the forecast rests on too few incidents to publish
+      continue;
+    }
+    Hotspot h;
+    h.level = 1;
+    h.class_name = fmt::format("top {:g}% forecast", run.cfg.kde.coverage * 100);
+    h.threshold = fc.cut;
+    h.geom = std::move(r.geom);
+    h.area_m2 = r.area_m2;
+    h.incidents = r.incidents;
+    h.inside = r.inside;
+    h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period, theme,
+                              run.cfg.significance);
+    h.peak = r.max_value;
+    h.mean = r.mean_value;
+    h.cells = r.cells;
+    h.wards = r.wards.wards;
+    h.main_ward = r.wards.main;
+    h.forecast_monthly = fc.drawing.total[i] / weights;
+    if (run.ingest.has_streets) {
+      const BusiestNames busiest = busiest_names(named[i], run.ingest.streets);
+      std::vector<std::string> streets;
+      for (const std::uint32_t s : busiest.streets) streets.push_back(run.ingest.streets.name(s));
+      h.streets = fmt::format("{}", fmt::join(streets, "; "));
+      if (!streets.empty()) {
+        h.place = name_list(streets) + " (" + run.wards.wards[h.main_ward].name + ")";
+        h.named_by = "its busiest streets and places over the forecast's months";
+      }
+    }
+    kept.push_back(std::move(h));
+  }
+  // The drawing's order (total forecast, highest first), numbered 1.. among those published.
+  for (std::size_t i = 0; i < kept.size(); ++i) kept[i].rank = static_cast<int>(i + 1);
+  name_by_track(run, fc, kept);
+  // Without a street: its ward and 100 m square, and say so.
+  for (Hotspot& h : kept)
+    if (h.place.empty()) {
+      h.place = run.wards.wards[h.main_ward].name + ", " + h.ref;
+      h.named_by = run.ingest.has_streets ? "ward and 100 m square: none of its incidents has a street"
+                                          : "ward and 100 m square: the inputs have no street column";
+    }
+  return kept;
+}
+
 }  // namespace
 
 std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& overlap, const Grid& grid,
@@ -98,15 +176,14 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
                                    const std::vector<const Incident*>& history, const std::vector<bool>& has_data,
                                    KdeTheme& counts) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
+  if (fc) return forecast_hotspots(run, overlap, *fc, theme, incidents, history, has_data, counts);
   const KdeConfig& k = run.cfg.kde;
   std::vector<Hotspot> published;
   for (const HotspotClass& cls : classes) {
     std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, theme, incidents, history, has_data);
     std::vector<Hotspot> kept;
     for (Hotspot& h : hs) {
-      // A forecast hotspot is judged on what it forecasts, not on this period's own count.
-      if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
-      if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
+      if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
         ++counts.dropped;
       } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, h.inside)) {
         ++counts.withheld;  // disclosure: too few incidents to publish
@@ -115,12 +192,10 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
       }
     }
     std::sort(kept.begin(), kept.end(), [](const Hotspot& a, const Hotspot& b) {
-      if (a.forecast_monthly != b.forecast_monthly) return a.forecast_monthly > b.forecast_monthly;
       if (a.incidents != b.incidents) return a.incidents > b.incidents;
       return a.area_m2 < b.area_m2;
     });
     for (std::size_t i = 0; i < kept.size(); ++i) kept[i].rank = static_cast<int>(i + 1);
-    if (fc) name_by_track(run, *fc, kept);
     for (Hotspot& h : kept) published.push_back(std::move(h));
   }
   return published;

@@ -14,6 +14,7 @@
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/stages/stages.hpp"
+#include "app/tables/history_table.hpp"
 #include "app/tables/hotspot_table.hpp"
 #include "app/stages/kde_hotspots.hpp"
 #include "app/disclosure/ledger.hpp"
@@ -24,6 +25,7 @@
 #include "geo/ward_overlap.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
 #include "app/disclosure/surface_disclosure.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
 #include "io/raster_writer.hpp"
 #include "io/vector_writer.hpp"
@@ -36,10 +38,19 @@ namespace {
 void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, const std::vector<std::string>& methods,
                     const std::string& unavailable) {
   j.begin_object("forecast").value("method", f.method.id()).value("label", f.method.label())
-      .value("coverage", coverage).value("cut", f.cut).value("chosen_by_backtest", f.chosen_by_backtest);
+      .value("coverage", coverage).value("cut", f.cut).value("chosen_by_backtest", f.chosen_by_backtest)
+      .value("drawn_squares", static_cast<std::uint64_t>(f.drawing.cells)).value("drawn_area_share", f.area_share)
+      .value("drawn_hotspots", f.drawing.hotspots).value("capped", f.drawing.capped);
   if (f.backtest) {
+    // At kde.coverage (the ranking), and as drawn (what the layer publishes; the layer's backtest_* figures).
     j.value("backtest_target_months", f.backtest->months).value("backtest_mean_hit_rate", f.backtest->mean_hit_rate)
         .value("backtest_mean_pai", f.backtest->mean_pai).value("backtest_median_pai", f.backtest->median_pai);
+    if (const auto& d = f.backtest->drawn)
+      j.begin_object("backtest_drawn").value("target_months", d->months).value("mean_area_share", d->mean_area_share)
+          .value("mean_hotspots", d->mean_hotspots).value("mean_hit_rate", d->mean_hit_rate)
+          .value("mean_pai", d->mean_pai).value("mean_pei", d->mean_pei)
+          .value("cells_l12_mean_pai_same_area", d->baseline_mean_pai).value("months_won_vs_cells_l12", d->wins)
+          .value("months_lost_vs_cells_l12", d->losses).end_object();
   } else {
     j.value("backtest_unavailable", unavailable);
   }
@@ -58,6 +69,7 @@ void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, cons
 struct KdeShared {
   const RunInputs& run;
   const WardResult* wards;
+  const EmergingResult* emerging;
   KdeParams params;
   WardOverlap overlap;
   std::vector<bool> has_data;
@@ -118,25 +130,39 @@ void describe_raster(const KdeShared& shared, const Theme& theme, std::size_t in
 // hotspots_<theme>.geojson: the published hotspots, their table and geometry.
 FeatureLayer hotspot_layer(const KdeShared& shared, const Theme& theme, const ThemeForecast* fc,
                            const std::vector<Hotspot>& published, std::size_t incidents) {
+  const bool classed = shared.emerging != nullptr;
   const RunInputs& run = shared.run;
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
   FeatureLayer layer;
   layer.name = "hotspots_" + theme.id;
-  layer.description = fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}",
-                                  theme.label, cfg.period.label, kernel_name(shared.params.kernel),
-                                  shared.params.bandwidth, k.cell, theme.proxy ? theme.proxy_note : "");
+  layer.description =
+      fc ? fmt::format("{} hotspots for the month after {}: the top squares of the forecast {} ({}), every square at "
+                       "or above the cut drawn, squares within {} squares of each other one hotspot; they cover {:.2f}% "
+                       "of the area (asked: {:g}%). The backtest_* figures score this same drawing on past months at "
+                       "the area it covered. {}",
+                       theme.label, cfg.period.label, fc->method.id(), fc->method.label(), k.join, fc->area_share * 100,
+                       k.coverage * 100, theme.proxy ? theme.proxy_note : "")
+         : fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}", theme.label,
+                       cfg.period.label, kernel_name(shared.params.kernel), shared.params.bandwidth, k.cell,
+                       theme.proxy ? theme.proxy_note : "");
   std::optional<HotspotForecastRecord> record;
   if (fc) {
-    record = HotspotForecastRecord{fc->method.id(), k.coverage};
-    if (fc->backtest && fc->backtest->months > 0)
-      record->backtest_months = fc->backtest->months, record->backtest_hit_rate = fc->backtest->mean_hit_rate,
-      record->backtest_pai = fc->backtest->mean_pai;
+    record = HotspotForecastRecord{fc->method.id(), k.coverage, fc->area_share, k.numbered};
+    // The record of exactly this drawing, at the area it covered each month.
+    if (fc->backtest && fc->backtest->drawn && fc->backtest->drawn->months > 0) {
+      const DrawnRecord& d = *fc->backtest->drawn;
+      record->backtest_months = d.months;
+      record->backtest_hit_rate = d.mean_hit_rate;
+      record->backtest_pai = d.mean_pai;
+      record->backtest_area_share = d.mean_area_share;
+      record->backtest_baseline_pai = d.baseline_mean_pai;
+    }
   }
   const auto total = static_cast<long>(incidents);
   const HotspotTableContext table{theme, run.wards.wards, cfg.period.label, run.ward_set->area_m2(), total,
                                   area_count_text(shared.wards, theme, incidents) != std::to_string(total),
-                                  shared.params.output == KdeOutput::Raw, record ? &*record : nullptr};
+                                  shared.params.output == KdeOutput::Raw, record ? &*record : nullptr, classed};
   layer.table = hotspot_table(published, table);
   for (const Hotspot& h : published)
     layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
@@ -175,19 +201,33 @@ KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
     sum.forecast = *fc;
     sum.forecast->grid = Grid{};  // the manifest needs the record, not the cells
     sum.forecast->tracks = HotspotTracks{};
+    sum.forecast->drawing.hotspot.clear();
+    sum.forecast->drawing.total.clear();
   }
   sum.classes = fc ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
                 : k.classes == HotspotClasses::Sd ? sd_classes(grid)
                                                   : top_percent_classes(grid, k.top_percent);
-  const std::vector<Hotspot> published = draw_hotspots(run, shared.overlap, fc ? fc->grid : grid, sum.classes, t, fc,
-                                                       incidents, history, shared.has_data, sum);
+  std::vector<Hotspot> published = draw_hotspots(run, shared.overlap, fc ? fc->grid : grid, sum.classes, t, fc,
+                                                 incidents, history, shared.has_data, sum);
+  // New, persistent, ...: the class most of the Gi* cells it overlaps hold, and its hot months of the last 12.
+  if (shared.emerging && t < shared.emerging->cells.size()) {
+    const EmergingCells& cells = shared.emerging->cells[t];
+    for (Hotspot& h : published)
+      h.space_time = space_time_of(cells_overlapping(run.geos, h.geom.get(), cells.spec), cells.cls,
+                                   cells.recent_hot, std::min(12, shared.emerging->window.months()));
+  }
   sum.published = static_cast<int>(published.size());
   for (const Hotspot& h : published) {
     if (h.level != 1) continue;  // the widest class holds the others
-    sum.hotspots.push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
-                                        fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
-                                        own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
-                                        h.rank});
+    HotspotShape shape;
+    shape.id = fmt::format("{}-{}-{}", theme.id, h.level, h.rank);
+    shape.label = hotspot_label(h, run.wards.wards);
+    shape.geom = own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone");
+    shape.rank = h.rank;
+    shape.numbered = !fc || h.rank <= k.numbered;
+    shape.ward = h.main_ward;
+    shape.space_time = h.space_time;
+    sum.hotspots.push_back(std::move(shape));
   }
   // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
   sum.published_surface = publishable_surface(grid, points, kernel_support(params), theme);
@@ -198,10 +238,11 @@ KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
 
 }  // namespace
 
-KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& progress, Diagnostics& diag) {
+KdeResult compute_kde(const RunInputs& run, const WardResult* wards, const EmergingResult* emerging,
+                      Progress& progress, Diagnostics& diag) {
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
-  KdeShared shared{run, wards, KdeParams{}, WardOverlap(run.geos, *run.ward_set),
+  KdeShared shared{run, wards, emerging, KdeParams{}, WardOverlap(run.geos, *run.ward_set),
                    months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}};
   shared.params.kernel = k.kernel;
   shared.params.output = k.output;
@@ -214,6 +255,13 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
     result.themes.push_back(kde_theme(shared, t, diag));
   }
   result.params = shared.params;
+  if (emerging) {  // hotspot_history.csv: each hotspot's space-time class
+    std::vector<HotspotHistoryRow> rows;
+    for (std::size_t t = 0; t < result.themes.size(); ++t)
+      for (const HotspotShape& h : result.themes[t].hotspots)
+        if (h.space_time) rows.push_back({&cfg.taxonomy.themes[t], h.id, h.label, *h.space_time});
+    result.history = hotspot_history_table(rows, emerging->window.label);
+  }
   progress.finish("kde", fmt::format("{} surfaces", result.themes.size()));
   if (shared.forecast) {
     for (const ForecastMethod& m : shared.forecast->methods) result.forecast_methods.push_back(m.id());
@@ -236,7 +284,7 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
     run.record_output(tif);
 
     const VectorLayer layer = sum.hotspot_layer.view();
-    tally_table(*layer.table, theme.id, layer.name + ".geojson", {"previous_incidents"}, run.disclosure);
+    tally_table(*layer.table, theme.id, layer.name + ".geojson", {"incidents", "previous_incidents"}, run.disclosure);
     const std::string name = layer.name + ".geojson";
     write_geojson(run.output_path(name), layer);
     run.record_output(name);
@@ -252,7 +300,7 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
       if (published.inside(i)) peak = std::max(peak, published.values[i]);
     VectorLayerSpec spec = theme_polygons(layer, theme);
     spec.name = fmt::format("{}: KDE hotspots", theme.label);
-    spec.style = hotspot_classes_style(class_names);
+    spec.style = sum.forecast ? forecast_hotspot_style(r.history.has_value()) : hotspot_classes_style(class_names);
     spec.stack = draw_order(DrawOrder::Hotspots);
     run.layers.push_back(vector_layer(std::move(spec)));
     // In the overview map theme each theme's hotspots take their own colour.
@@ -271,10 +319,16 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
                sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
   }
 
+  if (r.history) {
+    write_file_atomically(run.output_path("hotspot_history.csv"), to_csv(*r.history));
+    run.record_output("hotspot_history.csv");
+  }
+
   run.stages.push_back({"kde", [&r, k](JsonWriter& j) {
     j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
         .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
-        .value("min_incidents", k.min_incidents);
+        .value("min_incidents", k.min_incidents).value("join", k.join).value("max_hotspots", k.max_hotspots)
+        .value("numbered", k.numbered);
     if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
     j.begin_array("themes");
     for (const KdeTheme& s : r.themes) {

@@ -15,9 +15,10 @@ namespace {
 constexpr int kBacktestTargets = 12;
 const char* const kFallbackMethod = "cells_l24_t12";
 
-// The forecast for the month after `last` from the theme's incidents up to `last`.
+// The forecast for the month after `last` from the theme's incidents up to
+// `last`, and its drawing.
 ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid, const std::vector<Incident>& incidents,
-                             std::size_t theme, Month last, double coverage) {
+                             std::size_t theme, Month last, const DrawingRule& rule) {
   ThemeForecast f;
   f.method = method;
   const std::vector<double> bands =
@@ -44,19 +45,9 @@ ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid,
       f.grid.in_area[i] = 1;
       f.grid.values[i] = score[static_cast<std::size_t>(grid.compact[i])];
     }
-  const std::size_t k = cells_for_coverage(coverage, grid.spec.cell * grid.spec.cell, grid.study_area_m2, score.size());
-  std::vector<double> sorted = score;
-  if (k > 0) {
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end(), std::greater<>());
-    f.cut = sorted[k - 1];
-  }
-  // A cell the forecast gives nothing is never a hotspot, even below the coverage.
-  if (!(f.cut > 0)) {
-    double smallest = 0;
-    for (const double v : score)
-      if (v > 0 && (smallest == 0 || v < smallest)) smallest = v;
-    f.cut = smallest > 0 ? smallest : 1;
-  }
+  f.drawing = draw_forecast(grid, score, rule);
+  f.cut = f.drawing.cells > 0 ? f.drawing.cut : 1;
+  f.area_share = static_cast<double>(f.drawing.cells) * grid.spec.cell * grid.spec.cell / grid.study_area_m2;
   return f;
 }
 
@@ -65,8 +56,7 @@ ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid,
 int pack_forecast_months(const RunConfig& cfg) {
   int lookback = 1;
   if (const auto m = pack_forecast_method(cfg.kde)) lookback = m->lookback;
-  else
-    for (const int l : cfg.evaluate.lookbacks) lookback = std::max(lookback, l);
+  else lookback = longest_lookback(evaluation_plan(cfg).methods);  // every candidate, the long memories included
   // The last 12 targets, each with its look-back, or the history the backtest needs.
   return kBacktestTargets - 1 + std::max(lookback, cfg.evaluate.history_months);
 }
@@ -74,11 +64,18 @@ int pack_forecast_months(const RunConfig& cfg) {
 PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double study_area_m2,
                            const std::vector<Incident>& incidents, Progress& progress, Diagnostics& diag) {
   const std::optional<ForecastMethod> fixed = pack_forecast_method(cfg.kde);
+  // The hindsight reference reads only months up to the period's end, like everything else here.
   EvaluationPlan plan = evaluation_plan(cfg);
-  if (fixed) {  // only the pack's own method needs its record
+  if (fixed) {
+    // Only the pack's own method needs its record, and cells_l12 to compare its drawing with.
+    const ForecastMethod l12 = plan.methods[*plan.cells_l12], ceiling = plan.methods[*plan.ceiling];
     plan.methods = {*fixed};
     plan.baselines.clear();
     plan.pack_method = 0;
+    if (!(l12 == *fixed)) plan.methods.push_back(l12);
+    plan.cells_l12 = plan.methods.size() - 1;
+    plan.methods.push_back(ceiling);
+    plan.ceiling = plan.methods.size() - 1;
     plan.bandwidths.clear();
     if (fixed->kind == ForecastKind::Kde) plan.bandwidths = {fixed->bandwidth};
   }
@@ -101,6 +98,7 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
   }
   const EvalGrid grid = evaluation_grid(wards, study_area_m2, cfg.evaluate.cell);
+  const DrawingRule rule = drawing_rule(cfg.kde, grid);
   const std::size_t themes = cfg.taxonomy.themes.size();
   std::vector<ForecastMethod> methods(themes);
   std::vector<std::optional<MethodSummary>> bests(themes);
@@ -109,7 +107,9 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     std::optional<MethodSummary> best;
     if (record && !record->themes[t].summary.empty()) {
       for (const MethodSummary& s : record->themes[t].summary)
-        if (fixed ? s.method == 0 : (!best || s.mean_pai > best->mean_pai)) best = s;
+        if (fixed ? s.method == 0
+                  : plan.methods[s.method].draws_hotspots() && (!best || s.mean_pai > best->mean_pai))
+          best = s;
       if (!fixed && best) method = plan.methods[best->method];
     }
     methods[t] = method;
@@ -123,23 +123,26 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
   parallel_for(past.size(), cfg.threads, [&](std::size_t i, int) {
     const std::size_t t = i / kMonths;
     const int back = static_cast<int>(kMonths - 1 - i % kMonths);
-    past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back, cfg.kde.coverage);
+    past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back, rule);
   });
   for (std::size_t t = 0; t < themes; ++t) {
-    std::vector<std::vector<std::uint8_t>> selected;
+    std::vector<std::vector<std::int32_t>> hotspots;
     std::vector<std::vector<double>> scores;
     for (std::size_t m = 0; m < kMonths; ++m) {  // back = kMonths - 1 - m: the coming month last
       const ThemeForecast& p = past[t * kMonths + m];
-      selected.emplace_back(p.grid.values.size());
-      for (std::size_t i = 0; i < p.grid.values.size(); ++i)
-        selected.back()[i] = p.grid.in_area[i] && p.grid.values[i] > 0 && p.grid.values[i] >= p.cut;
+      hotspots.push_back(p.drawing.hotspot);  // each month's drawn hotspots, as published
       scores.push_back(p.grid.values);
     }
     ThemeForecast f = std::move(past[t * kMonths + kMonths - 1]);
-    f.tracks = track_hotspots(grid.spec, selected, scores);
+    f.tracks = track_hotspots(grid.spec, hotspots, scores);
     f.first_tracked = cfg.period.last + 1 - (kTrackedMonths - 1);
     f.chosen_by_backtest = !fixed && bests[t].has_value();
     f.backtest = bests[t];
+    if (record)
+      for (const MethodSummary& s : record->themes[t].summary) {
+        if (s.method == plan.cells_l12) f.cells_l12 = s;
+        if (s.method == plan.ceiling) f.ceiling = s;
+      }
     if (!fixed && record) f.candidates = record->themes[t].summary;
     out.themes.push_back(std::move(f));
   }

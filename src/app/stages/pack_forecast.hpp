@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/backtest.hpp"
+#include "analysis/hotspot_drawing.hpp"
 #include "analysis/hotspot_tracking.hpp"
 #include "app/config/config.hpp"
 #include "app/context/progress.hpp"
@@ -23,8 +24,18 @@ struct ThemeForecast {
   ForecastMethod method;
   bool chosen_by_backtest = false;
   Grid grid;           // the evaluation grid with the forecast score per cell
-  double cut = 0;      // cells scoring at least this (and above 0) are hotspots; ties at the cut are all kept
-  std::optional<MethodSummary> backtest;  // at kde.coverage over the last 12 target months
+  // The hotspots drawn from it (analysis/hotspot_drawing.hpp), with the rule
+  // `hotspot evaluate` scores (drawing_rule): per cell of `grid`, its hotspot.
+  HotspotDrawing drawing;
+  double cut = 0;      // the lowest drawn score (ties at the cut are all kept); 1 when nothing is drawn
+  double area_share = 0;  // the drawn squares' share of the study area
+  // At kde.coverage over the last 12 target months; its `drawn` record scores
+  // exactly this drawing rule, at the area it covered each month.
+  std::optional<MethodSummary> backtest;
+  // cells_l12 and the hindsight reference (the 12 months either side of each
+  // target, as far as the data up to the period go) over the same months: how
+  // much of the possible gain the method reaches (share_of_gain).
+  std::optional<MethodSummary> cells_l12, ceiling;
   std::vector<MethodSummary> candidates;  // every method tried, when kde.forecast = "backtest"
   // The same method's hotspots for each of the last kTrackedMonths target
   // months (the coming month last), chained into tracks on `grid`'s cells.

@@ -7,6 +7,17 @@
 #include "geo/polygonize.hpp"
 
 namespace hotspot {
+namespace {
+
+std::vector<RegionPolygon> labelled_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
+                                             const std::vector<std::int32_t>& label, int count,
+                                             const std::vector<double>& values,
+                                             const std::vector<const Incident*>& incidents,
+                                             const std::vector<const Incident*>& history,
+                                             const Period& history_window, const IncidentCounter* shared_counter,
+                                             const std::vector<const Incident*>* window);
+
+}  // namespace
 
 std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
@@ -15,6 +26,29 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
                                            const Period& history_window,
                                            const IncidentCounter* shared_counter) {
   const Regions regions = label_regions(mask, spec);
+  return labelled_polygons(run, overlap, spec, regions.label, regions.count, values, incidents, history, history_window,
+                           shared_counter, nullptr);
+}
+
+std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
+                                           const std::vector<std::int32_t>& labels, int count,
+                                           const std::vector<double>& values,
+                                           const std::vector<const Incident*>& incidents,
+                                           const std::vector<const Incident*>& history, const Period& history_window,
+                                           const std::vector<const Incident*>* window) {
+  return labelled_polygons(run, overlap, spec, labels, count, values, incidents, history, history_window, nullptr, window);
+}
+
+namespace {
+
+std::vector<RegionPolygon> labelled_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
+                                             const std::vector<std::int32_t>& label, int count,
+                                             const std::vector<double>& values,
+                                             const std::vector<const Incident*>& incidents,
+                                             const std::vector<const Incident*>& history,
+                                             const Period& history_window, const IncidentCounter* shared_counter,
+                                             const std::vector<const Incident*>* window) {
+  const struct { const std::vector<std::int32_t>& label; int count; } regions{label, count};
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
   std::vector<RegionPolygon> out(static_cast<std::size_t>(regions.count));
@@ -38,8 +72,12 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
   for (const Incident* inc : history)
     if (const std::int32_t label = region_of(inc); label && history_window.contains(inc->month))
       ++out[static_cast<std::size_t>(label - 1)].monthly[static_cast<std::size_t>(inc->month - history_window.first)];
-  std::optional<IncidentCounter> own_counter;
+  if (window)
+    for (const Incident* inc : *window)
+      if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].window_incidents;
+  std::optional<IncidentCounter> own_counter, window_counter;
   if (!shared_counter) own_counter.emplace(run.geos, incidents);
+  if (window) window_counter.emplace(run.geos, *window);
   const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
   // Clipping to the study area is most of the time: regions are clipped on
   // run.threads threads, each with its own GEOS context. They read the shared
@@ -65,10 +103,13 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
     GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), area), "clipping a region");
     GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
     r.inside = counter.inside(ctx, clipped.get());
+    if (window_counter) r.window_inside = window_counter->inside(ctx, clipped.get());
     r.wards = (worker == 0 ? overlap : *s.overlap).of(clipped.get());
     r.geom = GeomPtr(clipped.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
   });
   return out;
 }
+
+}  // namespace
 
 }  // namespace hotspot

@@ -12,6 +12,7 @@
 #include "analysis/disclosure.hpp"
 #include "analysis/emerging_classes.hpp"
 #include "analysis/hotspot_classes.hpp"
+#include "analysis/space_time.hpp"
 #include "analysis/kde.hpp"
 #include "analysis/time_profile.hpp"
 #include "analysis/ward_stats.hpp"
@@ -60,14 +61,19 @@ struct RepeatResult {
   Period lookback;                      // the 12 months ending with the period
   Table table;                          // repeat_locations.csv, which the report reads
   std::map<std::string, DisclosureTally> withheld;  // [theme id]: locations left out as too small
+  Table hot_streets;                    // hot_streets.csv: every theme's rows, in theme order
+  bool by_street = false;               // streets (else 100 m squares: the inputs have no street column)
 };
 
 // A published KDE hotspot (widest class), kept for the venue planner, the
-// emerging classes and the report's maps.
+// forward plan and the report's maps.
 struct HotspotShape {
   std::string id, label;
   GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS
   int rank = 0;  // the number in its label and in the report's table
+  bool numbered = true;  // numbered on the report's map (kde.numbered); the rest are drawn unnumbered
+  std::size_t ward = 0;  // the ward holding most of it
+  std::optional<SpaceTime> space_time;  // new, persistent, ... (emerging stage's cells); none without it
 };
 
 // One theme's density surface and hotspots (KDE stage).
@@ -91,6 +97,8 @@ struct KdeResult {
   std::vector<KdeTheme> themes;           // [theme]
   std::vector<std::string> forecast_methods;  // of the backtest, by MethodSummary::method
   std::string backtest_unavailable;
+  // hotspot_history.csv: each hotspot's space-time class, when the emerging stage ran.
+  std::optional<Table> history;
 };
 
 // One theme's clusters and Gi* hot and cold spots (clusters stage).
@@ -115,12 +123,18 @@ struct EmergingTheme {
   FeatureLayer layer;   // emerging_<theme>
 };
 
+// One theme's space-time class per Gi* cell, which the KDE stage reads to
+// class its hotspots (the emerging stage runs first).
+struct EmergingCells {
+  GridSpec spec;                          // clusters.gistar_cell, aligned
+  std::vector<EmergingClass> cls;         // per cell
+  std::vector<std::uint16_t> recent_hot;  // per cell: significant hot months, bit k = k months before the last
+};
+
 struct EmergingResult {
   Period window;        // emerging.months ending with the period, from the first month with data
   std::vector<EmergingTheme> themes;  // [theme]
-  // [theme][hotspot]: the space-time class of each KDE hotspot (KdeTheme::hotspots), empty without KDE.
-  std::vector<std::vector<EmergingClass>> hotspot_classes;
-  Table history;        // hotspot_history.csv: those classes, one row per hotspot
+  std::vector<EmergingCells> cells;   // [theme]
 };
 
 // One roadshow plan (a theme, or a weighted mix): its candidates, the chosen

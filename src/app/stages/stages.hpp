@@ -26,19 +26,21 @@ void publish_time(RunContext& run, const TimeResult& r, std::ostream& out);
 RepeatResult compute_repeats(const RunInputs& run);
 void publish_repeats(RunContext& run, const RepeatResult& r, std::ostream& out);
 
-// kde_<theme>.tif, hotspots_<theme>.geojson. `wards`, when the ward stage ran,
-// gives the area totals as published, so hit rates withhold what it withheld.
-KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& progress, Diagnostics& diag);
+// kde_<theme>.tif, hotspots_<theme>.geojson, hotspot_history.csv. `wards`,
+// when the ward stage ran, gives the area totals as published, so hit rates
+// withhold what it withheld; `emerging`, when it ran, the space-time class of
+// each hotspot.
+KdeResult compute_kde(const RunInputs& run, const WardResult* wards, const EmergingResult* emerging,
+                      Progress& progress, Diagnostics& diag);
 void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out);
 
 // clusters_<theme>.geojson, gistar_<theme>.geojson
 ClusterResult compute_clusters(const RunInputs& run, Progress& progress);
 void publish_clusters(RunContext& run, const ClusterResult& r, std::ostream& out);
 
-// emerging_<theme>.geojson, hotspot_history.csv (the classes of `kde`'s hotspots);
-// nothing when the inputs hold under 3 months.
-std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeResult* kde, Progress& progress,
-                                               Diagnostics& diag);
+// emerging_<theme>.geojson, and the cells' classes for the KDE stage's
+// hotspots; nothing when the inputs hold under 3 months.
+std::optional<EmergingResult> compute_emerging(const RunInputs& run, Progress& progress, Diagnostics& diag);
 void publish_emerging(RunContext& run, const EmergingResult& r, std::ostream& out);
 
 // venues_<plan>.geojson/.csv, venue_catchments_<plan>.geojson; reach measured
@@ -47,9 +49,9 @@ VenueResult compute_venues(const RunInputs& run, const KdeResult* kde, Diagnosti
 void publish_venues(RunContext& run, const VenueResult& r, std::ostream& out);
 
 // forward_plan.csv, forward_plan.ics; themes weighted up for a significant rise
-// (`wards`) and for persistent hotspots (`emerging`). Nothing without venues.
+// (`wards`) and for persistent hotspots (`kde`'s space-time classes). Nothing without venues.
 std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, const WardResult* wards,
-                                                      const EmergingResult* emerging, Diagnostics& diag);
+                                                      const KdeResult* kde, Diagnostics& diag);
 void publish_forward_plan(RunContext& run, const ForwardPlanResult& r, std::ostream& out);
 
 // evaluation.csv, evaluation_summary.csv, evaluation.html (hotspot evaluate)

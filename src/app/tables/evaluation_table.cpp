@@ -33,6 +33,14 @@ Table evaluation_table(const std::vector<EvaluationRow>& rows, const std::vector
   cols.add("pei", CellType::Real, 4, [](const Row& x) { return real_or_null(x.of->measures.pei); });
   cols.add("rri", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->measures.rri); });
   cols.add("history_months_missing", CellType::Integer, [](const Row& x) { return Cell::integer(x.of->history_missing); });
+  // Drawn rows: the method's hotspot drawing at the area it covers, and the comparisons at that area.
+  cols.add("drawn", CellType::Bool, [](const Row& x) { return Cell::boolean(x.of->drawn); });
+  const auto drawn = [](const Row& x) { return x.of->drawn; };
+  cols.add("hotspots", CellType::Integer, [](const Row& x) { return Cell::integer(x.of->hotspots); }).only_when(drawn);
+  cols.add("cells_l12_pai_same_area", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->baseline_pai); })
+      .only_when(drawn);
+  cols.add("hindsight_pai_same_area", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->ceiling_pai); })
+      .only_when(drawn);
   return cols.build(rows);
 }
 
@@ -45,7 +53,10 @@ Table evaluation_summary_table(const std::vector<EvaluationSummaryRow>& rows, co
   const auto role = [&](const Row& x) {
     const bool baseline =
         std::find(baselines.begin(), baselines.end(), x.of->method) != baselines.end();
-    return x.of->method == pack_method ? "pack" : baseline ? "baseline" : "candidate";
+    return x.of->method == pack_method ? "pack"
+           : baseline                  ? "baseline"
+           : !method(x).is_forecast()  ? "reference"
+                                       : "candidate";
   };
   TableColumns<Row> cols;
   cols.add("theme", CellType::Text, [&](const Row& x) { return Cell::text(themes[x.theme].id); });
@@ -65,6 +76,40 @@ Table evaluation_summary_table(const std::vector<EvaluationSummaryRow>& rows, co
     cols.add("wins_vs_" + id, CellType::Integer, [k](const Row& x) { return Cell::integer(x.of->paired.at(k).wins); });
     cols.add("losses_vs_" + id, CellType::Integer, [k](const Row& x) { return Cell::integer(x.of->paired.at(k).losses); });
   }
+  // How much of the possible gain over cells_l12 (the hindsight reference's) the method reaches, at the coverage.
+  cols.add("share_of_possible_gain", CellType::Real, 3, [](const Row& x) {
+    return x.cells_l12 && x.ceiling ? real_or_null(share_of_gain(x.of->mean_pai, x.cells_l12->mean_pai, x.ceiling->mean_pai))
+                                    : Cell::null();
+  });
+  // Its hotspot drawing (what the pack publishes), at the area it covers each month.
+  const auto has_drawn = [](const Row& x) { return x.of->drawn.has_value(); };
+  const auto d = [](const Row& x) -> const DrawnRecord& { return *x.of->drawn; };
+  cols.add("drawn_target_months", CellType::Integer, [d](const Row& x) { return Cell::integer(d(x).months); })
+      .only_when(has_drawn);
+  cols.add("drawn_mean_area_share", CellType::Real, 4, [d](const Row& x) { return real_or_null(d(x).mean_area_share); })
+      .only_when(has_drawn);
+  cols.add("drawn_mean_hotspots", CellType::Real, 1, [d](const Row& x) { return real_or_null(d(x).mean_hotspots); })
+      .only_when(has_drawn);
+  cols.add("drawn_mean_hit_rate", CellType::Real, 4, [d](const Row& x) { return real_or_null(d(x).mean_hit_rate); })
+      .only_when(has_drawn);
+  cols.add("drawn_mean_pai", CellType::Real, 3, [d](const Row& x) { return real_or_null(d(x).mean_pai); })
+      .only_when(has_drawn);
+  cols.add("drawn_mean_pei", CellType::Real, 4, [d](const Row& x) { return real_or_null(d(x).mean_pei); })
+      .only_when(has_drawn);
+  cols.add("drawn_cells_l12_mean_pai", CellType::Real, 3, [d](const Row& x) { return real_or_null(d(x).baseline_mean_pai); })
+      .only_when(has_drawn);
+  cols.add("drawn_ratio_vs_cells_l12", CellType::Real, 4, [d](const Row& x) {
+    return real_or_null(d(x).baseline_mean_pai > 0 ? d(x).mean_pai / d(x).baseline_mean_pai : std::nan(""));
+  }).only_when(has_drawn);
+  cols.add("drawn_wins_vs_cells_l12", CellType::Integer, [d](const Row& x) { return Cell::integer(d(x).wins); })
+      .only_when(has_drawn);
+  cols.add("drawn_losses_vs_cells_l12", CellType::Integer, [d](const Row& x) { return Cell::integer(d(x).losses); })
+      .only_when(has_drawn);
+  cols.add("drawn_hindsight_mean_pai", CellType::Real, 3, [d](const Row& x) { return real_or_null(d(x).ceiling_mean_pai); })
+      .only_when(has_drawn);
+  cols.add("drawn_share_of_possible_gain", CellType::Real, 3, [d](const Row& x) {
+    return real_or_null(share_of_gain(d(x).mean_pai, d(x).baseline_mean_pai, d(x).ceiling_mean_pai));
+  }).only_when(has_drawn);
   return cols.build(rows);
 }
 

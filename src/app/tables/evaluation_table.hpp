@@ -22,11 +22,15 @@ struct EvaluationRow {
 Table evaluation_table(const std::vector<EvaluationRow>& rows, const std::vector<Theme>& themes,
                        const std::vector<ForecastMethod>& methods);
 
-// A method's summary, with the index of its theme. `baselines` and
-// `pack_method` index `methods`: each summary's `paired` follows `baselines`.
+// A method's summary, with the index of its theme, and that theme's cells_l12
+// and hindsight summaries (null when absent), which the share of the possible
+// gain reads. `baselines` and `pack_method` index `methods`: each summary's
+// `paired` follows `baselines`.
 struct EvaluationSummaryRow {
   std::size_t theme;
   const MethodSummary* of;
+  const MethodSummary* cells_l12 = nullptr;
+  const MethodSummary* ceiling = nullptr;
 };
 Table evaluation_summary_table(const std::vector<EvaluationSummaryRow>& rows, const std::vector<Theme>& themes,
                                const std::vector<ForecastMethod>& methods, const std::vector<std::size_t>& baselines,

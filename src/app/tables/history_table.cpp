@@ -11,7 +11,9 @@ Table hotspot_history_table(const std::vector<HotspotHistoryRow>& rows, const st
   cols.add("hotspot_id", CellType::Text, [](const Row& r) { return Cell::text(r.hotspot_id); });
   cols.add("label", CellType::Text, [](const Row& r) { return Cell::text(r.label); });
   cols.add("space_time_class", CellType::Text,
-           [](const Row& r) { return Cell::text(std::string(emerging_class_name(r.space_time_class))); });
+           [](const Row& r) { return Cell::text(std::string(emerging_class_name(r.space_time.cls))); });
+  cols.add("months_hot_of_12", CellType::Integer, [](const Row& r) { return Cell::integer(r.space_time.hot_months); });
+  cols.add("space_time", CellType::Text, [](const Row& r) { return Cell::text(space_time_words(r.space_time)); });
   cols.add("window", CellType::Text, [&window](const Row&) { return Cell::text(window); });
   return cols.build(rows);
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/emerging_classes.hpp"
+#include "analysis/space_time.hpp"
 #include "core/theme.hpp"
 #include "io/table.hpp"
 
@@ -15,7 +15,7 @@ namespace hotspot {
 struct HotspotHistoryRow {
   const Theme* theme = nullptr;
   std::string hotspot_id, label;  // as the hotspot layer publishes them
-  EmergingClass space_time_class = EmergingClass::NoPattern;  // the class most of its cells hold
+  SpaceTime space_time;           // the class most of its cells hold, and its hot months
 };
 
 // `window`: the emerging window's label ("2024-12..2025-11"), on every row.

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "analysis/space_time.hpp"
 #include "analysis/ward_stats.hpp"
 #include "core/theme.hpp"
 #include "core/ward.hpp"
@@ -33,15 +36,29 @@ struct Hotspot {
   std::string ref;                 // the 100 m square of its track's anchor: "TQ515888"
   std::string since;               // the first target month its track was a hotspot
   int months_present = 0;          // of the last kTrackedMonths target months
+  // Forecast hotspots: where it is in words, "South Street and Market Place
+  // (Romford Town)", from its busiest streets (streets, "; "-joined), or its
+  // ward and 100 m square when none is known (named_by says which).
+  std::string place, streets, named_by;
+  std::optional<SpaceTime> space_time;  // new, persistent, ... when the emerging stage ran
 };
 
-// The forecast a coverage hotspot comes from, and its backtested record
-// (backtest_months 0: none, for too little history).
+// "Hotspot 3 — South Street and Market Place (Romford Town)"; without a
+// place, "Hotspot 3 — Romford Town" (its main ward).
+std::string hotspot_label(const Hotspot& h, const std::vector<Ward>& wards);
+
+// The forecast a coverage hotspot comes from, the share of the area its
+// drawing covers, and the drawing's backtested record (backtest_months 0:
+// none, for too little history): the same drawing rule each month, scored at
+// the area it covered, against the last 12 months' top squares at that area.
 struct HotspotForecastRecord {
   std::string method;
-  double coverage = 0;
+  double coverage = 0;      // asked (kde.coverage)
+  double area_share = 0;    // this month's drawing: its squares' share of the study area
+  int numbered = 0;         // hotspots numbered on the map and in the report (kde.numbered)
   int backtest_months = 0;
-  double backtest_hit_rate = 0, backtest_pai = 0;
+  double backtest_hit_rate = 0, backtest_pai = 0, backtest_area_share = 0;
+  double backtest_baseline_pai = 0;  // the last 12 months' top squares at the same areas
 };
 
 // What every row of one theme's table shares.
@@ -54,6 +71,7 @@ struct HotspotTableContext {
   bool total_withheld = false;  // the ward table withheld that total: hit rate and PAI go with it
   bool raw = false;             // densities are raw kernel sums, not per km2
   const HotspotForecastRecord* forecast = nullptr;  // coverage hotspots only
+  bool classed = false;         // the emerging stage ran: each hotspot has its space-time class
 };
 
 Table hotspot_table(const std::vector<Hotspot>& hotspots, const HotspotTableContext& ctx);

@@ -1,0 +1,58 @@
+#include "analysis/space_time.hpp"
+
+#include <bit>
+#include <fmt/format.h>
+#include <map>
+
+namespace hotspot {
+
+SpaceTime space_time_of(std::span<const std::size_t> cells, std::span<const EmergingClass> cls,
+                        std::span<const std::uint16_t> recent_hot, int of_months) {
+  SpaceTime out;
+  out.of_months = of_months;
+  std::map<EmergingClass, int> votes;
+  std::uint32_t hot = 0;
+  for (const std::size_t i : cells) {
+    if (i >= cls.size()) continue;
+    if (cls[i] >= EmergingClass::NewHot && cls[i] <= EmergingClass::HistoricalHot) ++votes[cls[i]];
+    if (i < recent_hot.size()) hot |= recent_hot[i];
+  }
+  int most = 0;
+  for (const auto& [c, n] : votes)
+    if (n > most) out.cls = c, most = n;
+  const std::uint32_t mask = of_months >= 32 ? 0xffffffffu : (1u << of_months) - 1u;
+  out.hot_months = std::popcount(hot & mask);
+  return out;
+}
+
+std::string space_time_words(const SpaceTime& s) {
+  const std::string of = fmt::format("{} of the last {} months", s.hot_months, s.of_months);
+  switch (s.cls) {
+    case EmergingClass::NewHot: return "new this month";
+    case EmergingClass::ConsecutiveHot: return fmt::format("hot for the last {} months", s.hot_months);
+    case EmergingClass::IntensifyingHot: return "hot for " + of + ", intensifying";
+    case EmergingClass::PersistentHot: return "hot for " + of;
+    case EmergingClass::DiminishingHot: return "hot for " + of + ", easing";
+    case EmergingClass::SporadicHot: return "on and off: hot in " + of;
+    case EmergingClass::OscillatingHot: return "on and off, once a cold spot: hot in " + of;
+    case EmergingClass::HistoricalHot: return "hot before, not this month (hot in " + of + ")";
+    default: break;
+  }
+  return s.hot_months > 0 ? "no clear pattern (hot in " + of + ")" : "not a significant hot spot";
+}
+
+std::string space_time_key(EmergingClass c) {
+  switch (c) {
+    case EmergingClass::NewHot: return "new";
+    case EmergingClass::ConsecutiveHot: return "consecutive";
+    case EmergingClass::IntensifyingHot: return "intensifying";
+    case EmergingClass::PersistentHot: return "persistent";
+    case EmergingClass::DiminishingHot: return "diminishing";
+    case EmergingClass::SporadicHot:
+    case EmergingClass::OscillatingHot: return "sporadic";
+    case EmergingClass::HistoricalHot: return "historical";
+    default: return "none";
+  }
+}
+
+}  // namespace hotspot
