@@ -248,9 +248,11 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
   std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;  // per grid
 
   const std::vector<bool> has_data = months_with_data(run.ingest.incidents, cfg.period.needed_window());
+  const GridBudget budget = run.grid_budget();
   std::optional<PackForecast> forecast;
   if (k.classes == HotspotClasses::Coverage)
-    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, progress, diag);
+    forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, budget,
+                             progress, diag);
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     progress.update("kde", t, cfg.taxonomy.themes.size(), theme.label);
@@ -269,7 +271,8 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
                             "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
     const double support = kernel_support(params);
     const Bounds& e = run.ward_set->extent();
-    check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
+    budget.check(grid_size(e.max_x - e.min_x, e.max_y - e.min_y, support, k.cell), k.cell, kKdeBytesPerCell,
+                 "the KDE surface of " + theme.id, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
     const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
     if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
       diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "

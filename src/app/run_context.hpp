@@ -78,6 +78,8 @@ struct RunInputs {
   std::vector<VenueFileReport> venue_files;
   std::vector<Reject> venue_rejects;  // source = index into venue_files, offset by incident files
 
+  // The memory budget for grids over the wards (kde.memory_budget_mb): core/grid_budget.hpp.
+  GridBudget grid_budget() const { return ward_grid_budget(*ward_set, wards.wards, cfg.kde.memory_budget_mb); }
   // Incidents of theme t in the months of `p`.
   std::vector<const Incident*> incidents_in(std::size_t theme, const Period& p) const;
   // Incidents of theme t in the reporting period.

@@ -3,10 +3,17 @@
 // 1 km square wards with files written here; the rest call the unit directly.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <functional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -14,11 +21,13 @@
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "core/text.hpp"
+#include "core/grid_budget.hpp"
 #include "geo/crs_transform.hpp"
-#include "geo/study_area.hpp"
+#include "geo/ward_set.hpp"
 #include "io/csv_parser.hpp"
 #include "io/incident_reader.hpp"
 #include "io/json_writer.hpp"
+#include "io/ward_reader.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -83,6 +92,44 @@ struct Scene {
   }
 };
 
+// A run of the binary itself (no shell), with its peak resident memory.
+struct Measured {
+  int rc = -1;
+  long peak_kb = 0;  // ru_maxrss of the hotspot process
+  std::string log;
+};
+
+Measured run_measured(const fs::path& log, std::vector<std::string> args, int timeout_s = 120) {
+  args.insert(args.begin(), HOTSPOT_BINARY);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    ::execv(HOTSPOT_BINARY, argv.data());
+    ::_exit(127);
+  }
+  Measured m;
+  struct rusage usage {};
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (::wait4(pid, &status, WNOHANG, &usage) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::wait4(pid, &status, 0, &usage);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  m.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  m.peak_kb = usage.ru_maxrss;
+  m.log = test::read_text(log);
+  return m;
+}
+
 std::string error_of(const std::function<void()>& f, ErrorKind* kind = nullptr) {
   try {
     f();
@@ -118,7 +165,10 @@ TEST_CASE("1. a KDE or Gi* grid over the memory budget is an error naming the se
     const Result r = s.run("kde", "", s.config("[kde]\ncell = 0.001\n"));
     INFO(r.log);
     CHECK(r.rc == 2);
-    CHECK_THAT(r.log, Contains("kde.cell, kde.bandwidth and kde.gaussian_truncation: a grid of"));
+    CHECK_THAT(r.log, Contains("the KDE surface of burglary (kde.cell, kde.bandwidth and kde.gaussian_truncation): "
+                               "grids of"));
+    CHECK_THAT(r.log, Contains("cells of 0.001 m over the wards' extent, 2.0 x 1.0 km from (530000, 180000) to "
+                               "(532000, 181000) would need about"));
     CHECK_THAT(r.log, Contains("over the limit kde.memory_budget_mb = 1024"));
   }
   SECTION("--bandwidth 1e9") {
@@ -142,19 +192,39 @@ TEST_CASE("1. a KDE or Gi* grid over the memory budget is an error naming the se
     const Result r = s.run("clusters", "", s.config("[clusters]\ngistar_cell = 0.001\n"));
     INFO(r.log);
     CHECK(r.rc == 2);
-    CHECK_THAT(r.log, Contains("clusters.gistar_cell: a grid of"));
+    CHECK_THAT(r.log, Contains("the Gi* grid of burglary (clusters.gistar_cell): grids of"));
+  }
+  SECTION("the forecast's grids: evaluate.cell = 10 within 2 MB") {
+    const Result r = s.run("kde", "", s.config("[evaluate]\ncell = 10\n[kde]\nmemory_budget_mb = 2\n"));
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("the hotspot forecast's 10 m grids (12 months for each of 1 theme, and their "
+                               "backtest) (evaluate.cell and the look-back of kde.forecast): grids of 201 x 101 "
+                               "cells of 10 m"));
+    CHECK_THAT(r.log, Contains("over the limit kde.memory_budget_mb = 2."));
   }
   SECTION("the check itself: MB in the message, nothing thrown within budget") {
-    const Bounds box{0, 0, 10000, 10000};
-    CHECK_NOTHROW(check_grid_budget(box, 0, 25, 13, 1024, "kde.cell"));  // 401 x 401 cells, 2 MB
+    GridBudget budget;
+    budget.extent = "the test box";
+    CHECK_NOTHROW(budget.check(grid_size(10000, 10000, 0, 25), 25, 13, "kde", "kde.cell"));  // 401 x 401 cells, 2 MB
     ErrorKind kind{};
-    const std::string msg = error_of([&] { check_grid_budget(box, 0, 1, 13, 1, "kde.cell"); }, &kind);
+    budget.limit_mb = 1;
+    const std::string msg = error_of([&] { budget.check(grid_size(10000, 10000, 0, 1), 1, 13, "kde", "kde.cell"); }, &kind);
     CHECK(kind == ErrorKind::Usage);
-    CHECK_THAT(msg, Contains("kde.cell: a grid of 10001 x 10001 cells of 1 m would need about 1300 MB"));
-    CHECK_FALSE(error_of([&] { check_grid_budget(box, HUGE_VAL, 25, 13, 1024, "x"); }).empty());
+    CHECK_THAT(msg, Contains("kde (kde.cell): grids of 10001 x 10001 cells of 1 m over the test box would need about "
+                             "1300 MB, over the limit kde.memory_budget_mb = 1"));
+    budget.limit_mb = 1024;
+    CHECK_FALSE(error_of([&] { budget.check(grid_size(10000, 10000, HUGE_VAL, 25), 25, 13, "x", "x"); }).empty());
     // 1e10 columns of one row: 130,000 MB is within this budget, but not an int.
-    CHECK_THAT(error_of([&] { check_grid_budget(Bounds{0, 0, 10000, 0}, 0, 1e-6, 13, 1e6, "x"); }),
+    budget.limit_mb = 1e6;
+    CHECK_THAT(error_of([&] { budget.check(grid_size(10000, 0, 0, 1e-6), 1e-6, 13, "x", "x"); }),
                Contains("10000000001 x 1 cells"));
+    // A ward that is a spike to a stray vertex is named, and the error is the input's.
+    budget.limit_mb = 1;
+    budget.outlier = "ward E01 (Alpha) spans 531.0 x 181.0 km";
+    CHECK_THAT(error_of([&] { budget.check(grid_size(10000, 10000, 0, 1), 1, 13, "kde", "kde.cell"); }, &kind),
+               Contains("ward E01 (Alpha) spans 531.0 x 181.0 km: kde (kde.cell): grids of"));
+    CHECK(kind == ErrorKind::BadInput);
   }
 }
 
@@ -531,4 +601,43 @@ TEST_CASE("16. the corpus for wards and paths: duplicate codes, junk, a glob mat
   r = s.run("validate", "", no_match);
   CHECK(r.rc == 1);  // the input is missing: bad input, not a usage error
   CHECK_THAT(r.log, Contains("incidents[0].paths: no file matches 'nothing/*.csv'"));
+}
+
+// Issue 24: inputs that still broke a run. Each case: the exit code, the
+// message naming the file, line, feature or key and what to do, the memory
+// bound where size is the danger, and the account where rows are involved.
+
+TEST_CASE("18. a stray ward vertex at (0, 0): exit 1 naming the ward and the memory, before any grid", "[bad-input][issue24]") {
+  Scene s("vertex");
+  std::string wards = test::read_text(s.dir / "wards.geojson");
+  const std::string corner = "[531000,181000],[530000,181000]";
+  REQUIRE(wards.find(corner) != std::string::npos);
+  wards.replace(wards.find(corner), corner.size(), "[531000,181000],[0,0],[530000,181000]");
+  test::write_text(s.dir / "wards.geojson", wards);
+  test::write_text(s.dir / "run.toml", s.config());
+  const Measured m = run_measured(s.dir / "log.txt", {"run", (s.dir / "run.toml").string(), "--out", (s.dir / "out").string()});
+  INFO(m.log);
+  CHECK(m.rc == 1);
+  CHECK_THAT(m.log, Contains("ward E01 (Alpha) spans 531.0 x 181.0 km from (0, 0) to (531000, 181000)"));
+  CHECK_THAT(m.log, Contains("the hotspot forecast's 100 m grids (12 months for each of 1 theme, and their backtest)"));
+  CHECK_THAT(m.log, Contains("over the limit kde.memory_budget_mb = 1024. Fix that ward's geometry (a stray vertex?) "
+                             "or leave it out with wards.where"));
+  // Refused before any grid: far under what one month of the grids would take (5321 x 1811 doubles, 77 MB).
+  CHECK(m.peak_kb < 2 * 1024 * 1024);
+  WARN("peak memory with a ward vertex at (0, 0): " << m.peak_kb / 1024 << " MiB");
+  CHECK_FALSE(fs::exists(s.dir / "out"));
+
+  SECTION("the same wards without the stray vertex name no ward") {
+    const fs::path file = s.dir / "wards.geojson";
+    test::write_text(file, wards_geojson(false));
+    const GeosContext geos;
+    Diagnostics diag;
+    WardSource src;
+    src.path = file.string();
+    const WardReadResult read = read_wards(geos, src, "EPSG:27700", diag);
+    const WardSet set(geos, read.wards);
+    const GridBudget budget = ward_grid_budget(set, read.wards, 1024);
+    CHECK(budget.extent == "the wards' extent, 2.0 x 1.0 km from (530000, 180000) to (532000, 181000)");
+    CHECK(budget.outlier.empty());
+  }
 }
