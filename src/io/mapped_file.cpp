@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -61,6 +62,14 @@ MappedFile::MappedFile(const std::string& path) {
     ::madvise(data_, size_, MADV_SEQUENTIAL);
   }
   ::close(fd);
+}
+
+void MappedFile::release(std::size_t from, std::size_t to) const {
+  if (!data_) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t first = (from + page - 1) / page * page, last = std::min(to, size_) / page * page;
+  // A private, read-only mapping: dropped pages are read back from the file if needed.
+  if (last > first) ::madvise(static_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

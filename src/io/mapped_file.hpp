@@ -20,6 +20,10 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Lets the pages wholly inside bytes [from, to) leave memory: a reader that
+  // has passed them (a 2 GB line it skips) keeps its footprint small. They
+  // stay readable: the kernel reads them from the file again if touched.
+  void release(std::size_t from, std::size_t to) const;
 
  private:
   void* data_ = nullptr;

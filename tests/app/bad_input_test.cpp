@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -639,5 +640,72 @@ TEST_CASE("18. a stray ward vertex at (0, 0): exit 1 naming the ward and the mem
     const GridBudget budget = ward_grid_budget(set, read.wards, 1024);
     CHECK(budget.extent == "the wards' extent, 2.0 x 1.0 km from (530000, 180000) to (532000, 181000)");
     CHECK(budget.outlier.empty());
+  }
+}
+
+TEST_CASE("19. a CR-only (classic Mac) file among LF files is read row by row", "[bad-input][issue24]") {
+  Scene s("cr-only");
+  std::string rows = good_rows(5, 100);
+  std::replace(rows.begin(), rows.end(), '\n', '\r');
+  test::write_text(s.dir / "incidents" / "b.csv", std::string("ref,date,category,x,y,weight\r") + rows);
+  const Result r = s.run("wards");
+  INFO(r.log);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.log, Contains("incidents/b.csv: read 5, accepted 5, outside the data window 0, rejected 0"));
+  CHECK_THAT(r.log, Contains("Rows read 25 = accepted 25 + outside the data window 0 + rejected 0"));
+  // Its rows count in the wards: 25 burglaries in all.
+  CHECK_THAT(test::read_text(s.dir / "out" / "ward_summary.csv"), Contains("\nALL,"));
+  const std::string manifest = test::read_text(s.dir / "out" / "manifest.json");
+  CHECK_THAT(manifest, Contains("\"accepted\": 25"));
+}
+
+TEST_CASE("20. a file of NULs: the row and field limits bound the memory, not the file", "[bad-input][issue24]") {
+  Scene s("nul");
+  test::write_text(s.dir / "run.toml", s.config());
+  const Measured clean = run_measured(s.dir / "clean.txt", {"validate", (s.dir / "run.toml").string()});
+  // Sparse files: the holes read as NULs, and nothing is written to disk.
+  const auto sparse = [](const fs::path& p, const std::string& head, std::size_t nuls, const std::string& tail) {
+    test::write_text(p, head);
+    fs::resize_file(p, head.size() + nuls);
+    std::ofstream f(p, std::ios::binary | std::ios::app);
+    f << tail;
+  };
+  REQUIRE(clean.rc == 0);
+  constexpr std::size_t kGiB = std::size_t{1} << 30;
+  SECTION("1 GiB of NULs and nothing else: not a CSV file, named") {
+    sparse(s.dir / "incidents" / "b.csv", "", kGiB, "");
+    const Measured m = run_measured(s.dir / "log.txt", {"validate", (s.dir / "run.toml").string()});
+    INFO(m.log);
+    CHECK(m.rc == 1);
+    CHECK_THAT(m.log, Contains((s.dir / "incidents" / "b.csv").string() + ": the first line is 1073741824 bytes long, "
+                               "over the limit of 1048576 for a row: this is not a CSV file"));
+    CHECK(m.peak_kb < clean.peak_kb + 32 * 1024);
+    WARN("peak memory, 1 GiB of NULs: " << m.peak_kb / 1024 << " MiB (clean run " << clean.peak_kb / 1024 << " MiB)");
+  }
+  SECTION("a 1 GiB row of NULs between good rows: one reject, the rows after it read, the account reconciled") {
+    sparse(s.dir / "incidents" / "b.csv", std::string(kHeader) + good_rows(2, 100), kGiB, "\n" + good_rows(3, 200));
+    const Measured m = run_measured(s.dir / "log.txt", {"wards", (s.dir / "run.toml").string(), "--out",
+                                                        (s.dir / "out").string()});
+    INFO(m.log);
+    CHECK(m.rc == 0);
+    CHECK_THAT(m.log, Contains("incidents/b.csv: read 6, accepted 5, outside the data window 0, rejected 1"));
+    CHECK_THAT(m.log, Contains("Rows read 26 = accepted 25 + outside the data window 0 + rejected 1"));
+    const std::string rejects = test::read_text(s.dir / "out-restricted" / "rejects.csv");
+    CHECK_THAT(rejects, Contains("incidents/b.csv,4,unparseable,,\"the row is 1073741824 bytes long, over the limit of "
+                                 "1048576 (1 MiB) for a row: not a CSV record"));
+    CHECK(rejects.size() < 4096);  // the raw row is cut to its first 200 bytes
+    // The pages of the skipped row are let go as they are passed.
+    CHECK(m.peak_kb < clean.peak_kb + 64 * 1024);
+    WARN("peak memory, a 1 GiB row of NULs: " << m.peak_kb / 1024 << " MiB (clean run " << clean.peak_kb / 1024 << " MiB)");
+  }
+  SECTION("a 100 KB field: rejected naming the column") {
+    test::write_text(s.dir / "incidents" / "b.csv", std::string(kHeader) + "X1,2017-04-02," + std::string(100000, 'B') +
+                                                        ",530200,180100,1\n" + good_rows(1, 300));
+    const Result r = s.run("wards");
+    INFO(r.log);
+    CHECK(r.rc == 0);
+    CHECK_THAT(test::read_text(s.dir / "out-restricted" / "rejects.csv"),
+               Contains("incidents/b.csv,2,unparseable,category,\"the field is 100000 bytes long, over the limit of "
+                        "65536 (64 KiB) for a field"));
   }
 }
