@@ -146,8 +146,9 @@ std::string manifest_json(const RunContext& in) {
     j.begin_object()
         .value("path", display_path(cfg, f.path))
         .value("source", f.source_name)
-        .value("sha256", f.sha256)
-        .value("read", f.read)
+        .value("sha256", f.sha256);
+    if (!f.duplicate_of.empty()) j.value("duplicate_of", display_path(cfg, f.duplicate_of));
+    j.value("read", f.read)
         .value("accepted", f.accepted)
         .value("outside_window", f.outside_window)
         .value("rejected", f.rejected_total());

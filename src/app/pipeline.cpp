@@ -50,9 +50,10 @@ void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnosti
 
 void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
   for (const auto& f : in.files)
-    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}\n",
+    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n",
                display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
-               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "");
+               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
+               f.duplicate_of.empty() ? "" : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
   const InputTotals t = input_totals(in.files);
   fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
              t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
@@ -77,6 +78,7 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.ingest = parsed ? place_inputs(*parsed, cfg, run.ward_set->index())
                       : ingest(cfg, run.ward_set->index(), run.progress, window);
   run.timer.stop();
+  for (const std::string& w : run.ingest.warnings) run.diag.warn(w);
   if (!cfg.period.label.empty()) {  // evaluate has no period
     run.availability = assess_data(cfg, run.ingest);
     for (const std::string& w : data_warnings(cfg, run.availability)) run.diag.warn(w);

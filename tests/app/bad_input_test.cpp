@@ -709,3 +709,27 @@ TEST_CASE("20. a file of NULs: the row and field limits bound the memory, not th
                         "65536 (64 KiB) for a field"));
   }
 }
+
+TEST_CASE("21. a file given twice (a symlink, a second download) is read once, with a warning naming both", "[bad-input][issue24]") {
+  Scene s("copies");
+  // No ids, as police.uk ASB: only the content can tell the copies from new rows.
+  std::istringstream lines(good_rows(20));
+  std::string rows;
+  for (std::string line; std::getline(lines, line);) rows += line.substr(line.find(',')) + "\n";
+  test::write_text(s.dir / "incidents" / "a.csv", kHeader + rows);
+  fs::create_symlink(s.dir / "incidents" / "a.csv", s.dir / "incidents" / "b.csv");
+  fs::copy_file(s.dir / "incidents" / "a.csv", s.dir / "incidents" / "c.csv");
+  const Result r = s.run("wards");
+  INFO(r.log);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.log, Contains("warning: incidents/b.csv has the same content as incidents/a.csv (SHA-256 "));
+  CHECK_THAT(r.log, Contains("warning: incidents/c.csv has the same content as incidents/a.csv"));
+  CHECK_THAT(r.log, Contains("it is skipped, so its rows count once. Remove the copy, or narrow the paths that match it."));
+  CHECK_THAT(r.log, Contains("incidents/c.csv: read 0, accepted 0, outside the data window 0, rejected 0 (skipped: a "
+                             "copy of incidents/a.csv)"));
+  CHECK_THAT(r.log, Contains("Rows read 20 = accepted 20 + outside the data window 0 + rejected 0"));
+  const std::string manifest = test::read_text(s.dir / "out" / "manifest.json");
+  CHECK_THAT(manifest, Contains("\"duplicate_of\": \"incidents/a.csv\""));
+  CHECK_THAT(manifest, Contains("has the same content as incidents/a.csv"));
+  CHECK_THAT(manifest, Contains("\"reconciles\": true"));
+}
