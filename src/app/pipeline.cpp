@@ -17,6 +17,7 @@
 #include "app/ward_outputs.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/context_reader.hpp"
 #include "io/population_reader.hpp"
 #include "io/staged_folder.hpp"
 
@@ -70,6 +71,10 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   attach_population(cfg, run.wards.wards, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
+  // The report, the last stage, draws the context layer: read it now, so that a
+  // layer without a CRS or a broken feature stops the run before the analysis.
+  if (const ContextConfig& c = cfg.context; !c.path.empty())
+    (void)read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, cfg.crs, run.ward_set->extent());
   run.timer.stop();
   run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
 

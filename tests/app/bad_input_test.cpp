@@ -17,6 +17,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <ogr_geometry.h>
 
 #include "app/config.hpp"
 #include "core/error.hpp"
@@ -26,6 +27,7 @@
 #include "geo/crs_transform.hpp"
 #include "geo/ward_set.hpp"
 #include "io/csv_parser.hpp"
+#include "io/geometry_check.hpp"
 #include "io/incident_reader.hpp"
 #include "io/json_writer.hpp"
 #include "io/ward_reader.hpp"
@@ -732,4 +734,74 @@ TEST_CASE("21. a file given twice (a symlink, a second download) is read once, w
   CHECK_THAT(manifest, Contains("\"duplicate_of\": \"incidents/a.csv\""));
   CHECK_THAT(manifest, Contains("has the same content as incidents/a.csv"));
   CHECK_THAT(manifest, Contains("\"reconciles\": true"));
+}
+
+TEST_CASE("22. bad ward geometry and a context layer without a CRS: exit 1 naming file and feature, before the analysis", "[bad-input][issue24]") {
+  Scene s("geometry");
+  const auto no_stage_ran = [&](const Result& r) {
+    CHECK(r.log.find("QGIS project") == std::string::npos);
+    CHECK(r.log.find("vs baseline") == std::string::npos);  // the ward stage's line
+    CHECK_FALSE(fs::exists(s.dir / "out"));
+  };
+  SECTION("an unclosed ward ring") {
+    std::string wards = test::read_text(s.dir / "wards.geojson");
+    const std::string tail = ",[530000,181000],[530000,180000]]]";
+    REQUIRE(wards.find(tail) != std::string::npos);
+    wards.replace(wards.find(tail), tail.size(), ",[530000,181000]]]");
+    test::write_text(s.dir / "wards.geojson", wards);
+    const Result r = s.run("run");
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains((s.dir / "wards.geojson").string() + ": ward E01 (Alpha) [feature 0]: the outer ring is "
+                               "not closed: it starts at (530000, 180000) and ends at (530000, 181000). Fix the geometry"));
+    no_stage_ran(r);
+  }
+  SECTION("a context layer without a CRS") {
+    test::write_text(s.dir / "ctx.csv", "WKT,name\n\"LINESTRING (530100 180500,531900 180500)\",High Road\n");
+    const Result r = s.run("run", "", s.config("[context]\npath = \"ctx.csv\"\nkind = \"roads\"\n"));
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains((s.dir / "ctx.csv").string() + ": the context layer 'ctx' has no CRS. Set context.crs"));
+    no_stage_ran(r);
+    // With context.crs it draws.
+    const Result ok = s.run("run", "", s.config("[context]\npath = \"ctx.csv\"\nkind = \"roads\"\ncrs = \"EPSG:27700\"\n"));
+    INFO(ok.log);
+    CHECK(ok.rc == 0);
+  }
+  SECTION("a context layer whose coordinates are not in its CRS, and one with an unclosed ring") {
+    // GeoJSON without a crs member is WGS 84: eastings and northings cannot be transformed.
+    test::write_text(s.dir / "ctx.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                                            R"("geometry":{"type":"LineString","coordinates":[[530100,180500],[531900,180500]]}}]})");
+    Result r = s.run("run", "", s.config("[context]\npath = \"ctx.geojson\"\nkind = \"roads\"\n"));
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("ctx.geojson: feature 0: its coordinates cannot be transformed from the layer's CRS "
+                               "(WGS 84) to EPSG:27700. If they are in another CRS, set context.crs to it."));
+    no_stage_ran(r);
+    test::write_text(s.dir / "area.geojson",
+                     R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":)"
+                     R"({"type":"Polygon","coordinates":[[[-0.1,51.5],[-0.09,51.5],[-0.09,51.51]]]}}]})");
+    r = s.run("run", "", s.config("[context]\npath = \"area.geojson\"\nkind = \"area\"\n"));
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("area.geojson: feature 0: the outer ring has 3 points; a ring needs at least 4"));
+    no_stage_ran(r);
+  }
+  SECTION("the check itself: holes, parts and coordinates") {
+    const auto problem = [](const char* wkt) {
+      OGRGeometry* g = nullptr;
+      REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
+      const std::string p = geometry_problem(*g);
+      OGRGeometryFactory::destroyGeometry(g);
+      return p;
+    };
+    CHECK(problem("POLYGON ((0 0,1 0,1 1,0 0))").empty());
+    CHECK(problem("POLYGON ((0 0,10 0,10 10,0 0),(1 1,2 1,2 2,1 2))") ==
+          "hole 1 is not closed: it starts at (1, 1) and ends at (1, 2)");
+    CHECK(problem("MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6)))") ==
+          "part 2: the outer ring has 3 points; a ring needs at least 4, the first repeated at the end");
+    OGRLineString line;
+    line.addPoint(0, 0);
+    line.addPoint(std::nan(""), 1);
+    CHECK(geometry_problem(line) == "point 2 is not a finite number");
+  }
 }
