@@ -19,7 +19,7 @@
 #include <fmt/format.h>
 #include <ogr_geometry.h>
 
-#include "app/config.hpp"
+#include "app/config/config.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "core/text.hpp"
