@@ -106,6 +106,7 @@ struct RunContext : RunInputs {
   StageTimer timer;
   std::vector<OutputFile> outputs;
   std::vector<OutputFile> restricted_outputs;
+  std::string pack_id;  // of the pack's files, in both manifests (app/run/pack_folders.hpp)
   std::vector<StageRecord> stages;
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
   DisclosureLedger disclosure;       // what each stage withheld, in counts, for the manifest
