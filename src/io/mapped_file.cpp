@@ -30,8 +30,11 @@ const char* type_name(mode_t mode) {
 void require_regular_file(const std::string& path, const std::string& setting) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return;
+  // A folder, a FIFO or a device is never an input: the setting names the
+  // wrong thing, a usage error like a wrong key. A file that exists but cannot
+  // be read (below) is the input's problem.
   if (!S_ISREG(st.st_mode))
-    throw bad_input("read", fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
+    throw usage_error("read", fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
   // Checked with the settings, so the message names the key, not a later reader.
   if (::access(path.c_str(), R_OK) != 0)
     throw bad_input("read", fmt::format("{}: '{}' cannot be read ({}). Give the user running hotspot read "
@@ -48,7 +51,7 @@ MappedFile::MappedFile(const std::string& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw bad_input("read", fmt::format("'{}' is {}; give a regular file.", path, type_name(st.st_mode)));
+    throw usage_error("read", fmt::format("'{}' is {}; give a regular file.", path, type_name(st.st_mode)));
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {
