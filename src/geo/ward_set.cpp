@@ -73,7 +73,7 @@ GridBudget ward_grid_budget(const WardSet& set, const std::vector<Ward>& wards, 
   std::nth_element(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(others.size() / 2), others.end());
   const double median = others[others.size() / 2];
   if (boxes[big] > 100 * median && wards[big].area_m2 < 0.05 * boxes[big])
-    budget.outlier = fmt::format("ward {} ({}) spans {}, {:.0f} times the box of a typical ward, and fills {:.1f}% "
+    budget.outlier = fmt::format("ward {} ({}) spans {}, {:.0f} times the box of a typical ward, and fills {:.2f}% "
                                  "of it",
                                  wards[big].code, wards[big].name, text(set.envelope(big)), boxes[big] / median,
                                  100 * wards[big].area_m2 / boxes[big]);
