@@ -45,7 +45,8 @@ std::string geometry_problem(const OGRGeometry& g) {
     case wkbLineString: return curve_problem(*g.toLineString());
     case wkbPoint: {
       const OGRPoint& p = *g.toPoint();
-      return g.IsEmpty() || (std::isfinite(p.getX()) && std::isfinite(p.getY())) ? "" : "the point is not a finite number";
+      const bool finite = g.IsEmpty() || (std::isfinite(p.getX()) && std::isfinite(p.getY()));
+      return finite ? "" : "the point is not a finite number";
     }
     case wkbMultiPolygon:
     case wkbMultiLineString:

@@ -34,7 +34,8 @@ void require_regular_file(const std::string& path, const std::string& setting) {
   // wrong thing, a usage error like a wrong key. A file that exists but cannot
   // be read (below) is the input's problem.
   if (!S_ISREG(st.st_mode))
-    throw usage_error("read", fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
+    throw usage_error("read",
+                      fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
   // Checked with the settings, so the message names the key, not a later reader.
   if (::access(path.c_str(), R_OK) != 0)
     throw bad_input("read", fmt::format("{}: '{}' cannot be read ({}). Give the user running hotspot read "

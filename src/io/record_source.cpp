@@ -15,7 +15,8 @@ namespace {
 class CsvRecordSource final : public RecordSource {
  public:
   explicit CsvRecordSource(const std::string& path)
-      : file_(path), parser_(file_.bytes(), ',', [this](std::size_t from, std::size_t to) { file_.release(from, to); }) {
+      : file_(path),
+        parser_(file_.bytes(), ',', [this](std::size_t from, std::size_t to) { file_.release(from, to); }) {
     // Excel's "Unicode text" is UTF-16: its header would only show as bytes.
     const std::string_view bytes = file_.bytes();
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))

@@ -269,7 +269,8 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
     listing.push_back(OutputFile{name, sha256_file((pack.staging() / name).string())});
   for (const AreaOutcome& o : outcomes)
     if (o.error.empty())
-      listing.push_back(OutputFile{o.slug + "/manifest.json", sha256_file((pack.staging() / o.slug / "manifest.json").string())});
+      listing.push_back(
+          OutputFile{o.slug + "/manifest.json", sha256_file((pack.staging() / o.slug / "manifest.json").string())});
   const std::string id = pack_id(listing);
   // Both top folders get a manifest, so a rerun recognises them as hotspot's.
   for (const fs::path& dir : {pack.staging(), restricted.staging()}) {

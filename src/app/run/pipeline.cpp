@@ -53,7 +53,8 @@ void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& 
     fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n",
                display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
                f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
-               f.duplicate_of.empty() ? "" : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
+               f.duplicate_of.empty() ? ""
+                                      : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
   const InputTotals t = input_totals(in.files);
   fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
              t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");

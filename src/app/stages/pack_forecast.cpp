@@ -80,7 +80,8 @@ namespace {
 // with its scores and the KDE sub-grid.
 double forecast_bytes_per_cell(const EvaluationPlan& plan, std::size_t themes, int threads, double area_share) {
   const double months = kTrackedMonths, tasks = std::max(1.0, std::min<double>(threads, themes * months));
-  const double per_area_cell = 4 + tasks * (longest_lookback(plan.methods) * month_layer_bytes(plan.bandwidths.size()) + 16);
+  const double layers = longest_lookback(plan.methods) * month_layer_bytes(plan.bandwidths.size());
+  const double per_area_cell = 4 + tasks * (layers + 16);
   return 8 + static_cast<double>(themes) * months * 9 + months * 9 + 12 +
          tasks * kde_subgrid_bytes(plan.bandwidths.size()) + area_share * per_area_cell;
 }
@@ -124,7 +125,8 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     out.first_target = record->first_target;
     out.last_target = record->last_target;
   } catch (const Error& e) {
-    if (e.kind() != ErrorKind::BadInput) throw;  // only too little history makes the record a warning
+    // Only too little history makes the record a warning; the budget's errors (stage "grid") stop the run.
+    if (e.kind() != ErrorKind::BadInput || e.stage() == "grid") throw;
     out.backtest_unavailable = e.what();
     diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
   }
