@@ -16,8 +16,8 @@
 #include <fstream>
 #include <random>
 
-#include "app/config.hpp"
-#include "app/ingest.hpp"
+#include "app/config/config.hpp"
+#include "app/context/ingest.hpp"
 #include "core/diagnostics.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/ward_index.hpp"

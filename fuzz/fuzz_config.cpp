@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "app/config.hpp"
+#include "app/config/config.hpp"
 #include "core/error.hpp"
 #include "fuzz_support.hpp"
 

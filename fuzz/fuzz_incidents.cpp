@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "app/config.hpp"
+#include "app/config/config.hpp"
 #include "core/error.hpp"
 #include "fuzz_support.hpp"
 #include "io/incident_reader.hpp"

@@ -19,7 +19,7 @@ std::string proj_message(PJ_CONTEXT* ctx) {
 // PROJ's log has errors and debug lines, no warnings. While a transformation
 // is being made, its error lines are kept; if it is made, they are raised as
 // GDAL warnings, which a run's handler turns into run warnings
-// (app/gdal_warnings.hpp): something PROJ could not use, though it found a
+// (app/context/gdal_warnings.hpp): something PROJ could not use, though it found a
 // way. If it is not made, our own error reports the failure, once. Points
 // are transformed with the log off: a point PROJ cannot transform becomes
 // infinity and the caller's reject, not a warning per row.

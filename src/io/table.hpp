@@ -38,6 +38,9 @@ struct Table {
   std::size_t column_index(const std::string& name) const;  // throws when absent
 };
 
+// What a cell shows for a theme whose rules cannot match the inputs.
+constexpr const char* kNoData = "no data";
+
 // Rounds half away from zero to `decimals` places, giving the same text on every platform.
 double round_to(double v, int decimals);
 

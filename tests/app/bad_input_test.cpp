@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "app/config.hpp"
+#include "app/config/config.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "core/text.hpp"

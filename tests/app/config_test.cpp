@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "app/config.hpp"
-#include "app/config_schema.hpp"
+#include "app/config/config.hpp"
+#include "app/config/config_schema.hpp"
 #include "core/error.hpp"
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
-// forward_plan.csv from in-memory planned events (app/forward_plan_table.hpp).
+// forward_plan.csv from in-memory planned events (app/tables/forward_plan_table.hpp).
 #include <catch2/catch.hpp>
 
-#include "app/forward_plan_table.hpp"
+#include "app/tables/forward_plan_table.hpp"
 #include "io/csv_writer.hpp"
 
 using namespace hotspot;

@@ -2,7 +2,7 @@
 // count; its errors do not (our own exception reports them).
 #include <catch2/catch.hpp>
 
-#include "app/gdal_warnings.hpp"
+#include "app/context/gdal_warnings.hpp"
 
 using namespace hotspot;
 

@@ -1,7 +1,7 @@
-// hotspot_history.csv from in-memory hotspots (app/history_table.hpp).
+// hotspot_history.csv from in-memory hotspots (app/tables/history_table.hpp).
 #include <catch2/catch.hpp>
 
-#include "app/history_table.hpp"
+#include "app/tables/history_table.hpp"
 #include "io/csv_writer.hpp"
 
 using namespace hotspot;
@@ -10,13 +10,8 @@ TEST_CASE("hotspot history table: each hotspot with its space-time class and the
   Theme asb, burglary;
   asb.id = "asb";
   burglary.id = "burglary";
-  HotspotShape first, second;
-  first.id = "asb-1";
-  first.label = "Hotspot 1 \u2014 Romford Town";
-  second.id = "burglary-1";
-  second.label = "Hotspot 1, Harold Hill";
-  const Table t = hotspot_history_table({{&asb, &first, EmergingClass::PersistentHot},
-                                         {&burglary, &second, EmergingClass::NoPattern}},
+  const Table t = hotspot_history_table({{&asb, "asb-1", "Hotspot 1 \u2014 Romford Town", EmergingClass::PersistentHot},
+                                         {&burglary, "burglary-1", "Hotspot 1, Harold Hill", EmergingClass::NoPattern}},
                                         "2024-12..2025-11");
   CHECK(to_csv(t) ==
         "theme,hotspot_id,label,space_time_class,window\r\n"

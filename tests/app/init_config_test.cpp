@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "app/init_config.hpp"
-#include "app/shipped_taxonomy.hpp"
+#include "app/cli/init_config.hpp"
+#include "app/config/shipped_taxonomy.hpp"
 #include "core/error.hpp"
 #include "io/source_sniffer.hpp"
 #include "test_support.hpp"

@@ -1,7 +1,7 @@
-// points_<theme>.geojson's properties from in-memory incidents (app/points_table.hpp).
+// points_<theme>.geojson's properties from in-memory incidents (app/tables/points_table.hpp).
 #include <catch2/catch.hpp>
 
-#include "app/points_table.hpp"
+#include "app/tables/points_table.hpp"
 #include "io/csv_writer.hpp"
 
 using namespace hotspot;

@@ -1,13 +1,13 @@
-// The polygon layers' tables from in-memory regions (app/polygon_table.hpp,
+// The polygon layers' tables from in-memory regions (app/tables/polygon_table.hpp,
 // gistar_table.hpp, emerging_table.hpp): the shared columns first, each
 // layer's own after them, as the cluster, Gi* and emerging layers publish.
 #include <catch2/catch.hpp>
 
 #include <sstream>
 
-#include "app/emerging_table.hpp"
-#include "app/gistar_table.hpp"
-#include "app/polygon_table.hpp"
+#include "app/tables/emerging_table.hpp"
+#include "app/tables/gistar_table.hpp"
+#include "app/tables/polygon_table.hpp"
 #include "io/csv_writer.hpp"
 
 using namespace hotspot;

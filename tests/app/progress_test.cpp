@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "app/progress.hpp"
+#include "app/context/progress.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -1,9 +1,9 @@
-// rejects.csv and rejects_summary.csv from in-memory rejects (app/rejects_table.hpp).
+// rejects.csv and rejects_summary.csv from in-memory rejects (app/tables/rejects_table.hpp).
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
 
-#include "app/rejects_table.hpp"
+#include "app/tables/rejects_table.hpp"
 #include "io/csv_writer.hpp"
 
 using namespace hotspot;

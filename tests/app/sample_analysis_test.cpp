@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "analysis/venue_programme.hpp"
-#include "app/config.hpp"
-#include "app/ingest.hpp"
+#include "app/config/config.hpp"
+#include "app/context/ingest.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/ward_index.hpp"
 #include "geo/ward_set.hpp"

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "app/stages.hpp"
+#include "app/stages/stages.hpp"
 #include "core/time_window.hpp"
 #include "geo/grid_reference.hpp"
 #include "io/csv_writer.hpp"

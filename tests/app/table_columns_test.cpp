@@ -1,4 +1,4 @@
-// Tables declared by column descriptors (app/table_columns.hpp): the CSV and
+// Tables declared by column descriptors (app/tables/table_columns.hpp): the CSV and
 // the GeoJSON properties come from one declaration, with disclosure control.
 #include <catch2/catch.hpp>
 
@@ -6,7 +6,7 @@
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
-#include "app/table_columns.hpp"
+#include "app/tables/table_columns.hpp"
 #include "io/csv_writer.hpp"
 #include "io/vector_writer.hpp"
 #include "test_support.hpp"

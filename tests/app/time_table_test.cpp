@@ -1,4 +1,4 @@
-// time_of_day.csv from in-memory time profiles (app/time_table.hpp): exact
+// time_of_day.csv from in-memory time profiles (app/tables/time_table.hpp): exact
 // cells, the theme's own suppression rule, and what the ledger records.
 #include <catch2/catch.hpp>
 
@@ -7,7 +7,7 @@
 #include <map>
 #include <sstream>
 
-#include "app/time_table.hpp"
+#include "app/tables/time_table.hpp"
 #include "io/csv_writer.hpp"
 
 using namespace hotspot;

@@ -1,8 +1,8 @@
-// The monthly trend charts' disclosure control (app/trend_disclosure.hpp):
+// The monthly trend charts' disclosure control (app/disclosure/trend_disclosure.hpp):
 // the same suppression as the tables, against the ward table's totals.
 #include <catch2/catch.hpp>
 
-#include "app/trend_disclosure.hpp"
+#include "app/disclosure/trend_disclosure.hpp"
 
 using namespace hotspot;
 

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "analysis/support_count.hpp"
-#include "app/surface_disclosure.hpp"
+#include "app/disclosure/surface_disclosure.hpp"
 #include "geo/cluster_shapes.hpp"
 
 using namespace hotspot;

@@ -1,0 +1,155 @@
+#include "app/cli/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <ostream>
+
+#include "app/config/config.hpp"
+#include "app/config/config_schema.hpp"
+#include "app/cli/init_command.hpp"
+#include "app/run/pipeline.hpp"
+#include "app/config/shipped_taxonomy.hpp"
+#include "app/run/areas.hpp"
+#include "core/error.hpp"
+
+namespace hotspot {
+namespace {
+
+struct CommandOptions {
+  std::string config;
+  bool quiet = false;
+  std::map<const OptionSpec*, std::string> overrides;
+};
+
+// The commands that run the pipeline, or a part of it, from a run file; each
+// takes the run file, --quiet and every option's flag (add_common).
+struct PipelineCommand {
+  Mode mode;
+  const char* name;
+  const char* does;     // the help's first line
+  const char* example;  // the help's second line, after "Example: "
+};
+
+const PipelineCommand kPipelineCommands[] = {
+    {Mode::Run, "run",
+     "The monthly tasking pack: ward table and layer, forecast hotspots with change on their own past, clusters, Gi* "
+     "and emerging hot spots, time windows and the hour table, repeat locations, venues and the forward plan, QGIS "
+     "project, A4 report, manifest.",
+     "hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov"},
+    {Mode::Validate, "validate", "Read and reconcile the inputs; print the account, write nothing.",
+     "hotspot validate data/sample/hotspot.toml"},
+    {Mode::Wards, "wards", "Ward statistics only: wards.geojson, ward_summary.csv.",
+     "hotspot wards data/sample/hotspot.toml --out out/wards"},
+    {Mode::Kde, "kde", "Hotspots only: the forecast hotspots and the period's KDE surfaces.",
+     "hotspot kde data/sample/hotspot.toml --coverage 0.05"},
+    {Mode::Clusters, "clusters", "DBSCAN, NNH and Gi* clusters only.", "hotspot clusters data/sample/hotspot.toml --eps 150"},
+    {Mode::Venues, "venues", "Roadshow venue planner (computes the hotspots it needs).",
+     "hotspot venues data/sample/hotspot.toml"},
+    {Mode::Evaluate, "evaluate",
+     "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, evaluation_summary.csv, "
+     "evaluation.html (run.period is not needed).",
+     "hotspot evaluate data/sample/hotspot.toml --out out/backtest"},
+};
+
+void add_common(CLI::App* cmd, CommandOptions& o) {
+  cmd->add_option("config", o.config, "Run description (TOML), e.g. data/sample/hotspot.toml")->required();
+  cmd->add_flag("-q,--quiet", o.quiet, "Print only warnings, errors and the final line (no progress)");
+  for (const OptionSpec& spec : option_specs()) {
+    if (spec.cli_flag.empty()) continue;
+    if (spec.type == ValueType::Bool) {  // a switch: present means true
+      cmd->add_flag_callback(std::string(spec.cli_flag), [&o, &spec]() { o.overrides[&spec] = "true"; },
+                             fmt::format("{} (overrides {}.{})", spec.help, spec.table, spec.key));
+      continue;
+    }
+    cmd->add_option_function<std::string>(
+        std::string(spec.cli_flag), [&o, &spec](const std::string& v) { o.overrides[&spec] = v; },
+        fmt::format("{} (overrides {}.{})", spec.help, spec.table, spec.key));
+  }
+}
+
+std::vector<Override> to_overrides(const CommandOptions& o) {
+  std::vector<Override> out;
+  for (const auto& [spec, value] : o.overrides) {
+    std::string v = value;
+    // Paths typed on the command line are relative to where the user is, not to the config file.
+    const auto names = shipped_taxonomy_names();
+    const bool shipped = spec->key == "taxonomy" && std::find(names.begin(), names.end(), v) != names.end();
+    if (spec->is_path && !shipped)
+      v = std::filesystem::absolute(v).lexically_normal().string();
+    out.push_back(Override{std::string(spec->table), std::string(spec->key), v});
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, std::ostream& out) {
+  CLI::App app{"hotspot: monthly crime and ASB hotspot packs for community safety partnerships"};
+  app.set_version_flag("--version", std::string("hotspot ") + HOTSPOT_VERSION);
+  app.require_subcommand(1);
+
+  // One subcommand per pipeline command, each with its own options (CLI11 binds them per subcommand).
+  std::vector<CommandOptions> command_opts(std::size(kPipelineCommands));
+  std::vector<CLI::App*> commands;
+  for (std::size_t i = 0; i < command_opts.size(); ++i) {
+    const PipelineCommand& c = kPipelineCommands[i];
+    commands.push_back(app.add_subcommand(c.name, fmt::format("{}\nExample: {}", c.does, c.example)));
+    add_common(commands.back(), command_opts[i]);
+  }
+  InitOptions init_opts;
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a working, commented run file from a ward layer and incident files.\n"
+              "Example: hotspot init --wards London_Ward.shp --where \"BOROUGH = 'Havering'\" "
+              "--incidents 'police-uk/havering/*.csv'");
+  init->add_option("--wards", init_opts.wards, "Ward boundaries: any OGR vector source")->required();
+  init->add_option("--layer", init_opts.layer, "Layer of the ward source (default: the first)");
+  init->add_option("--where", init_opts.where, "OGR attribute filter on the wards, e.g. BOROUGH = 'Havering'");
+  init->add_option("--incidents,--police-uk", init_opts.incidents, "Incident CSV files or quoted globs")->required();
+  init->add_option("--area", init_opts.area, "Name of the area (default: the value in --where)");
+  init->add_option("--period", init_opts.period, "Period to report (default: the latest month in the incidents)");
+  init->add_option("--output", init_opts.output, "Pack folder the run file names (relative to it)")->capture_default_str();
+  init->add_option("--config", init_opts.file, "The run file to write")->capture_default_str();
+  init->add_flag("--force", init_opts.force, "Overwrite an existing run file");
+  CLI::App* options = app.add_subcommand("options", "List every configuration option with its default and flag.\nExample: hotspot options");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Help and version exit 0; any other command-line mistake is a usage error.
+    return app.exit(e, out, std::cerr) == 0 ? 0 : 2;
+  }
+
+  if (*init) {
+    run_init(init_opts, out);
+    return 0;
+  }
+  if (*options) {
+    for (const OptionSpec& s : option_specs())
+      fmt::print(out, "{:<10} {:<22} {:<22} {}{}\n", s.table, s.key,
+                 s.default_text.empty() ? "-" : std::string(s.default_text), s.help,
+                 s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
+    return 0;
+  }
+  // require_subcommand(1): with init and options handled, one pipeline command was given.
+  const std::size_t chosen = static_cast<std::size_t>(
+      std::find_if(commands.begin(), commands.end(), [](const CLI::App* c) { return c->parsed(); }) - commands.begin());
+  if (chosen == commands.size()) throw internal_error("cli", "no command was parsed");
+  const Mode mode = kPipelineCommands[chosen].mode;
+  const CommandOptions* opts = &command_opts[chosen];
+  const RunConfig config = load_config(opts->config, to_overrides(*opts), mode != Mode::Evaluate);
+  if (!config.areas.field.empty()) {
+    if (mode != Mode::Run)
+      throw usage_error("cli", "--areas (areas.field) builds whole packs: use it with `hotspot run`.");
+    run_areas(config, opts->quiet, out);
+    return 0;
+  }
+  run_pipeline(config, mode, opts->quiet, out);
+  return 0;
+}
+
+}  // namespace hotspot

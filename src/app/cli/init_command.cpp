@@ -1,0 +1,77 @@
+#include "app/cli/init_command.hpp"
+
+#include <glob.h>
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <ostream>
+
+#include "app/cli/init_config.hpp"
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/source_sniffer.hpp"
+
+namespace hotspot {
+namespace fs = std::filesystem;
+namespace {
+
+std::vector<std::string> expand(const std::string& pattern) {
+  glob_t g{};
+  std::vector<std::string> out;
+  if (::glob(pattern.c_str(), 0, nullptr, &g) == 0)
+    for (std::size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+  ::globfree(&g);
+  return out;
+}
+
+// `p` as the run file should hold it: relative to the run file's folder when
+// the two share more than the root (so the folder can move as a whole), else absolute.
+std::string as_written(const std::string& p, const fs::path& run_dir) {
+  const fs::path abs = fs::absolute(p).lexically_normal();
+  auto a = abs.begin(), d = run_dir.begin();
+  int shared = 0;
+  for (; a != abs.end() && d != run_dir.end() && *a == *d; ++a, ++d) ++shared;
+  const fs::path rel = abs.lexically_relative(run_dir);
+  return rel.empty() || shared <= 1 ? abs.string() : rel.string();
+}
+
+}  // namespace
+
+void run_init(const InitOptions& o, std::ostream& out) {
+  const fs::path file = fs::absolute(o.file).lexically_normal();
+  std::error_code ec;
+  if (fs::exists(file, ec) && !o.force)
+    throw usage_error("init", fmt::format("{} already exists; pass --force to overwrite it, or --config to write "
+                                          "another file.", file.string()));
+  std::vector<std::string> files;
+  for (const std::string& pattern : o.incidents) {
+    const std::vector<std::string> found = expand(pattern);
+    if (found.empty())
+      throw bad_input("init", fmt::format("--incidents '{}' matches no file. Check the path (quote globs so the "
+                                          "shell passes them on).", pattern));
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  const WardLayerGuess wards = sniff_ward_layer(o.wards, o.layer, o.where);
+  const IncidentGuess incidents = sniff_incident_csvs(files);
+
+  InitAnswers a;
+  a.area_name = o.area;
+  a.wards_path = as_written(o.wards, file.parent_path());
+  a.wards_layer = o.layer;
+  a.wards_where = o.where;
+  for (const std::string& pattern : o.incidents) a.incident_paths.push_back(as_written(pattern, file.parent_path()));
+  a.period = o.period;
+  a.output = o.output;
+  write_file_atomically(file, init_config_text(a, wards, incidents));
+
+  fmt::print(out, "Wrote {}\n", file.string());
+  fmt::print(out, "  wards: {} features in layer '{}'; code field {}, name field {}\n", wards.features, wards.layer,
+             wards.code_field, wards.name_field);
+  fmt::print(out, "  incidents: {} file(s), {}, months {}..{}\n", files.size(),
+             incidents.police_uk ? "police.uk street crime" : "a force extract (columns mapped in the file)",
+             incidents.first_month, incidents.last_month);
+  fmt::print(out, "Check the guesses in the file, then: hotspot run {}\n", file.string());
+}
+
+}  // namespace hotspot

@@ -1,0 +1,49 @@
+#include "app/config/option_checks.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "analysis/forecast.hpp"
+#include "app/config/suggest.hpp"
+#include "core/error.hpp"
+
+namespace hotspot {
+
+bool is_iso_date(const std::string& d) {
+  int y = 0, m = 0, day = 0;
+  char tail = 0;
+  return std::sscanf(d.c_str(), "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && d.size() == 10 &&
+         std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                     std::chrono::day(static_cast<unsigned>(day))).ok() && y >= 1900 && y <= 2200;
+}
+
+void check_iso_date(const std::string& d) {
+  if (!is_iso_date(d)) throw usage_error("config", fmt::format("'{}' is not a date YYYY-MM-DD.", d));
+}
+
+void check_iso_dates(const std::vector<std::string>& dates) {
+  for (const std::string& d : dates) check_iso_date(d);
+}
+
+void check_clock_time(const std::string& t) {
+  int hh = -1, mm = -1;
+  char tail = 0;
+  if (std::sscanf(t.c_str(), "%2d:%2d%c", &hh, &mm, &tail) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59)
+    throw usage_error("config", fmt::format("'{}' is not a time HH:MM.", t));
+}
+
+void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) {
+  std::vector<std::string> themes;
+  for (const Theme& th : cfg.taxonomy.themes) themes.push_back(th.id);
+  for (const std::string& id : ids)
+    if (cfg.taxonomy.theme_index(id) < 0)
+      throw usage_error("config", fmt::format("'{}' is not a theme.{} Themes: {}.", id, did_you_mean(id, themes),
+                                              fmt::join(themes, ", ")));
+}
+
+void check_forecast(const std::string& forecast) {
+  if (forecast != KdeConfig::kBacktest) parse_forecast_method(forecast);
+}
+
+}  // namespace hotspot

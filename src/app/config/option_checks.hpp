@@ -1,0 +1,29 @@
+#pragma once
+// Checks of single option values that their type and range cannot express
+// (a date, a time, a theme id, a forecast method). Each throws a usage Error
+// whose text follows "<file>:<line>: <table>.<key>: ", which the reader adds.
+#include <string>
+#include <vector>
+
+#include "app/config/config.hpp"
+#include "core/error.hpp"
+
+namespace hotspot {
+
+// A calendar date written YYYY-MM-DD, from 1900 to 2200.
+bool is_iso_date(const std::string& d);
+void check_iso_date(const std::string& d);
+void check_iso_dates(const std::vector<std::string>& dates);
+// A local time HH:MM.
+void check_clock_time(const std::string& t);
+// Every id names a theme of the run (the taxonomy is read before these options).
+void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids);
+// A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
+void check_forecast(const std::string& forecast);
+// A list that must hold at least one value.
+template <class V>
+void check_not_empty(const std::vector<V>& values) {
+  if (values.empty()) throw usage_error("config", "give at least one value.");
+}
+
+}  // namespace hotspot

@@ -1,0 +1,108 @@
+#include "app/report/key_changes.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+#include <optional>
+
+#include "analysis/emerging_classes.hpp"
+#include "app/tables/published_cells.hpp"
+#include "io/html_text.hpp"
+
+namespace hotspot {
+namespace {
+
+std::string text_of(const Table& t, std::size_t row, const std::string& column) { return published_text(t, row, column); }
+std::optional<double> number(const std::string& text) { return published_number(text); }
+
+// "three times its usual 25", "up 30% on its usual 31.2", "down 12% on its usual 40".
+std::string against_usual(double count, const std::string& usual, const std::string& pct_text) {
+  const auto base = number(usual), pct = number(pct_text);
+  if (!base) return "";
+  if (!pct) return fmt::format(", against a usual {}", usual);  // too small a base for a percentage
+  const double ratio = count / *base;
+  if (ratio >= 1.95) {
+    const double whole = std::round(ratio);
+    const std::string times = std::fabs(ratio - whole) < 0.15
+                                  ? (whole == 2 ? "twice" : whole == 3 ? "three times" : fmt::format("{:.0f} times", whole))
+                                  : fmt::format("{:.1f} times", ratio);
+    return fmt::format(", {} its usual {}", times, usual);
+  }
+  return fmt::format(", {} {:.0f}% on its usual {}", *pct >= 0 ? "up" : "down", std::fabs(*pct), usual);
+}
+
+std::string lower_first(std::string s) {
+  if (!s.empty() && !(s.size() > 1 && std::isupper(static_cast<unsigned char>(s[1]))))
+    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+}  // namespace
+
+std::string key_changes_summary_html(const RunInputs& run, const ReportSources& src, std::size_t max_sentences) {
+  const Table& w = src.wards.summary;
+  const std::size_t all = w.rows.size() - 1;
+  const auto& themes = run.cfg.taxonomy.themes;
+  std::vector<std::string> rises, falls, hotspots, emerging, windows;
+  for (std::size_t t = 0; t < themes.size(); ++t) {
+    const Theme& theme = themes[t];
+    const std::string p = theme.id + "_", what = lower_first(theme.label);
+    const bool bad_is_rise = !theme.rise_is_good;
+    for (std::size_t r = 0; r < all; ++r) {
+      if (text_of(w, r, p + "significant") != "true") continue;
+      const auto count = number(text_of(w, r, p + "count"));
+      if (!count) continue;
+      const bool rise = text_of(w, r, p + "direction") == "rise";
+      const std::string s = fmt::format("{}: {} {} incidents{} \u2014 a significant {}.", text_of(w, r, "ward_name"),
+                                        text_of(w, r, p + "count"), what,
+                                        against_usual(*count, text_of(w, r, p + "baseline_mean"),
+                                                      text_of(w, r, p + "change_baseline_pct")),
+                                        rise ? "rise" : "fall");
+      (rise == bad_is_rise ? rises : falls).push_back(s);
+    }
+    if (theme.is_window()) {
+      const auto count = number(text_of(w, all, p + "count"));
+      if (count && text_of(w, all, p + "direction") == "rise")
+        windows.push_back(fmt::format("{}: {} incidents{}{}.", theme.label, text_of(w, all, p + "count"),
+                                      against_usual(*count, text_of(w, all, p + "baseline_mean"),
+                                                    text_of(w, all, p + "change_baseline_pct")),
+                                      text_of(w, all, p + "significant") == "true" ? " \u2014 significant" : ""));
+    }
+    if (const Table* table = src.hotspot_table(t)) {
+      const Table& h = *table;
+      for (std::size_t r = 0; r < h.rows.size(); ++r) {
+        if (h.column_index("significant") >= h.columns.size() || text_of(h, r, "significant") != "true" ||
+            text_of(h, r, "direction") != "rise")
+          continue;
+        const auto count = number(text_of(h, r, "incidents"));
+        if (!count) continue;
+        hotspots.push_back(fmt::format("{}: {} {} incidents{} \u2014 a significant rise.", text_of(h, r, "label"),
+                                       text_of(h, r, "incidents"), what,
+                                       against_usual(*count, text_of(h, r, "baseline_mean"),
+                                                     text_of(h, r, "change_baseline_pct"))));
+      }
+    }
+    if (src.emerging && src.kde)  // the classes are the KDE hotspots', in their order
+      for (std::size_t k = 0; k < src.emerging->hotspot_classes[t].size(); ++k) {
+        const EmergingClass c = src.emerging->hotspot_classes[t][k];
+        if (c == EmergingClass::NewHot || c == EmergingClass::IntensifyingHot)
+          emerging.push_back(fmt::format("{} ({}): a {}.", src.hotspots(t)[k].label, what, emerging_class_name(c)));
+      }
+  }
+  std::vector<std::string> all_sentences;
+  for (auto* list : {&rises, &hotspots, &emerging, &windows, &falls})
+    for (const std::string& s : *list) all_sentences.push_back(s);
+  if (all_sentences.empty())
+    return "<div class=\"key-changes\"><h2>Key changes</h2><p>No significant change on the usual levels this period, "
+           "and no new or intensifying hotspot.</p></div>\n";
+  std::string items;
+  const std::size_t shown = std::min(all_sentences.size(), max_sentences);
+  for (std::size_t i = 0; i < shown; ++i) items += "<li>" + html_escape(all_sentences[i]) + "</li>";
+  const std::string more = all_sentences.size() > shown
+                               ? fmt::format("<p class=\"more\">{} more on the theme pages.</p>", all_sentences.size() - shown)
+                               : "";
+  return fmt::format("<div class=\"key-changes\"><h2>Key changes</h2><ul>{}</ul>{}</div>\n", items, more);
+}
+
+}  // namespace hotspot

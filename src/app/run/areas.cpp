@@ -1,0 +1,245 @@
+#include "app/run/areas.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <mutex>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "app/context/ingest.hpp"
+#include "app/run/manifest.hpp"
+#include "app/run/pack_folders.hpp"
+#include "app/run/pipeline.hpp"
+#include "app/context/progress.hpp"
+#include "core/error.hpp"
+#include "geo/ward_set.hpp"
+#include "io/atomic_file.hpp"
+#include "io/json_writer.hpp"
+#include "io/staged_folder.hpp"
+#include "io/ward_reader.hpp"
+#include "io/html_text.hpp"
+
+namespace hotspot {
+namespace fs = std::filesystem;
+namespace {
+
+// An OGR SQL field reference: bare when it is a plain name, else double-quoted.
+std::string field_ref(const std::string& field) {
+  const bool plain = !field.empty() && (std::isalpha(static_cast<unsigned char>(field[0])) || field[0] == '_') &&
+                     std::all_of(field.begin(), field.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                     });
+  return plain ? field : "\"" + field + "\"";
+}
+
+// An OGR SQL string literal: single quotes doubled.
+std::string sql_literal(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+struct AreaOutcome {
+  std::string value, slug, error;  // error empty: the area's pack was written
+};
+
+std::string index_html(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
+  std::string rows;
+  for (const AreaOutcome& a : areas)
+    rows += a.error.empty()
+                ? fmt::format("<tr><td><a href=\"{0}/report.html\">{1}</a></td><td>written</td>"
+                              "<td><a href=\"{0}/tasking.qgs\">{0}/tasking.qgs</a></td></tr>\n",
+                              a.slug, html_escape(a.value))
+                : fmt::format("<tr class=\"failed\"><td>{}</td><td>failed</td><td>{}</td></tr>\n", html_escape(a.value),
+                              html_escape(a.error));
+  return fmt::format(R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Hotspot packs, {0}</title>
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}tr.failed td{{color:#a50f15}}</style>
+</head><body><h1>Hotspot packs, {0}</h1><p>One pack per {1}, each the pack a run for that area alone would make. Open an area's report, or its QGIS project.</p>
+<table><tr><th>Area</th><th>Status</th><th>Pack</th></tr>
+{2}</table></body></html>
+)",
+                     html_escape(cfg.period.label), html_escape(cfg.areas.field), rows);
+}
+
+std::string index_json(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
+  JsonWriter j;
+  j.begin_object();
+  write_software(j);
+  j.value("period", cfg.period.label).value("area_field", cfg.areas.field);
+  j.begin_array("areas");
+  for (const AreaOutcome& a : areas) {
+    j.begin_object().value("area", a.value).value("folder", a.slug).value("status", a.error.empty() ? "written" : "failed");
+    if (!a.error.empty()) j.value("reason", a.error);
+    j.end_object();
+  }
+  j.end_array().end_object();
+  return j.str();
+}
+
+// Marks the rows inside any area's wards, so that each area lists in its
+// rejects.csv only the rows outside every area (the others are another
+// area's rows; each area still counts them as a single-area run would). A ward
+// layer that cannot be read whole leaves the rows unmarked: every area then
+// lists its rejects in full, and the area with the bad wards fails alone.
+void mark_rows_in_areas(const RunConfig& cfg, const std::vector<std::string>& values, ParsedInputs& parsed,
+                        Progress& progress) {
+  std::vector<std::string> literals;
+  for (const std::string& v : values) literals.push_back(sql_literal(v));
+  WardSource all = cfg.wards;  // the wards of the areas built, not every ward of the layer (areas.only)
+  const std::string in = fmt::format("{} IN ({})", field_ref(cfg.areas.field), fmt::join(literals, ", "));
+  all.where = cfg.wards.where.empty() ? in : "(" + cfg.wards.where + ") AND " + in;
+  const GeosContext geos;
+  Diagnostics ignored;  // each area reads its own wards again and reports their warnings
+  try {
+    const WardReadResult wards = read_wards(geos, all, cfg.crs, ignored);
+    const WardSet set(geos, wards.wards);
+    mark_rows_in_wards(parsed, set.index());
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::Internal) throw;
+    progress.warnings() << fmt::format("warning: the wards of all areas could not be read together ({}); each "
+                                       "area's rejects.csv lists the rows of the other areas too\n", e.what());
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> area_values(const RunConfig& cfg) {
+  if (!cfg.areas.only.empty()) {
+    std::vector<std::string> v = cfg.areas.only;
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  }
+  GDALDatasetUniquePtr ds(GDALDataset::Open(cfg.wards.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) throw bad_input("wards", fmt::format("{}: cannot open the ward layer. Check wards.path.", cfg.wards.path));
+  OGRLayer* layer = cfg.wards.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(cfg.wards.layer.c_str());
+  if (!layer) throw bad_input("wards", fmt::format("{}: no layer '{}'.", cfg.wards.path, cfg.wards.layer));
+  if (layer->GetLayerDefn()->GetFieldIndex(cfg.areas.field.c_str()) < 0)
+    throw usage_error("config", fmt::format("areas.field: the ward layer {} has no field '{}'. Set --areas to one of "
+                                            "its fields.", cfg.wards.path, cfg.areas.field));
+  if (!cfg.wards.where.empty() && layer->SetAttributeFilter(cfg.wards.where.c_str()) != OGRERR_NONE)
+    throw usage_error("config", fmt::format("wards.where: '{}' is not a valid filter.", cfg.wards.where));
+  std::set<std::string> values;
+  for (auto& f : *layer)
+    if (f->IsFieldSetAndNotNull(f->GetFieldIndex(cfg.areas.field.c_str())))
+      values.insert(f->GetFieldAsString(cfg.areas.field.c_str()));
+  if (values.empty())
+    throw bad_input("wards", fmt::format("no ward has a value in '{}'{}: no area to build.", cfg.areas.field,
+                                         cfg.wards.where.empty() ? "" : " under wards.where"));
+  return {values.begin(), values.end()};
+}
+
+std::string area_slug(const std::string& value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "area" : out;
+}
+
+RunConfig area_config(const RunConfig& cfg, const std::string& value) {
+  RunConfig a = cfg;
+  const std::string cond = field_ref(cfg.areas.field) + " = " + sql_literal(value);
+  a.wards.where = cfg.wards.where.empty() ? cond : "(" + cfg.wards.where + ") AND " + cond;
+  a.area_name = value;
+  a.output = cfg.output / area_slug(value);
+  a.restricted_output = cfg.restricted_output / area_slug(value);
+  a.areas = AreasConfig{};
+  return a;
+}
+
+void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
+  const std::vector<std::string> values = area_values(cfg);
+  std::set<std::string> slugs;
+  for (const std::string& v : values)
+    if (!slugs.insert(area_slug(v)).second)
+      throw usage_error("config", fmt::format("areas '{}' and another share the folder name '{}'. Use areas.only to "
+                                              "pick one.", v, area_slug(v)));
+  refuse_foreign_folder(cfg.output, "output folder");
+  refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  remove_dead_staging_folders(cfg.output);
+  remove_dead_staging_folders(cfg.restricted_output);
+
+  Progress progress(out, quiet);
+  fmt::print(progress.console(), "Run {} areas by {}: {}, period {}\n", values.size(), cfg.areas.field,
+             fmt::join(values, ", "), cfg.period.label);
+  // One read of the inputs for every area.
+  progress.begin("ingest");
+  ParsedInputs parsed = parse_inputs(cfg, progress, data_window(cfg, Mode::Run));
+  mark_rows_in_areas(cfg, values, parsed, progress);
+  progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
+
+  StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
+  std::vector<AreaOutcome> outcomes(values.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex failure_mutex;
+  std::exception_ptr internal;  // a bug stops the whole run (exit 3); bad data fails its area alone
+  auto worker = [&] {
+    for (std::size_t i = next++; i < values.size(); i = next++) {
+      AreaOutcome& o = outcomes[i];
+      o.value = values[i];
+      o.slug = area_slug(values[i]);
+      const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
+      std::ostringstream log;
+      try {
+        run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Internal) {
+          std::lock_guard<std::mutex> lock(failure_mutex);
+          if (!internal) internal = std::current_exception();
+        }
+        o.error = e.what();
+        std::error_code ec;
+        fs::remove_all(area.pack_dir, ec);
+        fs::remove_all(area.restricted_dir, ec);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!internal) internal = std::current_exception();
+      }
+      progress.update("areas", ++done, values.size(), values[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  const int n = std::max(1, std::min(cfg.areas.threads, static_cast<int>(values.size())));
+  for (int t = 0; t < n; ++t) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  if (internal) std::rethrow_exception(internal);
+  progress.finish("areas", fmt::format("{} areas", values.size()));
+
+  std::size_t failed = 0;
+  for (const AreaOutcome& o : outcomes) {
+    failed += !o.error.empty();
+    fmt::print(progress.console(), "{}: {}\n", o.value, o.error.empty() ? "written to " + o.slug + "/" : "FAILED: " + o.error);
+  }
+  if (failed == outcomes.size())
+    throw bad_input("areas", fmt::format("every area failed; the first: {}: {}", outcomes[0].value, outcomes[0].error));
+  write_file_atomically(pack.staging() / "index.html", index_html(cfg, outcomes));
+  write_file_atomically(pack.staging() / "index.json", index_json(cfg, outcomes));
+  // Both top folders get a manifest, so a rerun recognises them as hotspot's.
+  for (const fs::path& dir : {pack.staging(), restricted.staging()}) {
+    JsonWriter j;
+    j.begin_object();
+    write_software(j);
+    j.value("areas_index", "index.json").value("restricted", dir == restricted.staging());
+    j.end_object();
+    write_file_atomically(dir / "manifest.json", j.str());
+  }
+  restricted.commit();
+  pack.commit();
+  if (failed) progress.warnings() << fmt::format("warning: {} of {} areas failed; see index.html\n", failed, outcomes.size());
+  fmt::print(progress.always(), "Wrote {} areas to {} ({} failed); row-level files, not for sharing, in {}\n",
+             outcomes.size() - failed, cfg.output.string(), failed, cfg.restricted_output.string());
+}
+
+}  // namespace hotspot

@@ -1,0 +1,224 @@
+#include "app/run/manifest.hpp"
+
+#include <gdal.h>
+#include <geos_c.h>
+#include <proj.h>
+
+#include <fmt/format.h>
+
+#include "app/context/run_context.hpp"
+#include "app/disclosure/ledger.hpp"
+#include "io/sha256.hpp"
+#include "io/json_writer.hpp"
+
+namespace hotspot {
+
+namespace {
+
+void write_reasons(JsonWriter& j, const ReasonCounts& counts) {
+  j.begin_object("rejected_by_reason");
+  for (std::size_t r = 0; r < kRejectReasonCount; ++r)
+    j.value(reason_code(static_cast<RejectReason>(r)), counts[r]);
+  j.end_object();
+}
+
+void write_period(JsonWriter& j, std::string_view key, const Period& p) {
+  j.begin_object(key).value("first", format_month(p.first)).value("last", format_month(p.last)).end_object();
+}
+
+void write_theme(JsonWriter& j, const Theme& t) {
+  j.begin_object();
+  j.value("id", t.id).value("label", t.label).value("proxy", t.proxy);
+  if (t.proxy) j.value("proxy_note", t.proxy_note);
+  if (t.target) j.value("target", *t.target);
+  else j.null("target");
+  j.value("rise_is_good", t.rise_is_good).value("min_count", t.min_count).value("export_points", t.export_points);
+  j.begin_array("match");
+  for (const auto& rule : t.rules) {
+    j.begin_object();
+    if (!rule.categories.empty()) {
+      j.begin_array("category");
+      for (const auto& c : rule.categories) j.value("", c);
+      j.end_array();
+    }
+    if (!rule.subcategories.empty()) {
+      j.begin_array("subcategory");
+      for (const auto& c : rule.subcategories) j.value("", c);
+      j.end_array();
+    }
+    if (!rule.flag.empty()) j.value("flag", rule.flag);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+}
+
+// What disclosure control withheld, in counts only: never which cell or its value.
+void write_disclosure(JsonWriter& j, const std::vector<Theme>& themes, const DisclosureLedger& ledger) {
+  j.begin_object("disclosure").value("rule", disclosure_note(themes))
+      .value("primary_rule", "counts from 1 to min_count - 1 are withheld; zero is shown")
+      .value("secondary_rule", "where a published total would give a withheld count back by subtraction (ranges "
+                               "from the rule included), the smallest other nonzero count of that total is withheld "
+                               "too, until none can; values derived from a withheld count are withheld ([c])");
+  DisclosureTally all;
+  for (const auto& [theme, outputs] : ledger)
+    for (const auto& [output, t] : outputs) {
+      all.primary += t.primary;
+      all.secondary += t.secondary;
+      all.derived += t.derived;
+    }
+  j.value("primary", all.primary).value("secondary", all.secondary).value("derived", all.derived);
+  j.begin_object("per_theme");
+  for (const auto& [theme, outputs] : ledger) {
+    j.begin_object(theme);
+    for (const auto& [output, t] : outputs)
+      j.begin_object(output).value("primary", t.primary).value("secondary", t.secondary).value("derived", t.derived)
+          .end_object();
+    j.end_object();
+  }
+  j.end_object();
+  j.end_object();
+}
+
+}  // namespace
+
+void write_software(JsonWriter& j) {
+  j.begin_object("software")
+      .value("name", "hotspot")
+      .value("version", HOTSPOT_VERSION)
+      .value("gdal", GDALVersionInfo("RELEASE_NAME"))
+      .value("geos", GEOSversion())
+      .value("proj", proj_info().version)
+      .end_object();
+}
+
+std::string manifest_json(const RunContext& in) {
+  const RunConfig& cfg = in.cfg;
+  JsonWriter j;
+  j.begin_object();
+  write_software(j);
+  j.value("config", cfg.config_path.filename().string());
+  j.value("area_name", cfg.area_name);
+  j.begin_object("period").value("label", cfg.period.label).value("first", format_month(cfg.period.first))
+      .value("last", format_month(cfg.period.last)).value("months", cfg.period.months());
+  write_period(j, "previous", cfg.period.previous());
+  write_period(j, "year_earlier", cfg.period.year_earlier());
+  write_period(j, "baseline", cfg.period.baseline());
+  write_period(j, "data_window", in.data_window);
+  j.end_object();
+  j.begin_object("parameters")
+      .value("crs", cfg.crs)
+      .value("significance", cfg.significance)
+      .value("significance_test", "one-sided Poisson exceedance against the scaled 12-month baseline mean")
+      .value("ward_boundary_rule", "a point on a shared boundary goes to the ward with the lowest code")
+      .value("duplicate_rule", "the first record with an id (files in path order) is kept")
+      // As written in the config, not resolved: the pack names no folder of the analyst's machine.
+      .value("taxonomy", cfg.taxonomy_given)
+      .value("taxonomy_sha256", cfg.taxonomy_path.empty() ? std::string() : sha256_file(cfg.taxonomy_path))
+      .end_object();
+  write_disclosure(j, cfg.taxonomy.themes, in.disclosure);
+  j.begin_array("themes");
+  for (const Theme& t : cfg.taxonomy.themes) write_theme(j, t);
+  j.end_array();
+
+  j.begin_object("wards")
+      .value("path", display_path(cfg, cfg.wards.path))
+      .value("sha256", sha256_file(cfg.wards.path))
+      .value("where", cfg.wards.where)
+      .value("features_read", in.wards.features_read)
+      .value("wards", static_cast<std::uint64_t>(in.wards.wards.size()))
+      .value("study_area_km2", (in.ward_set ? in.ward_set->area_m2() : 0.0) / 1e6);
+  if (!cfg.population.path.empty())
+    j.value("population_csv", display_path(cfg, cfg.population.path))
+        .value("population_sha256", sha256_file(cfg.population.path));
+  j.end_object();
+
+  j.begin_array("inputs");
+  for (const InputFileReport& f : in.ingest.files) {
+    j.begin_object()
+        .value("path", display_path(cfg, f.path))
+        .value("source", f.source_name)
+        .value("sha256", f.sha256)
+        .value("read", f.read)
+        .value("accepted", f.accepted)
+        .value("outside_window", f.outside_window)
+        .value("rejected", f.rejected_total());
+    write_reasons(j, f.rejected);
+    j.value("unthemed", f.unthemed);
+    j.begin_object("unthemed_categories");
+    for (const auto& [category, n] : f.unthemed_categories) j.value(category, n);
+    j.end_object();
+    j.value("blank_lines_skipped", f.blank_lines);
+    j.end_object();
+  }
+  j.end_array();
+  const InputTotals t = input_totals(in.ingest.files);
+  j.begin_object("totals").value("files", static_cast<std::uint64_t>(in.ingest.files.size()))
+      .value("read", t.read).value("accepted", t.accepted).value("outside_window", t.outside_window)
+      .value("rejected", t.rejected_total());
+  write_reasons(j, t.rejected);
+  j.value("unthemed", t.unthemed).value("blank_lines_skipped", t.blank_lines)
+      .value("reconciles", t.reconciles()).end_object();
+
+  j.begin_array("venue_inputs");
+  for (const VenueFileReport& v : in.venue_files) {
+    std::uint64_t rejected_venues = 0;
+    for (auto c : v.rejected) rejected_venues += c;
+    j.begin_object().value("path", display_path(cfg, v.path)).value("source", v.source_name).value("sha256", v.sha256)
+        .value("read", v.read).value("accepted", v.accepted).value("filtered_out", v.filtered)
+        .value("rejected", rejected_venues);
+    write_reasons(j, v.rejected);
+    j.value("reconciles", v.read == v.accepted + v.filtered + rejected_venues).end_object();
+  }
+  j.end_array();
+  j.begin_object("stages");
+  for (const StageRecord& stage : in.stages) {
+    j.begin_object(stage.name);
+    stage.write(j);
+    j.end_object();
+  }
+  j.end_object();
+  j.begin_array("warnings");
+  for (const auto& w : in.diag.warnings) j.value("", w);
+  j.end_array();
+  // Every file in the pack folder, this one by name only; timings.json by name
+  // too, since its wall-clock times would make this file differ on every rerun.
+  j.begin_array("outputs");
+  for (const auto& o : in.outputs) {
+    j.begin_object().value("name", o.name);
+    if (o.name == "timings.json") j.value("note", "wall-clock times, not hashed");
+    else j.value("sha256", o.sha256);
+    j.end_object();
+  }
+  j.begin_object().value("name", "manifest.json").value("note", "this file").end_object();
+  j.end_array();
+  // Row-level files live apart, in a folder never sent with the pack: named
+  // here, checksummed in that folder's own manifest. (Their checksums would tie
+  // the emailed pack to row-level content, and an area of `run --areas`, whose
+  // rejects.csv leaves out the other areas' rows, would differ from its
+  // single-area pack.)
+  j.begin_object("restricted")
+      .value("folder", cfg.restricted_output.lexically_relative(cfg.output).generic_string())
+      .value("note", "not part of this pack and not for sharing: raw rejected rows and any exported incident points; "
+                     "checksums in that folder's manifest.json");
+  j.begin_array("files");
+  for (const auto& o : in.restricted_outputs) j.value("", o.name);
+  j.end_array().end_object();
+  j.value("timings", "timings.json (kept apart so this file is byte-identical across reruns)");
+  j.end_object();
+  return j.str();
+}
+
+std::string timings_json(const std::vector<std::pair<std::string, double>>& stage_seconds) {
+  JsonWriter j;
+  j.begin_object().begin_object("stage_seconds");
+  double total = 0;
+  for (const auto& [stage, s] : stage_seconds) {
+    j.value(stage, s);
+    total += s;
+  }
+  j.end_object().value("total_seconds", total).end_object();
+  return j.str();
+}
+
+}  // namespace hotspot

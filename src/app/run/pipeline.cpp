@@ -1,0 +1,258 @@
+#include "app/run/pipeline.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <ostream>
+
+#include "app/run/pack_folders.hpp"
+#include "app/context/data_availability_check.hpp"
+#include "app/context/gdal_warnings.hpp"
+#include "app/stages/pack_forecast.hpp"
+#include "app/context/run_context.hpp"
+#include "app/stages/stages.hpp"
+#include "app/context/venue_loader.hpp"
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/population_reader.hpp"
+#include "io/staged_folder.hpp"
+
+namespace hotspot {
+namespace fs = std::filesystem;
+namespace {
+
+void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnostics& diag) {
+  if (cfg.population.path.empty()) return;
+  auto pop = read_population_csv(cfg.population.path, cfg.population.code_column, cfg.population.value_column);
+  std::vector<std::string> missing;
+  for (Ward& w : wards) {
+    auto it = pop.find(w.code);
+    if (it == pop.end()) {
+      missing.push_back(w.code);
+      continue;
+    }
+    w.population = it->second;
+    pop.erase(it);
+  }
+  if (!missing.empty())
+    diag.warn(fmt::format("{}: no population for ward(s) {}; their rates are left empty",
+                          cfg.population.path, fmt::join(missing, ", ")));
+  if (!pop.empty()) {
+    std::vector<std::string> extra;
+    for (const auto& [code, value] : pop) extra.push_back(code);
+    diag.warn(fmt::format("{}: population given for code(s) not among the wards: {}", cfg.population.path,
+                          fmt::join(extra, ", ")));
+  }
+}
+
+void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
+  for (const auto& f : in.files)
+    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}\n",
+               display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
+               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "");
+  const InputTotals t = input_totals(in.files);
+  fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
+             t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
+  for (std::size_t r = 0; r < kRejectReasonCount; ++r)
+    if (t.rejected[r])
+      fmt::print(out, "  {:<28} {:>8}  {}\n", reason_code(static_cast<RejectReason>(r)), t.rejected[r],
+                 reason_help(static_cast<RejectReason>(r)));
+}
+
+void load_inputs(RunContext& run, const Period& window, const ParsedInputs* parsed) {
+  const RunConfig& cfg = run.cfg;
+  run.timer.start("wards");
+  run.progress.begin("wards");
+  run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
+  attach_population(cfg, run.wards.wards, run.diag);
+  run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
+  run.timer.stop();
+  run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
+
+  run.timer.start("ingest");
+  run.data_window = window;
+  run.ingest = parsed ? place_inputs(*parsed, cfg, run.ward_set->index())
+                      : ingest(cfg, run.ward_set->index(), run.progress, window);
+  run.timer.stop();
+  if (!cfg.period.label.empty()) {  // evaluate has no period
+    run.availability = assess_data(cfg, run.ingest);
+    for (const std::string& w : data_warnings(cfg, run.availability)) run.diag.warn(w);
+    run.stages.push_back({"data", [&cfg, a = run.availability](JsonWriter& j) { write_data_availability(j, cfg, a); }});
+  }
+  if (!cfg.venues.empty()) {
+    run.timer.start("venues_read");
+    load_venues(run);
+    run.timer.stop();
+  }
+}
+
+// An area of a multi-area run names itself: its warnings share the terminal with the other areas'.
+void print_warnings(RunContext& run, const AreaRun* area) {
+  const std::string who = area ? run.cfg.area_name + ": " : "";
+  for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "{}warning: {}\n", who, w);
+}
+
+// Every stage result of a run. Each lives until the manifest is written:
+// a stage's manifest entry reads its result.
+struct StageResults {
+  std::optional<WardResult> wards;
+  std::optional<TimeResult> time;
+  std::optional<RepeatResult> repeats;
+  std::optional<KdeResult> kde;
+  std::optional<ClusterResult> clusters;
+  std::optional<EmergingResult> emerging;
+  std::optional<VenueResult> venues;
+  std::optional<ForwardPlanResult> forward_plan;
+  std::optional<EvaluationResult> evaluation;
+  std::optional<PointsResult> points;
+  std::optional<ReportResult> report;
+};
+
+template <typename T>
+const T* if_ran(const std::optional<T>& result) {
+  return result ? &*result : nullptr;
+}
+
+// Computes a stage's result into `slot`, then publishes it when there is one;
+// timings.json times the two apart.
+template <typename T, typename Compute>
+void run_stage(RunContext& run, std::ostream& out, const std::string& name, std::optional<T>& slot, Compute&& compute,
+               void (*publish)(RunContext&, const T&, std::ostream&)) {
+  run.timer.start(name);
+  slot = compute();
+  run.timer.stop();
+  if (!slot) return;
+  run.timer.start(name + " (publish)");
+  publish(run, *slot, out);
+  run.timer.stop();
+}
+
+// The stages `mode` runs, in order; each gets the results it needs.
+void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) {
+  const RunConfig& cfg = run.cfg;
+  const bool pack = mode == Mode::Run;
+  if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s.wards, [&] { return compute_wards(run); }, publish_wards);
+  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run); }, publish_time);
+  if (pack) run_stage(run, out, "repeat_locations", s.repeats, [&] { return compute_repeats(run); }, publish_repeats);
+  // The venue planner measures against the hotspots, so `hotspot venues` draws them too.
+  if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
+    run_stage(run, out, "kde", s.kde, [&] { return compute_kde(run, if_ran(s.wards), run.progress, run.diag); },
+              publish_kde);
+  if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
+    run_stage(run, out, "clusters", s.clusters, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
+  if (pack && cfg.emerging.enabled)
+    run_stage(run, out, "emerging", s.emerging,
+              [&] { return compute_emerging(run, if_ran(s.kde), run.progress, run.diag); }, publish_emerging);
+  if ((pack && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues)
+    run_stage(run, out, "venues", s.venues, [&] { return compute_venues(run, if_ran(s.kde), run.diag); }, publish_venues);
+  if (pack && cfg.forward_plan.enabled() && !cfg.venues.empty())
+    run_stage(run, out, "forward_plan", s.forward_plan,
+              [&] { return compute_forward_plan(run, if_ran(s.wards), if_ran(s.emerging), run.diag); },
+              publish_forward_plan);
+  if (mode == Mode::Evaluate)
+    run_stage(run, out, "evaluate", s.evaluation, [&] { return compute_evaluation(run, run.progress); },
+              publish_evaluation);
+  if (pack) run_stage(run, out, "points", s.points, [&] { return compute_points(run); }, publish_points);
+  if (!run.layers.empty()) pack_stage(run, out);  // times itself
+  if (pack) {
+    const ReportSources src{*s.wards, if_ran(s.time), if_ran(s.repeats), if_ran(s.kde), if_ran(s.emerging),
+                            if_ran(s.venues)};
+    run_stage(run, out, "report", s.report, [&] { return compute_report(run, src); }, publish_report);
+  }
+}
+
+}  // namespace
+
+Period data_window(const RunConfig& cfg, Mode mode) {
+  // evaluate reads every month; the pack reads the months its statistics need.
+  Period window = mode == Mode::Evaluate ? Period{make_month(1900, 1), make_month(2100, 12), "all months"}
+                                         : cfg.period.needed_window();
+  // The hotspot forecast and its backtest read further back than the ward statistics.
+  if (mode != Mode::Evaluate && cfg.kde.classes == HotspotClasses::Coverage)
+    window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);
+  return window;
+}
+
+void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
+  RunContext run(cfg, quiet, stdout_stream);
+  const RunWarnings gdal_warnings(run.diag);  // GDAL and PROJ warnings while the run reads and writes
+  std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
+  const Period window = data_window(cfg, mode);
+  // Before the slow part: a run replaces its folders whole, so refuse any that
+  // hotspot did not write (validate too, since it checks what run would do).
+  // An area of a multi-area run writes inside the run's own staging folders.
+  if (!area) {
+    refuse_foreign_folder(cfg.output, "output folder");
+    refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  }
+  if (mode != Mode::Validate && !area) {  // what killed runs left beside the folders
+    remove_dead_staging_folders(cfg.output);
+    remove_dead_staging_folders(cfg.restricted_output);
+  }
+  load_inputs(run, window, area ? area->parsed : nullptr);
+  if (mode == Mode::Evaluate)
+    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
+  else
+    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
+               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
+  print_account(out, cfg, run.ingest);
+  for (const auto& v : run.venue_files) {
+    std::uint64_t rejected = 0;
+    for (auto c : v.rejected) rejected += c;
+    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
+               v.read, v.accepted, v.filtered, rejected);
+  }
+  if (mode == Mode::Validate) {
+    print_warnings(run, area);
+    return;
+  }
+  if (mode != Mode::Evaluate && run.availability.period_empty()) {
+    print_warnings(run, area);
+    throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
+                                          "and no pack was written. Check run.period against the months the input "
+                                          "files cover (see the account above).",
+                                          cfg.period.label, cfg.period.range_text()));
+  }
+
+  // Both folders are built aside and swapped into place only when every stage
+  // succeeded: an error or a kill leaves the previous pack as it was.
+  std::optional<StagedFolder> pack, restricted;
+  if (area) {
+    run.pack_dir = area->pack_dir;
+    run.restricted_dir = area->restricted_dir;
+    std::filesystem::create_directories(run.pack_dir);
+    std::filesystem::create_directories(run.restricted_dir);
+  } else {
+    pack.emplace(cfg.output);
+    restricted.emplace(cfg.restricted_output);
+    run.pack_dir = pack->staging();
+    run.restricted_dir = restricted->staging();
+  }
+  publish_rejects(run);
+  StageResults results;
+  run_stages(run, mode, out, results);
+
+  print_warnings(run, area);
+  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
+  // The manifests list what is in each folder, so they cannot miss a file.
+  run.restricted_outputs = list_folder(run.restricted_dir);
+  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
+  const std::vector<OutputFile> recorded = run.outputs;
+  run.outputs = list_folder(run.pack_dir);
+  for (const OutputFile& o : recorded)
+    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
+      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
+
+  // The restricted folder first: when the pack appears, what it names is there.
+  if (!area) {
+    restricted->commit();
+    pack->commit();
+  }
+  fmt::print(run.progress.always(), "Wrote {} ({} files); row-level files, not for sharing, in {}\n", cfg.output.string(),
+             run.outputs.size() + 1, cfg.restricted_output.string());
+}
+
+}  // namespace hotspot

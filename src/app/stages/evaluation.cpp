@@ -1,0 +1,139 @@
+#include "app/stages/evaluation.hpp"
+#include "core/parallel.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "geo/evaluation_grid.hpp"
+
+namespace hotspot {
+
+int EvaluationResult::target_months() const {
+  return themes.empty() || themes[0].summary.empty() ? 0 : themes[0].summary[0].months;
+}
+
+std::optional<ForecastMethod> pack_forecast_method(const KdeConfig& k) {
+  if (k.forecast_by_backtest()) return std::nullopt;
+  return parse_forecast_method(k.forecast);
+}
+
+EvaluationPlan evaluation_plan(const RunConfig& cfg) {
+  const EvaluateConfig& e = cfg.evaluate;
+  EvaluationPlan plan;
+  plan.coverages = e.coverages;
+  plan.primary_coverage = cfg.kde.coverage;
+  if (std::find(plan.coverages.begin(), plan.coverages.end(), plan.primary_coverage) == plan.coverages.end())
+    plan.coverages.push_back(plan.primary_coverage);
+  std::sort(plan.coverages.begin(), plan.coverages.end());
+  plan.cell = e.cell;
+  auto add = [&plan](const ForecastMethod& m) {
+    const auto it = std::find(plan.methods.begin(), plan.methods.end(), m);
+    if (it != plan.methods.end()) return static_cast<std::size_t>(it - plan.methods.begin());
+    plan.methods.push_back(m);
+    if (m.kind == ForecastKind::Kde &&
+        std::find(plan.bandwidths.begin(), plan.bandwidths.end(), m.bandwidth) == plan.bandwidths.end())
+      plan.bandwidths.push_back(m.bandwidth);
+    return plan.methods.size() - 1;
+  };
+  for (const ForecastMethod& b : {ForecastMethod{ForecastKind::CellCounts, 0, 1, 0},
+                                  ForecastMethod{ForecastKind::CellCounts, 0, 12, 0},
+                                  ForecastMethod{ForecastKind::WardDensity, 0, 1, 0},
+                                  ForecastMethod{ForecastKind::Uniform, 0, 1, 0}})
+    plan.baselines.push_back(add(b));
+  if (const auto m = pack_forecast_method(cfg.kde)) plan.pack_method = add(*m);
+  for (const int l : e.lookbacks)
+    for (const double t : e.half_lives)
+      if (t > 0 && l > 1) add(ForecastMethod{ForecastKind::CellCounts, 0, l, t});
+  for (const double h : e.bandwidths)
+    for (const int l : e.lookbacks)
+      for (const double t : e.half_lives)
+        for (const double s : e.smoothings)
+          if (t == 0 || l > 1) add(ForecastMethod{ForecastKind::Kde, h, l, t, s});  // decay needs more than one month
+  return plan;
+}
+
+EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
+                          double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
+                          const TargetMonths& targets) {
+  EvaluationResult r;
+  r.plan = plan;
+  const std::size_t themes = cfg.taxonomy.themes.size();
+  r.themes.resize(themes);
+  if (incidents.empty())
+    throw bad_input("evaluate", "no incident was accepted from the inputs, so there is nothing to backtest; check "
+                                "the [[incidents]] paths and the rejects account.");
+  r.first_data = r.last_data = incidents.front().month;
+  for (const Incident& i : incidents) {
+    r.first_data = std::min(r.first_data, i.month);
+    r.last_data = std::max(r.last_data, i.month);
+  }
+  const int span = r.last_data - r.first_data + 1;
+  // Incidents bucketed by month, then theme: each month's layers are built once.
+  std::vector<std::vector<std::vector<WeightedPoint>>> points(static_cast<std::size_t>(span),
+                                                              std::vector<std::vector<WeightedPoint>>(themes));
+  std::vector<bool> has_data(static_cast<std::size_t>(span), false);
+  for (const Incident& i : incidents) {
+    const auto m = static_cast<std::size_t>(i.month - r.first_data);
+    has_data[m] = true;
+    for (std::size_t t = 0; t < themes; ++t)
+      if (i.themes & (ThemeMask{1} << t)) points[m][t].push_back({i.x, i.y, i.weight});
+  }
+  for (int m = 0; m < span; ++m)
+    if (!has_data[static_cast<std::size_t>(m)]) r.missing_months.push_back(r.first_data + m);
+
+  // A method may look back further than the history: early targets then see
+  // fewer months, and each row says how many of its look-back months had no data.
+  const int history = cfg.evaluate.history_months;
+  const int longest = longest_lookback(plan.methods);
+  r.first_target = std::max(r.first_data + history, targets.first.value_or(r.first_data));
+  const Month last = targets.last ? std::min(*targets.last, r.last_data) : r.last_data;
+  r.last_target = last;
+  if (targets.at_most > 0) r.first_target = std::max(r.first_target, last - targets.at_most + 1);
+  if (r.first_target > last && targets.first)  // an explicit evaluate.targets
+    throw bad_input("evaluate", fmt::format("evaluate.targets asks for {}..{}, but the months that can be backtested "
+                                            "(data {}..{}, {} months of history first) are {}..{}. Choose target "
+                                            "months in that range.",
+                                            format_month(*targets.first),
+                                            format_month(targets.last.value_or(r.last_data)),
+                                            format_month(r.first_data), format_month(r.last_data), history,
+                                            format_month(r.first_data + history), format_month(r.last_data)));
+  if (r.first_target > last)
+    throw bad_input("evaluate", fmt::format("the backtest needs {} months of history before its first target month, "
+                                            "plus at least one target month ({} months); the inputs cover {} months "
+                                            "({}..{}). Add earlier months or lower evaluate.history_months.",
+                                            history, history + 1, span, format_month(r.first_data),
+                                            format_month(r.last_data)));
+
+  r.grid = evaluation_grid(wards, study_area_m2, plan.cell);
+  // A sliding window of layers, newest first: memory stays at `longest` + 1 months
+  // a theme. Themes are independent: run.threads threads take one theme each.
+  const Month first_needed = r.first_target - longest;
+  const int steps = last - first_needed + 1;
+  parallel_for(themes, cfg.threads, [&](std::size_t t, int worker) {
+    std::deque<std::optional<MonthLayer>> window;
+    for (Month m = first_needed; m <= last; ++m) {
+      if (worker == 0)
+        progress.update("evaluate", static_cast<std::size_t>(m - first_needed), static_cast<std::size_t>(steps),
+                        format_month(m));
+      const bool data = m >= r.first_data && has_data[static_cast<std::size_t>(m - r.first_data)];
+      std::optional<MonthLayer> layer;
+      if (data) layer = build_month_layer(points[static_cast<std::size_t>(m - r.first_data)][t], r.grid, plan.bandwidths);
+      if (m >= r.first_target && layer) {
+        std::vector<const MonthLayer*> hist;
+        for (const auto& h : window) hist.push_back(h ? &*h : nullptr);
+        std::vector<BacktestRow> rows =
+            backtest_month(m, hist, *layer, r.grid, plan.methods, plan.coverages, plan.bandwidths);
+        r.themes[t].rows.insert(r.themes[t].rows.end(), rows.begin(), rows.end());
+      }
+      window.push_front(std::move(layer));
+      if (static_cast<int>(window.size()) > longest) window.pop_back();
+    }
+  });
+  for (auto& th : r.themes) th.summary = summarise(th.rows, plan.methods.size(), plan.primary_coverage, plan.baselines);
+  progress.finish("evaluate", fmt::format("{} methods, {} target months", plan.methods.size(), r.target_months()));
+  return r;
+}
+
+}  // namespace hotspot

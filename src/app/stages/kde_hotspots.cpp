@@ -1,0 +1,129 @@
+#include "app/stages/kde_hotspots.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "analysis/ward_stats.hpp"
+#include "app/disclosure/polygon_disclosure.hpp"
+#include "app/stages/region_polygons.hpp"
+#include "geo/grid_cells.hpp"
+#include "geo/grid_reference.hpp"
+
+namespace hotspot {
+namespace {
+
+// Hotspots of one class: connected cells at or above the threshold.
+std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& overlap, const Grid& grid,
+                                    const HotspotClass& cls, const Theme& theme,
+                                    const std::vector<const Incident*>& incidents,
+                                    const std::vector<const Incident*>& history, const std::vector<bool>& has_data) {
+  const Period& period = run.cfg.period;
+  std::vector<std::uint8_t> mask(grid.spec.size(), 0);
+  for (std::size_t i = 0; i < mask.size(); ++i)
+    mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
+  std::vector<Hotspot> out;
+  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, history,
+                                                         period.needed_window())) {
+    Hotspot h;
+    h.level = cls.level;
+    h.class_name = cls.name;
+    h.threshold = cls.threshold;
+    h.geom = std::move(r.geom);
+    h.area_m2 = r.area_m2;
+    h.incidents = r.incidents;
+    h.inside = r.inside;
+    h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
+                              theme, run.cfg.significance);
+    h.peak = r.max_value;
+    h.mean = r.mean_value;
+    h.cells = r.cells;
+    h.wards = r.wards.wards;
+    h.main_ward = r.wards.main;
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// Names each hotspot by its track (the place it has been a hotspot since):
+// the track covering most of its cells, named by the 1 km square of the
+// track's anchor. Two hotspots in one square: the older track keeps the plain
+// name, later ones get b, c, ... so a name does not move to a newer hotspot.
+void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Hotspot>& hotspots) {
+  const HotspotTracks& tracks = fc.tracks;
+  std::vector<int> track(hotspots.size(), -1);
+  for (std::size_t i = 0; i < hotspots.size(); ++i) {
+    std::map<int, int> votes;
+    for (std::size_t cell : cells_with_centre_in(run.geos, hotspots[i].geom.get(), fc.grid.spec))
+      if (tracks.last_month[cell] >= 0) ++votes[tracks.last_month[cell]];
+    int most = 0;
+    for (const auto& [t, n] : votes)
+      if (n > most) track[i] = t, most = n;
+  }
+  std::vector<std::size_t> order(hotspots.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto born = [&](std::size_t i) { return track[i] < 0 ? SIZE_MAX : tracks.tracks[static_cast<std::size_t>(track[i])].born; };
+    return born(a) != born(b) ? born(a) < born(b) : track[a] < track[b];
+  });
+  std::map<std::string, int> taken;
+  for (std::size_t i : order) {
+    Hotspot& h = hotspots[i];
+    double x = 0, y = 0;
+    if (track[i] >= 0) {
+      const HotspotTrack& tr = tracks.tracks[static_cast<std::size_t>(track[i])];
+      const GridSpec& g = fc.grid.spec;
+      x = g.center_x(static_cast<int>(tr.anchor % static_cast<std::size_t>(g.nx)));
+      y = g.center_y(static_cast<int>(tr.anchor / static_cast<std::size_t>(g.nx)));
+      const Month since = fc.first_tracked + static_cast<Month>(tr.born);
+      h.since = tr.born == 0 ? format_month(since) + " or earlier" : format_month(since);
+      h.months_present = tr.months_present;
+    } else {  // no track (cannot happen for a forecast hotspot; kept safe): its own centroid's square
+      const GeomPtr c = own(run.geos, GEOSGetCentroid_r(run.geos.get(), h.geom.get()), "centroid");
+      GEOSGeomGetX_r(run.geos.get(), c.get(), &x);
+      GEOSGeomGetY_r(run.geos.get(), c.get(), &y);
+    }
+    const std::string square = grid_reference_100m(x, y, run.cfg.crs);
+    const int n = taken[square]++;
+    h.ref = n == 0 ? square : square + static_cast<char>('a' + std::min(n, 25));
+  }
+}
+
+}  // namespace
+
+std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& overlap, const Grid& grid,
+                                   const std::vector<HotspotClass>& classes, std::size_t t, const ThemeForecast* fc,
+                                   const std::vector<const Incident*>& incidents,
+                                   const std::vector<const Incident*>& history, const std::vector<bool>& has_data,
+                                   KdeTheme& counts) {
+  const Theme& theme = run.cfg.taxonomy.themes[t];
+  const KdeConfig& k = run.cfg.kde;
+  std::vector<Hotspot> published;
+  for (const HotspotClass& cls : classes) {
+    std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, theme, incidents, history, has_data);
+    std::vector<Hotspot> kept;
+    for (Hotspot& h : hs) {
+      // A forecast hotspot is judged on what it forecasts, not on this period's own count.
+      if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
+      if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
+        ++counts.dropped;
+      } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, h.inside)) {
+        ++counts.withheld;  // disclosure: too few incidents to publish
+      } else {
+        kept.push_back(std::move(h));
+      }
+    }
+    std::sort(kept.begin(), kept.end(), [](const Hotspot& a, const Hotspot& b) {
+      if (a.forecast_monthly != b.forecast_monthly) return a.forecast_monthly > b.forecast_monthly;
+      if (a.incidents != b.incidents) return a.incidents > b.incidents;
+      return a.area_m2 < b.area_m2;
+    });
+    for (std::size_t i = 0; i < kept.size(); ++i) kept[i].rank = static_cast<int>(i + 1);
+    if (fc) name_by_track(run, *fc, kept);
+    for (Hotspot& h : kept) published.push_back(std::move(h));
+  }
+  return published;
+}
+
+}  // namespace hotspot

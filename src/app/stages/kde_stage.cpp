@@ -1,0 +1,297 @@
+// KDE stage: one density surface per theme for the period, hotspot classes
+// from it, and ranked hotspot polygons with the statistics a tasking meeting
+// reads: incidents inside, hit rate, PAI, peak and mean density, wards.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "analysis/hotspot_classes.hpp"
+#include "analysis/kde.hpp"
+#include "analysis/ward_stats.hpp"
+#include "app/qgis/layer_styles.hpp"
+#include "app/stages/pack_forecast.hpp"
+#include "app/stages/stages.hpp"
+#include "app/tables/hotspot_table.hpp"
+#include "app/stages/kde_hotspots.hpp"
+#include "app/disclosure/ledger.hpp"
+#include "geo/grid_cells.hpp"
+#include "geo/grid_reference.hpp"
+#include "geo/reproject.hpp"
+#include "geo/study_area.hpp"
+#include "geo/ward_overlap.hpp"
+#include "app/disclosure/polygon_disclosure.hpp"
+#include "app/disclosure/surface_disclosure.hpp"
+#include "io/csv_writer.hpp"
+#include "io/raster_writer.hpp"
+#include "io/vector_writer.hpp"
+
+namespace hotspot {
+namespace {
+
+
+// The forecast's manifest entry: method, cut, and the backtest it rests on.
+void write_forecast(JsonWriter& j, const ThemeForecast& f, double coverage, const std::vector<std::string>& methods,
+                    const std::string& unavailable) {
+  j.begin_object("forecast").value("method", f.method.id()).value("label", f.method.label())
+      .value("coverage", coverage).value("cut", f.cut).value("chosen_by_backtest", f.chosen_by_backtest);
+  if (f.backtest) {
+    j.value("backtest_target_months", f.backtest->months).value("backtest_mean_hit_rate", f.backtest->mean_hit_rate)
+        .value("backtest_mean_pai", f.backtest->mean_pai).value("backtest_median_pai", f.backtest->median_pai);
+  } else {
+    j.value("backtest_unavailable", unavailable);
+  }
+  if (!f.candidates.empty()) {
+    j.begin_array("candidates");  // every method tried for kde.forecast = "backtest"
+    for (const MethodSummary& s : f.candidates)
+      j.begin_object().value("method", methods[s.method]).value("mean_pai", s.mean_pai)
+          .value("mean_hit_rate", s.mean_hit_rate).end_object();
+    j.end_array();
+  }
+  j.end_object();
+}
+
+// What every theme's surface shares: the kernel, the study area's cells per
+// grid (computed once per grid), the months with data and the forecast.
+struct KdeShared {
+  const RunInputs& run;
+  const WardResult* wards;
+  KdeParams params;
+  WardOverlap overlap;
+  std::vector<bool> has_data;
+  std::optional<PackForecast> forecast;
+  std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;
+
+  const std::vector<std::uint8_t>& in_area(const GridSpec& spec) {
+    const auto key = std::make_tuple(spec.origin_x, spec.origin_y, spec.nx, spec.ny);
+    if (!masks.count(key)) masks[key] = cells_in_area(run.geos, run.ward_set->area(), spec);
+    return masks[key];
+  }
+};
+
+// The theme's grid: aligned to multiples of the cell, or QGIS Heatmap's grid
+// (from the outermost incidents) when asked and the theme may show them.
+GridSpec surface_grid(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& points,
+                      const KdeParams& params, Diagnostics& diag) {
+  const KdeConfig& k = run.cfg.kde;
+  const double support = kernel_support(params);
+  const Bounds& e = run.ward_set->extent();
+  check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
+  const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
+  if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
+    diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
+                          "the outermost incidents, so its origin would locate them, and the theme is "
+                          "suppressed (min_count {})", theme.id, theme.min_count));
+  if (!qgis_grid) return aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
+  Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
+  for (const auto& pt : points)
+    p = Bounds{std::min(p.min_x, pt.x), std::min(p.min_y, pt.y), std::max(p.max_x, pt.x), std::max(p.max_y, pt.y)};
+  return qgis_heatmap_grid(p.min_x, p.min_y, p.max_x, p.max_y, k.cell, params.bandwidth);
+}
+
+// The GeoTIFF's description and metadata: parameters, the area's count as
+// the ward table publishes it, and the disclosure rule applied.
+void describe_raster(const KdeShared& shared, const Theme& theme, std::size_t incidents, KdeTheme& sum) {
+  const RunConfig& cfg = shared.run.cfg;
+  const bool raw = shared.params.output == KdeOutput::Raw;
+  const PublishedSurface& surface = sum.published_surface;
+  sum.raster_description = fmt::format("{} {} ({})", theme.label, raw ? "raw kernel sum" : "density per km2", cfg.period.label);
+  sum.raster_metadata = {{"HOTSPOT_THEME", theme.id},
+                         {"HOTSPOT_PERIOD", cfg.period.label},
+                         {"HOTSPOT_KERNEL", std::string(kernel_name(shared.params.kernel))},
+                         {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", sum.bandwidth)},
+                         {"HOTSPOT_CELL_M", fmt::format("{}", cfg.kde.cell)},
+                         {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
+                         {"HOTSPOT_GRID", std::string(name_of(cfg.kde.grid))},
+                         {"HOTSPOT_INCIDENTS", area_count_text(shared.wards, theme, incidents)}};
+  if (theme.min_count > 1)
+    sum.raster_metadata.emplace_back("HOTSPOT_DISCLOSURE",
+                                     fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre "
+                                                 "are nodata ({} of {} cells in the area)", theme.min_count,
+                                                 kernel_support(shared.params), surface.masked,
+                                                 surface.masked + surface.published));
+  if (theme.proxy) sum.raster_metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
+}
+
+// hotspots_<theme>.geojson: the published hotspots, their table and geometry.
+FeatureLayer hotspot_layer(const KdeShared& shared, const Theme& theme, const ThemeForecast* fc,
+                           const std::vector<Hotspot>& published, std::size_t incidents) {
+  const RunInputs& run = shared.run;
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  FeatureLayer layer;
+  layer.name = "hotspots_" + theme.id;
+  layer.description = fmt::format("{} hotspots, {}: KDE {} kernel, bandwidth {:.0f} m, {:.0f} m cells. {}",
+                                  theme.label, cfg.period.label, kernel_name(shared.params.kernel),
+                                  shared.params.bandwidth, k.cell, theme.proxy ? theme.proxy_note : "");
+  std::optional<HotspotForecastRecord> record;
+  if (fc) {
+    record = HotspotForecastRecord{fc->method.id(), k.coverage};
+    if (fc->backtest && fc->backtest->months > 0)
+      record->backtest_months = fc->backtest->months, record->backtest_hit_rate = fc->backtest->mean_hit_rate,
+      record->backtest_pai = fc->backtest->mean_pai;
+  }
+  const auto total = static_cast<long>(incidents);
+  const HotspotTableContext table{theme, run.wards.wards, cfg.period.label, run.ward_set->area_m2(), total,
+                                  area_count_text(shared.wards, theme, incidents) != std::to_string(total),
+                                  shared.params.output == KdeOutput::Raw, record ? &*record : nullptr};
+  layer.table = hotspot_table(published, table);
+  for (const Hotspot& h : published)
+    layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, h.geom.get()), run.to_wgs84));
+  return layer;
+}
+
+// One theme: its surface for the period, its hotspots (from the forecast for
+// the coming month, or from the surface's classes), its raster and layer.
+KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
+  const RunInputs& run = shared.run;
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  const Theme& theme = cfg.taxonomy.themes[t];
+  const std::vector<const Incident*> incidents = run.period_incidents(t);
+  // Each hotspot's own past, for change against it (the months ward statistics use).
+  const std::vector<const Incident*> history = run.incidents_in(t, cfg.period.needed_window());
+  std::vector<WeightedPoint> points;
+  for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
+
+  KdeTheme sum;
+  sum.theme = theme.id;
+  KdeParams& params = shared.params;
+  params.bandwidth = k.bandwidth ? *k.bandwidth : default_bandwidth(points, run.ward_set->area_m2(), k.cell);
+  sum.bandwidth = params.bandwidth;
+  if (params.bandwidth < 2 * k.cell)
+    diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
+                          "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
+  sum.spec = surface_grid(run, theme, points, params, diag);
+  Grid& grid = sum.surface;
+  grid.spec = sum.spec;
+  grid.in_area = shared.in_area(grid.spec);
+  grid.values = kde(points, grid.spec, params);
+
+  const ThemeForecast* fc = shared.forecast ? &shared.forecast->themes[t] : nullptr;
+  if (fc) {
+    sum.forecast = *fc;
+    sum.forecast->grid = Grid{};  // the manifest needs the record, not the cells
+    sum.forecast->tracks = HotspotTracks{};
+  }
+  sum.classes = fc ? std::vector<HotspotClass>{{1, fc->cut, fmt::format("top {:g}% forecast", k.coverage * 100)}}
+                : k.classes == HotspotClasses::Sd ? sd_classes(grid)
+                                                  : top_percent_classes(grid, k.top_percent);
+  const std::vector<Hotspot> published = draw_hotspots(run, shared.overlap, fc ? fc->grid : grid, sum.classes, t, fc,
+                                                       incidents, history, shared.has_data, sum);
+  sum.published = static_cast<int>(published.size());
+  for (const Hotspot& h : published) {
+    if (h.level != 1) continue;  // the widest class holds the others
+    sum.hotspots.push_back(HotspotShape{fmt::format("{}-{}-{}", theme.id, h.level, h.rank),
+                                        fmt::format("Hotspot {} \u2014 {}", h.rank, run.wards.wards[h.main_ward].name),
+                                        own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
+                                        h.rank});
+  }
+  // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
+  sum.published_surface = publishable_surface(grid, points, kernel_support(params), theme);
+  describe_raster(shared, theme, points.size(), sum);
+  sum.hotspot_layer = hotspot_layer(shared, theme, fc, published, incidents.size());
+  return sum;
+}
+
+}  // namespace
+
+KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& progress, Diagnostics& diag) {
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  KdeShared shared{run, wards, KdeParams{}, WardOverlap(run.geos, *run.ward_set),
+                   months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}};
+  shared.params.kernel = k.kernel;
+  shared.params.output = k.output;
+  shared.params.gaussian_truncation = k.gaussian_truncation;
+  if (k.classes == HotspotClasses::Coverage)
+    shared.forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, progress, diag);
+  KdeResult result;
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    progress.update("kde", t, cfg.taxonomy.themes.size(), cfg.taxonomy.themes[t].label);
+    result.themes.push_back(kde_theme(shared, t, diag));
+  }
+  result.params = shared.params;
+  progress.finish("kde", fmt::format("{} surfaces", result.themes.size()));
+  if (shared.forecast) {
+    for (const ForecastMethod& m : shared.forecast->methods) result.forecast_methods.push_back(m.id());
+    result.backtest_unavailable = shared.forecast->backtest_unavailable;
+  }
+  return result;
+}
+
+void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const KdeConfig& k = cfg.kde;
+  const bool raw = r.params.output == KdeOutput::Raw;
+  for (std::size_t t = 0; t < r.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const KdeTheme& sum = r.themes[t];
+    const std::string tif = "kde_" + theme.id + ".tif";
+    const Grid published = sum.published_surface.applied_to(sum.surface);  // only while it is written
+    const RasterOutput raster{&published, cfg.crs, -9999.0, sum.raster_description, sum.raster_metadata};
+    write_geotiff(run.output_path(tif), raster);
+    run.record_output(tif);
+
+    const VectorLayer layer = sum.hotspot_layer.view();
+    tally_table(*layer.table, theme.id, layer.name + ".geojson", {"previous_incidents"}, run.disclosure);
+    const std::string name = layer.name + ".geojson";
+    write_geojson(run.output_path(name), layer);
+    run.record_output(name);
+
+    std::vector<std::string> class_names;
+    std::vector<double> thresholds;
+    for (const HotspotClass& c : sum.classes) {
+      class_names.push_back(c.name);
+      thresholds.push_back(c.threshold);
+    }
+    double peak = 0;
+    for (std::size_t i = 0; i < published.values.size(); ++i)  // of the surface as published
+      if (published.inside(i)) peak = std::max(peak, published.values[i]);
+    VectorLayerSpec spec = theme_polygons(layer, theme);
+    spec.name = fmt::format("{}: KDE hotspots", theme.label);
+    spec.style = hotspot_classes_style(class_names);
+    spec.stack = draw_order(DrawOrder::Hotspots);
+    run.layers.push_back(vector_layer(std::move(spec)));
+    // In the overview map theme each theme's hotspots take their own colour.
+    run.layers.back().named_styles.emplace_back(kOverviewStyle, vector_style_xml(overview_hotspot_style(t)));
+    ProjectLayer rl;
+    rl.id = "kde_" + theme.id;
+    rl.name = fmt::format("{}: KDE surface ({})", theme.label, raw ? "raw" : "per km2");
+    rl.file = tif;
+    rl.group = theme.label;
+    rl.raster = true;
+    rl.style_xml = raster_style_xml(kde_raster_stops(thresholds, peak, raw ? "" : "per km2"), 0.8);
+    rl.stack = draw_order(DrawOrder::Surface);
+    rl.abstract = raster.description;
+    run.layers.push_back(rl);
+    fmt::print(out, "  {:<24} {:>4} hotspots (bandwidth {:.0f} m){}\n", theme.label, sum.published, sum.bandwidth,
+               sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
+  }
+
+  run.stages.push_back({"kde", [&r, k](JsonWriter& j) {
+    j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
+        .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
+        .value("min_incidents", k.min_incidents);
+    if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
+    j.begin_array("themes");
+    for (const KdeTheme& s : r.themes) {
+      j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
+          .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
+          .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
+      j.begin_array("classes");
+      for (const HotspotClass& c : s.classes)
+        j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
+      j.end_array();
+      j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
+          .value("fragments_dropped", s.dropped);
+      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, r.forecast_methods, r.backtest_unavailable);
+      j.end_object();
+    }
+    j.end_array();
+  }});
+}
+
+}  // namespace hotspot

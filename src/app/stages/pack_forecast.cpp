@@ -1,0 +1,149 @@
+#include "app/stages/pack_forecast.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <fmt/format.h>
+
+#include "app/stages/evaluation.hpp"
+#include "core/parallel.hpp"
+#include "core/error.hpp"
+#include "geo/evaluation_grid.hpp"
+
+namespace hotspot {
+namespace {
+
+constexpr int kBacktestTargets = 12;
+const char* const kFallbackMethod = "cells_l24_t12";
+
+// The forecast for the month after `last` from the theme's incidents up to `last`.
+ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid, const std::vector<Incident>& incidents,
+                             std::size_t theme, Month last, double coverage) {
+  ThemeForecast f;
+  f.method = method;
+  const std::vector<double> bands =
+      method.kind == ForecastKind::Kde ? std::vector<double>{method.bandwidth} : std::vector<double>{};
+  std::vector<std::vector<WeightedPoint>> months(static_cast<std::size_t>(method.lookback));
+  const ThemeMask bit = ThemeMask{1} << theme;
+  for (const Incident& i : incidents) {
+    const int age = last - i.month;  // 0 = the period's last month = history[0]
+    if ((i.themes & bit) && age >= 0 && age < method.lookback)
+      months[static_cast<std::size_t>(age)].push_back({i.x, i.y, i.weight});
+  }
+  std::vector<MonthLayer> layers;
+  layers.reserve(months.size());
+  for (const auto& pts : months) layers.push_back(build_month_layer(pts, grid, bands));
+  std::vector<const MonthLayer*> history;
+  for (const MonthLayer& l : layers) history.push_back(&l);
+  const std::vector<double> score = forecast(method, history, bands, grid.cells());
+
+  f.grid.spec = grid.spec;
+  f.grid.values.assign(grid.spec.size(), 0.0);
+  f.grid.in_area.assign(grid.spec.size(), 0);
+  for (std::size_t i = 0; i < grid.compact.size(); ++i)
+    if (grid.compact[i] >= 0) {
+      f.grid.in_area[i] = 1;
+      f.grid.values[i] = score[static_cast<std::size_t>(grid.compact[i])];
+    }
+  const std::size_t k = cells_for_coverage(coverage, grid.spec.cell * grid.spec.cell, grid.study_area_m2, score.size());
+  std::vector<double> sorted = score;
+  if (k > 0) {
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end(), std::greater<>());
+    f.cut = sorted[k - 1];
+  }
+  // A cell the forecast gives nothing is never a hotspot, even below the coverage.
+  if (!(f.cut > 0)) {
+    double smallest = 0;
+    for (const double v : score)
+      if (v > 0 && (smallest == 0 || v < smallest)) smallest = v;
+    f.cut = smallest > 0 ? smallest : 1;
+  }
+  return f;
+}
+
+}  // namespace
+
+int pack_forecast_months(const RunConfig& cfg) {
+  int lookback = 1;
+  if (const auto m = pack_forecast_method(cfg.kde)) lookback = m->lookback;
+  else
+    for (const int l : cfg.evaluate.lookbacks) lookback = std::max(lookback, l);
+  // The last 12 targets, each with its look-back, or the history the backtest needs.
+  return kBacktestTargets - 1 + std::max(lookback, cfg.evaluate.history_months);
+}
+
+PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double study_area_m2,
+                           const std::vector<Incident>& incidents, Progress& progress, Diagnostics& diag) {
+  const std::optional<ForecastMethod> fixed = pack_forecast_method(cfg.kde);
+  EvaluationPlan plan = evaluation_plan(cfg);
+  if (fixed) {  // only the pack's own method needs its record
+    plan.methods = {*fixed};
+    plan.baselines.clear();
+    plan.pack_method = 0;
+    plan.bandwidths.clear();
+    if (fixed->kind == ForecastKind::Kde) plan.bandwidths = {fixed->bandwidth};
+  }
+  plan.coverages = {cfg.kde.coverage};
+  PackForecast out;
+  out.methods = plan.methods;
+  std::optional<EvaluationResult> record;
+  // Only the months up to the period's end: the pack never backtests on months after it.
+  std::vector<Incident> upto;
+  for (const Incident& i : incidents)
+    if (i.month <= cfg.period.last) upto.push_back(i);
+  try {
+    if (upto.empty()) throw bad_input("evaluate", "no incident up to the period's end");
+    record = evaluate(cfg, plan, wards, study_area_m2, upto, progress,
+                      TargetMonths{std::nullopt, cfg.period.last, kBacktestTargets});
+    out.first_target = record->first_target;
+    out.last_target = record->last_target;
+  } catch (const Error& e) {
+    out.backtest_unavailable = e.what();
+    diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
+  }
+  const EvalGrid grid = evaluation_grid(wards, study_area_m2, cfg.evaluate.cell);
+  const std::size_t themes = cfg.taxonomy.themes.size();
+  std::vector<ForecastMethod> methods(themes);
+  std::vector<std::optional<MethodSummary>> bests(themes);
+  for (std::size_t t = 0; t < themes; ++t) {
+    ForecastMethod method = fixed ? *fixed : parse_forecast_method(kFallbackMethod);
+    std::optional<MethodSummary> best;
+    if (record && !record->themes[t].summary.empty()) {
+      for (const MethodSummary& s : record->themes[t].summary)
+        if (fixed ? s.method == 0 : (!best || s.mean_pai > best->mean_pai)) best = s;
+      if (!fixed && best) method = plan.methods[best->method];
+    }
+    methods[t] = method;
+    bests[t] = best;
+  }
+  // The forecast for the coming month and, with the same method, the hotspots
+  // it gave for each earlier target month (for identity over time): one task
+  // per theme and month, on run.threads threads, each into its own slot.
+  constexpr std::size_t kMonths = kTrackedMonths;
+  std::vector<ThemeForecast> past(themes * kMonths);
+  parallel_for(past.size(), cfg.threads, [&](std::size_t i, int) {
+    const std::size_t t = i / kMonths;
+    const int back = static_cast<int>(kMonths - 1 - i % kMonths);
+    past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back, cfg.kde.coverage);
+  });
+  for (std::size_t t = 0; t < themes; ++t) {
+    std::vector<std::vector<std::uint8_t>> selected;
+    std::vector<std::vector<double>> scores;
+    for (std::size_t m = 0; m < kMonths; ++m) {  // back = kMonths - 1 - m: the coming month last
+      const ThemeForecast& p = past[t * kMonths + m];
+      selected.emplace_back(p.grid.values.size());
+      for (std::size_t i = 0; i < p.grid.values.size(); ++i)
+        selected.back()[i] = p.grid.in_area[i] && p.grid.values[i] > 0 && p.grid.values[i] >= p.cut;
+      scores.push_back(p.grid.values);
+    }
+    ThemeForecast f = std::move(past[t * kMonths + kMonths - 1]);
+    f.tracks = track_hotspots(grid.spec, selected, scores);
+    f.first_tracked = cfg.period.last + 1 - (kTrackedMonths - 1);
+    f.chosen_by_backtest = !fixed && bests[t].has_value();
+    f.backtest = bests[t];
+    if (!fixed && record) f.candidates = record->themes[t].summary;
+    out.themes.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace hotspot

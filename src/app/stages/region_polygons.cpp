@@ -1,0 +1,74 @@
+#include "app/stages/region_polygons.hpp"
+
+#include "analysis/regions.hpp"
+#include "app/disclosure/polygon_disclosure.hpp"
+#include "core/parallel.hpp"
+#include <optional>
+#include "geo/polygonize.hpp"
+
+namespace hotspot {
+
+std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
+                                           const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
+                                           const std::vector<const Incident*>& incidents,
+                                           const std::vector<const Incident*>& history,
+                                           const Period& history_window,
+                                           const IncidentCounter* shared_counter) {
+  const Regions regions = label_regions(mask, spec);
+  if (regions.count == 0) return {};
+  std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
+  std::vector<RegionPolygon> out(static_cast<std::size_t>(regions.count));
+  for (std::size_t i = 0; i < spec.size(); ++i) {
+    if (!regions.label[i]) continue;
+    RegionPolygon& r = out[static_cast<std::size_t>(regions.label[i] - 1)];
+    r.max_value = std::max(r.max_value, values[i]);
+    r.min_value = std::min(r.min_value, values[i]);
+    r.mean_value += values[i];
+    ++r.cells;
+  }
+  auto region_of = [&](const Incident* inc) -> std::int32_t {
+    const double fc = (inc->x - spec.origin_x) / spec.cell, fr = (spec.origin_y - inc->y) / spec.cell;
+    if (!(fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)) return 0;
+    return regions.label[spec.index(static_cast<int>(fr), static_cast<int>(fc))];
+  };
+  for (const Incident* inc : incidents)
+    if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].incidents;
+  if (!history.empty())
+    for (RegionPolygon& r : out) r.monthly.assign(static_cast<std::size_t>(history_window.months()), 0);
+  for (const Incident* inc : history)
+    if (const std::int32_t label = region_of(inc); label && history_window.contains(inc->month))
+      ++out[static_cast<std::size_t>(label - 1)].monthly[static_cast<std::size_t>(inc->month - history_window.first)];
+  std::optional<IncidentCounter> own_counter;
+  if (!shared_counter) own_counter.emplace(run.geos, incidents);
+  const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
+  // Clipping to the study area is most of the time: regions are clipped on
+  // run.threads threads, each with its own GEOS context. They read the shared
+  // study area and ward polygons, which nobody changes after the WardSet is
+  // built, and no prepared geometry (those are not safe to share, see
+  // ward_set.hpp); every region's result goes to its own slot.
+  struct Worker {
+    std::unique_ptr<GeosContext> ctx;
+    std::unique_ptr<WardOverlap> overlap;
+  };
+  const int workers = out.size() >= 8 ? worker_count(run.cfg.threads, out.size()) : 1;
+  std::vector<Worker> state(static_cast<std::size_t>(workers));
+  for (std::size_t w = 1; w < state.size(); ++w) {
+    state[w].ctx = std::make_unique<GeosContext>();
+    state[w].overlap = std::make_unique<WardOverlap>(*state[w].ctx, *run.ward_set);
+  }
+  const GEOSGeometry* area = run.ward_set->area();
+  parallel_for(out.size(), workers, [&](std::size_t k, int worker) {
+    const Worker& s = state[static_cast<std::size_t>(worker)];
+    const GeosContext& ctx = worker == 0 ? run.geos : *s.ctx;
+    RegionPolygon& r = out[k];
+    r.mean_value /= static_cast<double>(r.cells);
+    GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), area), "clipping a region");
+    GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
+    r.inside = counter.inside(ctx, clipped.get());
+    r.wards = (worker == 0 ? overlap : *s.overlap).of(clipped.get());
+    r.geom = GeomPtr(clipped.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
+  });
+  return out;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,184 @@
+#pragma once
+// What each stage produces: the typed results its compute function returns,
+// its publish function writes, and later stages receive as arguments
+// (app/stages/stages.hpp says who needs what). Values only: no files, no handles
+// beyond the geometry they own.
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/disclosure.hpp"
+#include "analysis/emerging_classes.hpp"
+#include "analysis/hotspot_classes.hpp"
+#include "analysis/kde.hpp"
+#include "analysis/time_profile.hpp"
+#include "analysis/ward_stats.hpp"
+#include "app/stages/pack_forecast.hpp"
+#include "app/disclosure/surface_disclosure.hpp"
+#include "app/tables/ward_table.hpp"
+#include "core/grid.hpp"
+#include "core/period.hpp"
+#include "geo/geos_handle.hpp"
+#include "io/table.hpp"
+#include "io/vector_writer.hpp"
+
+namespace hotspot {
+
+// A layer of features with its attribute table: geometry in WGS84 as WKB, one
+// per row. Unlike io's VectorLayer, a view, it owns its table and geometry, so a
+// result can hold it.
+struct FeatureLayer {
+  std::string name;         // file stem: <name>.geojson
+  std::string description;  // the layer abstract
+  Table table;
+  std::vector<std::vector<unsigned char>> wkb;
+  OGRwkbGeometryType geometry_type = wkbMultiPolygon;
+
+  VectorLayer view() const { return VectorLayer{name, description, &table, wkb, geometry_type}; }
+};
+
+// Ward statistics of the period (ward stage).
+struct WardResult {
+  WardStats stats;
+  std::vector<WardSpatialStats> spatial;  // [theme]; empty when clusters are off or there are under 3 wards
+  WardDisclosure disclosure;              // decided once: every output reads these cells
+  Table layer_table;                      // wards.geojson's properties: one row per ward
+  Table summary;                          // ward_summary.csv: the same with the ALL row, which the report reads
+  bool all_population = false;            // rates per 1,000 residents, else per km2
+};
+
+// When incidents happen, for inputs with times (time stage).
+struct TimeResult {
+  std::vector<TimeProfile> profiles;  // [theme]
+  Table table;                        // time_of_day.csv, which the report reads
+};
+
+// The busiest repeat locations of each theme as 100 m squares (repeat stage).
+struct RepeatResult {
+  Period lookback;                      // the 12 months ending with the period
+  Table table;                          // repeat_locations.csv, which the report reads
+  std::map<std::string, DisclosureTally> withheld;  // [theme id]: locations left out as too small
+};
+
+// A published KDE hotspot (widest class), kept for the venue planner, the
+// emerging classes and the report's maps.
+struct HotspotShape {
+  std::string id, label;
+  GeomPtr geom{nullptr, GeomDeleter{nullptr}};  // analysis CRS
+  int rank = 0;  // the number in its label and in the report's table
+};
+
+// One theme's density surface and hotspots (KDE stage).
+struct KdeTheme {
+  std::string theme;
+  double bandwidth = 0;
+  GridSpec spec;
+  std::vector<HotspotClass> classes;
+  int published = 0, withheld = 0, dropped = 0;  // hotspots; withheld as too small, dropped as fragments
+  std::optional<ThemeForecast> forecast;  // coverage hotspots: the record (method, cut, backtest), without cells
+  Grid surface;                           // the period's density, unmasked: the venue planner measures on it
+  PublishedSurface published_surface;     // its cells written to kde_<theme>.tif, disclosure applied
+  std::string raster_description;
+  std::vector<std::pair<std::string, std::string>> raster_metadata;
+  FeatureLayer hotspot_layer;             // hotspots_<theme>; its table is the report's hotspot table
+  std::vector<HotspotShape> hotspots;     // the widest class, in rank order
+};
+
+struct KdeResult {
+  KdeParams params;                       // kernel and output (bandwidths are per theme)
+  std::vector<KdeTheme> themes;           // [theme]
+  std::vector<std::string> forecast_methods;  // of the backtest, by MethodSummary::method
+  std::string backtest_unavailable;
+};
+
+// One theme's clusters and Gi* hot and cold spots (clusters stage).
+struct ClusterTheme {
+  std::string theme;
+  int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0, dropped = 0;
+  int shapes_withheld = 0;  // outlines of published clusters holding fewer than min_count incidents
+  double nnh_threshold = 0;
+  FeatureLayer clusters;    // clusters_<theme>: DBSCAN and NNH outlines
+  FeatureLayer gistar;      // gistar_<theme>: Gi* hot and cold spots
+};
+
+struct ClusterResult {
+  std::vector<ClusterTheme> themes;  // [theme]
+};
+
+// One theme's emerging hot and cold spots (emerging stage).
+struct EmergingTheme {
+  std::string theme;
+  std::array<int, kEmergingClassCount> published{}, withheld{};  // areas per class
+  int dropped = 0;      // hot areas below kde.min_incidents over the window
+  FeatureLayer layer;   // emerging_<theme>
+};
+
+struct EmergingResult {
+  Period window;        // emerging.months ending with the period, from the first month with data
+  std::vector<EmergingTheme> themes;  // [theme]
+  // [theme][hotspot]: the space-time class of each KDE hotspot (KdeTheme::hotspots), empty without KDE.
+  std::vector<std::vector<EmergingClass>> hotspot_classes;
+  Table history;        // hotspot_history.csv: those classes, one row per hotspot
+};
+
+// One roadshow plan (a theme, or a weighted mix): its candidates, the chosen
+// programme and their catchments (venues stage).
+struct VenuePlan {
+  std::string id, label;
+  std::vector<std::size_t> themes;
+  Table table;                                      // venues_<id>.csv: the chosen venues in order
+  std::vector<std::pair<std::size_t, int>> chosen;  // venue index, order
+  FeatureLayer candidates;                          // venues_<id>: every candidate venue, with its reason
+  FeatureLayer catchments;                          // venue_catchments_<id>: the chosen venues' circles
+  std::vector<std::string> count_columns;           // of `candidates`, for the disclosure ledger
+  std::string group;                                // its group in tasking.qgs
+  std::size_t eligible = 0;
+  double covered_share = 0;                         // of the plan's mass
+};
+
+struct VenueResult {
+  std::vector<VenuePlan> plans;  // empty when no venue was accepted
+};
+
+// The roadshow's dated events (forward plan stage).
+struct ForwardPlanResult {
+  Table table;               // forward_plan.csv
+  std::string calendar;      // forward_plan.ics
+  std::size_t events = 0, dates = 0;
+};
+
+// Row-level points of the themes that ask for them (export_points), for the
+// restricted folder only (points stage).
+struct PointsResult {
+  std::vector<FeatureLayer> layers;  // points_<theme>
+};
+
+// What the report reads besides the run's inputs: the results of the stages
+// before it (report stage). Absent stages are null.
+struct ReportSources {
+  const WardResult& wards;
+  const TimeResult* time = nullptr;
+  const RepeatResult* repeats = nullptr;
+  const KdeResult* kde = nullptr;
+  const EmergingResult* emerging = nullptr;
+  const VenueResult* venues = nullptr;
+
+  // A theme's published hotspot table (hotspots_<theme>.geojson), or null without KDE.
+  const Table* hotspot_table(std::size_t theme) const { return kde ? &kde->themes[theme].hotspot_layer.table : nullptr; }
+  const std::vector<HotspotShape>& hotspots(std::size_t theme) const;
+  const std::vector<VenuePlan>& plans() const;
+};
+
+// The report, and what its trend charts withheld (for the disclosure ledger).
+struct ReportResult {
+  std::string html;
+  DisclosureLedger withheld;
+};
+
+// The period's count of a theme for the whole area as published: the ward
+// table's ALL cell when the ward stage ran, else primary suppression alone.
+std::string area_count_text(const WardResult* wards, const Theme& theme, std::uint64_t count);
+
+}  // namespace hotspot

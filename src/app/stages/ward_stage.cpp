@@ -1,0 +1,189 @@
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+
+#include "analysis/multiple_testing.hpp"
+#include "analysis/ward_stats.hpp"
+#include "app/qgis/layer_styles.hpp"
+#include "app/stages/stages.hpp"
+#include "app/disclosure/ledger.hpp"
+#include "app/tables/ward_table.hpp"
+#include "geo/contiguity.hpp"
+#include "geo/reproject.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv_writer.hpp"
+#include "io/vector_writer.hpp"
+
+namespace hotspot {
+
+namespace {
+
+// Gi* and Local Moran's I of each theme over the wards. The variable is the
+// rate per 1,000 residents when every ward has a population (so big wards do
+// not look hot for being big), else the count.
+std::vector<WardSpatialStats> ward_spatial_stats(const RunInputs& run, const WardStats& stats) {
+  const ClusterConfig& c = run.cfg.clusters;
+  const SpatialWeights queen = queen_contiguity(*run.ward_set);
+  const bool row = c.ward_weights == WardWeights::Row;
+  const SpatialWeights w = queen.row_standardised();  // Local Moran: row-standardised, as GeoDa
+  bool rates = true;
+  for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
+  std::vector<WardSpatialStats> out;
+  for (std::size_t t = 0; t < stats.wards.size(); ++t) {
+    WardSpatialStats s;
+    s.variable = rates ? "rate_per_1000" : "count";
+    std::vector<double> x;
+    for (std::size_t k = 0; k < stats.wards[t].size(); ++k)
+      x.push_back(rates ? *stats.wards[t][k].rate_per_1000 : static_cast<double>(stats.wards[t][k].count));
+    const LocalG g = local_g(x, queen, true, row);
+    s.gi_z = g.z;
+    s.gi_p = adjust_p_values(g.p, c.correction);
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      const double p = s.gi_p[k];
+      const int level = p < 0.01 ? 3 : p < 0.05 ? 2 : p < 0.10 ? 1 : 0;
+      s.gi_bin.push_back(std::isfinite(s.gi_z[k]) ? (s.gi_z[k] > 0 ? level : -level) : 0);
+    }
+    const LocalMoran m = local_moran(x, w, c.permutations, static_cast<std::uint64_t>(c.seed), c.lisa_alpha);
+    s.lisa = m.quadrant;
+    s.lisa_p = m.p_sim;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+WardResult compute_wards(const RunInputs& run) {
+  const RunConfig& cfg = run.cfg;
+  WardResult r;
+  std::vector<std::optional<double>> population;
+  for (const Ward& w : run.wards.wards) population.push_back(w.population);
+  r.all_population = std::all_of(population.begin(), population.end(), [](const auto& p) { return p.has_value(); });
+  r.stats = compute_ward_stats(run.ingest.incidents, run.wards.wards.size(), population, cfg.taxonomy.themes,
+                               cfg.period, cfg.significance);
+  if (cfg.clusters.enabled && run.wards.wards.size() >= 3) r.spatial = ward_spatial_stats(run, r.stats);
+  const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
+  r.disclosure = ward_disclosure(cfg.taxonomy.themes, r.stats);
+  const std::vector<bool> no_data = no_data_themes(run.availability);
+  r.layer_table = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, false,
+                             spatial, no_data);
+  r.summary = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, true, spatial,
+                         no_data);
+  return r;
+}
+
+std::string area_count_text(const WardResult* wards, const Theme& theme, std::uint64_t count) {
+  if (!wards)  // a run of a later stage alone (hotspot kde): primary suppression only
+    return primary_suppressed(count, theme.min_count) ? fmt::format("<{}", theme.min_count) : std::to_string(count);
+  const Table& w = wards->summary;
+  const std::size_t c = w.column_index(theme.id + "_count");
+  return cell_text(w.rows.back()[c], w.columns[c]);
+}
+
+void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+  const WardStats& stats = r.stats;
+  const WardDisclosure& disclosure = r.disclosure;
+  {
+    std::vector<std::vector<unsigned char>> wkb;
+    for (const Ward& w : run.wards.wards) wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
+    const VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, wkb, wkbMultiPolygon};
+    write_geojson(run.output_path("wards.geojson"), layer);
+    run.record_output("wards.geojson");
+  }
+  tally_ward_table(r.summary, disclosure, cfg.taxonomy.themes, run.disclosure);
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
+    if (disclosure.unprotected[t])
+      run.diag.warn(fmt::format("disclosure {}: {} ward column(s) still let a withheld count be deduced",
+                                cfg.taxonomy.themes[t].id, disclosure.unprotected[t]));
+  write_file_atomically(run.output_path("ward_summary.csv"), to_csv(r.summary));
+  run.record_output("ward_summary.csv");
+
+  // The ward boundaries, hollow and labelled, are the file's default style and
+  // show in every map theme; one light choropleth per theme (per 1,000
+  // residents, or per km2 without populations) starts hidden.
+  VectorLayerSpec outline;
+  outline.id = "wards";
+  outline.name = "Wards";
+  outline.file = "wards.geojson";
+  outline.group = "Wards";
+  outline.geometry = "Polygon";
+  outline.style = ward_outline_style();
+  outline.features = run.wards.wards.size();
+  outline.stack = draw_order(DrawOrder::WardOutline);
+  outline.abstract = disclosure_note(cfg.taxonomy.themes);
+  run.layers.push_back(vector_layer(outline));
+  const bool all_population = r.all_population;
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    std::vector<double> values;
+    for (std::size_t w = 0; w < stats.wards[t].size(); ++w) {  // class breaks from published wards only
+      const ChangeStats& s = stats.wards[t][w];
+      const double km2 = run.wards.wards[w].area_m2 / 1e6;
+      if (disclosure.at(t, kCurrent, w) == Withheld::No)
+        values.push_back(all_population ? *s.rate_per_1000 : km2 > 0 ? static_cast<double>(s.count) / km2 : 0.0);
+    }
+    VectorLayerSpec choropleth = outline;  // the same file, group and features
+    choropleth.id = "wards_" + theme.id;
+    choropleth.name = fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "per km2");
+    choropleth.style = ward_choropleth(theme, all_population, values);
+    choropleth.stack = ward_choropleth_order(t);
+    choropleth.visible = false;
+    ProjectLayer layer = vector_layer(std::move(choropleth));
+    layer.default_style = false;  // the outline is the file's own .qml
+    run.layers.push_back(std::move(layer));
+  }
+
+  // The manifest and the console repeat the ALL row as published.
+  const Table& summary = r.summary;
+  const std::size_t all = summary.rows.size() - 1;
+  auto shown = [&](const std::string& column) {
+    const std::size_t c = summary.column_index(column);
+    return std::pair<const Cell&, std::string>(summary.rows[all][c], cell_text(summary.rows[all][c], summary.columns[c]));
+  };
+  struct AreaTotal {
+    std::string theme, count_text, rag;
+    std::optional<std::int64_t> count;  // when published
+    int baseline_months;
+  };
+  std::vector<AreaTotal> totals;
+  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
+    const Theme& theme = cfg.taxonomy.themes[t];
+    const auto [count, count_text] = shown(theme.id + "_count");
+    const auto [change, change_text] = shown(theme.id + "_change_baseline_pct");
+    const std::string rag = shown(theme.id + "_rag").second;
+    totals.push_back({theme.id, count_text, rag,
+                      count.kind == Cell::Kind::Integer ? std::optional<std::int64_t>(count.i) : std::nullopt,
+                      stats.totals[t].baseline_months});
+    fmt::print(out, "  {:<24} {:>7}  vs baseline {:>7}  {}{}\n", theme.label, count_text,
+               change.kind == Cell::Kind::Real ? fmt::format("{:+.1f}%", change.d) : change_text.empty() ? "n/a" : change_text,
+               rag, theme.proxy ? "  (proxy)" : "");
+  }
+
+  const ClusterConfig c = cfg.clusters;
+  const std::string variable = r.spatial.empty() ? "" : r.spatial.front().variable;
+  run.stages.push_back({"ward_stats", [totals, c, variable](JsonWriter& j) {
+    j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
+    if (!variable.empty())
+      j.value("spatial_statistics", "Getis-Ord Gi* (analytical z) and Local Moran's I (conditional permutation)")
+          .value("spatial_variable", variable).value("contiguity", "queen (shared edge or vertex, GEOS)")
+          .value("gistar_weights", c.ward_weights == WardWeights::Row ? "row-standardised" : "binary")
+          .value("lisa_weights", "row-standardised")
+          .value("correction", name_of(c.correction)).value("permutations", c.permutations).value("seed", c.seed)
+          .value("lisa_alpha", c.lisa_alpha);
+    j.begin_array("area_totals");
+    for (const AreaTotal& a : totals) {
+      j.begin_object().value("theme", a.theme);
+      if (a.count) j.value("count", *a.count);
+      else j.value("count", a.count_text);
+      j.value("baseline_months", a.baseline_months).value("rag", a.rag).end_object();
+    }
+    j.end_array();
+  }});
+}
+
+
+}  // namespace hotspot

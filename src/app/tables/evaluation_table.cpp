@@ -1,0 +1,72 @@
+#include "app/tables/evaluation_table.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/tables/table_columns.hpp"
+
+namespace hotspot {
+namespace {
+
+Cell real_or_null(double v) { return std::isfinite(v) ? Cell::real(v) : Cell::null(); }
+
+}  // namespace
+
+Table evaluation_table(const std::vector<EvaluationRow>& rows, const std::vector<Theme>& themes,
+                       const std::vector<ForecastMethod>& methods) {
+  using Row = EvaluationRow;
+  const auto method = [&](const Row& x) -> const ForecastMethod& { return methods[x.of->method]; };
+  TableColumns<Row> cols;
+  cols.add("target_month", CellType::Text, [](const Row& x) { return Cell::text(format_month(x.of->target)); });
+  cols.add("theme", CellType::Text, [&](const Row& x) { return Cell::text(themes[x.theme].id); });
+  cols.add("method", CellType::Text, [&](const Row& x) { return Cell::text(method(x).id()); });
+  cols.add("method_label", CellType::Text, [&](const Row& x) { return Cell::text(method(x).label()); });
+  cols.add("coverage", CellType::Real, 3, [](const Row& x) { return Cell::real(x.of->measures.coverage); });
+  cols.add("cells", CellType::Integer,
+           [](const Row& x) { return Cell::integer(static_cast<std::int64_t>(x.of->measures.cells)); });
+  cols.add("area_share", CellType::Real, 5, [](const Row& x) { return Cell::real(x.of->measures.area_share); });
+  cols.add("hits", CellType::Real, 2, [](const Row& x) { return Cell::real(x.of->measures.hits); });
+  cols.add("incidents", CellType::Real, 0, [](const Row& x) { return Cell::real(x.of->measures.target_total); });
+  cols.add("best_hits", CellType::Real, 0, [](const Row& x) { return Cell::real(x.of->measures.best_hits); });
+  cols.add("hit_rate", CellType::Real, 4, [](const Row& x) { return real_or_null(x.of->measures.hit_rate); });
+  cols.add("pai", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->measures.pai); });
+  cols.add("pei", CellType::Real, 4, [](const Row& x) { return real_or_null(x.of->measures.pei); });
+  cols.add("rri", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->measures.rri); });
+  cols.add("history_months_missing", CellType::Integer, [](const Row& x) { return Cell::integer(x.of->history_missing); });
+  return cols.build(rows);
+}
+
+
+Table evaluation_summary_table(const std::vector<EvaluationSummaryRow>& rows, const std::vector<Theme>& themes,
+                               const std::vector<ForecastMethod>& methods, const std::vector<std::size_t>& baselines,
+                               std::optional<std::size_t> pack_method) {
+  using Row = EvaluationSummaryRow;
+  const auto method = [&](const Row& x) -> const ForecastMethod& { return methods[x.of->method]; };
+  const auto role = [&](const Row& x) {
+    const bool baseline =
+        std::find(baselines.begin(), baselines.end(), x.of->method) != baselines.end();
+    return x.of->method == pack_method ? "pack" : baseline ? "baseline" : "candidate";
+  };
+  TableColumns<Row> cols;
+  cols.add("theme", CellType::Text, [&](const Row& x) { return Cell::text(themes[x.theme].id); });
+  cols.add("method", CellType::Text, [&](const Row& x) { return Cell::text(method(x).id()); });
+  cols.add("method_label", CellType::Text, [&](const Row& x) { return Cell::text(method(x).label()); });
+  cols.add("role", CellType::Text, [&](const Row& x) { return Cell::text(role(x)); });
+  cols.add("coverage", CellType::Real, 3, [](const Row& x) { return Cell::real(x.of->coverage); });
+  cols.add("target_months", CellType::Integer, [](const Row& x) { return Cell::integer(x.of->months); });
+  cols.add("mean_hit_rate", CellType::Real, 4, [](const Row& x) { return real_or_null(x.of->mean_hit_rate); });
+  cols.add("mean_pai", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->mean_pai); });
+  cols.add("median_pai", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->median_pai); });
+  cols.add("mean_pei", CellType::Real, 4, [](const Row& x) { return real_or_null(x.of->mean_pei); });
+  cols.add("mean_rri", CellType::Real, 3, [](const Row& x) { return real_or_null(x.of->mean_rri); });
+  // A pair of columns per baseline, in the order of the summaries' `paired`.
+  for (std::size_t k = 0; k < baselines.size(); ++k) {
+    const std::string id = methods[baselines[k]].id();
+    cols.add("wins_vs_" + id, CellType::Integer, [k](const Row& x) { return Cell::integer(x.of->paired.at(k).wins); });
+    cols.add("losses_vs_" + id, CellType::Integer, [k](const Row& x) { return Cell::integer(x.of->paired.at(k).losses); });
+  }
+  return cols.build(rows);
+}
+
+
+}  // namespace hotspot
