@@ -55,7 +55,12 @@ void attack_container(const std::string& what, const fs::path& pack, const std::
                       const std::string& protected_theme, const std::vector<TruthIncident>& truth) {
   const Manifest m = read_manifest(pack);
   const int mc = m.theme(protected_theme)->min_count;
-  const Raster r = read_raster(pack / ("kde_" + container + ".tif"));
+  const fs::path tif = pack / ("kde_" + container + ".tif");
+  if (!fs::exists(tif)) {
+    WARN(what << ": no kde_" << container << ".tif published");
+    return;
+  }
+  const Raster r = read_raster(tif);
   const MomentAttack a = attack_raster(r);
   const std::vector<Point> prot = points_of(truth, protected_theme, m.period);
   const LocatedScore s = score_located(a.located, prot, mc);
