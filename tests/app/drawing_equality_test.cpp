@@ -81,7 +81,7 @@ void check_same_drawing(const std::vector<Override>& rule) {
   std::map<std::size_t, HotspotDrawing> drawn;  // by theme
   const Month target = make_month(2025, 12);
   evaluate(pack.cfg, plan, pack.run->ward_set->index(), pack.run->ward_set->area_m2(), pack.run->ingest.incidents,
-           pack.progress, TargetMonths{target, target, 0},
+           pack.run->grid_budget(), pack.progress, TargetMonths{target, target, 0},
            [&](std::size_t theme, Month m, std::size_t meth, const HotspotDrawing& d) {
              if (m != target || meth != method) return;
              const std::lock_guard guard(lock);

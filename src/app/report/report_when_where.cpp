@@ -52,14 +52,15 @@ std::string repeat_table(const Table& repeats, const Theme& theme) {
   for (std::size_t r = 0; r < repeats.rows.size() && listed < kReportedRepeatLocations; ++r) {
     if (published_text(repeats, r, "theme") != theme.id) continue;
     ++listed;
-    rows += fmt::format("<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} of {}"
-                        "</td></tr>\n",
-                        published_text(repeats, r, "rank"), html_escape(published_text(repeats, r, "square_100m")),
+    rows += fmt::format("<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td>"
+                        "<td class=\"n\">{} of {}</td></tr>\n",
+                        published_text(repeats, r, "rank"), html_escape(published_text(repeats, r, "streets")),
+                        html_escape(published_text(repeats, r, "square_100m")),
                         html_escape(published_text(repeats, r, "ward_name")), published_text(repeats, r, "incidents"),
                         published_text(repeats, r, "months_active"), published_text(repeats, r, "of_months"));
   }
   if (rows.empty()) return "<p>No place had enough incidents to be published as a repeat location.</p>";
-  return fmt::format("<table class=\"repeats\" data-theme=\"{}\"><tr><th>Rank</th><th>100 m square</th><th>Ward</th>"
+  return fmt::format("<table class=\"repeats\" data-theme=\"{}\"><tr><th>Rank</th><th>Streets</th><th>100 m square</th><th>Ward</th>"
                      "<th>Incidents</th><th>Months with one</th></tr>\n{}</table>",
                      theme.id, rows);
 }
