@@ -2,7 +2,9 @@
 
 #include <bit>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
+#include <vector>
 
 namespace hotspot {
 
@@ -11,17 +13,20 @@ SpaceTime space_time_of(std::span<const std::size_t> cells, std::span<const Emer
   SpaceTime out;
   out.of_months = of_months;
   std::map<EmergingClass, int> votes;
-  std::uint32_t hot = 0;
-  for (const std::size_t i : cells) {
-    if (i >= cls.size()) continue;
-    if (cls[i] >= EmergingClass::NewHot && cls[i] <= EmergingClass::HistoricalHot) ++votes[cls[i]];
-    if (i < recent_hot.size()) hot |= recent_hot[i];
-  }
+  for (const std::size_t i : cells)
+    if (i < cls.size() && cls[i] >= EmergingClass::NewHot && cls[i] <= EmergingClass::HistoricalHot) ++votes[cls[i]];
   int most = 0;
   for (const auto& [c, n] : votes)
     if (n > most) out.cls = c, most = n;
   const std::uint32_t mask = of_months >= 32 ? 0xffffffffu : (1u << of_months) - 1u;
-  out.hot_months = std::popcount(hot & mask);
+  std::vector<int> months;
+  for (const std::size_t i : cells)
+    if (i < cls.size() && i < recent_hot.size() && (out.cls == EmergingClass::NoPattern || cls[i] == out.cls))
+      months.push_back(std::popcount(recent_hot[i] & mask));
+  if (!months.empty()) {
+    std::sort(months.begin(), months.end());
+    out.hot_months = months[(months.size() - 1) / 2];
+  }
   return out;
 }
 

@@ -127,6 +127,14 @@ BusiestNames busiest_names(std::span<const std::pair<std::uint32_t, double>> wei
     by_name[street] += w;
   }
   out.named_share = total > 0 ? named / total : 0;
+  // A patrol finds a street, not "Shopping Area": generic places only when there is no street.
+  bool any_street = false;
+  for (const auto& [street, w] : by_name) any_street = any_street || !generic_place(names.name(street));
+  if (any_street) {
+    std::erase_if(by_name, [&](const auto& e) { return generic_place(names.name(e.first)); });
+    named = 0;
+    for (const auto& [street, w] : by_name) named += w;
+  }
   std::vector<std::pair<std::uint32_t, double>> ranked(by_name.begin(), by_name.end());
   std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;

@@ -40,8 +40,10 @@ StreetPlaces street_places(std::span<const Incident> incidents, const StreetName
 // The busiest names among weighted incidents (e.g. a hotspot's, each weighted
 // as the forecast weights its month): ranked by weight, ties by the name's
 // key (any case) and then its id; listed until they hold at least `share` of
-// the weight of the incidents with a name, at most `most`. Incidents without
-// a name are passed as kNoStreet and only count for `named_share`.
+// the weight of the incidents with a name, at most `most`. Streets come
+// before police.uk's generic places ("Supermarket", "Shopping Area"): those
+// are used only when no incident is on a named street. Incidents without a
+// name are passed as kNoStreet and only count for `named_share`.
 struct BusiestNames {
   std::vector<std::uint32_t> streets;  // busiest first
   double named_share = 0;              // of the weight, the share with a name

@@ -104,6 +104,15 @@ TEST_CASE("busiest names: by weight, ties by name in any case, until half the na
     CHECK(b.streets.empty());
     CHECK(b.named_share == 0);
   }
+  SECTION("streets before police.uk's generic places; generic places when there is no street") {
+    const auto shop = names.intern("Shopping Area"), market_shop = names.intern("Supermarket");
+    const std::vector<std::pair<std::uint32_t, double>> w{{shop, 10}, {market_shop, 5}, {south, 2}, {market, 1}};
+    CHECK(busiest_names(w, names).streets == std::vector<std::uint32_t>{south});  // 2 of the streets' 3
+    const std::vector<std::pair<std::uint32_t, double>> only{{shop, 10}, {market_shop, 5}, {kNoStreet, 5}};
+    const BusiestNames b = busiest_names(only, names);
+    CHECK(b.streets == std::vector<std::uint32_t>{shop});
+    CHECK(b.named_share == Approx(0.75));
+  }
   CHECK(name_list({"A"}) == "A");
   CHECK(name_list({"A", "B"}) == "A and B");
   CHECK(name_list({"A", "B", "C"}) == "A, B and C");

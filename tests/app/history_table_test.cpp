@@ -28,13 +28,13 @@ TEST_CASE("space-time in words, and a hotspot's class from its cells", "[history
   CHECK(space_time_words({EmergingClass::IntensifyingHot, 10, 12}) == "hot for 10 of the last 12 months, intensifying");
   CHECK(space_time_words({EmergingClass::SporadicHot, 3, 12}) == "on and off: hot in 3 of the last 12 months");
   CHECK(space_time_key(EmergingClass::OscillatingHot) == "sporadic");
-  // Cells 0-2 persistent, cell 3 new: persistent; hot months are those of any cell in the last 12.
+  // Cells 0-2 persistent, cell 3 new: persistent; its months are the median over the persistent cells'.
   const std::vector<EmergingClass> cls{EmergingClass::PersistentHot, EmergingClass::PersistentHot,
                                        EmergingClass::PersistentHot, EmergingClass::NewHot, EmergingClass::NewCold};
-  const std::vector<std::uint16_t> hot{0b000011111111, 0b000011110000, 0b1111000000000000, 0b1, 0};
+  const std::vector<std::uint16_t> hot{0b111111111111, 0b000011110000, 0b1111000000111111, 0b1, 0};
   const std::vector<std::size_t> cells{0, 1, 2, 3, 4};
   const SpaceTime s = space_time_of(cells, cls, hot);
   CHECK(s.cls == EmergingClass::PersistentHot);
-  CHECK(s.hot_months == 8);  // bits 0-7; bits 12-15 are older than 12 months
+  CHECK(s.hot_months == 6);  // 12, 4 and 6 (bits 12-15 are older than 12 months): the median
   CHECK(space_time_of(std::vector<std::size_t>{4}, cls, hot).cls == EmergingClass::NoPattern);  // a cold cell is no hot class
 }

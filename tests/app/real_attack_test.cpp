@@ -39,6 +39,8 @@ std::vector<fs::path> month_files(const std::string& folder, const std::string& 
 struct Truth {
   attack::WardTruth wards;
   std::map<std::string, std::vector<std::pair<double, double>>> current;  // theme -> BNG points of the period
+  // The same over the forecast hotspots' 24-month look-back: what the engine judges them by.
+  std::map<std::string, std::vector<std::pair<double, double>>> lookback;
 };
 
 // Ward counts of the period (year-month), the month before, the year before and
@@ -58,6 +60,11 @@ Truth count_truth(const std::string& borough, const std::string& folder, int yea
           if (back >= 1) cols[3] += n;
         }
     if (back == 0) t.current = c.points;
+    for (const auto& [theme, pts] : c.points) t.lookback[theme].insert(t.lookback[theme].end(), pts.begin(), pts.end());
+  }
+  for (int back = 13; back < 24; ++back) {
+    const test::Counts c = test::independent_count(month_files(folder, month_of(year, month - back)), wards);
+    for (const auto& [theme, pts] : c.points) t.lookback[theme].insert(t.lookback[theme].end(), pts.begin(), pts.end());
   }
   return t;
 }
@@ -101,13 +108,15 @@ void attack_borough(const std::string& borough, const std::string& folder, int y
   long polygons = 0, off = 0, too_few = 0, shown_cells = 0;
   for (const auto& [theme, m] : kMinCount) {
     const auto& pts = truth.current.at(theme);
+    const auto& lookback = truth.lookback.at(theme);
     for (const auto& [prefix, cell] : std::vector<std::pair<std::string, double>>{
              {"clusters_", kShapeCell}, {"gistar_", kGistarCell}, {"hotspots_", kKdeCell}, {"emerging_", kGistarCell}}) {
       const fs::path file = pack / (prefix + theme + ".geojson");
       if (!fs::exists(file)) continue;
       for (const attack::Polygon& p : attack::read_bng(file)) {
         ++polygons;
-        const long n = inside(*p.bng, pts);
+        // Forecast hotspots rest on their 24-month look-back and are judged on its incidents inside them.
+        const long n = inside(*p.bng, prefix == "hotspots_" ? lookback : pts);
         INFO(prefix << theme << " holds " << n);
         too_few += n < m && prefix != "emerging_";  // emerging areas hold 24 months, counted by the engine
         if (prefix == "clusters_" && p.props.at("shape") == "ellipse") continue;  // centred on a cell centre

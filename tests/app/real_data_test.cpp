@@ -366,9 +366,9 @@ TEST_CASE("every borough: the default hotspots beat every naive baseline on next
     // The ceiling: the default reaches part of what hindsight gains over the 12 months' squares.
     for (const char* theme : {"asb", "violence", "vawg", "acquisitive"}) {
       const double share = summary.at(theme).at("cells_l24_t12").share_of_gain;
+      // Over 100% where the default beat this hindsight (Haringey VAWG and acquisitive): it is a reference, not a bound.
       INFO(theme << " reaches " << share * 100 << "% of the possible gain");
       CHECK(share > 0);
-      CHECK(share < 1);
     }
   }
 }

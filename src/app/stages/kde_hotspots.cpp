@@ -98,11 +98,11 @@ void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Ho
 // on, those of its look-back strictly inside the polygon, against min_count;
 // the period's counts in its table are withheld by their own rule (count_of).
 std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& overlap, const ThemeForecast& fc,
-                                       const Theme& theme, const std::vector<const Incident*>& incidents,
+                                       std::size_t t, const std::vector<const Incident*>& incidents,
                                        const std::vector<const Incident*>& history, const std::vector<bool>& has_data,
                                        KdeTheme& counts) {
   const Period& period = run.cfg.period;
-  const std::size_t t = static_cast<std::size_t>(&theme - run.cfg.taxonomy.themes.data());
+  const Theme& theme = run.cfg.taxonomy.themes[t];
   const Period lookback{period.last - fc.method.lookback + 1, period.last, ""};
   const std::vector<const Incident*> window = run.incidents_in(t, lookback);
   std::vector<RegionPolygon> regions =
@@ -176,7 +176,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
                                    const std::vector<const Incident*>& history, const std::vector<bool>& has_data,
                                    KdeTheme& counts) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
-  if (fc) return forecast_hotspots(run, overlap, *fc, theme, incidents, history, has_data, counts);
+  if (fc) return forecast_hotspots(run, overlap, *fc, t, incidents, history, has_data, counts);
   const KdeConfig& k = run.cfg.kde;
   std::vector<Hotspot> published;
   for (const HotspotClass& cls : classes) {

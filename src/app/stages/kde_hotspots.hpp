@@ -1,8 +1,12 @@
 #pragma once
-// The KDE stage's hotspots: for each class of a theme's surface (or of the
-// forecast's, for coverage hotspots), the connected cells at or above its
-// threshold as polygons clipped to the study area, fragments dropped, those
-// disclosure control withholds left out, ranked and named.
+// The KDE stage's hotspots. Forecast (coverage) hotspots: exactly the
+// forecast's drawing (analysis/hotspot_drawing.hpp, the rule `hotspot
+// evaluate` scores), one polygon per drawn hotspot, nothing dropped, those
+// disclosure control withholds left out (judged on the look-back's incidents),
+// numbered by forecast, named by their busiest streets and by their track.
+// Classes of the period's surface (sd, top_percent): for each class, the
+// connected cells at or above its threshold as polygons clipped to the study
+// area, fragments dropped, those disclosure control withholds left out, ranked.
 #include <optional>
 #include <vector>
 
