@@ -13,7 +13,6 @@
 #include "app/config/config_schema.hpp"
 #include "app/cli/init_command.hpp"
 #include "app/run/pipeline.hpp"
-#include "app/config/shipped_taxonomy.hpp"
 #include "app/run/areas.hpp"
 #include "core/error.hpp"
 
@@ -76,14 +75,27 @@ std::vector<Override> to_overrides(const CommandOptions& o) {
   std::vector<Override> out;
   for (const auto& [spec, value] : o.overrides) {
     std::string v = value;
-    // Paths typed on the command line are relative to where the user is, not to the config file.
-    const auto names = shipped_taxonomy_names();
-    const bool shipped = spec->key == "taxonomy" && std::find(names.begin(), names.end(), v) != names.end();
-    if (spec->is_path && !shipped)
+    // Paths typed on the command line are relative to where the user is, not
+    // to the config file; a name the option knows (e.g. police-uk) is no path.
+    const std::vector<std::string> names = spec->names ? spec->names() : std::vector<std::string>{};
+    if (spec->is_path && std::find(names.begin(), names.end(), v) == names.end())
       v = std::filesystem::absolute(v).lexically_normal().string();
     out.push_back(Override{std::string(spec->table), std::string(spec->key), v});
   }
   return out;
+}
+
+// `hotspot options`: every table and key as declared, with its default and flag.
+void print_options(std::ostream& out) {
+  for (const OptionSpec& s : option_specs()) {
+    const bool top = s.table == kRunFile || s.table == kTaxonomyFile;
+    const std::string key = !top ? std::string(s.key)
+                            : s.type == ValueType::TableList   ? fmt::format("[[{}]]", s.key)
+                            : s.type == ValueType::NamedTables ? fmt::format("[{}.<id>]", s.key)
+                                                               : fmt::format("[{}]", s.key);
+    fmt::print(out, "{:<13} {:<22} {:<22} {}{}\n", s.table, key, s.default_text.empty() ? "-" : s.default_text, s.help,
+               s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
+  }
 }
 
 }  // namespace
@@ -129,10 +141,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
     return 0;
   }
   if (*options) {
-    for (const OptionSpec& s : option_specs())
-      fmt::print(out, "{:<10} {:<22} {:<22} {}{}\n", s.table, s.key,
-                 s.default_text.empty() ? "-" : std::string(s.default_text), s.help,
-                 s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
+    print_options(out);
     return 0;
   }
   // require_subcommand(1): with init and options handled, one pipeline command was given.

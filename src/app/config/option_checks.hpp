@@ -3,6 +3,7 @@
 // (a date, a time, a theme id, a forecast method). Each throws a usage Error
 // whose text follows "<file>:<line>: <table>.<key>: ", which the reader adds.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/config/config.hpp"
@@ -18,6 +19,9 @@ void check_iso_dates(const std::vector<std::string>& dates);
 void check_clock_time(const std::string& t);
 // Every id names a theme of the run (the taxonomy is read before these options).
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids);
+// An id used in file and property names: snake_case (a-z first, then a-z, 0-9, _).
+bool is_snake_case(std::string_view id);
+void check_snake_case_id(const std::string& id);
 // A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
 void check_forecast(const std::string& forecast);
 // A list that must hold at least one value.
