@@ -145,8 +145,9 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
       }
       double area = 0;
       GEOSArea_r(run.geos.get(), geom.get(), &area);
-      rows.push_back({fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label, cl.method, shape, cl.rank,
-                      static_cast<long>(cl.points.size()), area, w});
+      rows.push_back({.id = fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), .label = label, .method = cl.method,
+                      .shape = shape, .rank = cl.rank, .count = static_cast<long>(cl.points.size()), .area_m2 = area,
+                      .wards = w});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
     }
   }
@@ -205,10 +206,13 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
       ++rank;
       (b > 0 ? sum.hot : sum.cold)++;
       const std::string kind = b > 0 ? "Hot spot" : "Cold spot";
-      rows.push_back({{fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
-                       fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards), confidence[std::abs(b)]),
-                       "gistar", "cells", rank, r.incidents, r.area_m2, r.wards},
-                      b, confidence[std::abs(b)], b > 0 ? r.max_value : -r.min_value});
+      rows.push_back({.polygon = {.id = fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
+                                  .label = fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards),
+                                                       confidence[std::abs(b)]),
+                                  .method = "gistar", .shape = "cells", .rank = rank, .count = r.incidents,
+                                  .area_m2 = r.area_m2, .wards = r.wards},
+                      .bin = b, .confidence = confidence[std::abs(b)],
+                      .max_abs_z = b > 0 ? r.max_value : -r.min_value});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
     }
   }

@@ -157,10 +157,11 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
         const std::string name = capitalised(emerging_class_name(cls));
         const SummaryClass summary = majority(cells_with_centre_in(run.geos, r.geom.get(), base.spec), eg.summary,
                                               SummaryClass::None, any_summary);
-        rows.push_back({{fmt::format("{}-st{}-{}", theme.id, k, rank),
-                         fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)), "emerging", "cells",
-                         rank, r.incidents, r.area_m2, r.wards},
-                        cls, summary, static_cast<int>(r.max_value)});
+        rows.push_back({.polygon = {.id = fmt::format("{}-st{}-{}", theme.id, k, rank),
+                                    .label = fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)),
+                                    .method = "emerging", .shape = "cells", .rank = rank, .count = r.incidents,
+                                    .area_m2 = r.area_m2, .wards = r.wards},
+                        .space_time_class = cls, .summary_class = summary, .months_hot = static_cast<int>(r.max_value)});
         layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
       }
     }
@@ -170,7 +171,7 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
         const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
                                            EmergingClass::NoPattern, is_hot);
         result.hotspot_classes[t].push_back(cls);
-        history.push_back({&theme, h.id, h.label, cls});
+        history.push_back({.theme = &theme, .hotspot_id = h.id, .label = h.label, .space_time_class = cls});
       }
     result.themes.push_back(std::move(sum));
   }

@@ -24,14 +24,14 @@ namespace {
 Table rows_table(const RunConfig& cfg, const EvaluationResult& r) {
   std::vector<EvaluationRow> rows;
   for (std::size_t th = 0; th < r.themes.size(); ++th)
-    for (const BacktestRow& row : r.themes[th].rows) rows.push_back({th, &row});
+    for (const BacktestRow& row : r.themes[th].rows) rows.push_back({.theme = th, .of = &row});
   return evaluation_table(rows, cfg.taxonomy.themes, r.plan.methods);
 }
 
 Table summary_table(const RunConfig& cfg, const EvaluationResult& r) {
   std::vector<EvaluationSummaryRow> rows;
   for (std::size_t th = 0; th < r.themes.size(); ++th)
-    for (const MethodSummary& summary : r.themes[th].summary) rows.push_back({th, &summary});
+    for (const MethodSummary& summary : r.themes[th].summary) rows.push_back({.theme = th, .of = &summary});
   return evaluation_summary_table(rows, cfg.taxonomy.themes, r.plan.methods, r.plan.baselines, r.plan.pack_method);
 }
 

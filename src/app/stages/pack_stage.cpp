@@ -100,8 +100,10 @@ void pack_stage(RunContext& run, std::ostream& out) {
   overview.layer_ids.push_back(wards_id);
   p.map_themes.push_back(std::move(overview));
   for (const MapTheme& m : p.map_themes)
-    p.layouts.push_back({m.name, fmt::format("{}: {}", run.cfg.area_name, m.name == kOverview ? "hotspots of every theme" : m.name),
-                         m.name});
+    p.layouts.push_back({.name = m.name,
+                         .title = fmt::format("{}: {}", run.cfg.area_name,
+                                              m.name == kOverview ? "hotspots of every theme" : m.name),
+                         .map_theme = m.name});
 
   write_project(run.output_path("tasking.qgs"), p);
   run.record_output("tasking.qgs");
@@ -109,7 +111,8 @@ void pack_stage(RunContext& run, std::ostream& out) {
     std::vector<GpkgLayer> layers;
     for (const ProjectLayer& l : run.layers)
       if (l.default_style && !l.raster)
-        layers.push_back({l.file, l.file.substr(0, l.file.rfind('.')), qml_document(l.style_xml, l.labels)});
+        layers.push_back({.source = l.file, .name = l.file.substr(0, l.file.rfind('.')),
+                          .qml = qml_document(l.style_xml, l.labels)});
     write_gpkg(run.output_path("tasking.gpkg"), run.pack_dir, layers);
     run.record_output("tasking.gpkg");
   }

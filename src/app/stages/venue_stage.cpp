@@ -288,8 +288,8 @@ VenuePlan plan_files(const RunInputs& run, const KdeResult* kde, const PlanResul
         touched.push_back(hotspots.shapes[i]->id);
     const std::optional<double> near = plan.themes.size() == 1 ? nearest.metres(plan.themes[0].first, venue.x, venue.y)
                                                                : std::nullopt;
-    rows.push_back({&venue, &run.wards.wards[venue.ward], r.candidates.position[v], venue_reason(r, v, near),
-                    fmt::format("{}", fmt::join(touched, ";"))});
+    rows.push_back({.venue = &venue, .ward = &run.wards.wards[venue.ward], .position = r.candidates.position[v],
+                    .reason = venue_reason(r, v, near), .hotspots_touched = fmt::format("{}", fmt::join(touched, ";"))});
     double lon = venue.x, lat = venue.y;
     run.to_wgs84.apply(lon, lat);
     GeomPtr ll = own(run.geos, GEOSGeom_createPointFromXY_r(run.geos.get(), lon, lat), "venue");

@@ -155,9 +155,9 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
     const auto [count, count_text] = shown(theme.id + "_count");
     const auto [change, change_text] = shown(theme.id + "_change_baseline_pct");
     const std::string rag = shown(theme.id + "_rag").second;
-    totals.push_back({theme.id, count_text, rag,
-                      count.kind == Cell::Kind::Integer ? std::optional<std::int64_t>(count.i) : std::nullopt,
-                      stats.totals[t].baseline_months});
+    totals.push_back({.theme = theme.id, .count_text = count_text, .rag = rag,
+                      .count = count.kind == Cell::Kind::Integer ? std::optional<std::int64_t>(count.i) : std::nullopt,
+                      .baseline_months = stats.totals[t].baseline_months});
     fmt::print(out, "  {:<24} {:>7}  vs baseline {:>7}  {}{}\n", theme.label, count_text,
                change.kind == Cell::Kind::Real ? fmt::format("{:+.1f}%", change.d) : change_text.empty() ? "n/a" : change_text,
                rag, theme.proxy ? "  (proxy)" : "");
