@@ -25,7 +25,7 @@
 #include "io/json_writer.hpp"
 #include "io/staged_folder.hpp"
 #include "io/ward_reader.hpp"
-#include "io/html_text.hpp"
+#include "io/html_tree.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
@@ -51,23 +51,44 @@ struct AreaOutcome {
   std::string value, slug, error;  // error empty: the area's pack was written
 };
 
+constexpr const char* kIndexCss = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+                                  "td,th{border:1px solid #ccc;padding:4px 8px}tr.failed td{color:#a50f15}";
+
+// One row an area: a link to its report and project, or why it failed.
+void index_row(pugi::xml_node table, const AreaOutcome& a) {
+  if (a.error.empty()) {
+    const pugi::xml_node tr = html::el(table, "tr");
+    html::el(html::el(tr, "td"), "a", {{"href", a.slug + "/report.html"}}, a.value);
+    html::el(tr, "td", {}, "written");
+    html::el(html::el(tr, "td"), "a", {{"href", a.slug + "/tasking.qgs"}}, a.slug + "/tasking.qgs");
+  } else {
+    const pugi::xml_node tr = html::el(table, "tr", {{"class", "failed"}});
+    for (const std::string& text : {a.value, std::string("failed"), a.error}) html::el(tr, "td", {}, text);
+  }
+  html::newline(table);
+}
+
 std::string index_html(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
-  std::string rows;
-  for (const AreaOutcome& a : areas)
-    rows += a.error.empty()
-                ? fmt::format("<tr><td><a href=\"{0}/report.html\">{1}</a></td><td>written</td>"
-                              "<td><a href=\"{0}/tasking.qgs\">{0}/tasking.qgs</a></td></tr>\n",
-                              a.slug, html_escape(a.value))
-                : fmt::format("<tr class=\"failed\"><td>{}</td><td>failed</td><td>{}</td></tr>\n", html_escape(a.value),
-                              html_escape(a.error));
-  return fmt::format(R"(<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Hotspot packs, {0}</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}tr.failed td{{color:#a50f15}}</style>
-</head><body><h1>Hotspot packs, {0}</h1><p>One pack per {1}, each the pack a run for that area alone would make. Open an area's report, or its QGIS project.</p>
-<table><tr><th>Area</th><th>Status</th><th>Pack</th></tr>
-{2}</table></body></html>
-)",
-                     html_escape(cfg.period.label), html_escape(cfg.areas.field), rows);
+  pugi::xml_document doc;
+  const pugi::xml_node page = html::el(doc, "html", {{"lang", "en"}});
+  const pugi::xml_node head = html::el(page, "head");
+  html::el(head, "meta", {{"charset", "utf-8"}});
+  html::el(head, "title", {}, "Hotspot packs, " + cfg.period.label);
+  html::newline(head);
+  html::el(head, "style", {}, kIndexCss);
+  html::newline(head);
+  const pugi::xml_node body = html::el(page, "body");
+  html::el(body, "h1", {}, "Hotspot packs, " + cfg.period.label);
+  html::el(body, "p", {}, fmt::format("One pack per {}, each the pack a run for that area alone would make. Open an "
+                                      "area's report, or its QGIS project.", cfg.areas.field));
+  html::newline(body);
+  const pugi::xml_node table = html::el(body, "table");
+  const pugi::xml_node head_row = html::el(table, "tr");
+  for (const char* h : {"Area", "Status", "Pack"}) html::el(head_row, "th", {}, h);
+  html::newline(table);
+  for (const AreaOutcome& a : areas) index_row(table, a);
+  html::newline(doc);
+  return html::page_string(doc);
 }
 
 std::string index_json(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
