@@ -180,13 +180,80 @@ RunConfig area_config(const RunConfig& cfg, const std::string& value) {
   return a;
 }
 
-void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
-  const std::vector<std::string> values = area_values(cfg);
+namespace {
+
+// Each area's folder is named by its slug, so two areas may not share one.
+void check_area_folders(const std::vector<std::string>& values) {
   std::set<std::string> slugs;
   for (const std::string& v : values)
     if (!slugs.insert(area_slug(v)).second)
       throw usage_error("config", fmt::format("areas '{}' and another share the folder name '{}'. Use areas.only to "
                                               "pick one.", v, area_slug(v)));
+}
+
+// Runs the pipeline for every area on cfg.areas.threads threads, into the
+// staging folders. Bad data fails its area alone; a bug stops the whole run (exit 3).
+std::vector<AreaOutcome> build_areas(const RunConfig& cfg, const std::vector<std::string>& values,
+                                     const ParsedInputs& parsed, const StagedFolder& pack,
+                                     const StagedFolder& restricted, Progress& progress) {
+  std::vector<AreaOutcome> outcomes(values.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex failure_mutex;
+  std::exception_ptr internal;
+  const auto fail_internal = [&] {
+    std::lock_guard<std::mutex> lock(failure_mutex);
+    if (!internal) internal = std::current_exception();
+  };
+  auto worker = [&] {
+    for (std::size_t i = next++; i < values.size(); i = next++) {
+      AreaOutcome& o = outcomes[i];
+      o.value = values[i];
+      o.slug = area_slug(values[i]);
+      const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
+      std::ostringstream log;
+      try {
+        run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
+      } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Internal) fail_internal();
+        o.error = e.what();
+        std::error_code ec;
+        fs::remove_all(area.pack_dir, ec);
+        fs::remove_all(area.restricted_dir, ec);
+      } catch (...) {
+        fail_internal();
+      }
+      progress.update("areas", ++done, values.size(), values[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  const int n = std::max(1, std::min(cfg.areas.threads, static_cast<int>(values.size())));
+  for (int t = 0; t < n; ++t) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  if (internal) std::rethrow_exception(internal);
+  return outcomes;
+}
+
+// index.html and index.json over the areas, and a manifest in both top
+// folders, so a rerun recognises them as hotspot's.
+void write_area_index(const RunConfig& cfg, const std::vector<AreaOutcome>& outcomes, const StagedFolder& pack,
+                      const StagedFolder& restricted) {
+  write_file_atomically(pack.staging() / "index.html", index_html(cfg, outcomes));
+  write_file_atomically(pack.staging() / "index.json", index_json(cfg, outcomes));
+  for (const fs::path& dir : {pack.staging(), restricted.staging()}) {
+    JsonWriter j;
+    j.begin_object();
+    write_software(j);
+    j.value("areas_index", "index.json").value("restricted", dir == restricted.staging());
+    j.end_object();
+    write_file_atomically(dir / "manifest.json", j.str());
+  }
+}
+
+}  // namespace
+
+void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
+  const std::vector<std::string> values = area_values(cfg);
+  check_area_folders(values);
   refuse_foreign_folder(cfg.output, "output folder");
   refuse_foreign_folder(cfg.restricted_output, "restricted folder");
   remove_dead_staging_folders(cfg.output);
@@ -202,42 +269,8 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
   progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
 
   StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
-  std::vector<AreaOutcome> outcomes(values.size());
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex failure_mutex;
-  std::exception_ptr internal;  // a bug stops the whole run (exit 3); bad data fails its area alone
-  auto worker = [&] {
-    for (std::size_t i = next++; i < values.size(); i = next++) {
-      AreaOutcome& o = outcomes[i];
-      o.value = values[i];
-      o.slug = area_slug(values[i]);
-      const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
-      std::ostringstream log;
-      try {
-        run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
-      } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Internal) {
-          std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!internal) internal = std::current_exception();
-        }
-        o.error = e.what();
-        std::error_code ec;
-        fs::remove_all(area.pack_dir, ec);
-        fs::remove_all(area.restricted_dir, ec);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!internal) internal = std::current_exception();
-      }
-      progress.update("areas", ++done, values.size(), values[i]);
-    }
-  };
-  std::vector<std::thread> threads;
-  const int n = std::max(1, std::min(cfg.areas.threads, static_cast<int>(values.size())));
-  for (int t = 0; t < n; ++t) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
-  if (internal) std::rethrow_exception(internal);
+  const std::vector<AreaOutcome> outcomes = build_areas(cfg, values, parsed, pack, restricted, progress);
   progress.finish("areas", fmt::format("{} areas", values.size()));
-
   std::size_t failed = 0;
   for (const AreaOutcome& o : outcomes) {
     failed += !o.error.empty();
@@ -245,17 +278,7 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
   }
   if (failed == outcomes.size())
     throw bad_input("areas", fmt::format("every area failed; the first: {}: {}", outcomes[0].value, outcomes[0].error));
-  write_file_atomically(pack.staging() / "index.html", index_html(cfg, outcomes));
-  write_file_atomically(pack.staging() / "index.json", index_json(cfg, outcomes));
-  // Both top folders get a manifest, so a rerun recognises them as hotspot's.
-  for (const fs::path& dir : {pack.staging(), restricted.staging()}) {
-    JsonWriter j;
-    j.begin_object();
-    write_software(j);
-    j.value("areas_index", "index.json").value("restricted", dir == restricted.staging());
-    j.end_object();
-    write_file_atomically(dir / "manifest.json", j.str());
-  }
+  write_area_index(cfg, outcomes, pack, restricted);
   restricted.commit();
   pack.commit();
   if (failed) progress.warnings() << fmt::format("warning: {} of {} areas failed; see index.html\n", failed, outcomes.size());
