@@ -85,6 +85,24 @@ std::vector<Override> to_overrides(const CommandOptions& o) {
   return out;
 }
 
+// `hotspot init`: its own options, which write a run file rather than read one.
+CLI::App* add_init(CLI::App& app, InitOptions& o) {
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a working, commented run file from a ward layer and incident files.\n"
+              "Example: hotspot init --wards London_Ward.shp --where \"BOROUGH = 'Havering'\" "
+              "--incidents 'police-uk/havering/*.csv'");
+  init->add_option("--wards", o.wards, "Ward boundaries: any OGR vector source")->required();
+  init->add_option("--layer", o.layer, "Layer of the ward source (default: the first)");
+  init->add_option("--where", o.where, "OGR attribute filter on the wards, e.g. BOROUGH = 'Havering'");
+  init->add_option("--incidents,--police-uk", o.incidents, "Incident CSV files or quoted globs")->required();
+  init->add_option("--area", o.area, "Name of the area (default: the value in --where)");
+  init->add_option("--period", o.period, "Period to report (default: the latest month in the incidents)");
+  init->add_option("--output", o.output, "Pack folder the run file names (relative to it)")->capture_default_str();
+  init->add_option("--config", o.file, "The run file to write")->capture_default_str();
+  init->add_flag("--force", o.force, "Overwrite an existing run file");
+  return init;
+}
+
 // `hotspot options`: every table and key as declared, with its default and flag.
 void print_options(std::ostream& out) {
   for (const OptionSpec& s : option_specs()) {
@@ -114,19 +132,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
     add_common(commands.back(), command_opts[i]);
   }
   InitOptions init_opts;
-  CLI::App* init = app.add_subcommand(
-      "init", "Write a working, commented run file from a ward layer and incident files.\n"
-              "Example: hotspot init --wards London_Ward.shp --where \"BOROUGH = 'Havering'\" "
-              "--incidents 'police-uk/havering/*.csv'");
-  init->add_option("--wards", init_opts.wards, "Ward boundaries: any OGR vector source")->required();
-  init->add_option("--layer", init_opts.layer, "Layer of the ward source (default: the first)");
-  init->add_option("--where", init_opts.where, "OGR attribute filter on the wards, e.g. BOROUGH = 'Havering'");
-  init->add_option("--incidents,--police-uk", init_opts.incidents, "Incident CSV files or quoted globs")->required();
-  init->add_option("--area", init_opts.area, "Name of the area (default: the value in --where)");
-  init->add_option("--period", init_opts.period, "Period to report (default: the latest month in the incidents)");
-  init->add_option("--output", init_opts.output, "Pack folder the run file names (relative to it)")->capture_default_str();
-  init->add_option("--config", init_opts.file, "The run file to write")->capture_default_str();
-  init->add_flag("--force", init_opts.force, "Overwrite an existing run file");
+  CLI::App* init = add_init(app, init_opts);
   CLI::App* options = app.add_subcommand("options", "List every configuration option with its default and flag.\nExample: hotspot options");
 
   try {
