@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "geo/reproject.hpp"
+#include "io/srs_text.hpp"
 
 namespace hotspot {
 
@@ -20,13 +21,7 @@ std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSo
     throw bad_input("context", fmt::format("{}: no layer '{}'. Check context.layer.", source.path, source.layer));
   std::string crs = source.crs;
   if (crs.empty())
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-      char* wkt = nullptr;
-      const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-      srs->exportToWkt(&wkt, options);
-      crs = wkt ? wkt : "";
-      CPLFree(wkt);
-    }
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) crs = srs_wkt2(*srs);
   if (crs.empty())
     throw bad_input("context", fmt::format("{}: the layer has no CRS. Set context.crs (e.g. \"EPSG:27700\").", source.path));
   int label_idx = -1;
