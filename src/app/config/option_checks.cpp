@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 
+#include "analysis/age_bands.hpp"
 #include "analysis/forecast.hpp"
 #include "app/config/suggest.hpp"
 #include "core/error.hpp"
@@ -31,6 +32,11 @@ void check_clock_time(const std::string& t) {
   char tail = 0;
   if (std::sscanf(t.c_str(), "%2d:%2d%c", &hh, &mm, &tail) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59)
     throw usage_error("config", fmt::format("'{}' is not a time HH:MM.", t));
+}
+
+void check_age_range(const std::string& range) {
+  if (!parse_age_range(range))
+    throw usage_error("config", fmt::format("'{}' is not an age range such as 10-17 or 65+.", range));
 }
 
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) {
