@@ -54,6 +54,8 @@ PopulationTable read_population_csv(const std::string& path, const PopulationCol
   const std::vector<BandWeight> columns = value_columns(path, header, what, out.columns);
   SourceRecord rec;
   while (source->next(rec)) {
+    if (rec.malformed)
+      throw bad_input("population", fmt::format("{}:{}: {}. Fix the row.", path, rec.line, rec.problem));
     if (rec.fields.size() != header.size())
       throw bad_input("population", fmt::format("{}:{}: the row has {} fields; expected {}.", path, rec.line,
                                                 rec.fields.size(), header.size()));

@@ -12,6 +12,7 @@
 #include "geo/crs_transform.hpp"
 #include "geo/reproject.hpp"
 #include "geo/ward_overlap.hpp"
+#include "io/geometry_check.hpp"
 
 namespace hotspot {
 namespace {
@@ -121,10 +122,23 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
         (wkbFlatten(geom->getGeometryType()) != wkbPolygon &&
          wkbFlatten(geom->getGeometryType()) != wkbMultiPolygon))
       throw bad_input(source.table, fmt::format("{}: {} {} has no polygon geometry.", source.path, source.noun, label));
+    if (const std::string problem = geometry_problem(*geom); !problem.empty())
+      throw bad_input(source.table, fmt::format("{}: {} {}: {}. Fix the geometry in the source (in QGIS: Vector > "
+                                                "Geometry Tools > Check Validity, then Fix Geometries) and run again.",
+                                                source.path, source.noun, label, problem));
     std::vector<unsigned char> wkb(static_cast<std::size_t>(geom->WkbSize()));
     geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     GeomPtr g = geom_from_wkb(ctx, wkb);
-    GeomPtr projected = reproject(ctx, g.get(), to_analysis);
+    GeomPtr projected{nullptr, GeomDeleter{ctx.get()}};
+    try {
+      projected = reproject(ctx, g.get(), to_analysis);
+    } catch (const Error&) {  // a point PROJ cannot transform: the CRS is not the coordinates'
+      throw bad_input(source.table, fmt::format("{}: {} {}: its coordinates cannot be transformed from {} to {}. If "
+                                                "they are in another CRS (eastings and northings in a GeoJSON without a "
+                                                "crs, say), set {}.crs to it.",
+                                                source.path, source.noun, label,
+                                                crs_label(source.crs, layer->GetSpatialRef()), analysis_crs, source.table));
+    }
     if (source.near && !meets(envelope(ctx, projected.get()), *source.near)) continue;
     GeomPtr valid = repair(ctx, std::move(projected), source.noun, label, diag);
     double area = 0;
