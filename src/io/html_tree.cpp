@@ -60,6 +60,7 @@ void append_markup(pugi::xml_node parent, const std::string& markup) {
 
 std::string page_string(pugi::xml_document& doc) {
   prepare(doc);
+  xml::escape_unprintable(doc);  // names from the config may hold control bytes
   std::ostringstream out;
   out << "<!DOCTYPE html>\n";
   doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);

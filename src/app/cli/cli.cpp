@@ -100,6 +100,10 @@ CLI::App* add_init(CLI::App& app, InitOptions& o) {
   init->add_option("--output", o.output, "Pack folder the run file names (relative to it)")->capture_default_str();
   init->add_option("--config", o.file, "The run file to write")->capture_default_str();
   init->add_flag("--force", o.force, "Overwrite an existing run file");
+  init->add_option("--population", o.population,
+                   "CSV of residents by ward code, or by small-area code with --population-areas");
+  init->add_option("--population-areas", o.population_areas,
+                   "Small-area polygons (LSOAs, output areas) whose residents are apportioned to the wards");
   return init;
 }
 

@@ -56,7 +56,28 @@ void read_wards_table(const toml::table& root, const std::string& fname, RunConf
   cfg.population.path = resolve(cfg.base_dir, cfg.population.path);
   for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
     check_path_length(path, where.at(wards, key));
-    if (!path.empty()) require_regular_file(path, where.at(wards, key));
+    if (!path.empty() && wards.contains(key)) require_regular_file(path, where.at(wards, key));
+  }
+}
+
+// [population]: its options, then its two files resolved and checked. The
+// [wards] population_csv keys fill the same options (read with [wards]).
+void read_population_table(const toml::table& root, const std::string& fname, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "population");
+  const Where where{fname, "population"};
+  apply_options(t, "population", where, cfg);
+  PopulationSource& p = cfg.population;
+  p.path = resolve(cfg.base_dir, p.path);
+  p.areas.path = resolve(cfg.base_dir, p.areas.path);
+  if (p.path.empty() && !p.areas.path.empty())
+    throw usage_error("config", fmt::format("{}: population.areas needs population.csv, the residents of each area.",
+                                            where.at(t, "areas")));
+  for (const auto& [path, key] : {std::pair{p.path, "csv"}, std::pair{p.areas.path, "areas"}}) {
+    if (path.empty() || !t.contains(key)) continue;
+    check_path_length(path, where.at(t, key));
+    if (!fs::exists(path))
+      throw bad_input("config", fmt::format("{}: '{}' does not exist. Check population.{}.", where.at(t, key), path, key));
+    require_regular_file(path, where.at(t, key));
   }
 }
 
@@ -164,13 +185,15 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   // output folder, and the window themes need the incident formats.
   read_run_table(root, fname, need_period, cfg);
   read_wards_table(root, fname, cfg);
+  read_population_table(root, fname, cfg);
   std::vector<InputPattern> patterns;  // of the incident and venue files, as written
   cfg.incidents = read_incident_sources(root, fname, cfg, patterns);
   read_themes(root, fname, cfg);
   // Every other [table] of one scalar option each, in declaration order; after
   // the themes, as programme and forward_plan check theme ids.
   for (const OptionSpec& spec : option_specs())
-    if (spec.table == kRunFile && spec.type == ValueType::Table && spec.key != "run" && spec.key != "wards")
+    if (spec.table == kRunFile && spec.type == ValueType::Table && spec.key != "run" && spec.key != "wards" &&
+        spec.key != "population")
       apply_options(table_or_empty(root, spec.key), spec.key, Where{fname, std::string(spec.key)}, cfg);
   resolve_context(root, fname, cfg);
   cfg.venues = read_venue_sources(root, fname, cfg, patterns);

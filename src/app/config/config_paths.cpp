@@ -50,7 +50,8 @@ std::vector<std::string> input_files(const RunConfig& cfg) {
   std::vector<std::string> files;
   for (const auto& src : cfg.incidents) files.insert(files.end(), src.paths.begin(), src.paths.end());
   for (const auto& src : cfg.venues) files.insert(files.end(), src.paths.begin(), src.paths.end());
-  for (const std::string& f : {cfg.wards.path, cfg.population.path, cfg.taxonomy_path, cfg.config_path.string()})
+  for (const std::string& f : {cfg.wards.path, cfg.population.path, cfg.population.areas.path, cfg.taxonomy_path,
+                              cfg.config_path.string()})
     if (!f.empty()) files.push_back(f);
   return files;
 }

@@ -72,6 +72,8 @@ void merge_themes(std::vector<Theme>& themes, const toml::table& root, const std
 
 void select_themes(RunConfig& cfg, const std::string& file) {
   if (cfg.theme_selection.empty()) return;
+  if (const auto twice = first_repeated(cfg.theme_selection))
+    throw usage_error("config", fmt::format("{}: run.themes: '{}' is listed twice. List each theme once.", file, *twice));
   std::vector<Theme> chosen;
   for (const auto& id : cfg.theme_selection) {
     const int i = cfg.taxonomy.theme_index(id);
@@ -88,16 +90,28 @@ void select_themes(RunConfig& cfg, const std::string& file) {
 
 void add_window_themes(RunConfig& cfg, const toml::table& root, const std::string& file) {
   const bool explicit_windows = root.contains("windows");
+  std::vector<std::string> id_at;  // "run.toml:23: windows[1].id", each window's place, for messages
   std::vector<TimeWindow> windows =
       explicit_windows ? read_rows<TimeWindow>(root, "windows", Where{file, ""},
-                                               [](TimeWindow& w, const toml::table&, const Where&) {
+                                               [&](TimeWindow& w, const toml::table& t, const Where& where) {
                                                  if (w.label.empty()) w.label = w.id;
+                                                 id_at.push_back(where.at(t, "id"));
+                                                 if (const auto twice = first_repeated(w.themes))
+                                                   throw usage_error("config", fmt::format(
+                                                       "{}: themes lists '{}' twice. List each theme once.",
+                                                       where.at(t, "themes"), *twice));
                                                })
                        : default_time_windows();
   cfg.inputs_have_times = std::any_of(cfg.incidents.begin(), cfg.incidents.end(), [](const IncidentSource& s) {
     return s.format != IncidentFormat::PoliceUk;
   });
   if (!cfg.time_windows || !cfg.inputs_have_times) return;
+  // A window's id names its themes and their files: two windows with one id would overwrite each other.
+  for (std::size_t k = 0; k < windows.size(); ++k)
+    for (std::size_t j = 0; j < k; ++j)
+      if (windows[j].id == windows[k].id)
+        throw usage_error("config", fmt::format("{} = '{}' is already the id of {}. Give each window its own id.",
+                                                id_at[k], windows[k].id, id_at[j]));
   std::vector<Theme>& themes = cfg.taxonomy.themes;
   const std::size_t base_count = themes.size();
   for (std::size_t k = 0; k < windows.size(); ++k) {
@@ -112,7 +126,13 @@ void add_window_themes(RunConfig& cfg, const toml::table& root, const std::strin
         throw usage_error("config", fmt::format("{}: windows[{}] names theme '{}', which is not a theme of this run.",
                                                 file, k, id));
       }
-      themes.push_back(window_theme(themes, static_cast<std::size_t>(base), w, static_cast<int>(cfg.windows.size())));
+      Theme t = window_theme(themes, static_cast<std::size_t>(base), w, static_cast<int>(cfg.windows.size()));
+      if (cfg.taxonomy.theme_index(t.id) >= 0)
+        throw usage_error("config", fmt::format("{}: the window theme '{}' (theme '{}' in window '{}') has the id of "
+                                                "another theme, so their files would overwrite each other. Rename "
+                                                "the window or the theme '{}'.", explicit_windows ? id_at[k] : file,
+                                                t.id, id, w.id, t.id));
+      themes.push_back(std::move(t));
       used.push_back(id);
     }
     if (used.empty()) continue;

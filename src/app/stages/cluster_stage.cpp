@@ -166,10 +166,11 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
 }
 
 // The theme's incidents counted on the Gi* grid over the study area.
-Grid gistar_counts(const RunInputs& run, const std::vector<const Incident*>& incidents) {
+Grid gistar_counts(const RunInputs& run, const Theme& theme, const std::vector<const Incident*>& incidents) {
   const ClusterConfig& c = run.cfg.clusters;
   const Bounds& e = run.ward_set->extent();
-  check_grid_budget(e, 0, c.gistar_cell, 40.0, run.cfg.kde.memory_budget_mb, "clusters.gistar_cell");
+  run.grid_budget().check(grid_size(e.max_x - e.min_x, e.max_y - e.min_y, 0, c.gistar_cell), c.gistar_cell,
+                          kGiStarBytesPerCell, "the Gi* grid of " + theme.id, "clusters.gistar_cell");
   Grid counts;
   counts.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, c.gistar_cell, 0);
   counts.in_area = cells_in_area(run.geos, run.ward_set->area(), counts.spec);
@@ -186,7 +187,7 @@ Grid gistar_counts(const RunInputs& run, const std::vector<const Incident*>& inc
 FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::vector<const Incident*>& incidents,
                           const WardOverlap& overlap, ClusterTheme& sum) {
   const ClusterConfig& c = run.cfg.clusters;
-  const Grid counts = gistar_counts(run, incidents);
+  const Grid counts = gistar_counts(run, theme, incidents);
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
   const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);

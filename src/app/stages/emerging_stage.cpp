@@ -181,8 +181,11 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
   const Period window = emerging_window(run);
   if (!window_is_long_enough(cfg, window, diag)) return std::nullopt;
   const Bounds& box = run.ward_set->extent();
-  check_grid_budget(box, 0, c.gistar_cell, 8.0 * (window.months() + 2), cfg.kde.memory_budget_mb,
-                    "clusters.gistar_cell and emerging.months");
+  const int months = window.months();
+  run.grid_budget().check(grid_size(box.max_x - box.min_x, box.max_y - box.min_y, 0, c.gistar_cell), c.gistar_cell,
+                          emerging_bytes_per_cell(static_cast<std::size_t>(months)),
+                          fmt::format("emerging hot spots: {} monthly Gi* grids", months),
+                          "clusters.gistar_cell and emerging.months");
   EmergingFrame f{.run = run, .window = window, .base = {},
                   .band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9),
                   .overlap = WardOverlap(run.geos, *run.ward_set)};

@@ -14,6 +14,14 @@ using namespace hotspot;
 
 namespace {
 
+// A ward with only its code and name, as the tables need.
+Ward named_ward(std::string code, std::string name) {
+  Ward w;
+  w.code = std::move(code);
+  w.name = std::move(name);
+  return w;
+}
+
 constexpr const char* kShared =
     "id,label,theme,theme_label,period,method,shape,rank,count,area_m2,density_per_km2,ward_codes,ward_names";
 
@@ -27,7 +35,7 @@ struct Fixture {
     cfg.period = Period{make_month(2025, 11), make_month(2025, 11), "2025-11"};
     cfg.area_name = "Havering";
     run = std::make_unique<RunContext>(cfg, true, out);
-    run->wards.wards = {Ward{"E05000001", "Romford Town", {}, 0, {}}, Ward{"E05000002", "Harold Hill", {}, 0, {}}};
+    run->wards.wards = {named_ward("E05000001", "Romford Town"), named_ward("E05000002", "Harold Hill")};
     asb.id = "asb";
     asb.label = "Anti-social behaviour";
   }
