@@ -43,7 +43,8 @@ std::string space_time_words(const SpaceTime& s) {
     case EmergingClass::HistoricalHot: return "hot before, not this month (hot in " + of + ")";
     default: break;
   }
-  return s.hot_months > 0 ? "no clear pattern (hot in " + of + ")" : "not a significant hot spot";
+  // No class of its own: the months it was hot say all there is (and fit the report's column).
+  return s.hot_months > 0 ? "hot in " + of : "not a significant hot spot";
 }
 
 std::string space_time_key(EmergingClass c) {

@@ -397,11 +397,11 @@ def check_numbers(out):
             feats = {ft["properties"]["hotspot_id"]: ft["properties"] for ft in json.load(f)["features"]}
         for row in reader.tables.get(f"hotspots:{theme}", []):
             props = feats[row["attrs"]["data-id"]]
-            # With the space-time column ("new this month", ...) the incidents are the 4th cell.
+            # With the space-time column ("new this month", ...) the incidents are the 3rd cell.
             classed = "space_time" in props
-            incidents = row["cells"][3 if classed else 2]
-            if classed and row["cells"][2] != props["space_time"]:
-                fail(f"hotspot {row['attrs']['data-id']}: report {row['cells'][2]} vs geojson {props['space_time']}")
+            incidents = row["cells"][2 if classed else 1]
+            if classed and row["cells"][1] != props["space_time"]:
+                fail(f"hotspot {row['attrs']['data-id']}: report {row['cells'][1]} vs geojson {props['space_time']}")
             # A withheld period count is null in the layer and "<m" in the report.
             same = incidents.startswith("<") if props["incidents"] is None else incidents == str(props["incidents"])
             if row["cells"][0] != props["label"] or not same:

@@ -15,6 +15,7 @@
 #include "app/config/config.hpp"
 #include "app/context/data_availability_check.hpp"
 #include "app/context/ingest.hpp"
+#include "app/context/population.hpp"
 #include "app/context/progress.hpp"
 #include "app/context/run_streets.hpp"
 #include "core/diagnostics.hpp"
@@ -79,6 +80,7 @@ struct RunInputs {
   std::unique_ptr<WardSet> ward_set;
   IngestResult ingest;
   RunStreets streets;             // the streets and places of ingest.incidents, named
+  PopulationAccount population;   // residents per ward: where they came from, how they were split
   DataAvailability availability;  // themes and months with no data
   Period data_window;  // the months read; rows dated outside it are accounted for, not used
   std::vector<Venue> venues;

@@ -30,13 +30,15 @@ th { background: #eceff1; } td.n { text-align: right; font-variant-numeric: tabu
 .theme-side p { margin: 1mm 0; }
 .theme-side h3:first-child { margin-top: 0; }
 table.hotspots { font-size: 7.5pt; } table.hotspots td, table.hotspots th { padding: 0.4mm 1mm; }
-table.hotspots th:first-child { width: 34%; }
+table.hotspots { table-layout: fixed; } table.hotspots th:first-child { width: 42%; }
+table.hotspots th.space-time { width: 24%; } table.hotspots th.count { width: 11%; }
+.unnumbered { font-size: 7.5pt; }
 table.wards { font-size: 7.5pt; }
 .legend { list-style: none; padding: 0; margin: 1mm 0 2mm; font-size: 8pt; columns: 2; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.5mm 0; break-inside: avoid; }
 .legend svg { flex: none; }
 .method-note { font-size: 7.5pt; }
-.halves { display: flex; gap: 4mm; align-items: flex-start; } .halves > table { flex: 1; }
+.halves { display: flex; gap: 4mm; align-items: flex-start; } .halves table { flex: 1; }
 ul.outputs { columns: 5; font-size: 7pt; padding-left: 4mm; margin: 1mm 0; }
 table.files { font-size: 7pt; } table.files td, table.files th { padding: 0.2mm 1mm; }
 table.programme th:nth-child(1) { width: 5mm; } table.programme th:nth-child(2) { width: 38mm; }

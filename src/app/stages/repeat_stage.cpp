@@ -161,7 +161,7 @@ RepeatResult compute_repeats(const RunInputs& run) {
     int rank = 0;
     for (RepeatSquare& sq : repeat_squares(run, places)) {
       if (static_cast<std::size_t>(rank) == kTopPerTheme) break;
-      rows.push_back({&theme, ++rank, std::move(sq)});
+      rows.push_back({.theme = &theme, .rank = ++rank, .sq = std::move(sq)});
     }
     const Table streets = hot_streets_table(theme, hot_streets(run, theme, incidents), run.wards.wards,
                                             r.by_street ? "street or place" : "100 m square (the inputs have no street column)",

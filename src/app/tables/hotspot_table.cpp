@@ -12,6 +12,7 @@ std::string hotspot_label(const Hotspot& h, const std::vector<Ward>& wards) {
   return fmt::format("Hotspot {} \u2014 {}", h.rank, h.place.empty() ? wards[h.main_ward].name : h.place);
 }
 
+// One declaration per column, in the order of the file: long on purpose, as a column list is.
 Table hotspot_table(const std::vector<Hotspot>& hotspots, const HotspotTableContext& ctx) {
   const Theme& theme = ctx.theme;
   const long total = ctx.total;

@@ -8,8 +8,8 @@
 
 #include <cmath>
 
-#include "app/attacker.hpp"
-#include "app/police_uk_truth.hpp"
+#include "app/support/attacker.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -23,7 +23,7 @@ constexpr double kKdeCell = 25, kShapeCell = 50, kGistarCell = 100;
 
 std::string month_of(int year, int month) {
   const int m = (year * 12 + month - 1);
-  char buf[8];
+  char buf[24];  // room for any int, so GCC sees no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d", m / 12, m % 12 + 1);
   return buf;
 }

@@ -13,7 +13,7 @@
 #include <tuple>
 #include <set>
 
-#include "app/police_uk_truth.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -27,6 +27,8 @@ TEST_CASE("space-time in words, and a hotspot's class from its cells", "[history
   CHECK(space_time_words({EmergingClass::ConsecutiveHot, 4, 12}) == "hot for the last 4 months");
   CHECK(space_time_words({EmergingClass::IntensifyingHot, 10, 12}) == "hot for 10 of the last 12 months, intensifying");
   CHECK(space_time_words({EmergingClass::SporadicHot, 3, 12}) == "on and off: hot in 3 of the last 12 months");
+  CHECK(space_time_words({EmergingClass::NoPattern, 1, 12}) == "hot in 1 of the last 12 months");
+  CHECK(space_time_words({EmergingClass::NoPattern, 0, 12}) == "not a significant hot spot");
   CHECK(space_time_key(EmergingClass::OscillatingHot) == "sporadic");
   // Cells 0-2 persistent, cell 3 new: persistent; its months are the median over the persistent cells'.
   const std::vector<EmergingClass> cls{EmergingClass::PersistentHot, EmergingClass::PersistentHot,
