@@ -128,8 +128,17 @@ MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const Eva
   const std::size_t n = grid.cells();
   MonthLayer layer;
   layer.counts.assign(n, 0.0);
+  bool weighted = false;
   for (const WeightedPoint& p : points)
-    if (const std::int64_t c = grid.cell_of(p.x, p.y); c >= 0) layer.counts[static_cast<std::size_t>(c)] += p.w;
+    if (const std::int64_t c = grid.cell_of(p.x, p.y); c >= 0) {
+      layer.counts[static_cast<std::size_t>(c)] += p.w;
+      weighted = weighted || p.w != 1;
+    }
+  if (weighted) {
+    layer.incidents.assign(n, 0.0);
+    for (const WeightedPoint& p : points)
+      if (const std::int64_t c = grid.cell_of(p.x, p.y); c >= 0) layer.incidents[static_cast<std::size_t>(c)] += 1;
+  }
 
   std::vector<double> ward_count(grid.wards, 0.0), ward_cells(grid.wards, 0.0);
   for (std::size_t c = 0; c < n; ++c) {
@@ -194,6 +203,18 @@ std::vector<double> forecast(const ForecastMethod& method, std::span<const Month
     for (std::size_t c = 0; c < cells; ++c) score[c] += w * v[c];
   }
   return score;
+}
+
+std::vector<double> lookback_incidents(const ForecastMethod& method, std::span<const MonthLayer* const> history,
+                                       std::size_t cells) {
+  std::vector<double> out(cells, 0.0);
+  const std::size_t months = std::min<std::size_t>(history.size(), static_cast<std::size_t>(method.lookback));
+  for (std::size_t a = 0; a < months; ++a) {
+    if (!history[a]) continue;
+    const std::vector<double>& v = history[a]->incidents.empty() ? history[a]->counts : history[a]->incidents;
+    for (std::size_t c = 0; c < cells; ++c) out[c] += v[c];
+  }
+  return out;
 }
 
 std::vector<double> hindsight(std::span<const std::vector<double>* const> before,

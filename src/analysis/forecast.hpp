@@ -77,7 +77,10 @@ struct EvalGrid {
 
 // One month of one theme on the evaluation cells.
 struct MonthLayer {
-  std::vector<double> counts;                 // per cell
+  std::vector<double> counts;                 // per cell: the incidents' weights
+  // Per cell, the incidents themselves, only when some weight is not 1 (else
+  // empty: `counts` are the incidents). Disclosure counts incidents.
+  std::vector<double> incidents;
   std::vector<std::vector<double>> smoothed;  // [bandwidth][cell]
   std::vector<double> ward_density;           // per cell
 };
@@ -106,6 +109,12 @@ MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const Eva
 // the function is never given the target month or any later one.
 std::vector<double> forecast(const ForecastMethod& method, std::span<const MonthLayer* const> history,
                              std::span<const double> bandwidths, std::size_t cells);
+
+// Per cell, the incidents (not their weights) of the method's look-back
+// months in `history` (as forecast() reads them): what a forecast hotspot rests
+// on, which disclosure control judges (hotspot_drawing.hpp's min_count).
+std::vector<double> lookback_incidents(const ForecastMethod& method, std::span<const MonthLayer* const> history,
+                                       std::size_t cells);
 
 // The hindsight reference for one target month: per cell, the mean count of
 // the months before the target (`before`, nearest first) and after it

@@ -44,11 +44,15 @@ int add(const GridSpec& spec, int join, std::size_t i, std::vector<std::uint8_t>
 }  // namespace
 
 HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> score,
-                             std::span<const std::uint8_t> in_area, const DrawingRule& rule) {
+                                std::span<const std::uint8_t> in_area, const DrawingRule& rule,
+                                std::span<const double> lookback) {
   const std::size_t n = spec.size();
   if (score.size() != n || in_area.size() != n)
     throw internal_error("hotspots", "the forecast and the study area must cover the grid");
   if (rule.join < 1) throw internal_error("hotspots", "hotspot squares join at 1 square or more");
+  const bool withholds = rule.min_count > 1;
+  if (withholds && lookback.size() != n)
+    throw internal_error("hotspots", "withholding needs the look-back's incidents on every square");
 
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i)
@@ -79,13 +83,11 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
     kept = end;
   }
 
-  out.cells = kept;
   out.hotspot.assign(n, 0);
   if (kept == 0) return out;
-  out.cut = score[order[kept - 1]];
   // One hotspot per group, first numbered by raster order of their first square.
   std::vector<std::int32_t> id(n, 0);
-  std::vector<double> total;
+  std::vector<double> total, incidents;
   std::vector<std::size_t> first;
   for (std::size_t i = 0; i < n; ++i) {
     if (!drawn[i]) continue;
@@ -93,41 +95,60 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
     if (!id[root]) {
       id[root] = static_cast<std::int32_t>(total.size() + 1);
       total.push_back(0);
+      incidents.push_back(0);
       first.push_back(i);
     }
     total[static_cast<std::size_t>(id[root] - 1)] += score[i];
+    if (withholds) incidents[static_cast<std::size_t>(id[root] - 1)] += lookback[i];
   }
-  // Renumber by total, highest first (first square in raster order breaks ties).
-  std::vector<std::size_t> rank(total.size());
-  std::iota(rank.begin(), rank.end(), std::size_t{0});
+  // Withheld hotspots are not drawn; the rest are renumbered by total, highest
+  // first (first square in raster order breaks ties).
+  std::vector<std::size_t> rank;
+  for (std::size_t g = 0; g < total.size(); ++g) {
+    // A count is a whole number; the small margin absorbs the sum's rounding.
+    if (withholds && incidents[g] < rule.min_count - 1e-6) ++out.withheld;
+    else rank.push_back(g);
+  }
   std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
     return total[a] != total[b] ? total[a] > total[b] : first[a] < first[b];
   });
-  std::vector<std::int32_t> number(total.size());
+  std::vector<std::int32_t> number(total.size(), 0);
   for (std::size_t r = 0; r < rank.size(); ++r) number[rank[r]] = static_cast<std::int32_t>(r + 1);
-  for (std::size_t i = 0; i < n; ++i)
-    if (drawn[i]) out.hotspot[i] = number[static_cast<std::size_t>(id[groups.find(i)] - 1)];
-  out.hotspots = static_cast<int>(total.size());
-  out.total.resize(total.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!drawn[i]) continue;
+    out.hotspot[i] = number[static_cast<std::size_t>(id[groups.find(i)] - 1)];
+    if (out.hotspot[i] == 0) continue;
+    ++out.cells;
+    out.cut = std::min(out.cut, score[i]);
+  }
+  out.hotspots = static_cast<int>(rank.size());
+  out.total.resize(rank.size());
   for (std::size_t r = 0; r < rank.size(); ++r) out.total[r] = total[rank[r]];
   return out;
 }
 
-DrawingRule drawing_rule(double coverage, int max_hotspots, int join, const EvalGrid& grid) {
+DrawingRule drawing_rule(double coverage, int max_hotspots, int join, int min_count, const EvalGrid& grid) {
   const double cell_area = grid.spec.cell * grid.spec.cell;
-  return DrawingRule{cells_for_coverage(coverage, cell_area, grid.study_area_m2, grid.cells()), max_hotspots, join};
+  return DrawingRule{.max_cells = cells_for_coverage(coverage, cell_area, grid.study_area_m2, grid.cells()),
+                     .max_hotspots = max_hotspots, .join = join, .min_count = min_count};
 }
 
-HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule) {
+HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule,
+                             std::span<const double> lookback) {
   if (score.size() != grid.cells()) throw internal_error("hotspots", "the forecast must score every study-area cell");
-  std::vector<double> values(grid.spec.size(), 0.0);
+  const bool withholds = rule.min_count > 1;
+  if (withholds && lookback.size() != grid.cells())
+    throw internal_error("hotspots", "withholding needs the look-back's incidents on every study-area cell");
+  std::vector<double> values(grid.spec.size(), 0.0), incidents(withholds ? grid.spec.size() : 0, 0.0);
   std::vector<std::uint8_t> in_area(grid.spec.size(), 0);
   for (std::size_t i = 0; i < grid.compact.size(); ++i)
     if (grid.compact[i] >= 0) {
+      const auto c = static_cast<std::size_t>(grid.compact[i]);
       in_area[i] = 1;
-      values[i] = score[static_cast<std::size_t>(grid.compact[i])];
+      values[i] = score[c];
+      if (withholds) incidents[i] = lookback[c];
     }
-  return forecast_drawing(grid.spec, values, in_area, rule);
+  return forecast_drawing(grid.spec, values, in_area, rule, incidents);
 }
 
 }  // namespace hotspot

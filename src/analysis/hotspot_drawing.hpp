@@ -20,6 +20,11 @@
 // (Chebyshev distance): join = 1 is 8-connectivity; join = 3, the default,
 // joins squares with up to two empty squares (200 m at 100 m) between them,
 // the walk a patrol makes between places of one hotspot.
+//
+// Disclosure: for a theme with min_count m > 1, a hotspot resting on fewer
+// than m incidents of the forecast's look-back is withheld (its squares are
+// not drawn), as the published layer withholds it (kde_hotspots.cpp). It is
+// part of the drawing so that the backtest scores exactly what is published.
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -35,6 +40,7 @@ struct DrawingRule {
   std::size_t max_cells = 0;  // squares at the coverage (forecast_measures.hpp's cells_for_coverage)
   int max_hotspots = 0;       // 0: no cap (the default, docs/forecast-drawing.md)
   int join = 3;               // squares (Chebyshev) that still join two drawn squares into one hotspot; >= 1
+  int min_count = 0;          // the theme's disclosure minimum: hotspots with fewer look-back incidents are withheld
 };
 
 struct HotspotDrawing {
@@ -47,20 +53,26 @@ struct HotspotDrawing {
   std::vector<std::int32_t> hotspot;
   std::vector<double> total;  // per hotspot (index = number - 1): the sum of its squares' scores
   bool capped = false;        // the cap on hotspots, not the coverage, stopped the drawing
+  int withheld = 0;           // hotspots withheld by disclosure (min_count), not in `hotspot` or `cells`
 };
 
-// score and in_area are per grid cell of spec (row-major, as GridSpec::index).
+// score, in_area and lookback are per grid cell of spec (row-major, as
+// GridSpec::index); lookback holds the incidents of the forecast's look-back
+// (read only with rule.min_count > 1, and then required).
 HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> score,
-                             std::span<const std::uint8_t> in_area, const DrawingRule& rule);
+                                std::span<const std::uint8_t> in_area, const DrawingRule& rule,
+                                std::span<const double> lookback = {});
 
 // The rule for a coverage on an evaluation grid: max_cells =
 // cells_for_coverage(coverage) of its study area.
-DrawingRule drawing_rule(double coverage, int max_hotspots, int join, const EvalGrid& grid);
+DrawingRule drawing_rule(double coverage, int max_hotspots, int join, int min_count, const EvalGrid& grid);
 
 // The drawing of a forecast scored per study-area cell of `grid` (the order
 // forecast() returns): scattered onto grid.spec, the study area being the
 // cells with compact >= 0. The one function the pack's hotspots and `hotspot
 // evaluate`'s drawn rows both call, so the two cannot draw differently.
-HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule);
+// lookback is per study-area cell too (forecast.hpp's lookback_incidents).
+HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule,
+                             std::span<const double> lookback = {});
 
 }  // namespace hotspot

@@ -27,7 +27,7 @@ struct Forecast {
   explicit Forecast(const GridSpec& g) : spec(g), score(g.size(), 0.0), in_area(g.size(), 1) {}
   void set(int row, int col, double v) { score[spec.index(row, col)] = v; }
   HotspotDrawing draw(std::size_t max_cells, int max_hotspots, int join) const {
-    return forecast_drawing(spec, score, in_area, DrawingRule{max_cells, max_hotspots, join});
+    return forecast_drawing(spec, score, in_area, DrawingRule{.max_cells = max_cells, .max_hotspots = max_hotspots, .join = join, .min_count = 0});
   }
   std::int32_t at(const HotspotDrawing& d, int row, int col) const { return d.hotspot[spec.index(row, col)]; }
 };
@@ -149,4 +149,38 @@ TEST_CASE("drawing: whatever the rule, every drawn square outranks every square 
       CHECK(lowest_drawn > highest_left);  // ties are never split
     }
   }
+}
+
+TEST_CASE("drawing: a protected theme's hotspot resting on too few look-back incidents is withheld, the rest renumbered",
+          "[drawing]") {
+  Forecast f(grid());
+  std::vector<double> lookback(f.score.size(), 0.0);
+  const auto put = [&](int row, int col, double score, double incidents) {
+    f.set(row, col, score);
+    lookback[f.spec.index(row, col)] = incidents;
+  };
+  put(0, 0, 9, 6);  // hotspot of 9: six incidents, kept
+  put(4, 4, 6, 2);  // hotspot of 6 + 5 = 11 over two squares, 2 + 3 = 5 incidents: kept at exactly 5
+  put(4, 5, 5, 3);
+  put(7, 9, 8, 4);  // hotspot of 8: four incidents, withheld under min_count 5
+  DrawingRule rule{.max_cells = 4, .max_hotspots = 0, .join = 1, .min_count = 5};
+  const HotspotDrawing d = forecast_drawing(f.spec, f.score, f.in_area, rule, lookback);
+  CHECK(d.withheld == 1);
+  REQUIRE(d.hotspots == 2);
+  CHECK(d.cells == 3);
+  CHECK(d.cut == 5);
+  CHECK(f.at(d, 4, 4) == 1);  // 11 first
+  CHECK(f.at(d, 4, 5) == 1);
+  CHECK(f.at(d, 0, 0) == 2);
+  CHECK(f.at(d, 7, 9) == 0);  // withheld: not drawn, so not scored either
+  CHECK(d.total == std::vector<double>{11, 9});
+  // min_count 1 (an unprotected theme) withholds nothing and needs no look-back.
+  rule.min_count = 1;
+  const HotspotDrawing open = forecast_drawing(f.spec, f.score, f.in_area, rule);
+  CHECK(open.withheld == 0);
+  CHECK(open.hotspots == 3);
+  CHECK(open.cells == 4);
+  // A protected theme without the look-back's incidents is a programming error, not a silent pass.
+  rule.min_count = 5;
+  CHECK_THROWS(forecast_drawing(f.spec, f.score, f.in_area, rule));
 }

@@ -20,8 +20,8 @@ std::optional<ForecastMethod> pack_forecast_method(const KdeConfig& k) {
   return parse_forecast_method(k.forecast);
 }
 
-DrawingRule drawing_rule(const KdeConfig& k, const EvalGrid& grid) {
-  return drawing_rule(k.coverage, k.max_hotspots, k.join, grid);
+DrawingRule drawing_rule(const KdeConfig& k, const Theme& theme, const EvalGrid& grid) {
+  return drawing_rule(k.coverage, k.max_hotspots, k.join, theme.min_count, grid);
 }
 
 EvaluationPlan evaluation_plan(const RunConfig& cfg, bool ceiling) {
@@ -155,8 +155,6 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
   const MonthPoints points = points_by_month(incidents, themes, r, has_data);
   choose_targets(cfg, targets, r);
   r.grid = evaluation_grid(wards, study_area_m2, plan.cell);
-  const DrawingRule rule = drawing_rule(cfg.kde, r.grid);
-  const BacktestDrawing drawing{rule, plan.cells_l12, {}};
   // The hindsight reference of target m reads up to kHindsightMonths after it,
   // so layers are built that far past the last target (a split backtest's
   // rows then equal the whole's), and each target's hindsight rows are added
@@ -203,7 +201,8 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
       if (m >= r.first_target && m <= last && layer) {
         std::vector<const MonthLayer*> hist;
         for (const auto& h : window) hist.push_back(h ? &*h : nullptr);
-        BacktestDrawing seen = drawing;
+        BacktestDrawing seen{.rule = drawing_rule(cfg.kde, cfg.taxonomy.themes[t], r.grid),
+                             .baseline = plan.cells_l12, .observe = {}};
         if (observe) seen.observe = [&, m, t](std::size_t method, const HotspotDrawing& d) { observe(t, m, method, d); };
         std::vector<BacktestRow> month_rows =
             backtest_month(m, hist, *layer, r.grid, plan.methods, plan.coverages, plan.bandwidths, &seen);

@@ -44,10 +44,11 @@ inline constexpr const char* kLongMemory[] = {"cells_l60_t24", "kde_h200_l60_t24
 // The months either side of a target the hindsight reference reads.
 constexpr int kHindsightMonths = 12;
 
-// The rule that draws the pack's hotspots from a forecast (kde.coverage,
-// kde.max_hotspots, kde.join) on `grid`: the one the pack publishes and
-// `evaluate` scores (analysis/hotspot_drawing.hpp).
-DrawingRule drawing_rule(const KdeConfig& k, const EvalGrid& grid);
+// The rule that draws a theme's hotspots from a forecast (kde.coverage,
+// kde.max_hotspots, kde.join, and the theme's min_count, which withholds
+// hotspots resting on too few incidents) on `grid`: the one the pack
+// publishes and `evaluate` scores (analysis/hotspot_drawing.hpp).
+DrawingRule drawing_rule(const KdeConfig& k, const Theme& theme, const EvalGrid& grid);
 
 struct EvaluationResult {
   EvaluationPlan plan;

@@ -95,8 +95,11 @@ void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Ho
 // that `hotspot evaluate` scores, one polygon per drawn hotspot (its pieces
 // together), numbered as the drawing numbers them. Nothing is dropped for its
 // size or forecast. Disclosure judges each by the incidents the forecast rests
-// on, those of its look-back strictly inside the polygon, against min_count;
-// the period's counts in its table are withheld by their own rule (count_of).
+// on, those of its look-back, against min_count: the drawing has already
+// withheld those resting on too few by their squares (so the backtest scores
+// what is published), and the polygon rule checks the published geometry
+// (incidents strictly inside) as for every polygon of the pack. The period's
+// counts in its table are withheld by their own rule (count_of).
 std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& overlap, const ThemeForecast& fc,
                                        std::size_t t, const std::vector<const Incident*>& incidents,
                                        const std::vector<const Incident*>& history, const std::vector<bool>& has_data,
@@ -120,6 +123,7 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
       named[static_cast<std::size_t>(label - 1)].emplace_back(
           inc->street, month_weight(period.last - inc->month + 1, fc.method.half_life));
   }
+  counts.withheld += fc.drawing.withheld;
   std::vector<Hotspot> kept;
   for (std::size_t i = 0; i < regions.size(); ++i) {
     RegionPolygon& r = regions[i];

@@ -36,6 +36,8 @@ ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid,
   std::vector<const MonthLayer*> history;
   for (const MonthLayer& l : layers) history.push_back(&l);
   const std::vector<double> score = forecast(method, history, bands, grid.cells());
+  const std::vector<double> rests_on =
+      rule.min_count > 1 ? lookback_incidents(method, history, grid.cells()) : std::vector<double>{};
 
   f.grid.spec = grid.spec;
   f.grid.values.assign(grid.spec.size(), 0.0);
@@ -45,7 +47,7 @@ ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid,
       f.grid.in_area[i] = 1;
       f.grid.values[i] = score[static_cast<std::size_t>(grid.compact[i])];
     }
-  f.drawing = draw_forecast(grid, score, rule);
+  f.drawing = draw_forecast(grid, score, rule, rests_on);
   f.cut = f.drawing.cells > 0 ? f.drawing.cut : 1;
   f.area_share = static_cast<double>(f.drawing.cells) * grid.spec.cell * grid.spec.cell / grid.study_area_m2;
   return f;
@@ -145,7 +147,6 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
   const std::optional<EvaluationResult> record =
       backtest_record(cfg, plan, wards, study_area_m2, incidents, budget, progress, diag, out);
   const EvalGrid grid = evaluation_grid(wards, study_area_m2, cfg.evaluate.cell);
-  const DrawingRule rule = drawing_rule(cfg.kde, grid);
   std::vector<ForecastMethod> methods(themes);
   std::vector<std::optional<MethodSummary>> bests(themes);
   for (std::size_t t = 0; t < themes; ++t) {
@@ -169,7 +170,8 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
   parallel_for(past.size(), cfg.threads, [&](std::size_t i, int) {
     const std::size_t t = i / kMonths;
     const int back = static_cast<int>(kMonths - 1 - i % kMonths);
-    past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back, rule);
+    past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back,
+                             drawing_rule(cfg.kde, cfg.taxonomy.themes[t], grid));
   });
   for (std::size_t t = 0; t < themes; ++t) {
     std::vector<std::vector<std::int32_t>> hotspots;

@@ -67,7 +67,7 @@ std::vector<std::map<int, std::set<std::size_t>>> published_squares(const Sample
   return out;
 }
 
-void check_same_drawing(const std::vector<Override>& rule) {
+int check_same_drawing(const std::vector<Override>& rule) {
   std::vector<Override> pack_overrides = rule, eval_overrides = rule;
   pack_overrides.push_back({"run", "period", "2025-11"});
   Sample pack(pack_overrides);
@@ -88,15 +88,16 @@ void check_same_drawing(const std::vector<Override>& rule) {
              drawn[theme] = d;
            });
 
-  // The rule itself comes from one function of the configuration.
-  const DrawingRule r = drawing_rule(pack.cfg.kde, grid);
-  INFO("coverage " << pack.cfg.kde.coverage << ", join " << r.join << ", cap " << r.max_hotspots);
+  INFO("coverage " << pack.cfg.kde.coverage << ", join " << pack.cfg.kde.join << ", cap " << pack.cfg.kde.max_hotspots);
 
   const auto published = published_squares(pack, kde, grid.spec);
-  int compared = 0;
+  int compared = 0, withheld = 0;
   for (std::size_t t = 0; t < kde.themes.size(); ++t) {
     const Theme& theme = pack.cfg.taxonomy.themes[t];
     INFO("theme " << theme.id);
+    // The rule itself comes from one function of the configuration and the theme.
+    const DrawingRule r = drawing_rule(pack.cfg.kde, theme, grid);
+    CHECK(r.min_count == theme.min_count);
     REQUIRE(drawn.count(t));
     const HotspotDrawing& d = drawn[t];
     // The pack's own drawing record equals the backtest's.
@@ -106,7 +107,9 @@ void check_same_drawing(const std::vector<Override>& rule) {
     CHECK(kde.themes[t].forecast->drawing.cut == d.cut);
     CHECK(kde.themes[t].forecast->area_share ==
           Approx(static_cast<double>(d.cells) * grid.spec.cell * grid.spec.cell / grid.study_area_m2));
-    if (kde.themes[t].withheld > 0) continue;  // disclosure withheld some (protected themes): counted, not drawn
+    // Disclosure withholds in the drawing itself, so the backtest scores what is published.
+    CHECK(kde.themes[t].withheld == d.withheld);
+    withheld += d.withheld;
     // Every drawn hotspot is published, square for square, under the same number.
     CHECK(static_cast<int>(published[t].size()) == d.hotspots);
     std::map<int, std::set<std::size_t>> expected;
@@ -115,14 +118,16 @@ void check_same_drawing(const std::vector<Override>& rule) {
     CHECK(published[t] == expected);
     ++compared;
   }
-  CHECK(compared >= 3);
+  CHECK(compared == static_cast<int>(kde.themes.size()));
+  return withheld;
 }
 
 }  // namespace
 
 TEST_CASE("drawing equality: the published hotspots are the squares evaluate scores, hotspot by hotspot",
           "[drawing][sample]") {
-  SECTION("the default rule") { check_same_drawing({}); }
+  // The sample's VAWG (min_count 5) has hotspots resting on too few incidents: withheld in both alike.
+  SECTION("the default rule") { CHECK(check_same_drawing({}) > 0); }
   SECTION("another join and a cap on hotspots") {
     check_same_drawing({{"kde", "join", "1"}, {"kde", "max_hotspots", "8"}});
   }
