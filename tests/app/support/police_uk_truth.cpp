@@ -44,7 +44,8 @@ Counts independent_count(const std::vector<fs::path>& files, const std::vector<I
   REQUIRE(ct);
   Counts c;
   std::set<std::string> ids;
-  for (const auto& file : files) {
+  for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
+    const fs::path& file = files[file_index];
     GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
     REQUIRE(ds);
     for (auto& f : *ds->GetLayer(0)) {
@@ -75,6 +76,7 @@ Counts independent_count(const std::vector<fs::path>& files, const std::vector<I
       for (const std::string& theme : police_uk_themes(f->GetFieldAsString("Crime type"))) {
         ++c.by_ward[theme][ward];
         c.points[theme].emplace_back(x, y);
+        c.point_file[theme].push_back(file_index);
       }
     }
   }
