@@ -150,6 +150,47 @@ TEST_CASE("compute_repeats lists the busiest places as 100 m squares and withhol
   CHECK(r.withheld.at("vawg").primary == 1);
 }
 
+TEST_CASE("compute_repeats names each square by its places' streets, each square once, and ranks the 80-20 streets",
+          "[stages][streets]") {
+  World w;
+  auto& ingest = w.in.ingest;
+  const std::uint32_t repeat_street = ingest.streets.intern("Repeat Street"), mill = ingest.streets.intern("Mill Road"),
+                      cluster_street = ingest.streets.intern("Cluster Close");
+  for (Incident& inc : ingest.incidents)
+    if (inc.themes & 1)  // the cluster (in Ash) on Cluster Close, the monthly place on Repeat Street, Damson's none
+      inc.street = inc.x == kRepeat[0] ? repeat_street : inc.ward == 0 ? cluster_street : kNoStreet;
+  // A second place 30 m from the repeat location, in the same 100 m square, on another street: 3 in the look-back.
+  for (int m = 1; m <= 3; ++m) {
+    Incident inc = incident(kRepeat[0] + 30, kRepeat[1] + 10, kPeriod - m, 0, 1);
+    inc.street = mill;
+    ingest.incidents.push_back(inc);
+  }
+  ingest.has_streets = true;
+  w.in.streets = run_streets(ingest.incidents, ingest.streets, true, w.in.wards.wards, w.cfg.crs);
+  const RepeatResult r = compute_repeats(w.in);
+  REQUIRE(r.table.rows.size() == 2);  // the cluster's square and the repeat square, each once
+  CHECK(cell_of(r.table, 0, "streets") == "Cluster Close");
+  CHECK(cell_of(r.table, 0, "incidents") == "30");
+  CHECK(cell_of(r.table, 1, "square_100m") == grid_reference_100m(kRepeat[0], kRepeat[1], "EPSG:27700"));
+  CHECK(cell_of(r.table, 1, "incidents") == "14");  // 11 of the monthly place in the look-back and Mill Road's 3
+  CHECK(cell_of(r.table, 1, "places") == "2");
+  CHECK(cell_of(r.table, 1, "streets") == "Repeat Street; Mill Road");  // the busier place's street first
+  // hot_streets.csv: ASB's 47 incidents of the look-back (30 + 11 + 3 + Damson's 3 without a street) by
+  // street until 80% (37.6) are listed: Cluster Close (30), then Repeat Street (11) reaches it.
+  REQUIRE(r.by_street);
+  std::vector<std::size_t> asb;
+  for (std::size_t i = 0; i < r.hot_streets.rows.size(); ++i)
+    if (cell_of(r.hot_streets, i, "theme") == "asb") asb.push_back(i);
+  REQUIRE(asb.size() == 2);
+  CHECK(cell_of(r.hot_streets, asb[0], "place") == "Cluster Close");
+  CHECK(cell_of(r.hot_streets, asb[0], "incidents") == "30");
+  CHECK(cell_of(r.hot_streets, asb[0], "share_of_incidents") == "0.6383");  // 30 / 47
+  CHECK(cell_of(r.hot_streets, asb[1], "place") == "Repeat Street");
+  CHECK(cell_of(r.hot_streets, asb[1], "cumulative_share_of_incidents") == "0.8723");  // 41 / 47
+  CHECK(cell_of(r.hot_streets, asb[1], "share_of_places") == "0.6667");  // 2 of the 3 named places
+  CHECK(cell_of(r.hot_streets, asb[1], "ward_name") == "Ash");
+}
+
 TEST_CASE("compute_kde finds the cluster as the top hotspot and keeps the surface's mass", "[stages]") {
   World w;
   const WardResult wards = compute_wards(w.in);
