@@ -109,6 +109,15 @@ def check_qgis(out):
                 fail(f"{layer.name()}: no renderer")
             if "hotspots_" in path and layer.renderer().type() != "categorizedSymbol":
                 fail(f"{layer.name()}: style not applied ({layer.renderer().type()})")
+            if "hotspots_" in path and "space_time_key" in [f.name() for f in layer.fields()]:
+                # New, persistent, ...: drawn by class (an outline or a hatch each), every class present in the legend.
+                renderer = layer.renderer()
+                if renderer.classAttribute() != "space_time_key":
+                    fail(f"{layer.name()}: drawn by {renderer.classAttribute()}, not by its space-time class")
+                keys = {c.value(): c.label() for c in renderer.categories()}
+                for feature in layer.getFeatures():
+                    if feature["space_time_key"] not in keys:
+                        fail(f"{layer.name()}: class {feature['space_time_key']} has no symbol in the legend")
             if path.endswith("wards.geojson"):
                 wanted = "singleSymbol" if layer.name() == "Wards" else "graduatedSymbol"
                 if layer.renderer().type() != wanted:
