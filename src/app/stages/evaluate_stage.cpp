@@ -168,10 +168,9 @@ void method_table(Node body, const EvaluationResult& r, const EvaluationResult::
   for (const std::size_t m : shown) {
     const MethodSummary& s = summary_of(theme, m);
     const Node tr = el(table, "tr");
-    el(tr, "td", {}, r.plan.methods[m].label() + (m == r.plan.pack_method ? " (the pack's method)"
-                                                  : m == best             ? " (best mean PAI)"
-                                                  : m == r.plan.ceiling   ? " (reference)"
-                                                                          : ""));
+    // The hindsight reference's label already says it is a ceiling, not a forecast.
+    el(tr, "td", {}, r.plan.methods[m].label() +
+                         (m == r.plan.pack_method ? " (the pack's method)" : m == best ? " (best mean PAI)" : ""));
     for (const std::string& v : {fmt::format("{:.3f}", s.mean_hit_rate), fmt::format("{:.2f}", s.mean_pai),
                                 fmt::format("{:.2f}", s.median_pai), fmt::format("{:.3f}", s.mean_pei)})
       el(tr, "td", {}, v);
