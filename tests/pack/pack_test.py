@@ -426,8 +426,10 @@ def check_havering(binary, source):
                          'taxonomy = "police-uk"'):
             if expected not in written:
                 fail(f"hotspot init did not write {expected}:\n{written}")
+        if 'output = "out/havering"' not in written:
+            fail(f"hotspot init did not name the pack after the area (output = \"out/havering\"):\n{written}")
         subprocess.run([binary, "run", cfg, "--quiet"], check=True, stdout=subprocess.DEVNULL)
-        out = os.path.join(tmp, "out")
+        out = os.path.join(tmp, "out", "havering")
         check_styles(out)
         check_numbers(out)
         check_desktop(out, optional=True)

@@ -55,6 +55,13 @@ void check_range(const toml::node& v, const OptionSpec& spec, const std::string&
     for (const auto& e : *v.as_array()) check(e);
 }
 
+// Where a value was set, for messages: its file, line and key, or the flag
+// when the command line set it (an override has no place in the file).
+std::string set_at(const toml::node& v, const OptionSpec& spec, const Where& where) {
+  if (!v.source().begin.line && !spec.cli_flag.empty()) return std::string(spec.cli_flag);
+  return where.at(v, spec.key);
+}
+
 // Rejects keys the schema does not declare for `schema_table`, and values of
 // the wrong type or out of range.
 void check_keys(const toml::table& t, std::string_view schema_table, const Where& where) {
@@ -82,13 +89,13 @@ void check_keys(const toml::table& t, std::string_view schema_table, const Where
       case ValueType::Table: ok = v.is_table(); break;
       case ValueType::TableList: ok = v.is_array_of_tables() || v.is_table(); break;
     }
-    if (!ok)
-      throw usage_error("config", fmt::format("{} must be {}.", where.at(v, key), type_name(spec->type)));
-    check_range(v, *spec, where.at(v, key));
+    const std::string at = set_at(v, *spec, where);
+    if (!ok) throw usage_error("config", fmt::format("{} must be {}.", at, type_name(spec->type)));
+    check_range(v, *spec, at);
     if (!spec->choices.empty()) {
       const std::string value(v.as_string()->get());
       if (std::find(spec->choices.begin(), spec->choices.end(), value) == spec->choices.end())
-        throw usage_error("config", fmt::format("{} = '{}' is not one of: {}.{}", where.at(v, key), value,
+        throw usage_error("config", fmt::format("{} = '{}' is not one of: {}.{}", at, value,
                                                 fmt::join(spec->choices, ", "), did_you_mean(value, spec->choices)));
     }
   }
@@ -134,7 +141,7 @@ void apply_options(const toml::table& t, std::string_view table, const Where& wh
       binding->set(target, value_of(*node, spec.type));
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::Internal) throw;
-      throw Error(e.kind(), "config", fmt::format("{}: {}", where.at(*node, spec.key), e.what()));
+      throw Error(e.kind(), "config", fmt::format("{}: {}", set_at(*node, spec, where), e.what()));
     }
   }
 }
@@ -262,7 +269,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, 
     }
     globfree(&g);
     if (rc != 0)
-      throw bad_input("config", fmt::format("{}: no file matches '{}' (resolved to {}).", where, pattern, full));
+      throw bad_input("config", fmt::format("{}: no file matches '{}' (resolved to {}).{}", where, pattern, full,
+                                            missing_path_hint(full)));
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
@@ -488,7 +496,8 @@ void resolve_context(const toml::table& root, const Where& where, RunConfig& cfg
   if (c.path.empty()) return;
   check_path_length(c.path, where.at(t, "path"));
   if (!fs::exists(c.path))
-    throw bad_input("config", fmt::format("{}: '{}' does not exist. Check context.path.", where.at(t, "path"), c.path));
+    throw bad_input("config", fmt::format("{}: '{}' does not exist.{} Check context.path.", where.at(t, "path"), c.path,
+                                          missing_path_hint(c.path)));
   require_regular_file(c.path, where.at(t, "path"));
 }
 
@@ -588,9 +597,10 @@ Taxonomy load_taxonomy(const fs::path& file) {
   return tax;
 }
 
-RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides, bool need_period) {
+RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides, const LoadOptions& options) {
   if (!fs::exists(file))
-    throw usage_error("config", fmt::format("config file '{}' does not exist.", file.string()));
+    throw usage_error("config", fmt::format("config file '{}' does not exist.{}", file.string(),
+                                            missing_path_hint(fs::absolute(file))));
   require_regular_file(file.string(), "the config file");
   toml::table root = parse_toml(file);
   for (const auto& o : overrides) apply_override(root, o, file.string());
@@ -616,15 +626,23 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
 
   const toml::table& run = table_or_empty(root, "run");
   apply_options(run, "run", Where{fname, "run"}, cfg);
-  if (cfg.period.label.empty() && need_period)
+  const auto overridden = [&](std::string_view key) {
+    return std::any_of(overrides.begin(), overrides.end(), [&](const Override& o) { return o.table == "run" && o.key == key; });
+  };
+  if (overridden("period")) cfg.period_setting = "--period";
+  if (cfg.period.label.empty() && options.need_period)
     throw usage_error("config", fmt::format("{}: no period. Set run.period or pass --period (e.g. 2017-04).", fname));
   require_projected_metric_crs(cfg.crs, Where{fname, "run"}.at(run, "crs"));
   cfg.output = resolve(cfg.base_dir, cfg.output.string());
   if (cfg.output.filename().empty() && cfg.output.has_parent_path()) cfg.output = cfg.output.parent_path();  // "out/"
+  // A command other than run writes beside the pack (LoadOptions::folder_suffix).
+  const std::string suffix = options.folder_suffix.empty() ? "" : "-" + options.folder_suffix;
+  if (!overridden("output")) cfg.output += suffix;
   check_path_length(cfg.output.string(), Where{fname, "run"}.at(run, "output"));
   // Beside the pack by default, so it is never zipped or emailed with it.
-  cfg.restricted_output = cfg.restricted_output.empty() ? cfg.output.string() + "-restricted"
-                                                        : resolve(cfg.base_dir, cfg.restricted_output.string());
+  cfg.restricted_output = cfg.restricted_output.empty()
+                              ? cfg.output.string() + "-restricted"
+                              : resolve(cfg.base_dir, cfg.restricted_output.string()) + suffix;
   check_path_length(cfg.restricted_output.string(), Where{fname, "run"}.at(run, "restricted_output"));
 
   const toml::table* wards = root["wards"].as_table();
@@ -635,7 +653,12 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.population.path = resolve(cfg.base_dir, cfg.population.path);
   for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
     check_path_length(path, Where{fname, "wards"}.at(*wards, key));
-    if (!path.empty()) require_regular_file(path, Where{fname, "wards"}.at(*wards, key));
+    if (path.empty()) continue;
+    // A GDAL virtual path (/vsizip/..., /vsicurl/...) is GDAL's to open.
+    if (!fs::exists(path) && path.rfind("/vsi", 0) != 0)
+      throw bad_input("config", fmt::format("{}: '{}' does not exist.{}", Where{fname, "wards"}.at(*wards, key), path,
+                                            missing_path_hint(path)));
+    require_regular_file(path, Where{fname, "wards"}.at(*wards, key));
   }
 
   const auto* incidents = root.get("incidents");

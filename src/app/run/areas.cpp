@@ -187,20 +187,21 @@ std::vector<std::string> area_problems(const RunConfig& cfg, const std::vector<s
   return problems;
 }
 
-void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
+void run_areas(const RunConfig& cfg, const RunOptions& options, std::ostream& out) {
   const std::vector<std::string> values = area_values(cfg);
   // A value that cannot be built fails alone, like an area with bad data.
   const std::vector<std::string> problems = area_problems(cfg, values);
   std::vector<std::string> buildable;
   for (std::size_t i = 0; i < values.size(); ++i)
     if (problems[i].empty()) buildable.push_back(values[i]);
-  refuse_foreign_folder(cfg.output, "output folder");
-  refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  const FolderWriter me{"run", cfg.area_name, cfg.config_path.filename().string()};
+  refuse_to_replace(cfg.output, "output folder", me, options.force);
+  refuse_to_replace(cfg.restricted_output, "restricted folder", me, options.force);
   finish_interrupted_swap(cfg.output, cfg.restricted_output);
   remove_dead_staging_folders(cfg.output);
   remove_dead_staging_folders(cfg.restricted_output);
 
-  Progress progress(out, quiet);
+  Progress progress(out, options.quiet);
   fmt::print(progress.console(), "Run {} areas by {}: {}, period {}\n", values.size(), cfg.areas.field,
              fmt::join(values, ", "), cfg.period.label);
   // One read of the inputs for every area.
@@ -227,7 +228,7 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
       const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
       std::ostringstream log;
       try {
-        run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
+        run_pipeline(area_config(cfg, values[i]), Mode::Run, RunOptions{.quiet = true}, log, &area);
       } catch (const Error& e) {
         if (e.kind() == ErrorKind::Internal) {
           std::lock_guard<std::mutex> lock(failure_mutex);
@@ -277,7 +278,9 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
     JsonWriter j;
     j.begin_object();
     write_software(j);
-    j.value("pack_id", id).value("areas_index", "index.json").value("restricted", dir == restricted.staging());
+    j.value("pack_id", id).value("command", me.command).value("config", me.config).value("area_name", me.area)
+        .value("period", cfg.period.label).value("areas_index", "index.json")
+        .value("restricted", dir == restricted.staging());
     j.end_object();
     write_file_atomically(dir / "manifest.json", j.str());
   }

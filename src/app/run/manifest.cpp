@@ -98,6 +98,7 @@ std::string manifest_json(const RunContext& in) {
   j.begin_object();
   write_software(j);
   j.value("pack_id", in.pack_id);
+  j.value("command", in.command);
   j.value("config", cfg.config_path.filename().string());
   j.value("area_name", cfg.area_name);
   j.begin_object("period").value("label", cfg.period.label).value("first", format_month(cfg.period.first))

@@ -14,6 +14,7 @@
 #include "app/context/run_context.hpp"
 #include "app/stages/stages.hpp"
 #include "app/context/venue_loader.hpp"
+#include "app/context/ward_filter_check.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/context_reader.hpp"
@@ -48,26 +49,53 @@ void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnosti
   }
 }
 
-void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
-  for (const auto& f : in.files)
-    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n",
-               display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
-               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
-               f.duplicate_of.empty() ? ""
-                                      : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
+// Whether a file's line belongs on the default console: it lost rows, was
+// skipped as a copy of another, or held no row at all.
+bool worth_a_line(const InputFileReport& f) {
+  return f.rejected_total() > 0 || !f.duplicate_of.empty() || f.read == 0;
+}
+
+// At most this many files get a line on the default console; --verbose lists every file.
+constexpr std::size_t kFileLines = 10;
+
+void print_file(std::ostream& out, const RunConfig& cfg, const InputFileReport& f) {
+  fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n", display_path(cfg, f.path),
+             f.read, f.accepted, f.outside_window, f.rejected_total(),
+             f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
+             f.duplicate_of.empty() ? "" : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
+}
+
+// The account of the inputs: the totals and their reasons, and a line for
+// each file with rejects or warnings (for every file under --verbose).
+void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in, bool verbose) {
   const InputTotals t = input_totals(in.files);
-  fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
-             t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
+  fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}, from {} file{}{}\n", t.read,
+             t.accepted, t.outside_window, t.rejected_total(), in.files.size(), in.files.size() == 1 ? "" : "s",
+             t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
   for (std::size_t r = 0; r < kRejectReasonCount; ++r)
     if (t.rejected[r])
       fmt::print(out, "  {:<28} {:>8}  {}\n", reason_code(static_cast<RejectReason>(r)), t.rejected[r],
                  reason_help(static_cast<RejectReason>(r)));
+  std::size_t notable = 0, shown = 0;
+  for (const auto& f : in.files) notable += worth_a_line(f);
+  if (!verbose && notable > 0)
+    fmt::print(out, "{} of the {} files had rejects or were skipped{}:\n", notable, in.files.size(),
+               notable > kFileLines ? fmt::format(", the first {}", kFileLines) : "");
+  for (const auto& f : in.files) {
+    if (!verbose && (!worth_a_line(f) || shown == kFileLines)) continue;
+    print_file(out, cfg, f);
+    ++shown;
+  }
+  if (!verbose && notable > shown)
+    fmt::print(out, "  ... and {} more; --verbose lists every file (manifest.json has each file's account)\n",
+               notable - shown);
 }
 
 void load_inputs(RunContext& run, const Period& window, const ParsedInputs* parsed) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
   run.progress.begin("wards");
+  require_wards_match(cfg.wards.path, cfg.wards.layer, cfg.wards.where, "wards.where");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   attach_population(cfg, run.wards.wards, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
@@ -185,17 +213,36 @@ Period data_window(const RunConfig& cfg, Mode mode) {
   return window;
 }
 
-void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
-  RunContext run(cfg, quiet, stdout_stream);
+const char* command_name(Mode mode) {
+  switch (mode) {
+    case Mode::Run: return "run";
+    case Mode::Validate: return "validate";
+    case Mode::Wards: return "wards";
+    case Mode::Kde: return "kde";
+    case Mode::Clusters: return "clusters";
+    case Mode::Venues: return "venues";
+    case Mode::Evaluate: return "evaluate";
+  }
+  return "run";
+}
+
+void run_pipeline(const RunConfig& cfg, Mode mode, const RunOptions& options, std::ostream& stdout_stream,
+                  const AreaRun* area) {
+  RunContext run(cfg, options.quiet, stdout_stream);
+  // validate checks what run would do, so it answers for run.
+  run.command = command_name(mode == Mode::Validate ? Mode::Run : mode);
   const RunWarnings gdal_warnings(run.diag);  // GDAL and PROJ warnings while the run reads and writes
   std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
   const Period window = data_window(cfg, mode);
-  // Before the slow part: a run replaces its folders whole, so refuse any that
-  // hotspot did not write (validate too, since it checks what run would do).
-  // An area of a multi-area run writes inside the run's own staging folders.
+  // Before the slow part: a command replaces its folders whole, so refuse any
+  // that hotspot did not write, that hold a run's pack (for another command),
+  // or another area's, config's or command's output without --force (validate
+  // too, since it checks what run would do). An area of a multi-area run
+  // writes inside the run's own staging folders.
   if (!area) {
-    refuse_foreign_folder(cfg.output, "output folder");
-    refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+    const FolderWriter me{run.command, cfg.area_name, cfg.config_path.filename().string()};
+    refuse_to_replace(cfg.output, "output folder", me, options.force);
+    refuse_to_replace(cfg.restricted_output, "restricted folder", me, options.force);
   }
   if (mode != Mode::Validate && !area) {  // what killed runs left beside the folders
     finish_interrupted_swap(cfg.output, cfg.restricted_output);
@@ -208,7 +255,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   else
     fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
                cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
-  print_account(out, cfg, run.ingest);
+  print_account(out, cfg, run.ingest, options.verbose);
   for (const auto& v : run.venue_files) {
     std::uint64_t rejected = 0;
     for (auto c : v.rejected) rejected += c;
@@ -222,9 +269,9 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
     print_warnings(run, area);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
-                                          "and no pack was written. Check run.period against the months the input "
-                                          "files cover (see the account above).",
-                                          cfg.period.label, cfg.period.range_text()));
+                                          "and no pack was written. Check {} against the months the input files "
+                                          "cover (see the account above).",
+                                          cfg.period.label, cfg.period.range_text(), cfg.period_setting));
   }
 
   // Both folders are built aside and swapped into place only when every stage
