@@ -69,7 +69,15 @@ void run_init(const InitOptions& o, std::ostream& out) {
   for (const std::string& pattern : o.incidents) a.incident_paths.push_back(as_written(pattern, file.parent_path()));
   a.period = o.period;
   a.output = o.output;
-  write_file_atomically(file, init_config_text(a, wards, incidents));
+  PopulationGuess population;
+  if (!o.population.empty()) {
+    population = sniff_population(o.population, o.population_areas);
+    a.population_csv = as_written(o.population, file.parent_path());
+    if (!o.population_areas.empty()) a.population_areas = as_written(o.population_areas, file.parent_path());
+  } else if (!o.population_areas.empty()) {
+    throw usage_error("init", "--population-areas needs --population, the residents of each small area.");
+  }
+  write_file_atomically(file, init_config_text(a, wards, incidents, population));
 
   fmt::print(out, "Wrote {}\n", printable(file.string()));
   // Layer and field names come from the ward file: shown as printable() shows input bytes.
@@ -80,6 +88,11 @@ void run_init(const InitOptions& o, std::ostream& out) {
              incidents.first_month, incidents.last_month);
   const std::string output = o.output.empty() ? init_output_folder(init_area_name(a)) : o.output;
   fmt::print(out, "  pack: {} (relative to the run file)\n", printable(output));
+  if (!o.population.empty())
+    fmt::print(out, "  population: {} by {}, residents in {}{}\n", printable(o.population),
+               population.code_column.empty() ? "(code column not found)" : population.code_column,
+               population.value_column.empty() ? "(column not found)" : population.value_column,
+               o.population_areas.empty() ? "" : ", apportioned from small areas to wards by area");
   fmt::print(out, "Check the guesses in the file, then: hotspot run {}\n", printable(file.string()));
 }
 

@@ -15,89 +15,24 @@
 #include "app/stages/stages.hpp"
 #include "app/context/venue_loader.hpp"
 #include "app/context/ward_filter_check.hpp"
+#include "app/run/input_account.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "app/context/population.hpp"
 #include "io/context_reader.hpp"
-#include "io/population_reader.hpp"
 #include "io/staged_folder.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
 
-void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnostics& diag) {
-  if (cfg.population.path.empty()) return;
-  auto pop = read_population_csv(cfg.population.path, cfg.population.code_column, cfg.population.value_column);
-  std::vector<std::string> missing;
-  for (Ward& w : wards) {
-    auto it = pop.find(w.code);
-    if (it == pop.end()) {
-      missing.push_back(w.code);
-      continue;
-    }
-    w.population = it->second;
-    pop.erase(it);
-  }
-  if (!missing.empty())
-    diag.warn(fmt::format("{}: no population for ward(s) {}; their rates are left empty",
-                          cfg.population.path, fmt::join(missing, ", ")));
-  if (!pop.empty()) {
-    std::vector<std::string> extra;
-    for (const auto& [code, value] : pop) extra.push_back(code);
-    diag.warn(fmt::format("{}: population given for code(s) not among the wards: {}", cfg.population.path,
-                          fmt::join(extra, ", ")));
-  }
-}
-
-// Whether a file's line belongs on the default console: it lost rows, was
-// skipped as a copy of another, or held no row at all.
-bool worth_a_line(const InputFileReport& f) {
-  return f.rejected_total() > 0 || !f.duplicate_of.empty() || f.read == 0;
-}
-
-// At most this many files get a line on the default console; --verbose lists every file.
-constexpr std::size_t kFileLines = 10;
-
-void print_file(std::ostream& out, const RunConfig& cfg, const InputFileReport& f) {
-  fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n", display_path(cfg, f.path),
-             f.read, f.accepted, f.outside_window, f.rejected_total(),
-             f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
-             f.duplicate_of.empty() ? "" : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
-}
-
-// The account of the inputs: the totals and their reasons, and a line for
-// each file with rejects or warnings (for every file under --verbose).
-void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in, bool verbose) {
-  const InputTotals t = input_totals(in.files);
-  fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}, from {} file{}{}\n", t.read,
-             t.accepted, t.outside_window, t.rejected_total(), in.files.size(), in.files.size() == 1 ? "" : "s",
-             t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
-  for (std::size_t r = 0; r < kRejectReasonCount; ++r)
-    if (t.rejected[r])
-      fmt::print(out, "  {:<28} {:>8}  {}\n", reason_code(static_cast<RejectReason>(r)), t.rejected[r],
-                 reason_help(static_cast<RejectReason>(r)));
-  std::size_t notable = 0, shown = 0;
-  for (const auto& f : in.files) notable += worth_a_line(f);
-  if (!verbose && notable > 0)
-    fmt::print(out, "{} of the {} files had rejects or were skipped{}:\n", notable, in.files.size(),
-               notable > kFileLines ? fmt::format(", the first {}", kFileLines) : "");
-  for (const auto& f : in.files) {
-    if (!verbose && (!worth_a_line(f) || shown == kFileLines)) continue;
-    print_file(out, cfg, f);
-    ++shown;
-  }
-  if (!verbose && notable > shown)
-    fmt::print(out, "  ... and {} more; --verbose lists every file (manifest.json has each file's account)\n",
-               notable - shown);
-}
-
 void load_inputs(RunContext& run, const Period& window, const ParsedInputs* parsed) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
   run.progress.begin("wards");
+  // A filter that selects nothing is said with the values the layer holds.
   require_wards_match(cfg.wards.path, cfg.wards.layer, cfg.wards.where, "wards.where");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
-  attach_population(cfg, run.wards.wards, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
   // Now that the area is known: a CRS that misstates it (Web Mercator) would misstate every measure.
   require_true_scale(cfg.crs, run.ward_set->extent(), "run.crs");
@@ -105,6 +40,7 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   // layer without a CRS or a broken feature stops the run before the analysis.
   if (const ContextConfig& c = cfg.context; !c.path.empty())
     (void)read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, cfg.crs, run.ward_set->extent());
+  run.population = attach_population(cfg, run.geos, *run.ward_set, run.wards.wards, run.diag);
   run.timer.stop();
   run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
 
@@ -213,6 +149,61 @@ Period data_window(const RunConfig& cfg, Mode mode) {
   return window;
 }
 
+namespace {
+
+// The run's opening lines: what it reads, and each file's account.
+void print_opening(std::ostream& out, const RunContext& run, Mode mode, const Period& window, bool verbose) {
+  const RunConfig& cfg = run.cfg;
+  if (mode == Mode::Evaluate)
+    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
+  else
+    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
+               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
+  print_input_account(out, cfg, run.ingest, verbose);
+  for (const auto& v : run.venue_files) {
+    std::uint64_t rejected = 0;
+    for (auto c : v.rejected) rejected += c;
+    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
+               v.read, v.accepted, v.filtered, rejected);
+  }
+}
+
+// The folders the run writes into: an area's inside its run's staging
+// folders, else both built aside (`pack`, `restricted`) and swapped into
+// place only when every stage succeeded, so an error or a kill leaves the
+// previous pack as it was.
+void open_folders(RunContext& run, const AreaRun* area, std::optional<StagedFolder>& pack,
+                  std::optional<StagedFolder>& restricted) {
+  if (area) {
+    run.pack_dir = area->pack_dir;
+    run.restricted_dir = area->restricted_dir;
+    std::filesystem::create_directories(run.pack_dir);
+    std::filesystem::create_directories(run.restricted_dir);
+    return;
+  }
+  pack.emplace(run.cfg.output);
+  restricted.emplace(run.cfg.restricted_output);
+  run.pack_dir = pack->staging();
+  run.restricted_dir = restricted->staging();
+}
+
+// timings.json and the two manifests, which list what is in each folder, so they cannot miss a file.
+void write_manifests(RunContext& run) {
+  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
+  // The manifests list what is in each folder, so they cannot miss a file.
+  run.restricted_outputs = list_folder(run.restricted_dir);
+  const std::vector<OutputFile> recorded = run.outputs;
+  run.outputs = list_folder(run.pack_dir);
+  for (const OutputFile& o : recorded)
+    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
+      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  run.pack_id = pack_id(run.outputs);  // in both manifests: they tell a reader the two folders belong together
+  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
+  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
+}
+
+}  // namespace
+
 const char* command_name(Mode mode) {
   switch (mode) {
     case Mode::Run: return "run";
@@ -236,11 +227,11 @@ void run_pipeline(const RunConfig& cfg, Mode mode, const RunOptions& options, st
   const Period window = data_window(cfg, mode);
   // Before the slow part: a command replaces its folders whole, so refuse any
   // that hotspot did not write, that hold a run's pack (for another command),
-  // or another area's, config's or command's output without --force (validate
-  // too, since it checks what run would do). An area of a multi-area run
-  // writes inside the run's own staging folders.
+  // or another area's, run file's or command's output without --force
+  // (validate too, since it checks what run would do). An area of a
+  // multi-area run writes inside the run's own staging folders.
   if (!area) {
-    const FolderWriter me{run.command, cfg.area_name, cfg.config_path.filename().string()};
+    const FolderWriter me{.command = run.command, .area = cfg.area_name, .config = cfg.config_path.filename().string()};
     refuse_to_replace(cfg.output, "output folder", me, options.force);
     refuse_to_replace(cfg.restricted_output, "restricted folder", me, options.force);
   }
@@ -250,22 +241,8 @@ void run_pipeline(const RunConfig& cfg, Mode mode, const RunOptions& options, st
     remove_dead_staging_folders(cfg.restricted_output);
   }
   load_inputs(run, window, area ? area->parsed : nullptr);
-  if (mode == Mode::Evaluate)
-    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
-  else
-    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
-               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
-  print_account(out, cfg, run.ingest, options.verbose);
-  for (const auto& v : run.venue_files) {
-    std::uint64_t rejected = 0;
-    for (auto c : v.rejected) rejected += c;
-    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
-               v.read, v.accepted, v.filtered, rejected);
-  }
-  if (mode == Mode::Validate) {
-    print_warnings(run, area);
-    return;
-  }
+  print_opening(out, run, mode, window, options.verbose);
+  if (mode == Mode::Validate) return print_warnings(run, area);
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
     print_warnings(run, area);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
@@ -273,38 +250,13 @@ void run_pipeline(const RunConfig& cfg, Mode mode, const RunOptions& options, st
                                           "cover (see the account above).",
                                           cfg.period.label, cfg.period.range_text(), cfg.period_setting));
   }
-
-  // Both folders are built aside and swapped into place only when every stage
-  // succeeded: an error or a kill leaves the previous pack as it was.
   std::optional<StagedFolder> pack, restricted;
-  if (area) {
-    run.pack_dir = area->pack_dir;
-    run.restricted_dir = area->restricted_dir;
-    std::filesystem::create_directories(run.pack_dir);
-    std::filesystem::create_directories(run.restricted_dir);
-  } else {
-    pack.emplace(cfg.output);
-    restricted.emplace(cfg.restricted_output);
-    run.pack_dir = pack->staging();
-    run.restricted_dir = restricted->staging();
-  }
+  open_folders(run, area, pack, restricted);
   publish_rejects(run);
   StageResults results;
   run_stages(run, mode, out, results);
-
   print_warnings(run, area);
-  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
-  // The manifests list what is in each folder, so they cannot miss a file.
-  run.restricted_outputs = list_folder(run.restricted_dir);
-  const std::vector<OutputFile> recorded = run.outputs;
-  run.outputs = list_folder(run.pack_dir);
-  for (const OutputFile& o : recorded)
-    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
-      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
-  run.pack_id = pack_id(run.outputs);
-  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
-  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
-
+  write_manifests(run);
   // The restricted folder first: when the pack appears, what it names is there.
   // Both are flushed before either swap, so only two renames lie between them.
   if (!area) commit_together(*restricted, *pack);

@@ -18,7 +18,7 @@
 
 #include "analysis/kde.hpp"
 #include "geo/crs_transform.hpp"
-#include "app/attacker.hpp"
+#include "app/support/attacker.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

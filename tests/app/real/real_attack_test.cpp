@@ -8,8 +8,8 @@
 
 #include <cmath>
 
-#include "app/attacker.hpp"
-#include "app/police_uk_truth.hpp"
+#include "app/support/attacker.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
