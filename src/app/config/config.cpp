@@ -69,10 +69,11 @@ void read_wards_table(const toml::table& root, const std::string& fname, RunConf
   cfg.wards.path = resolve(cfg.base_dir, cfg.wards.path);
   cfg.population.path = resolve(cfg.base_dir, cfg.population.path);
   for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
-    check_path_length(path, where.at(wards, key));
+    const std::string at = where.at_key(wards, key);
+    check_path_length(path, at);
     if (path.empty() || !wards.contains(key)) continue;
-    require_existing(path, where.at(wards, key));
-    require_regular_file(path, where.at(wards, key));
+    require_existing(path, at);
+    require_regular_file(path, at);
   }
 }
 
@@ -90,9 +91,10 @@ void read_population_table(const toml::table& root, const std::string& fname, Ru
                                             where.at(t, "areas")));
   for (const auto& [path, key] : {std::pair{p.path, "csv"}, std::pair{p.areas.path, "areas"}}) {
     if (path.empty() || !t.contains(key)) continue;
-    check_path_length(path, where.at(t, key));
-    require_existing(path, where.at(t, key));
-    require_regular_file(path, where.at(t, key));
+    const std::string at = where.at_key(t, key);
+    check_path_length(path, at);
+    require_existing(path, at);
+    require_regular_file(path, at);
   }
 }
 
@@ -152,7 +154,7 @@ void read_themes(const toml::table& root, const std::string& fname, RunConfig& c
 // when the report is drawn, after every other stage.
 void resolve_context(const toml::table& root, const std::string& fname, RunConfig& cfg) {
   ContextConfig& c = cfg.context;
-  const std::string where = Where{fname, "context"}.at(table_or_empty(root, "context"), "path");
+  const std::string where = Where{fname, "context"}.at_key(table_or_empty(root, "context"), "path");
   c.path = resolve(cfg.base_dir, c.path);
   if (c.path.empty()) return;
   check_path_length(c.path, where);

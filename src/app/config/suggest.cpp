@@ -58,6 +58,24 @@ std::pair<std::vector<std::string>, std::size_t> some_names(const std::filesyste
   return {names, total};
 }
 
+// The name of `names` nearest to `name`: by spelling (closest_match), else
+// the one sharing the longest beginning with it, when that is most of it
+// ("boundary" finds "boundaries", "2017-04.csv" finds "2017-04-street.csv").
+std::string nearest_name(const std::string& name, const std::vector<std::string>& names) {
+  if (std::string near = closest_match(name, names); !near.empty()) return near;
+  std::string best;
+  std::size_t best_len = std::max<std::size_t>(4, (name.size() * 3 + 4) / 5) - 1;  // at least 60% of it, and 4
+  for (const std::string& n : names) {
+    const auto [a, b] = std::mismatch(name.begin(), name.end(), n.begin(), n.end());
+    const std::size_t len = static_cast<std::size_t>(a - name.begin());
+    if (len > best_len) {
+      best = n;
+      best_len = len;
+    }
+  }
+  return best;
+}
+
 std::string listing(const std::filesystem::path& folder) {
   const auto [names, total] = some_names(folder, 6);
   if (total == 0) return fmt::format(" The folder {} is empty.", folder.string());
@@ -83,7 +101,7 @@ std::string missing_path_hint(const std::filesystem::path& path) {
     }
     if (is_pattern(name)) return fmt::format(" Nothing in {} matches '{}'.{}", folder.string(), name, listing(folder));
     std::vector<std::string> names = some_names(folder, static_cast<std::size_t>(-1)).first;
-    const std::string near = closest_match(name, names);
+    const std::string near = nearest_name(name, names);
     const std::string what = next == full ? "" : fmt::format(" The folder {} does not exist.", next.string());
     if (!near.empty()) return fmt::format("{} Did you mean '{}'?", what, (folder / near).string());
     return what + listing(folder);

@@ -86,6 +86,11 @@ std::string set_at(const toml::node& v, const OptionSpec& spec, const Where& whe
   return where.at(v, spec.key);
 }
 
+std::string Where::at_key(const toml::table& t, std::string_view key) const {
+  const toml::node* v = t.get(key);
+  return at(v ? *v : static_cast<const toml::node&>(t), key);
+}
+
 Where Where::inside(std::string_view key) const {
   return Where{file, path.empty() ? std::string(key) : fmt::format("{}.{}", path, key)};
 }

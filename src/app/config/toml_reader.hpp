@@ -22,6 +22,8 @@ struct Where {
   std::string file;
   std::string path;  // dotted path of the table, e.g. "themes.asb"; empty at the top level
   std::string at(const toml::node& n, std::string_view key) const;
+  // `key` of table `t`, at the key's own line when it is set, else the table's.
+  std::string at_key(const toml::table& t, std::string_view key) const;
   Where inside(std::string_view key) const;  // the table `key` of this one
 };
 
