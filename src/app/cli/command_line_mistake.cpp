@@ -49,8 +49,9 @@ std::string command_line_mistake(const CLI::App& app, int argc, char** argv) {
       const std::vector<std::string> known = flag_names(*cmd);
       if (std::find(known.begin(), known.end(), name) == known.end()) {
         const std::string where = cmd == &app ? "hotspot" : "hotspot " + cmd->get_name();
+        // A one-letter flag is one edit from every other: no guess for it.
         return fmt::format("{} is not an option of `{}`.{} `{} --help` lists them.", name, where,
-                           did_you_mean(name, known), where);
+                           name.size() > 2 ? did_you_mean(name, known) : "", where);
       }
       after_value_option = word.find('=') == std::string::npos && takes_value(*cmd, name);
       continue;
