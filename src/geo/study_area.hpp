@@ -22,7 +22,9 @@ GeomPtr study_area(const GeosContext& ctx, const std::vector<GeomPtr>& wards);
 void check_grid_budget(const Bounds& box, double margin, double cell, double bytes_per_cell, double budget_mb,
                        std::string_view settings);
 
-// 1 for each cell whose centre lies in `area`, by GDAL's rasteriser (centre rule).
-std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec);
+// 1 for each cell whose centre lies in `area`, by GDAL's rasteriser (centre
+// rule); with `all_touched`, 1 for each cell the area touches at all.
+std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec,
+                                        bool all_touched = false);
 
 }  // namespace hotspot

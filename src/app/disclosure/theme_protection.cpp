@@ -104,4 +104,9 @@ std::vector<ThemeProtection> theme_protection(const RunConfig& cfg) {
   return theme_protection(cfg.taxonomy, flags);
 }
 
+ThemeProtection protection_of(const RunConfig& cfg, const Theme& theme) {
+  const int t = cfg.taxonomy.theme_index(theme.id);
+  return t < 0 ? ThemeProtection{} : theme_protection(cfg)[static_cast<std::size_t>(t)];
+}
+
 }  // namespace hotspot

@@ -54,5 +54,7 @@ std::vector<ThemeProtection> theme_protection(const Taxonomy& taxonomy, const st
 
 // The same for a run: the flags its [[incidents]] tables map.
 std::vector<ThemeProtection> theme_protection(const RunConfig& cfg);
+// One theme's entry of it.
+ThemeProtection protection_of(const RunConfig& cfg, const Theme& theme);
 
 }  // namespace hotspot

@@ -104,7 +104,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
   // in cluster order.
   struct Shaped {
     std::vector<std::pair<std::string, GeomPtr>> shapes;
-    std::vector<long> inside;
+    std::vector<Inside> inside;
     WardOverlapResult w;
   };
   std::vector<Shaped> shaped(kept.size());
@@ -127,7 +127,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     out.shapes.emplace_back("ellipse", ellipse_polygon(ctx, deviational_ellipse(cells, c.shape_cell)));
     out.w = ov.of(out.shapes.front().second.get());
     for (auto& shape : out.shapes) {
-      out.inside.push_back(counter.inside(ctx, shape.second.get()));
+      out.inside.push_back(counter.count(ctx, shape.second.get()));
       shape.second = GeomPtr(shape.second.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
     }
   });
@@ -139,7 +139,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
     for (std::size_t j = 0; j < shaped[k].shapes.size(); ++j) {
       const auto& [shape, geom] = shaped[k].shapes[j];
-      if (polygon_withheld(theme, shaped[k].inside[j])) {
+      if (polygon_withheld(theme, counter.protection(), shaped[k].inside[j])) {
         ++sum.shapes_withheld;
         continue;
       }
@@ -170,7 +170,8 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
       counts.values[counts.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
   }
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
-  const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
+  const ThemeProtection protection = protection_of(run.cfg, theme);
+  const IncidentCounter counter(run.geos, incidents, &protection);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
 
   std::vector<GistarRow> rows;
@@ -198,7 +199,7 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
         ++sum.dropped;
         continue;
       }
-      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
+      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, protection, {r.inside, r.inside_protected})) {
         ++sum.withheld;
         continue;
       }
@@ -230,7 +231,8 @@ ClusterResult compute_clusters(const RunInputs& run, Progress& progress) {
     for (const Incident* inc : incidents) pts.push_back({inc->x, inc->y, inc->weight});
     ClusterTheme sum;
     sum.theme = theme.id;
-    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents), overlap, sum);
+    const ThemeProtection protection = protection_of(cfg, theme);
+    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents, &protection), overlap, sum);
     sum.gistar = gistar_layer(run, theme, incidents, overlap, sum);
     r.themes.push_back(std::move(sum));
   }

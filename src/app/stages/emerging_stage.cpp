@@ -132,7 +132,8 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
         theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
         theme.proxy ? theme.proxy_note : "");
     const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
-    const IncidentCounter counter(run.geos, incidents);  // one sort of the theme's incidents for every class
+    const ThemeProtection protection = protection_of(cfg, theme);
+    const IncidentCounter counter(run.geos, incidents, &protection);  // one sort of the theme's incidents for every class
     for (std::size_t k = 1; k < kClasses; ++k) {
       const auto cls = static_cast<EmergingClass>(k);
       std::vector<std::uint8_t> mask(eg.cls.size());
@@ -148,7 +149,7 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
           ++sum.dropped;
           continue;
         }
-        if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
+        if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, protection, {r.inside, r.inside_protected})) {
           ++sum.withheld[k];
           continue;
         }
