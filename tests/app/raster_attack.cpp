@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kTerms = 15;  // u^a v^b, a + b <= 4
+constexpr int kReach = 6;   // windows paired up to this many cells apart
 
 int term(int a, int b) {  // index of u^a v^b
   int i = 0;
@@ -197,19 +198,21 @@ MomentFindings moment_attack(const Raster& r, const Points& truth, int m, double
           if (in == k && std::hypot(sx / in - fit.x, sy / in - fit.y) < precision) ++f.counts_recovered;
         }
       }
-    // Neighbouring windows whose whole numbers differ by one: the incident one reaches and the other does not.
+    // Windows up to kReach cells apart whose whole numbers differ by one: the
+    // incident one reaches and the other does not (when the larger set holds the smaller).
     for (int r0 = 0; r0 < r.ny; ++r0)
       for (int c0 = 0; c0 < r.nx; ++c0) {
         const Fit& a = fits[static_cast<std::size_t>(r0) * r.nx + c0];
         if (!a.whole) continue;
-        for (const auto& [dr, dc] : {std::pair{0, 1}, std::pair{1, 0}}) {
-          if (r0 + dr >= r.ny || c0 + dc >= r.nx) continue;
+        for (int dr = 0; dr <= kReach; ++dr)
+          for (int dc = -kReach; dc <= kReach; ++dc) {
+          if ((dr == 0 && dc <= 0) || r0 + dr >= r.ny || c0 + dc < 0 || c0 + dc >= r.nx) continue;
           const Fit& b = fits[static_cast<std::size_t>(r0 + dr) * r.nx + c0 + dc];
           if (!b.whole) continue;
           const long ka = std::lround(a.n), kb = std::lround(b.n);
           if (std::labs(ka - kb) != 1) continue;
           claim((ka * a.x - kb * b.x) / static_cast<double>(ka - kb), (ka * a.y - kb * b.y) / static_cast<double>(ka - kb));
-        }
+          }
       }
   }
   f.located = static_cast<long>(located.size());

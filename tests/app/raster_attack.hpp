@@ -10,7 +10,7 @@
 // So a least-squares fit of the 15 coefficients of a bivariate quartic on a
 // window of published cells, wherever the same incidents reach every cell of
 // it, gives their number and centroid; where that number is one, the
-// centroid is the incident, and two neighbouring windows whose numbers differ
+// centroid is the incident, and two nearby windows whose numbers differ
 // by one give the position of the incident that one reaches and the other
 // does not. The attacker reads the kernel, bandwidth and output from the
 // GeoTIFF's metadata. Nothing here uses the engine's code.
@@ -44,7 +44,7 @@ struct MomentFindings {
   long windows = 0;          // windows fully published and not flat zero
   long fits = 0;             // windows where one quartic holds (one set of incidents reaches every cell)
   long whole = 0;            // of them, fits giving a whole number of incidents
-  long candidates = 0;       // positions claimed: single-incident windows and neighbouring pairs differing by one
+  long candidates = 0;       // positions claimed: single-incident windows and nearby pairs differing by one
   long located = 0;          // protected incidents (distinct) within `precision` of a claimed position
   long counts_recovered = 0; // windows whose whole number 1..m-1 and centroid are the truth in their reach
   double closest = 1e300;    // closest claimed position to a protected incident, metres
