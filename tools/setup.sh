@@ -18,6 +18,8 @@ packages=(
   poppler-utils
   # QGIS desktop opening the project with no dialog (pack_desktop) needs a virtual X server.
   xvfb
+  # The attack tests of issue 23 (tests/attack) solve linear programmes with GLPK.
+  libglpk-dev
   # Hardening (tools/fuzz.sh): clang 14 and its runtimes; libclang-rt-14-dev holds libFuzzer
   # (libclang_rt.fuzzer) and clang's ASan/UBSan. GCC's sanitizers come with build-essential.
   clang-14 libclang-rt-14-dev

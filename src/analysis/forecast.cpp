@@ -111,6 +111,15 @@ std::int64_t EvalGrid::cell_of(double x, double y) const {
   return compact[spec.index(static_cast<int>(cy), static_cast<int>(cx))];
 }
 
+double month_layer_bytes(std::size_t bandwidths) { return 8.0 * (2 + static_cast<double>(bandwidths)); }
+
+double kde_subgrid_bytes(std::size_t bandwidths) { return bandwidths ? 8.0 * kSubCells * kSubCells : 0.0; }
+
+double study_area_cells(double width, double height, double area_m2, double cell) {
+  const double nx = std::ceil(width / cell) + 1, ny = std::ceil(height / cell) + 1;
+  return std::min(nx * ny, area_m2 / (cell * cell) + 2 * (nx + ny));
+}
+
 MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const EvalGrid& grid,
                              std::span<const double> bandwidths) {
   const std::size_t n = grid.cells();
