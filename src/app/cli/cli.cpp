@@ -115,6 +115,10 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   init->add_option("--output", init_opts.output, "Pack folder the run file names (relative to it)")->capture_default_str();
   init->add_option("--config", init_opts.file, "The run file to write")->capture_default_str();
   init->add_flag("--force", init_opts.force, "Overwrite an existing run file");
+  init->add_option("--population", init_opts.population,
+                   "CSV of residents by ward code, or by small-area code with --population-areas");
+  init->add_option("--population-areas", init_opts.population_areas,
+                   "Small-area polygons (LSOAs, output areas) whose residents are apportioned to the wards");
   CLI::App* options = app.add_subcommand("options", "List every configuration option with its default and flag.\nExample: hotspot options");
 
   try {

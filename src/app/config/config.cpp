@@ -492,6 +492,26 @@ void resolve_context(const toml::table& root, const Where& where, RunConfig& cfg
   require_regular_file(c.path, where.at(t, "path"));
 }
 
+// [population]: its options, then its two files resolved and checked. The
+// [wards] population_csv keys fill the same options (read with [wards]).
+void read_population(const toml::table& root, const Where& where, RunConfig& cfg) {
+  const toml::table& t = table_or_empty(root, "population");
+  apply_options(t, "population", where, cfg);
+  PopulationSource& p = cfg.population;
+  p.path = resolve(cfg.base_dir, p.path);
+  p.areas.path = resolve(cfg.base_dir, p.areas.path);
+  if (p.path.empty() && !p.areas.path.empty())
+    throw usage_error("config", fmt::format("{}: population.areas needs population.csv, the residents of each area.",
+                                            where.at(t, "areas")));
+  for (const auto& [path, key] : {std::pair{p.path, "csv"}, std::pair{p.areas.path, "areas"}}) {
+    if (path.empty() || !t.contains(key)) continue;
+    check_path_length(path, where.at(t, key));
+    if (!fs::exists(path))
+      throw bad_input("config", fmt::format("{}: '{}' does not exist. Check population.{}.", where.at(t, key), path, key));
+    require_regular_file(path, where.at(t, key));
+  }
+}
+
 // True when `inner` is `outer` or lies under it (both canonical).
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin();
@@ -537,6 +557,7 @@ void check_output_apart(const RunConfig& cfg, const toml::table& root, const std
       for (const auto& f : src.paths) check(f);
     check(cfg.wards.path);
     check(cfg.population.path);
+    check(cfg.population.areas.path);
     check(cfg.taxonomy_path);
     check(cfg.config_path.string());
     for (const char* table : {"incidents", "venues"}) {
@@ -599,7 +620,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.config_path = file;
   cfg.base_dir = fs::absolute(file).lexically_normal().parent_path();
   const std::string fname = file.string();
-  const std::vector<std::string> tables = {"run", "wards", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
+  const std::vector<std::string> tables = {"run", "wards", "population", "incidents", "themes", "kde", "evaluate", "clusters", "emerging", "venues",
                                            "programme", "forward_plan", "areas", "windows", "report", "context"};
   for (auto&& [k, v] : root) {
     const std::string key(k.str());
@@ -632,11 +653,11 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   apply_options(*wards, "wards", Where{fname, "wards"}, cfg);
   cfg.wards.path = resolve(cfg.base_dir, cfg.wards.path);
   if (cfg.wards.path.empty()) throw usage_error("config", fmt::format("{}: set wards.path.", fname));
-  cfg.population.path = resolve(cfg.base_dir, cfg.population.path);
   for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
-    check_path_length(path, Where{fname, "wards"}.at(*wards, key));
-    if (!path.empty()) require_regular_file(path, Where{fname, "wards"}.at(*wards, key));
+    check_path_length(resolve(cfg.base_dir, path), Where{fname, "wards"}.at(*wards, key));
+    if (!path.empty() && wards->contains(key)) require_regular_file(resolve(cfg.base_dir, path), Where{fname, "wards"}.at(*wards, key));
   }
+  read_population(root, Where{fname, "population"}, cfg);
 
   const auto* incidents = root.get("incidents");
   if (!incidents || !incidents->is_array_of_tables())

@@ -19,10 +19,29 @@
 
 namespace hotspot {
 
-struct PopulationCsv {
-  std::string path;  // empty = none
+// [population]: residents for rates per 1,000, from a CSV keyed by ward code,
+// or keyed by small areas (LSOAs, output areas, census blocks) whose polygons
+// `areas` gives, apportioned to the wards by area (geo/apportion.hpp).
+struct PopulationSource {
+  std::string path;  // the CSV; empty = none
   std::string code_column = "code";
   std::string value_column = "population";
+  std::string ages;                // "10-17": residents of those ages from the age-band columns, not value_column
+  std::string sex = "Persons";     // the age-band columns' prefix before '_' ("Persons_0-15", "Females_16-29")
+  WardSource areas = small_areas();  // path empty: the CSV's codes are ward codes
+  double nest_tolerance = 0.02;    // a small area all but this share inside one ward is nested in it
+  double min_residents = 1000;     // a ward with fewer residents gets no rate (a rate from a few is not a rate)
+
+  static WardSource small_areas() {
+    WardSource s;
+    s.code_field = "LSOA11CD";
+    s.name_field = "";
+    s.table = "population";
+    s.noun = "small area";
+    s.path_key = "areas";
+    s.code_key = "areas_code";
+    return s;
+  }
 };
 
 // [kde]: kernel density surfaces and hotspot polygons.
@@ -169,7 +188,7 @@ struct RunConfig {
   bool gpkg = false;  // also write tasking.gpkg
   int threads = 2;    // for stages that split their work; outputs never depend on it
   WardSource wards;
-  PopulationCsv population;
+  PopulationSource population;
   std::vector<IncidentSource> incidents;  // paths already expanded to files
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
   KdeConfig kde;

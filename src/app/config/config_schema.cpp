@@ -103,12 +103,41 @@ std::vector<Decl> declarations() {
       opt("wards", "name_field", member(&R::wards, &WardSource::name_field), "Field holding the ward name"),
       opt("wards", "population_field", member(&R::wards, &WardSource::population_field),
           "Field holding the resident population"),
-      opt("wards", "population_csv", member(&R::population, &PopulationCsv::path), "CSV of population keyed by ward code")
-          .path(),
-      opt("wards", "population_csv_code", member(&R::population, &PopulationCsv::code_column),
-          "Ward-code column of population_csv"),
-      opt("wards", "population_csv_value", member(&R::population, &PopulationCsv::value_column),
-          "Population column of population_csv"),
+      opt("wards", "population_csv", member(&R::population, &PopulationSource::path),
+          "CSV of population keyed by ward code (the same as population.csv)").path(),
+      opt("wards", "population_csv_code", member(&R::population, &PopulationSource::code_column),
+          "Ward-code column of population_csv (the same as population.code)"),
+      opt("wards", "population_csv_value", member(&R::population, &PopulationSource::value_column),
+          "Population column of population_csv (the same as population.value)"),
+
+      opt("population", "csv", member(&R::population, &PopulationSource::path),
+          "CSV of residents keyed by ward code, or by small-area code with population.areas").path(),
+      opt("population", "code", member(&R::population, &PopulationSource::code_column), "Code column of population.csv"),
+      opt("population", "value", member(&R::population, &PopulationSource::value_column),
+          "Residents column of population.csv (e.g. Persons_All-Ages)"),
+      opt("population", "ages", member(&R::population, &PopulationSource::ages, [](const R&, const std::string& a) { check_age_range(a); }),
+          "Residents of these ages only, e.g. 10-17 or 16-29, from the age-band columns (<sex>_0-15, ...); a band cut "
+          "by the range counts in proportion to its years").when_unset("all ages (population.value)"),
+      opt("population", "sex", member(&R::population, &PopulationSource::sex),
+          "Prefix of the age-band columns: Persons, Males or Females"),
+      opt("population", "areas", setter<std::string, R>([](R& c, const std::string& p) { c.population.areas.path = p; },
+                                                        [](const R& c) { return c.population.areas.path; }),
+          "Small-area polygons (any OGR source: LSOAs, output areas, census blocks) the CSV's codes name; their "
+          "residents are apportioned to the wards by area").path().when_unset("none: the codes are ward codes"),
+      opt("population", "areas_layer", setter<std::string, R>([](R& c, const std::string& v) { c.population.areas.layer = v; },
+                                                              [](const R& c) { return c.population.areas.layer; }),
+          "Layer of population.areas").when_unset("first layer"),
+      opt("population", "areas_code", setter<std::string, R>([](R& c, const std::string& v) { c.population.areas.code_field = v; },
+                                                             [](const R& c) { return c.population.areas.code_field; }),
+          "Field of population.areas holding the code population.csv is keyed by"),
+      opt("population", "areas_crs", setter<std::string, R>([](R& c, const std::string& v) { c.population.areas.crs = v; },
+                                                            [](const R& c) { return c.population.areas.crs; }),
+          "CRS of population.areas when the file has none").when_unset("the layer's"),
+      opt("population", "nest_tolerance", member(&R::population, &PopulationSource::nest_tolerance),
+          "A small area with all but this share of its area in one ward is nested in it (absorbs boundary slivers)")
+          .range(Range{0, 0.5}),
+      opt("population", "min_residents", member(&R::population, &PopulationSource::min_residents),
+          "Wards with fewer residents get no rate per 1,000 (shown as too few residents)").range(Range{0, 1e6}),
 
       // format first: police_uk presets the columns the keys after it may change.
       opt("incidents", "format", setter<IncidentFormat, I>(

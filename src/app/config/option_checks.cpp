@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 
+#include "analysis/age_bands.hpp"
 #include "analysis/forecast.hpp"
 #include "app/config/suggest.hpp"
 #include "core/error.hpp"
@@ -38,6 +39,11 @@ std::optional<std::string> first_repeated(const std::vector<std::string>& values
     for (std::size_t k = 0; k < i; ++k)
       if (values[k] == values[i]) return values[i];
   return std::nullopt;
+}
+
+void check_age_range(const std::string& range) {
+  if (!parse_age_range(range))
+    throw usage_error("config", fmt::format("'{}' is not an age range such as 10-17 or 65+.", range));
 }
 
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) {

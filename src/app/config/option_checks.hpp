@@ -24,6 +24,8 @@ std::optional<std::string> first_repeated(const std::vector<std::string>& values
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids);
 // A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
 void check_forecast(const std::string& forecast);
+// An age range "10-17" or "65+" (population.ages).
+void check_age_range(const std::string& range);
 // A list that must hold at least one value.
 template <class V>
 void check_not_empty(const std::vector<V>& values) {

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "app/context/run_context.hpp"
 #include "app/disclosure/ledger.hpp"
 #include "io/sha256.hpp"
@@ -24,6 +26,27 @@ void write_reasons(JsonWriter& j, const ReasonCounts& counts) {
 
 void write_period(JsonWriter& j, std::string_view key, const Period& p) {
   j.begin_object(key).value("first", format_month(p.first)).value("last", format_month(p.last)).end_object();
+}
+
+// Where the wards' residents came from: the columns read and, for small areas,
+// how they met the wards (nested whole, split by area, outside).
+void write_population(JsonWriter& j, const RunConfig& cfg, const PopulationAccount& p) {
+  j.begin_object("population").value("csv", display_path(cfg, cfg.population.path)).value("columns", p.columns);
+  if (p.apportioned)
+    j.value("areas", display_path(cfg, cfg.population.areas.path))
+        .value("areas_sha256", sha256_file(cfg.population.areas.path))
+        .value("method", "area overlap: a small area with all but nest_tolerance of its area in one ward goes to it "
+                         "whole; any other is split in proportion to the area it shares with each ward")
+        .value("nest_tolerance", cfg.population.nest_tolerance)
+        .value("small_areas_near_the_wards", static_cast<std::uint64_t>(p.areas_read))
+        .value("nested", static_cast<std::uint64_t>(p.areas_nested))
+        .value("split", static_cast<std::uint64_t>(p.areas_split))
+        .value("outside", static_cast<std::uint64_t>(p.areas_outside))
+        .value("residents_split_pct", p.residents > 0 ? std::round(p.residents_split / p.residents * 1000) / 10 : 0.0)
+        .value("residents_left_outside", std::round(p.residents_cut_off));
+  j.value("residents", std::round(p.residents)).value("min_residents", cfg.population.min_residents)
+      .value("wards_without_rate", static_cast<std::uint64_t>(p.wards_below_minimum));
+  j.end_object();
 }
 
 void write_theme(JsonWriter& j, const Theme& t) {
@@ -133,6 +156,7 @@ std::string manifest_json(const RunContext& in) {
     j.value("population_csv", display_path(cfg, cfg.population.path))
         .value("population_sha256", sha256_file(cfg.population.path));
   j.end_object();
+  if (in.population.apportioned || !cfg.population.ages.empty()) write_population(j, cfg, in.population);
 
   j.begin_array("inputs");
   for (const InputFileReport& f : in.ingest.files) {

@@ -16,37 +16,13 @@
 #include "app/context/venue_loader.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "app/context/population.hpp"
 #include "io/context_reader.hpp"
-#include "io/population_reader.hpp"
 #include "io/staged_folder.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
-
-void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnostics& diag) {
-  if (cfg.population.path.empty()) return;
-  auto pop = read_population_csv(cfg.population.path, cfg.population.code_column, cfg.population.value_column);
-  std::vector<std::string> missing;
-  for (Ward& w : wards) {
-    auto it = pop.find(w.code);
-    if (it == pop.end()) {
-      missing.push_back(w.code);
-      continue;
-    }
-    w.population = it->second;
-    pop.erase(it);
-  }
-  if (!missing.empty())
-    diag.warn(fmt::format("{}: no population for ward(s) {}; their rates are left empty",
-                          cfg.population.path, fmt::join(missing, ", ")));
-  if (!pop.empty()) {
-    std::vector<std::string> extra;
-    for (const auto& [code, value] : pop) extra.push_back(code);
-    diag.warn(fmt::format("{}: population given for code(s) not among the wards: {}", cfg.population.path,
-                          fmt::join(extra, ", ")));
-  }
-}
 
 void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
   for (const auto& f : in.files)
@@ -69,7 +45,6 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.timer.start("wards");
   run.progress.begin("wards");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
-  attach_population(cfg, run.wards.wards, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
   // Now that the area is known: a CRS that misstates it (Web Mercator) would misstate every measure.
   require_true_scale(cfg.crs, run.ward_set->extent(), "run.crs");
@@ -77,6 +52,7 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   // layer without a CRS or a broken feature stops the run before the analysis.
   if (const ContextConfig& c = cfg.context; !c.path.empty())
     (void)read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, cfg.crs, run.ward_set->extent());
+  run.population = attach_population(cfg, run.geos, *run.ward_set, run.wards.wards, run.diag);
   run.timer.stop();
   run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
 

@@ -30,7 +30,8 @@ std::vector<WardSpatialStats> ward_spatial_stats(const RunInputs& run, const War
   const bool row = c.ward_weights == WardWeights::Row;
   const SpatialWeights w = queen.row_standardised();  // Local Moran: row-standardised, as GeoDa
   bool rates = true;
-  for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
+  for (std::size_t k = 0; k < run.wards.wards.size() && !stats.wards.empty(); ++k)
+    rates = rates && stats.wards[0][k].rate_per_1000.has_value();
   std::vector<WardSpatialStats> out;
   for (std::size_t t = 0; t < stats.wards.size(); ++t) {
     WardSpatialStats s;
@@ -61,9 +62,13 @@ WardResult compute_wards(const RunInputs& run) {
   WardResult r;
   std::vector<std::optional<double>> population;
   for (const Ward& w : run.wards.wards) population.push_back(w.population);
-  r.all_population = std::all_of(population.begin(), population.end(), [](const auto& p) { return p.has_value(); });
+  // Rates for the layer, the choropleths and Gi*: only when every ward has one
+  // (enough residents, population.min_residents), else densities and counts.
+  const double min_residents = cfg.population.min_residents;
+  r.all_population = std::all_of(population.begin(), population.end(),
+                                 [min_residents](const auto& p) { return p && *p > 0 && *p >= min_residents; });
   r.stats = compute_ward_stats(run.ingest.incidents, run.wards.wards.size(), population, cfg.taxonomy.themes,
-                               cfg.period, cfg.significance);
+                               cfg.period, cfg.significance, min_residents);
   if (cfg.clusters.enabled && run.wards.wards.size() >= 3) r.spatial = ward_spatial_stats(run, r.stats);
   const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
   r.disclosure = ward_disclosure(cfg.taxonomy.themes, r.stats);

@@ -1,6 +1,7 @@
 // The ward table (ward_summary.csv, the properties of wards.geojson, and what
 // the report quotes): its columns are declared here once, each with the
 // disclosure rule it follows (app/tables/table_columns.hpp).
+#include <algorithm>
 #include <cmath>
 
 #include "app/tables/table_columns.hpp"
@@ -139,6 +140,19 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
   cols.add("population", CellType::Integer, [](const WardRow& r) {
     return r.population ? Cell::integer(static_cast<std::int64_t>(std::llround(*r.population))) : Cell::null();
   });
+  // Populations apportioned from small areas say how much of each ward's was
+  // split by area rather than nested; a ward without a rate says why.
+  if (std::any_of(wards.begin(), wards.end(), [](const Ward& w) { return w.population_split.has_value(); }))
+    cols.add("population_split_pct", CellType::Real, 1, [&wards](const WardRow& r) {
+      const Ward* w = r.is_total ? nullptr : &wards[r.index];
+      return w && w->population_split && w->population && *w->population > 0
+                 ? Cell::real(*w->population_split / *w->population * 100)
+                 : Cell::null();
+    });
+  if (std::any_of(wards.begin(), wards.end(), [](const Ward& w) { return !w.population_note.empty(); }))
+    cols.add("population_note", CellType::Text, [&wards](const WardRow& r) {
+      return Cell::text(r.is_total ? std::string() : wards[r.index].population_note);
+    });
   cols.add("area_km2", CellType::Real, 3, [](const WardRow& r) { return Cell::real(r.area_m2 / 1e6); });
   // A theme whose rules cannot match the inputs shows "no data" in every
   // cell (null in layers), never zeros, changes or a green RAG; its proxy note stays.
