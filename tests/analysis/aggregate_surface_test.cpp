@@ -43,7 +43,7 @@ void check_no_pin(const AggregatePartition& p, int m, bool occupied = false) {
 TEST_CASE("aggregate surface: a dense square is its own region, sparse ones merge up to m", "[aggregate_surface]") {
   const GridSpec g = lattice();
   std::vector<WeightedPoint> p;
-  for (int i = 0; i < 7; ++i) p.push_back({1010 + i, 1020, 1});        // 7 in square (10, ...)
+  for (int i = 0; i < 7; ++i) p.push_back({1010.0 + i, 1020, 1});        // 7 in square (10, ...)
   p.push_back({1150, 1050, 1});                                       // a neighbour square's lone incident
   p.push_back({1250, 1150, 1});
   p.push_back({1350, 1250, 1});
@@ -81,7 +81,7 @@ TEST_CASE("aggregate surface: a residue that would pin its parts joins a region 
     CHECK(part.pinned >= 1);
   }
   SECTION("beside a dense square in its 4 x 4 block: it joins it") {
-    for (int k = 0; k < 9; ++k) p.push_back({50 + k, 50, 1});  // square (0, 0): 9
+    for (int k = 0; k < 9; ++k) p.push_back({50.0 + k, 50, 1});  // square (0, 0): 9
     const AggregatePartition part = aggregate_partition(p, g, everywhere(g), 5);
     check_no_pin(part, 5);
     CHECK(part.pinned >= 1);

@@ -184,12 +184,13 @@ struct RunConfig {
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
   std::string taxonomy_path;
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
+  std::vector<std::string> theme_selection;  // run.themes as written: the themes to report, in order; empty = all
   double significance = 0.05;
   bool gpkg = false;  // also write tasking.gpkg
   int threads = 2;    // for stages that split their work; outputs never depend on it
   WardSource wards;
   PopulationSource population;
-  std::vector<IncidentSource> incidents;  // paths already expanded to files
+  std::vector<IncidentSource> incidents;  // paths expanded to files once read
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
   KdeConfig kde;
   EvaluateConfig evaluate;

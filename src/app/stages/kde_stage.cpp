@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <functional>
 #include <ostream>
 
 #include "analysis/aggregate_surface.hpp"
@@ -230,7 +231,7 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
   KdeShared shared{run, wards, KdeParams{}, WardOverlap(run.geos, *run.ward_set),
-                   months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}};
+                   months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}, {}, {}, {}};
   shared.params.kernel = k.kernel;
   shared.params.output = k.output;
   shared.params.gaussian_truncation = k.gaussian_truncation;
@@ -256,6 +257,42 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
   }
   return result;
 }
+
+namespace {
+
+// The stage's manifest entry: the parameters, and per theme its grid, classes,
+// what was published and the forecast's backtest.
+std::function<void(JsonWriter&)> kde_record(const KdeResult& r, const KdeConfig& k) {
+  return [&r, k](JsonWriter& j) {
+    j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
+        .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
+        .value("min_incidents", k.min_incidents);
+    if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
+    j.begin_array("themes");
+    for (const KdeTheme& s : r.themes) {
+      j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
+          .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
+          .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
+      j.begin_array("classes");
+      for (const HotspotClass& c : s.classes)
+        j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
+      j.end_array();
+      j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
+          .value("fragments_dropped", s.dropped);
+      if (s.protection.any()) {
+        const PublishedSurface& p = s.published_surface;
+        j.begin_object("disclosure").value("min_count", s.protection.min_count).value("from", s.protection.from)
+            .value("square_m", k.disclosure_square).value("regions", static_cast<long>(p.regions))
+            .value("residues_joined", p.pinned).end_object();
+      }
+      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, r.forecast_methods, r.backtest_unavailable);
+      j.end_object();
+    }
+    j.end_array();
+  };
+}
+
+}  // namespace
 
 void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
@@ -306,33 +343,7 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
                sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
   }
 
-  run.stages.push_back({"kde", [&r, k](JsonWriter& j) {
-    j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
-        .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
-        .value("min_incidents", k.min_incidents);
-    if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
-    j.begin_array("themes");
-    for (const KdeTheme& s : r.themes) {
-      j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
-          .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
-          .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
-      j.begin_array("classes");
-      for (const HotspotClass& c : s.classes)
-        j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
-      j.end_array();
-      j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
-          .value("fragments_dropped", s.dropped);
-      if (s.protection.any()) {
-        const PublishedSurface& p = s.published_surface;
-        j.begin_object("disclosure").value("min_count", s.protection.min_count).value("from", s.protection.from)
-            .value("square_m", k.disclosure_square).value("regions", static_cast<long>(p.regions))
-            .value("residues_joined", p.pinned).end_object();
-      }
-      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, r.forecast_methods, r.backtest_unavailable);
-      j.end_object();
-    }
-    j.end_array();
-  }});
+  run.stages.push_back({"kde", kde_record(r, k)});
 }
 
 }  // namespace hotspot

@@ -33,8 +33,8 @@ namespace hotspot {
 struct FeatureLayer {
   std::string name;         // file stem: <name>.geojson
   std::string description;  // the layer abstract
-  Table table;
-  std::vector<std::vector<unsigned char>> wkb;
+  Table table{};
+  std::vector<std::vector<unsigned char>> wkb{};
   OGRwkbGeometryType geometry_type = wkbMultiPolygon;
 
   VectorLayer view() const { return VectorLayer{name, description, &table, wkb, geometry_type}; }

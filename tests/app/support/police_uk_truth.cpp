@@ -1,4 +1,4 @@
-#include "app/police_uk_truth.hpp"
+#include "app/support/police_uk_truth.hpp"
 
 #include <catch2/catch.hpp>
 

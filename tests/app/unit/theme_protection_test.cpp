@@ -20,6 +20,19 @@ ThemeMask bit(const Taxonomy& tax, const std::string& id) { return ThemeMask{1} 
 
 }  // namespace
 
+namespace {
+
+// A theme with only its id, label and rules, as the protection needs.
+Theme theme_of(std::string id, std::string label, std::vector<ThemeRule> rules) {
+  Theme t;
+  t.id = std::move(id);
+  t.label = std::move(label);
+  t.rules = std::move(rules);
+  return t;
+}
+
+}  // namespace
+
 TEST_CASE("theme protection: glob patterns that share a string", "[theme_protection]") {
   CHECK(patterns_intersect("Robbery", "robbery"));
   CHECK_FALSE(patterns_intersect("Robbery", "Burglary"));
@@ -88,11 +101,11 @@ TEST_CASE("theme protection: force extract, by the rules and the mapped flags", 
                            static_cast<std::size_t>(tax.theme_index("vawg")), {}));
   // A theme list that cannot meet: only ASB and a theme of sexual offences.
   Taxonomy narrow;
-  narrow.themes.push_back(Theme{"asb", "ASB", {ThemeRule{{"Anti-social behaviour"}, {}, ""}}});
-  Theme sexual{"sexual", "Sexual offences", {ThemeRule{{"Sexual offences"}, {}, ""}}};
+  narrow.themes.push_back(theme_of("asb", "ASB", {ThemeRule{{"Anti-social behaviour"}, {}, ""}}));
+  Theme sexual = theme_of("sexual", "Sexual offences", {ThemeRule{{"Sexual offences"}, {}, ""}});
   sexual.min_count = 10;
   narrow.themes.push_back(sexual);
-  narrow.themes.push_back(Theme{"da", "Domestic abuse", {ThemeRule{{}, {}, "domestic_abuse"}}});
+  narrow.themes.push_back(theme_of("da", "Domestic abuse", {ThemeRule{{}, {}, "domestic_abuse"}}));
   const auto n = theme_protection(narrow, {});
   CHECK_FALSE(n[0].any());
   CHECK_FALSE(n[2].any());  // its flag is not mapped: it matches nothing

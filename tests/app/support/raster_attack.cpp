@@ -1,4 +1,4 @@
-#include "app/raster_attack.hpp"
+#include "app/support/raster_attack.hpp"
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>

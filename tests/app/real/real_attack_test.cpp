@@ -9,9 +9,9 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "app/attacker.hpp"
-#include "app/raster_attack.hpp"
-#include "app/police_uk_truth.hpp"
+#include "app/support/attacker.hpp"
+#include "app/support/police_uk_truth.hpp"
+#include "app/support/raster_attack.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -20,8 +20,8 @@
 
 #include "analysis/kde.hpp"
 #include "geo/crs_transform.hpp"
-#include "app/attacker.hpp"
-#include "app/raster_attack.hpp"
+#include "app/support/attacker.hpp"
+#include "app/support/raster_attack.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
