@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/reproject.hpp"
+#include "io/srs_text.hpp"
 #include "geo/ward_overlap.hpp"
 #include "io/geometry_check.hpp"
 
@@ -72,11 +73,7 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
   if (!source.crs.empty()) {
     result.source_crs = source.crs;
   } else if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, options);
-    result.source_crs = wkt ? wkt : "";
-    CPLFree(wkt);
+    result.source_crs = srs_wkt2(*srs);
   }
   if (result.source_crs.empty())
     throw bad_input(source.table, fmt::format("{}: the layer has no CRS. Set {}.crs (e.g. \"EPSG:27700\").",

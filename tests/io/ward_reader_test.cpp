@@ -94,7 +94,7 @@ TEST_CASE("ward sources with problems fail with what to do", "[ward_reader]") {
 TEST_CASE("population CSV by ward code", "[ward_reader]") {
   test::TempDir dir("population");
   test::write_text(dir / "p.csv", "\xEF\xBB\xBFward,people\r\nE1,1200\r\nE2,950.5\r\n");
-  const PopulationColumns cols{.code_column = "ward", .value_column = "people"};
+  const PopulationColumns cols{.code_column = "ward", .value_column = "people", .ages = {}, .prefix = {}};
   const auto pop = read_population_csv((dir / "p.csv").string(), cols).by_code;
   REQUIRE(pop.size() == 2);
   CHECK(pop.at("E1") == 1200);

@@ -58,6 +58,13 @@ struct KdeConfig {
   double min_area_m2 = 2500;         // smaller fragments are dropped
   int min_incidents = 3;             // fragments with fewer incidents are dropped
   double memory_budget_mb = 1024;
+  // Protected incidents (of a theme with min_count > 1, or inherited from one
+  // it can contain) are drawn from regions of squares of this side holding at
+  // least min_count each, never from their points (app/disclosure/theme_protection.hpp).
+  double disclosure_square = 100;    // metres
+  // Spread a region over its occupied squares only (a sharper map, but it says
+  // which squares hold protected incidents): see README, Geometry disclosure.
+  bool disclosure_occupied = false;
   // classes = "coverage": the hotspots are the top cells of a forecast for the
   // coming month (analysis/forecast.hpp), covering a fixed share of the area.
   std::string forecast = "cells_l24_t12";  // a method id, or kBacktest: the best per theme over the last 12 months
@@ -177,12 +184,13 @@ struct RunConfig {
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
   std::string taxonomy_path;
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
+  std::vector<std::string> theme_selection;  // run.themes as written: the themes to report, in order; empty = all
   double significance = 0.05;
   bool gpkg = false;  // also write tasking.gpkg
   int threads = 2;    // for stages that split their work; outputs never depend on it
   WardSource wards;
   PopulationSource population;
-  std::vector<IncidentSource> incidents;  // paths already expanded to files
+  std::vector<IncidentSource> incidents;  // paths expanded to files once read
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
   KdeConfig kde;
   EvaluateConfig evaluate;

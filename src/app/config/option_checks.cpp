@@ -1,5 +1,7 @@
 #include "app/config/option_checks.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
@@ -55,6 +57,17 @@ void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) 
     if (cfg.taxonomy.theme_index(id) < 0)
       throw usage_error("config", fmt::format("'{}' is not a theme.{} Themes: {}.", id, did_you_mean(id, themes),
                                               fmt::join(themes, ", ")));
+}
+
+bool is_snake_case(std::string_view id) {
+  if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+void check_snake_case_id(const std::string& id) {
+  if (!is_snake_case(id)) throw usage_error("config", fmt::format("'{}' is not snake_case (a-z, 0-9, _).", id));
 }
 
 void check_forecast(const std::string& forecast) {

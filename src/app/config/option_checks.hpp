@@ -4,6 +4,7 @@
 // whose text follows "<file>:<line>: <table>.<key>: ", which the reader adds.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/config/config.hpp"
@@ -22,6 +23,9 @@ std::optional<std::string> first_repeated(const std::vector<std::string>& values
 // Every id names a theme of the run (the taxonomy is read before these
 // options), and none is listed twice: each theme's files are written once.
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids);
+// An id used in file and property names: snake_case (a-z first, then a-z, 0-9, _).
+bool is_snake_case(std::string_view id);
+void check_snake_case_id(const std::string& id);
 // A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
 void check_forecast(const std::string& forecast);
 // An age range "10-17" or "65+" (population.ages).

@@ -161,6 +161,61 @@ Period data_window(const RunConfig& cfg, Mode mode) {
   return window;
 }
 
+namespace {
+
+// The run's opening lines: what it reads, and each file's account.
+void print_opening(std::ostream& out, const RunContext& run, Mode mode, const Period& window) {
+  const RunConfig& cfg = run.cfg;
+  if (mode == Mode::Evaluate)
+    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
+  else
+    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
+               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
+  print_account(out, cfg, run.ingest);
+  for (const auto& v : run.venue_files) {
+    std::uint64_t rejected = 0;
+    for (auto c : v.rejected) rejected += c;
+    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
+               v.read, v.accepted, v.filtered, rejected);
+  }
+}
+
+// The folders the run writes into: an area's inside its run's staging
+// folders, else both built aside (`pack`, `restricted`) and swapped into
+// place only when every stage succeeded, so an error or a kill leaves the
+// previous pack as it was.
+void open_folders(RunContext& run, const AreaRun* area, std::optional<StagedFolder>& pack,
+                  std::optional<StagedFolder>& restricted) {
+  if (area) {
+    run.pack_dir = area->pack_dir;
+    run.restricted_dir = area->restricted_dir;
+    std::filesystem::create_directories(run.pack_dir);
+    std::filesystem::create_directories(run.restricted_dir);
+    return;
+  }
+  pack.emplace(run.cfg.output);
+  restricted.emplace(run.cfg.restricted_output);
+  run.pack_dir = pack->staging();
+  run.restricted_dir = restricted->staging();
+}
+
+// timings.json and the two manifests, which list what is in each folder, so they cannot miss a file.
+void write_manifests(RunContext& run) {
+  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
+  // The manifests list what is in each folder, so they cannot miss a file.
+  run.restricted_outputs = list_folder(run.restricted_dir);
+  const std::vector<OutputFile> recorded = run.outputs;
+  run.outputs = list_folder(run.pack_dir);
+  for (const OutputFile& o : recorded)
+    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
+      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  run.pack_id = pack_id(run.outputs);  // in both manifests: they tell a reader the two folders belong together
+  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
+  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
+}
+
+}  // namespace
+
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
   RunContext run(cfg, quiet, stdout_stream);
   const RunWarnings gdal_warnings(run.diag);  // GDAL and PROJ warnings while the run reads and writes
@@ -179,22 +234,8 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     remove_dead_staging_folders(cfg.restricted_output);
   }
   load_inputs(run, window, area ? area->parsed : nullptr);
-  if (mode == Mode::Evaluate)
-    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
-  else
-    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
-               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
-  print_account(out, cfg, run.ingest);
-  for (const auto& v : run.venue_files) {
-    std::uint64_t rejected = 0;
-    for (auto c : v.rejected) rejected += c;
-    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
-               v.read, v.accepted, v.filtered, rejected);
-  }
-  if (mode == Mode::Validate) {
-    print_warnings(run, area);
-    return;
-  }
+  print_opening(out, run, mode, window);
+  if (mode == Mode::Validate) return print_warnings(run, area);
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
     print_warnings(run, area);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
@@ -202,38 +243,13 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
                                           "files cover (see the account above).",
                                           cfg.period.label, cfg.period.range_text()));
   }
-
-  // Both folders are built aside and swapped into place only when every stage
-  // succeeded: an error or a kill leaves the previous pack as it was.
   std::optional<StagedFolder> pack, restricted;
-  if (area) {
-    run.pack_dir = area->pack_dir;
-    run.restricted_dir = area->restricted_dir;
-    std::filesystem::create_directories(run.pack_dir);
-    std::filesystem::create_directories(run.restricted_dir);
-  } else {
-    pack.emplace(cfg.output);
-    restricted.emplace(cfg.restricted_output);
-    run.pack_dir = pack->staging();
-    run.restricted_dir = restricted->staging();
-  }
+  open_folders(run, area, pack, restricted);
   publish_rejects(run);
   StageResults results;
   run_stages(run, mode, out, results);
-
   print_warnings(run, area);
-  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
-  // The manifests list what is in each folder, so they cannot miss a file.
-  run.restricted_outputs = list_folder(run.restricted_dir);
-  const std::vector<OutputFile> recorded = run.outputs;
-  run.outputs = list_folder(run.pack_dir);
-  for (const OutputFile& o : recorded)
-    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
-      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
-  run.pack_id = pack_id(run.outputs);
-  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
-  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
-
+  write_manifests(run);
   // The restricted folder first: when the pack appears, what it names is there.
   // Both are flushed before either swap, so only two renames lie between them.
   if (!area) commit_together(*restricted, *pack);

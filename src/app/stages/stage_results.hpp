@@ -17,6 +17,7 @@
 #include "analysis/ward_stats.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/disclosure/surface_disclosure.hpp"
+#include "app/disclosure/theme_protection.hpp"
 #include "app/tables/ward_table.hpp"
 #include "core/grid.hpp"
 #include "core/period.hpp"
@@ -32,8 +33,8 @@ namespace hotspot {
 struct FeatureLayer {
   std::string name;         // file stem: <name>.geojson
   std::string description;  // the layer abstract
-  Table table;
-  std::vector<std::vector<unsigned char>> wkb;
+  Table table{};
+  std::vector<std::vector<unsigned char>> wkb{};
   OGRwkbGeometryType geometry_type = wkbMultiPolygon;
 
   VectorLayer view() const { return VectorLayer{name, description, &table, wkb, geometry_type}; }
@@ -78,8 +79,9 @@ struct KdeTheme {
   std::vector<HotspotClass> classes;
   int published = 0, withheld = 0, dropped = 0;  // hotspots; withheld as too small, dropped as fragments
   std::optional<ThemeForecast> forecast;  // coverage hotspots: the record (method, cut, backtest), without cells
-  Grid surface;                           // the period's density, unmasked: the venue planner measures on it
-  PublishedSurface published_surface;     // its cells written to kde_<theme>.tif, disclosure applied
+  Grid surface;                           // the period's density as published (protected incidents as regions); the venue planner measures on it
+  PublishedSurface published_surface;     // its cells written to kde_<theme>.tif, and what its protected incidents became
+  ThemeProtection protection;             // the minimum its protected content needs, and whose
   std::string raster_description;
   std::vector<std::pair<std::string, std::string>> raster_metadata;
   FeatureLayer hotspot_layer;             // hotspots_<theme>; its table is the report's hotspot table

@@ -117,14 +117,16 @@ std::vector<WardRow> ward_rows(const std::vector<Ward>& wards, const std::string
   bool all_pop = true;
   for (std::size_t w = 0; w < wards.size(); ++w) {
     const Ward& ward = wards[w];
-    rows.push_back({ward.code, ward.name, ward.name, ward.population, ward.area_m2, w, false});
+    rows.push_back({.code = ward.code, .name = ward.name, .label = ward.name, .population = ward.population,
+                    .area_m2 = ward.area_m2, .index = w, .is_total = false});
     if (ward.population) total_pop += *ward.population;
     else all_pop = false;
     total_area += ward.area_m2;
   }
   if (with_total)
-    rows.push_back({"ALL", area_name, area_name + " (all wards)", all_pop ? std::optional<double>(total_pop) : std::nullopt,
-                    total_area, wards.size(), true});
+    rows.push_back({.code = "ALL", .name = area_name, .label = area_name + " (all wards)",
+                    .population = all_pop ? std::optional<double>(total_pop) : std::nullopt, .area_m2 = total_area,
+                    .index = wards.size(), .is_total = true});
   return rows;
 }
 

@@ -6,8 +6,19 @@
 
 using namespace hotspot;
 
+namespace {
+
+// A ward with only its code and name, as the tables need.
+Ward named_ward(std::string code, std::string name) {
+  Ward w;
+  w.code = std::move(code);
+  w.name = std::move(name);
+  return w;
+}
+}  // namespace
+
 TEST_CASE("points table: each incident's month, day when known, and ward code", "[points_table]") {
-  const std::vector<Ward> wards = {Ward{"E05000001", "Romford Town", {}, 0, {}}, Ward{"E05000002", "Harold Hill", {}, 0, {}}};
+  const std::vector<Ward> wards = {named_ward("E05000001", "Romford Town"), named_ward("E05000002", "Harold Hill")};
   Incident dated, month_only;
   dated.month = make_month(2025, 11);
   dated.day = 7;

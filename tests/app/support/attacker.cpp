@@ -1,4 +1,4 @@
-#include "app/attacker.hpp"
+#include "app/support/attacker.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>

@@ -13,7 +13,7 @@
 #include <map>
 #include <sstream>
 
-#include "app/police_uk_truth.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -16,7 +16,7 @@
 #include <map>
 #include <set>
 
-#include "app/attacker.hpp"
+#include "app/support/attacker.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -508,7 +508,8 @@ TEST_CASE("14. every numeric setting is checked against its documented range", "
   CHECK_THAT(message("[clusters]\nnnh_p = 0.5\n"), Contains("less than 0.5"));
   CHECK_THAT(message("[clusters]\nconcave_ratio = 1.2\n"), Contains("from 0 to 1"));
   CHECK_THAT(message("[programme]\nk = 0\n"), Contains("programme.k = 0 is out of range: it must be from 1 to 1000"));
-  CHECK_THAT(message("[programme]\nmix = { burglary = inf }\n"), Contains("mix weights must be positive numbers"));
+  CHECK_THAT(message("[programme]\nmix = { burglary = inf }\n"),
+             Contains("programme.mix.burglary = inf is out of range: it must be greater than 0"));
   CHECK(message("[kde]\ncell = 10000\n[clusters]\nconcave_ratio = 0\n").empty());  // the ends are allowed
 }
 

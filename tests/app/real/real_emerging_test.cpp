@@ -11,7 +11,7 @@
 #include <ogrsf_frmts.h>
 
 #include "analysis/mann_kendall.hpp"
-#include "app/police_uk_truth.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-#include "app/police_uk_truth.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

@@ -14,7 +14,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "app/police_uk_truth.hpp"
+#include "app/support/police_uk_truth.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;

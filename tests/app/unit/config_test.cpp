@@ -303,3 +303,66 @@ TEST_CASE("a bad choice or an out-of-range value names the key and what is allow
   CHECK_THAT(error_of(f.write("[forward_plan]\nmonths = 2\ndates = [\"2017-06-03\"]\n")),
              Contains("give dates or months, not both"));
 }
+
+TEST_CASE("windows, match rules, flags, filters and the mix are read through their declarations", "[config][options]") {
+  Fixture f;
+  // A window: days parsed to weekdays, times to minutes, the label defaulting to the id.
+  const std::string mapped = "[[incidents]]\nformat='mapped_csv'\ncrs='EPSG:27700'\npaths=['crimes/*.csv']\n"
+                             "flags = { domestic_abuse = 'DA' }\n";
+  const RunConfig c = load_config(
+      f.write(mapped + "[[windows]]\nid = 'late'\ndays = ['Fri', 'saturday']\nstart = '22:30'\nend = '03:30'\n"
+                       "themes = ['asb']\n"),
+      {});
+  REQUIRE(c.windows.size() == 1);
+  const TimeWindow& w = c.windows[0];
+  CHECK(w.label == "late");
+  CHECK(w.days == std::array<bool, 7>{false, false, false, false, true, true, false});
+  CHECK(w.start == 22 * 60 + 30);
+  CHECK(w.end == 3 * 60 + 30);
+  CHECK(c.taxonomy.theme_index("asb_late") == 2);
+  CHECK(c.incidents[1].flags == NamedStrings{{"domestic_abuse", "DA"}});
+  // Each key of a window is checked like any option: its name, its value, and whether it is required.
+  const std::string window = mapped + "[[windows]]\nid = 'late'\ndays = ['Fri']\nend = '03:30'\n";
+  CHECK_THAT(error_of(f.write(window + "strat = '22:00'\n")),
+             Contains("windows[0].strat is not a known option. Did you mean 'start'?"));
+  CHECK_THAT(error_of(f.write(window)), Contains("windows[0].start: set start, e.g. start = \"22:30\"."));
+  CHECK_THAT(error_of(f.write(window + "start = '25:00'\n")),
+             Contains("windows[0].start: '25:00' is not a time of day; write HH:MM"));
+  CHECK_THAT(error_of(f.write(mapped + "[[windows]]\nid = 'late'\ndays = ['Fry']\nstart = '22:00'\nend = '03:30'\n")),
+             Contains("windows[0].days: 'Fry' is not a day"));
+  CHECK_THAT(error_of(f.write(mapped + "[[windows]]\nid = 'Late'\ndays = ['Fri']\nstart = '22:00'\nend = '03:30'\n")),
+             Contains("windows[0].id: 'Late' is not snake_case"));
+  // A match rule, a flag table, a venue filter and the mix.
+  CHECK_THAT(error_of(f.write("[themes.asb]\nmatch = [{ category = 'x' }, {}]\n")),
+             Contains("themes.asb.match[1]: a match rule needs category, subcategory or flag."));
+  CHECK_THAT(error_of(f.write("[themes.asb]\nmatch = [{ category = 1 }]\n")),
+             Contains("themes.asb.match[0].category must be a string or a list of strings."));
+  CHECK_THAT(error_of(f.write("[[incidents]]\nformat='police_uk'\npaths=['crimes/*.csv']\nflags = { hate = 1 }\n")),
+             Contains("incidents[1].flags must be a table of strings"));
+  CHECK_THAT(error_of(f.write("[[incidents]]\nformat='police_uk'\npaths=[]\n")),
+             Contains("incidents[1].paths: set paths = [\"...\"] to the incident files."));
+  CHECK_THAT(error_of(f.write("[programme]\nmix = { asb = 0 }\n")),
+             Contains("programme.mix.asb = 0 is out of range: it must be greater than 0."));
+  CHECK_THAT(error_of(f.write("[programme]\nmix = { asbb = 1 }\n")),
+             Contains("programme.mix: 'asbb' is not a theme. Did you mean 'asb'?"));
+  CHECK(load_config(f.write("[programme]\nmix = { asb = 1, vawg = 0.5 }\n"), {}).programme.mix ==
+        NamedNumbers{{"asb", 1}, {"vawg", 0.5}});
+}
+
+TEST_CASE("the tables of a run file and a taxonomy file are declared like their keys", "[config][options]") {
+  Fixture f;
+  for (const char* table : {"run", "wards", "incidents", "themes", "kde", "windows", "venues", "context"}) {
+    INFO(table);
+    CHECK(find_option(kRunFile, table) != nullptr);
+  }
+  CHECK(find_option(kRunFile, "incidents")->type == ValueType::TableList);
+  CHECK(find_option("themes", "match")->type == ValueType::TableList);
+  CHECK(find_option("wards", "path")->default_text == "required");
+  CHECK_THAT(error_of(f.write("[programe]\nk = 3\n")),
+             Contains("programe is not a known table. Did you mean 'programme'?"));
+  CHECK_THAT(error_of(f.write("[kde]\ncell = 25\n[kde.extra]\n")), Contains("kde.extra is not a known option"));
+  test::write_text(f.dir / "tax.toml", std::string(kTaxonomy) + "[taxonmy]\nname = 'x'\n");
+  CHECK_THAT(error_of(f.write("")), Contains("taxonmy is not a known table. Did you mean 'taxonomy'?"));
+  test::write_text(f.dir / "tax.toml", std::string(kTaxonomy) + "[taxonomy.extra]\n");
+  CHECK_THAT(error_of(f.write("")), Contains("taxonomy.extra is not a known option"));
+}
