@@ -62,6 +62,10 @@ struct KdeConfig {
   // it can contain) are drawn from regions of squares of this side holding at
   // least min_count each, never from their points (app/disclosure/theme_protection.hpp).
   double disclosure_square = 100;    // metres
+  // The risk surface (risk_<theme>.tif) when the run has populations; nodata
+  // where the residents' density is under risk_min_residents per km2.
+  bool risk = true;
+  double risk_min_residents = 1000;
   // Spread a region over its occupied squares only (a sharper map, but it says
   // which squares hold protected incidents): see README, Geometry disclosure.
   bool disclosure_occupied = false;

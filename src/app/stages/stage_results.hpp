@@ -13,6 +13,7 @@
 #include "analysis/emerging_classes.hpp"
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
+#include "analysis/risk_surface.hpp"
 #include "analysis/time_profile.hpp"
 #include "analysis/ward_stats.hpp"
 #include "app/stages/pack_forecast.hpp"
@@ -95,6 +96,24 @@ struct KdeResult {
   std::string backtest_unavailable;
 };
 
+// A ward high on risk per resident but not among those with the most incidents.
+struct RiskPlace {
+  std::string ward;
+  double mean_risk = 0;  // over its cells with a ratio; 1 = the area's rate per resident
+};
+
+// One theme's risk surface (risk stage).
+struct RiskTheme {
+  std::string theme;
+  RiskSurface surface;
+  std::vector<RiskPlace> places;  // high on risk, not on count, highest first
+};
+
+struct RiskResult {
+  double residents = 0;           // in the study area, spread over the resident surface
+  std::vector<RiskTheme> themes;  // [theme]
+};
+
 // One theme's clusters and Gi* hot and cold spots (clusters stage).
 struct ClusterTheme {
   std::string theme;
@@ -166,6 +185,7 @@ struct ReportSources {
   const KdeResult* kde = nullptr;
   const EmergingResult* emerging = nullptr;
   const VenueResult* venues = nullptr;
+  const RiskResult* risk = nullptr;
 
   // A theme's published hotspot table (hotspots_<theme>.geojson), or null without KDE.
   const Table* hotspot_table(std::size_t theme) const { return kde ? &kde->themes[theme].hotspot_layer.table : nullptr; }
