@@ -58,6 +58,17 @@ struct KdeConfig {
   double min_area_m2 = 2500;         // smaller fragments are dropped
   int min_incidents = 3;             // fragments with fewer incidents are dropped
   double memory_budget_mb = 1024;
+  // Protected incidents (of a theme with min_count > 1, or inherited from one
+  // it can contain) are drawn from regions of squares of this side holding at
+  // least min_count each, never from their points (app/disclosure/theme_protection.hpp).
+  double disclosure_square = 100;    // metres
+  // The risk surface (risk_<theme>.tif) when the run has populations; nodata
+  // where the residents' density is under risk_min_residents per km2.
+  bool risk = true;
+  double risk_min_residents = 1000;
+  // Spread a region over its occupied squares only (a sharper map, but it says
+  // which squares hold protected incidents): see README, Geometry disclosure.
+  bool disclosure_occupied = false;
   // classes = "coverage": the hotspots are the top cells of a forecast for the
   // coming month (analysis/forecast.hpp), covering a fixed share of the area.
   std::string forecast = "cells_l24_t12";  // a method id, or kBacktest: the best per theme over the last 12 months

@@ -233,6 +233,18 @@ void hotspot_table(Node parent, const Table& hotspots, const Theme& theme, const
   forecast_note(parent, hotspots, cfg);
 }
 
+// Where the risk surface changes the picture: the wards high on risk per
+// resident that a count map does not single out. Nothing when there are none.
+void risk_note(Node parent, const RiskTheme& risk) {
+  if (risk.places.empty()) return;
+  std::vector<std::string> named;
+  for (const RiskPlace& p : risk.places) named.push_back(fmt::format("{} ({:.1f} times)", p.ward, p.mean_risk));
+  el(parent, "p", {{"class", "risk"}},
+     fmt::format("Per resident: {} {} high on risk, against the area's rate per resident, but not among the five "
+                 "wards with the most incidents (map theme \"risk per resident\" in QGIS).",
+                 fmt::join(named, ", "), named.size() == 1 ? "is" : "are"));
+}
+
 void theme_page(Node body, const RunInputs& run, const ReportSources& src, std::size_t t, const MapContext& context) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
   const Node page = el(body, "section", {{"class", "page theme"}, {"id", "theme-" + theme.id}});
@@ -246,6 +258,7 @@ void theme_page(Node body, const RunInputs& run, const ReportSources& src, std::
   key_changes(side, src.wards.summary, theme);
   html::append_children(side, map.legend);
   if (const Table* hotspots = src.hotspot_table(t)) hotspot_table(side, *hotspots, theme, run.cfg);
+  if (src.risk) risk_note(side, src.risk->themes[t]);
   html::newline(body);
 }
 

@@ -75,6 +75,7 @@ struct StageResults {
   std::optional<TimeResult> time;
   std::optional<RepeatResult> repeats;
   std::optional<KdeResult> kde;
+  std::optional<RiskResult> risk;
   std::optional<ClusterResult> clusters;
   std::optional<EmergingResult> emerging;
   std::optional<VenueResult> venues;
@@ -114,6 +115,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
     run_stage(run, out, "kde", s.kde, [&] { return compute_kde(run, if_ran(s.wards), run.progress, run.diag); },
               publish_kde);
+  if (pack && s.kde) run_stage(run, out, "risk", s.risk, [&] { return compute_risk(run, *s.kde); }, publish_risk);
   if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
     run_stage(run, out, "clusters", s.clusters, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
   if (pack && cfg.emerging.enabled)
@@ -132,7 +134,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if (!run.layers.empty()) pack_stage(run, out);  // times itself
   if (pack) {
     const ReportSources src{*s.wards, if_ran(s.time), if_ran(s.repeats), if_ran(s.kde), if_ran(s.emerging),
-                            if_ran(s.venues)};
+                            if_ran(s.venues), if_ran(s.risk)};
     run_stage(run, out, "report", s.report, [&] { return compute_report(run, src); }, publish_report);
   }
 }

@@ -69,7 +69,9 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
     r.mean_value /= static_cast<double>(r.cells);
     GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), area), "clipping a region");
     GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
-    r.inside = counter.inside(ctx, clipped.get());
+    const Inside in = counter.count(ctx, clipped.get());
+    r.inside = in.all;
+    r.inside_protected = in.covered;
     r.wards = workers.overlap(worker).of(clipped.get());
     r.geom = GeomPtr(clipped.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
   });
