@@ -385,7 +385,11 @@ TEST_CASE("geometry disclosure: VAWG incidents moved within their 100 m squares 
       std::string joined;
       for (std::size_t i = 0; i < f.size(); ++i) {
         const bool quote = f[i].find(',') != std::string::npos || f[i].find('"') != std::string::npos;
-        joined += (i ? "," : "") + (quote ? "\"" + f[i] + "\"" : f[i]);
+        // Step by step: GCC 12 -Wrestrict misfires on "..." + string&&.
+        if (i) joined += ',';
+        if (quote) joined += '"';
+        joined += f[i];
+        if (quote) joined += '"';
       }
       out << joined << "\n";
     }
