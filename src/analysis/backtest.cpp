@@ -32,10 +32,9 @@ std::vector<BacktestRow> backtest_month(Month target, std::span<const MonthLayer
          measure_at_coverages(score, actual.counts, before, coverages, cell_area, grid.study_area_m2))
       rows.push_back({target, i, missing, m});
     if (!drawing || !methods[i].draws_hotspots()) continue;
-    const HotspotDrawing d =
-        draw_forecast(grid, score, drawing->rule,
-                      drawing->rule.min_count > 1 ? lookback_incidents(methods[i], history, grid.cells())
-                                                  : std::vector<double>{});
+    const bool withholds = drawing->rule.min_count > 1 || drawing->rule.protected_min_count > 1;
+    const LookbackIncidents rests_on = withholds ? lookback_incidents(methods[i], history, grid.cells()) : LookbackIncidents{};
+    const HotspotDrawing d = draw_forecast(grid, score, drawing->rule, withholds ? &rests_on : nullptr);
     if (drawing->observe) drawing->observe(i, d);
     std::vector<std::uint8_t> chosen(grid.cells(), 0);
     for (std::size_t c = 0; c < grid.compact.size(); ++c)

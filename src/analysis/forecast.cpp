@@ -114,7 +114,7 @@ std::int64_t EvalGrid::cell_of(double x, double y) const {
   return compact[spec.index(static_cast<int>(cy), static_cast<int>(cx))];
 }
 
-double month_layer_bytes(std::size_t bandwidths) { return 8.0 * (2 + static_cast<double>(bandwidths)); }
+double month_layer_bytes(std::size_t bandwidths) { return 8.0 * (4 + static_cast<double>(bandwidths)); }
 
 double kde_subgrid_bytes(std::size_t bandwidths) { return bandwidths ? 8.0 * kSubCells * kSubCells : 0.0; }
 
@@ -124,7 +124,7 @@ double study_area_cells(double width, double height, double area_m2, double cell
 }
 
 MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const EvalGrid& grid,
-                             std::span<const double> bandwidths) {
+                             std::span<const double> bandwidths, const std::vector<WeightedPoint>* protected_content) {
   const std::size_t n = grid.cells();
   MonthLayer layer;
   layer.counts.assign(n, 0.0);
@@ -134,11 +134,13 @@ MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const Eva
       layer.counts[static_cast<std::size_t>(c)] += p.w;
       weighted = weighted || p.w != 1;
     }
-  if (weighted) {
-    layer.incidents.assign(n, 0.0);
-    for (const WeightedPoint& p : points)
-      if (const std::int64_t c = grid.cell_of(p.x, p.y); c >= 0) layer.incidents[static_cast<std::size_t>(c)] += 1;
-  }
+  const auto count_into = [&grid, n](const std::vector<WeightedPoint>& pts, std::vector<double>& out) {
+    out.assign(n, 0.0);
+    for (const WeightedPoint& p : pts)
+      if (const std::int64_t c = grid.cell_of(p.x, p.y); c >= 0) out[static_cast<std::size_t>(c)] += 1;
+  };
+  if (weighted) count_into(points, layer.incidents);
+  if (protected_content) count_into(*protected_content, layer.protected_incidents);
 
   std::vector<double> ward_count(grid.wards, 0.0), ward_cells(grid.wards, 0.0);
   for (std::size_t c = 0; c < n; ++c) {
@@ -205,14 +207,19 @@ std::vector<double> forecast(const ForecastMethod& method, std::span<const Month
   return score;
 }
 
-std::vector<double> lookback_incidents(const ForecastMethod& method, std::span<const MonthLayer* const> history,
-                                       std::size_t cells) {
-  std::vector<double> out(cells, 0.0);
+LookbackIncidents lookback_incidents(const ForecastMethod& method, std::span<const MonthLayer* const> history,
+                                     std::size_t cells) {
+  LookbackIncidents out;
+  out.all.assign(cells, 0.0);
   const std::size_t months = std::min<std::size_t>(history.size(), static_cast<std::size_t>(method.lookback));
   for (std::size_t a = 0; a < months; ++a) {
-    if (!history[a]) continue;
-    const std::vector<double>& v = history[a]->incidents.empty() ? history[a]->counts : history[a]->incidents;
-    for (std::size_t c = 0; c < cells; ++c) out[c] += v[c];
+    const MonthLayer* layer = history[a];
+    if (!layer) continue;
+    const std::vector<double>& v = layer->incidents.empty() ? layer->counts : layer->incidents;
+    for (std::size_t c = 0; c < cells; ++c) out.all[c] += v[c];
+    if (layer->protected_incidents.empty()) continue;
+    out.protected_content.resize(cells, 0.0);
+    for (std::size_t c = 0; c < cells; ++c) out.protected_content[c] += layer->protected_incidents[c];
   }
   return out;
 }

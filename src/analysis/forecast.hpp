@@ -81,13 +81,17 @@ struct MonthLayer {
   // Per cell, the incidents themselves, only when some weight is not 1 (else
   // empty: `counts` are the incidents). Disclosure counts incidents.
   std::vector<double> incidents;
+  // Per cell, the incidents that are protected content (another theme's
+  // disclosure minimum applies to them: app/disclosure/theme_protection.hpp),
+  // only for a theme with such protection (else empty).
+  std::vector<double> protected_incidents;
   std::vector<std::vector<double>> smoothed;  // [bandwidth][cell]
   std::vector<double> ward_density;           // per cell
 };
 
 // Memory, for the budget check (core/grid_budget.hpp). A month layer, per
-// study-area cell: counts and ward density, and one smoothed layer per KDE
-// bandwidth.
+// study-area cell: counts and ward density, one smoothed layer per KDE
+// bandwidth, and room for the incidents and their protected content.
 double month_layer_bytes(std::size_t bandwidths);
 // While a month's KDE layers are built, per cell of the whole evaluation grid:
 // the surface on the sub-grid (kSubCells^2 doubles), one bandwidth at a time;
@@ -100,8 +104,11 @@ double study_area_cells(double width, double height, double area_m2, double cell
 
 // Points outside every study-area cell are not counted (the caller keeps only
 // incidents inside the study area, whose cells are all in the grid).
+// `protected_content`, for a theme with protection: those of `points` that are
+// protected content, counted into protected_incidents.
 MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const EvalGrid& grid,
-                             std::span<const double> bandwidths);
+                             std::span<const double> bandwidths,
+                             const std::vector<WeightedPoint>* protected_content = nullptr);
 
 // The forecast for one target month. history[0] is the month just before the
 // target, history[1] the one before, and so on; a null entry is a month with
@@ -111,10 +118,14 @@ std::vector<double> forecast(const ForecastMethod& method, std::span<const Month
                              std::span<const double> bandwidths, std::size_t cells);
 
 // Per cell, the incidents (not their weights) of the method's look-back
-// months in `history` (as forecast() reads them): what a forecast hotspot rests
+// months in `history` (as forecast() reads them), and of them the protected
+// content (empty when the layers have none): what a forecast hotspot rests
 // on, which disclosure control judges (hotspot_drawing.hpp's min_count).
-std::vector<double> lookback_incidents(const ForecastMethod& method, std::span<const MonthLayer* const> history,
-                                       std::size_t cells);
+struct LookbackIncidents {
+  std::vector<double> all, protected_content;
+};
+LookbackIncidents lookback_incidents(const ForecastMethod& method, std::span<const MonthLayer* const> history,
+                                     std::size_t cells);
 
 // The hindsight reference for one target month: per cell, the mean count of
 // the months before the target (`before`, nearest first) and after it

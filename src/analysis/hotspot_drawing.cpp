@@ -45,14 +45,16 @@ int add(const GridSpec& spec, int join, std::size_t i, std::vector<std::uint8_t>
 
 HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> score,
                                 std::span<const std::uint8_t> in_area, const DrawingRule& rule,
-                                std::span<const double> lookback) {
+                                std::span<const double> lookback, std::span<const double> lookback_protected) {
   const std::size_t n = spec.size();
   if (score.size() != n || in_area.size() != n)
     throw internal_error("hotspots", "the forecast and the study area must cover the grid");
   if (rule.join < 1) throw internal_error("hotspots", "hotspot squares join at 1 square or more");
-  const bool withholds = rule.min_count > 1;
+  const bool withholds = rule.min_count > 1, protects = rule.protected_min_count > 1 && !lookback_protected.empty();
   if (withholds && lookback.size() != n)
     throw internal_error("hotspots", "withholding needs the look-back's incidents on every square");
+  if (protects && lookback_protected.size() != n)
+    throw internal_error("hotspots", "protection needs the look-back's protected incidents on every square");
 
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i)
@@ -87,7 +89,7 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
   if (kept == 0) return out;
   // One hotspot per group, first numbered by raster order of their first square.
   std::vector<std::int32_t> id(n, 0);
-  std::vector<double> total, incidents;
+  std::vector<double> total, incidents, protected_incidents;
   std::vector<std::size_t> first;
   for (std::size_t i = 0; i < n; ++i) {
     if (!drawn[i]) continue;
@@ -96,17 +98,22 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
       id[root] = static_cast<std::int32_t>(total.size() + 1);
       total.push_back(0);
       incidents.push_back(0);
+      protected_incidents.push_back(0);
       first.push_back(i);
     }
     total[static_cast<std::size_t>(id[root] - 1)] += score[i];
     if (withholds) incidents[static_cast<std::size_t>(id[root] - 1)] += lookback[i];
+    if (protects) protected_incidents[static_cast<std::size_t>(id[root] - 1)] += lookback_protected[i];
   }
   // Withheld hotspots are not drawn; the rest are renumbered by total, highest
   // first (first square in raster order breaks ties).
   std::vector<std::size_t> rank;
   for (std::size_t g = 0; g < total.size(); ++g) {
     // A count is a whole number; the small margin absorbs the sum's rounding.
-    if (withholds && incidents[g] < rule.min_count - 1e-6) ++out.withheld;
+    const bool too_few = withholds && incidents[g] < rule.min_count - 1e-6;
+    const bool gives_protected =
+        protects && protected_incidents[g] > 0.5 && protected_incidents[g] < rule.protected_min_count - 1e-6;
+    if (too_few || gives_protected) ++out.withheld;
     else rank.push_back(g);
   }
   std::sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) {
@@ -134,21 +141,24 @@ DrawingRule drawing_rule(double coverage, int max_hotspots, int join, int min_co
 }
 
 HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule,
-                             std::span<const double> lookback) {
+                             const LookbackIncidents* lookback) {
   if (score.size() != grid.cells()) throw internal_error("hotspots", "the forecast must score every study-area cell");
-  const bool withholds = rule.min_count > 1;
-  if (withholds && lookback.size() != grid.cells())
+  const bool withholds = rule.min_count > 1 || rule.protected_min_count > 1;
+  if (withholds && (!lookback || lookback->all.size() != grid.cells()))
     throw internal_error("hotspots", "withholding needs the look-back's incidents on every study-area cell");
-  std::vector<double> values(grid.spec.size(), 0.0), incidents(withholds ? grid.spec.size() : 0, 0.0);
+  const bool protects = withholds && !lookback->protected_content.empty();
+  std::vector<double> values(grid.spec.size(), 0.0), all(withholds ? grid.spec.size() : 0, 0.0),
+      covered(protects ? grid.spec.size() : 0, 0.0);
   std::vector<std::uint8_t> in_area(grid.spec.size(), 0);
   for (std::size_t i = 0; i < grid.compact.size(); ++i)
     if (grid.compact[i] >= 0) {
       const auto c = static_cast<std::size_t>(grid.compact[i]);
       in_area[i] = 1;
       values[i] = score[c];
-      if (withholds) incidents[i] = lookback[c];
+      if (withholds) all[i] = lookback->all[c];
+      if (protects) covered[i] = lookback->protected_content[c];
     }
-  return forecast_drawing(grid.spec, values, in_area, rule, incidents);
+  return forecast_drawing(grid.spec, values, in_area, rule, all, covered);
 }
 
 }  // namespace hotspot

@@ -23,8 +23,11 @@
 //
 // Disclosure: for a theme with min_count m > 1, a hotspot resting on fewer
 // than m incidents of the forecast's look-back is withheld (its squares are
-// not drawn), as the published layer withholds it (kde_hotspots.cpp). It is
-// part of the drawing so that the backtest scores exactly what is published.
+// not drawn), as the published layer withholds it (kde_hotspots.cpp); so is a
+// hotspot of a theme that can hold another's protected incidents (violence
+// holds VAWG's) whose look-back holds 1 to p - 1 of them, p that theme's
+// minimum (app/disclosure/polygon_disclosure.hpp). It is part of the drawing
+// so that the backtest scores exactly what is published.
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -41,6 +44,7 @@ struct DrawingRule {
   int max_hotspots = 0;       // 0: no cap (the default, docs/forecast-drawing.md)
   int join = 3;               // squares (Chebyshev) that still join two drawn squares into one hotspot; >= 1
   int min_count = 0;          // the theme's disclosure minimum: hotspots with fewer look-back incidents are withheld
+  int protected_min_count = 0;  // protection's minimum: hotspots with 1 to this - 1 protected incidents are withheld
 };
 
 struct HotspotDrawing {
@@ -56,12 +60,14 @@ struct HotspotDrawing {
   int withheld = 0;           // hotspots withheld by disclosure (min_count), not in `hotspot` or `cells`
 };
 
-// score, in_area and lookback are per grid cell of spec (row-major, as
-// GridSpec::index); lookback holds the incidents of the forecast's look-back
-// (read only with rule.min_count > 1, and then required).
+// score, in_area, lookback and lookback_protected are per grid cell of spec
+// (row-major, as GridSpec::index); lookback holds the incidents of the
+// forecast's look-back (read only with rule.min_count > 1, and then
+// required), lookback_protected those of them that are protected content
+// (read with rule.protected_min_count > 1; empty: none).
 HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> score,
                                 std::span<const std::uint8_t> in_area, const DrawingRule& rule,
-                                std::span<const double> lookback = {});
+                                std::span<const double> lookback = {}, std::span<const double> lookback_protected = {});
 
 // The rule for a coverage on an evaluation grid: max_cells =
 // cells_for_coverage(coverage) of its study area.
@@ -71,8 +77,9 @@ DrawingRule drawing_rule(double coverage, int max_hotspots, int join, int min_co
 // forecast() returns): scattered onto grid.spec, the study area being the
 // cells with compact >= 0. The one function the pack's hotspots and `hotspot
 // evaluate`'s drawn rows both call, so the two cannot draw differently.
-// lookback is per study-area cell too (forecast.hpp's lookback_incidents).
+// The look-back's incidents are per study-area cell too (forecast.hpp's
+// lookback_incidents); none is needed when the rule withholds nothing.
 HotspotDrawing draw_forecast(const EvalGrid& grid, std::span<const double> score, const DrawingRule& rule,
-                             std::span<const double> lookback = {});
+                             const LookbackIncidents* lookback = nullptr);
 
 }  // namespace hotspot

@@ -24,7 +24,10 @@ Apportionment apportion(const GeosContext& ctx, const WardSet& wards, const std:
   out.split.assign(wards.size(), 0);
   std::vector<std::uint32_t> near;
   std::vector<std::pair<std::uint32_t, double>> shares;
-  for (const SmallArea& sa : areas) {
+  out.in_wards.assign(areas.size(), 0);
+  out.nested_whole.assign(areas.size(), 0);
+  for (std::size_t k = 0; k < areas.size(); ++k) {
+    const SmallArea& sa = areas[k];
     const GeomPtr g = geom_from_wkb(ctx, sa.wkb);
     wards.near(envelope(ctx, g.get()), near);
     const std::uint32_t* inside = nullptr;
@@ -36,6 +39,8 @@ Apportionment apportion(const GeosContext& ctx, const WardSet& wards, const std:
     if (inside) {
       out.count[*inside] += sa.count;
       ++out.nested;
+      out.in_wards[k] = 1;
+      out.nested_whole[k] = 1;
       continue;
     }
     const double total = area_of(ctx, g.get());
@@ -58,8 +63,11 @@ Apportionment apportion(const GeosContext& ctx, const WardSet& wards, const std:
     if (shares[best].second >= 1 - nest_tolerance) {  // nested but for slivers of another resolution
       out.count[shares[best].first] += sa.count;
       ++out.nested;
+      out.in_wards[k] = 1;
+      out.nested_whole[k] = 1;
       continue;
     }
+    out.in_wards[k] = std::min(1.0, in_wards);
     ++out.split_areas;
     for (const auto& [w, share] : shares) {
       out.count[w] += sa.count * share;

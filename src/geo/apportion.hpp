@@ -26,6 +26,9 @@ struct Apportionment {
   std::vector<double> split;         // [ward]: the part of count that came from small areas split between wards
   std::size_t nested = 0, split_areas = 0, outside = 0;  // small areas by how they met the wards
   double count_outside = 0;          // of the small areas meeting the wards, the count that falls outside them
+  // [small area]: the share of its count given to the wards (1 nested, 0 outside) and whether it was nested.
+  std::vector<double> in_wards;
+  std::vector<char> nested_whole;
 };
 
 constexpr double kDefaultNestTolerance = 0.02;

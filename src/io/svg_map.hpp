@@ -49,6 +49,9 @@ class SvgMap {
   // The analysis-CRS rectangle under a box of the map.
   Bounds to_world(const Box& b) const;
   double mm_per_metre() const { return scale_; }
+  // The map's size on paper, the scale bar included.
+  double width_mm() const { return width_; }
+  double height_mm() const { return height_; }
 
   // Polygons of `g` (others ignored), simplified to about a tenth of a millimetre.
   void polygon(const GEOSGeometry* g, const MapStyle& style, const std::string& css_class, const std::string& title);

@@ -58,6 +58,17 @@ struct KdeConfig {
   double min_area_m2 = 2500;         // classes sd / top_percent: smaller fragments are dropped
   int min_incidents = 3;             // classes sd / top_percent: fragments with fewer incidents are dropped
   double memory_budget_mb = 1024;
+  // Protected incidents (of a theme with min_count > 1, or inherited from one
+  // it can contain) are drawn from regions of squares of this side holding at
+  // least min_count each, never from their points (app/disclosure/theme_protection.hpp).
+  double disclosure_square = 100;    // metres
+  // The risk surface (risk_<theme>.tif) when the run has populations; nodata
+  // where the residents' density is under risk_min_residents per km2.
+  bool risk = true;
+  double risk_min_residents = 1000;
+  // Spread a region over its occupied squares only (a sharper map, but it says
+  // which squares hold protected incidents): see README, Geometry disclosure.
+  bool disclosure_occupied = false;
   // classes = "coverage": the hotspots are the top cells of a forecast for the
   // coming month (analysis/forecast.hpp), covering a fixed share of the area.
   std::string forecast = "cells_l24_t12";  // a method id, or kBacktest: the best per theme over the last 12 months
@@ -182,6 +193,7 @@ struct RunConfig {
   std::string crs = "EPSG:27700";
   std::filesystem::path output = "out";     // the pack: only what may be shared (relative: to the config file)
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
+  std::string period_setting = "run.period";  // where the period was set, for messages: "--period" from the command line
   std::string taxonomy_path;
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
   std::vector<std::string> theme_selection;  // run.themes as written: the themes to report, in order; empty = all
@@ -215,11 +227,20 @@ struct Override {
   std::string value;
 };
 
+// What the command reading a run file asks of it.
+struct LoadOptions {
+  bool need_period = true;  // false for `evaluate`, which reads every month the inputs cover
+  // A command other than `run` writes beside the pack, never into it: unless
+  // --out names its folder, to <run.output>-<folder_suffix> (with its
+  // row-level files in <that>-restricted, or <run.restricted_output>-<suffix>
+  // when that is set). Empty for run and validate.
+  std::string folder_suffix;
+};
+
 // Reads, checks and resolves the whole configuration. Every problem is a
-// usage or bad-input Error naming the file and key.
-// `need_period`: false for `evaluate`, which reads every month the inputs cover.
+// usage or bad-input Error naming the file and key (or the flag that set it).
 RunConfig load_config(const std::filesystem::path& file, const std::vector<Override>& overrides,
-                      bool need_period = true);
+                      const LoadOptions& options = {});
 
 // Reads a taxonomy file on its own (themes, rules, known categories).
 Taxonomy load_taxonomy(const std::filesystem::path& file);

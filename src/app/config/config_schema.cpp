@@ -272,6 +272,16 @@ std::vector<Decl> declarations() {
       opt("kde", "min_incidents", member(&R::kde, &KdeConfig::min_incidents),
           "classes sd / top_percent: hotspot fragments with fewer incidents are dropped (forecast hotspots never are)")
           .range(kCount),
+      opt("kde", "risk", member(&R::kde, &KdeConfig::risk),
+          "With [population]: a risk surface per theme (risk_<theme>.tif), incidents per resident against the area's rate"),
+      opt("kde", "risk_min_residents", member(&R::kde, &KdeConfig::risk_min_residents),
+          "Residents per km2 below which the risk surface is nodata (the ratio would be noise)").range(Range{1, 1e6}),
+      opt("kde", "disclosure_square", member(&R::kde, &KdeConfig::disclosure_square),
+          "Side in metres of the squares protected incidents are drawn from on a raster: no published surface places "
+          "one more precisely").range(Range{1, 10000}),
+      opt("kde", "disclosure_occupied", member(&R::kde, &KdeConfig::disclosure_occupied),
+          "Spread protected regions over their occupied squares only: a sharper map that shows which squares hold "
+          "protected incidents (with the ward table it can pin a square's count); default false"),
       opt("kde", "memory_budget_mb", member(&R::kde, &KdeConfig::memory_budget_mb),
           "Hard limit in MB: a KDE or Gi* grid needing more is an error").range(Range{0, 1e6, true}),
 

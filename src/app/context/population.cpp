@@ -74,6 +74,16 @@ void by_small_area(const PopulationSource& p, const std::string& crs, std::map<s
   account.areas_split = share.split_areas;
   account.areas_outside = share.outside;
   account.residents_cut_off = share.count_outside;
+  for (std::size_t k = 0; k < areas.size(); ++k) {
+    if (share.in_wards[k] <= 0) continue;
+    if (share.nested_whole[k]) {
+      account.areas.push_back({areas[k].wkb, areas[k].count});
+      continue;
+    }
+    const GeomPtr g = geom_from_wkb(ctx, areas[k].wkb);
+    const GeomPtr part = own(ctx, GEOSIntersection_r(ctx.get(), g.get(), set.area()), "small area in the study area");
+    account.areas.push_back({geom_to_wkb(ctx, part.get()), areas[k].count * share.in_wards[k]});
+  }
   for (std::size_t w = 0; w < wards.size(); ++w) {
     wards[w].population = share.count[w];
     wards[w].population_split = share.split[w];
@@ -94,7 +104,8 @@ PopulationAccount attach_population(const RunConfig& cfg, const GeosContext& ctx
   PopulationAccount account;
   const PopulationSource& p = cfg.population;
   if (p.path.empty()) {
-    for (const Ward& w : wards) account.any = account.any || w.population.has_value();  // wards.population_field
+    for (const Ward& w : wards)  // wards.population_field
+      if (w.population) account.any = true, account.residents += *w.population, account.areas.push_back({w.wkb, *w.population});
     return account;
   }
   PopulationTable table = read_population_csv(p.path, columns_of(p));
@@ -102,6 +113,9 @@ PopulationAccount attach_population(const RunConfig& cfg, const GeosContext& ctx
   if (p.areas.path.empty()) by_ward_code(p, std::move(table.by_code), wards, diag);
   else by_small_area(p, cfg.crs, std::move(table.by_code), ctx, set, wards, account, diag);
   account.any = true;
+  if (!account.apportioned)
+    for (const Ward& w : wards)
+      if (w.population) account.areas.push_back({w.wkb, *w.population});
   for (Ward& w : wards) {
     if (!w.population) continue;
     account.residents += *w.population;

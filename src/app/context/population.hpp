@@ -10,6 +10,7 @@
 #include "core/diagnostics.hpp"
 #include "core/ward.hpp"
 #include "geo/geos_handle.hpp"
+#include "geo/resident_points.hpp"
 #include "geo/ward_set.hpp"
 
 namespace hotspot {
@@ -23,6 +24,10 @@ struct PopulationAccount {
   double residents_split = 0;        // of which from small areas split between wards
   double residents_cut_off = 0;      // of small areas meeting the wards, the part outside them
   std::size_t wards_below_minimum = 0;  // wards with fewer than min_residents: no rate
+  // Where the wards' residents live, for the risk surfaces' denominator: the
+  // small areas (the part of a split one inside the wards, its residents
+  // scaled to that part), or the wards themselves for a table by ward.
+  std::vector<ResidentArea> areas;
 };
 
 // Fills each ward's population (and population_split) from cfg.population;

@@ -282,8 +282,7 @@ void map_legend(pugi::xml_node parent, const KdeConfig& kde, bool hotspots, bool
     const pugi::xml_node li = html::el(legend, "li");
     text_sample(li, "3", kHotspotId);
     html::text(li, kde.classes == HotspotClasses::Coverage
-                       ? fmt::format("Hotspot number, as in the table (the top {}; the rest unnumbered)",
-                                     reported_hotspots(kde))
+                       ? fmt::format("Hotspot number (the table's top {})", reported_hotspots(kde))
                        : std::string("Hotspot number, as in the table"));
   }
   if (venues) {
@@ -419,6 +418,8 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
 
   ReportMap out;
   map.finish(out.svg, run.cfg.taxonomy.themes[t].label + " hotspots map");
+  out.width_mm = map.width_mm();
+  out.height_mm = map.height_mm();
   map_legend(out.legend, run.cfg.kde, !hotspots.empty(), numbered > 0, !venues.empty(), context, classes, ringed);
   return out;
 }

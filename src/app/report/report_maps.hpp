@@ -24,6 +24,7 @@ MapContext load_map_context(const RunInputs& run);
 struct ReportMap {
   pugi::xml_document svg;     // the map: one <svg>
   pugi::xml_document legend;  // an HTML list: one swatch per kind of feature the map shows
+  double width_mm = 0, height_mm = 0;  // on paper
 };
 
 // Fitted into at most max_width by max_height mm of paper.

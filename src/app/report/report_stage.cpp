@@ -171,7 +171,7 @@ std::size_t hotspot_rows(Node table, const Table& h, std::size_t reported) {
 }
 
 // The hotspots drawn without a number, in one sentence.
-void unnumbered_note(Node parent, const Table& h, std::size_t reported) {
+void unnumbered_note(Node parent, const Table& h, const Theme& theme, std::size_t reported) {
   if (!has_column(h, "forecast_monthly")) return;
   std::size_t more = 0;
   double forecast = 0, all = 0;
@@ -184,9 +184,8 @@ void unnumbered_note(Node parent, const Table& h, std::size_t reported) {
   }
   if (more == 0) return;
   el(parent, "p", {{"class", "unnumbered"}},
-     fmt::format("{} more hotspot{} {} drawn on the map without a number: {}% of the forecast incidents (all are in "
-                 "hotspots_*.geojson).",
-                 more, more == 1 ? "" : "s", more == 1 ? "is" : "are", format_real(all > 0 ? forecast / all * 100 : 0, 0)));
+     fmt::format("{} more {} drawn unnumbered, with {}% of the forecast incidents (all in hotspots_{}.geojson).", more,
+                 more == 1 ? "is" : "are", format_real(all > 0 ? forecast / all * 100 : 0, 0), theme.id));
 }
 
 // How much of the gain hindsight makes over the last 12 months' squares the
@@ -196,14 +195,14 @@ std::string ceiling_sentence(const ThemeForecast& f) {
   const double gain = share_of_gain(f.backtest->mean_pai, f.cells_l12->mean_pai, f.ceiling->mean_pai);
   const std::string margin = format_real((f.ceiling->mean_pai / f.cells_l12->mean_pai - 1) * 100, 1);
   if (!std::isfinite(gain))
-    return "Even hindsight (knowing the months around each month) did not beat those squares: what is left is chance.";
+    return "Even hindsight (the months either side of each) did not beat those squares: what is left is chance.";
   if (gain >= 1)
-    return fmt::format("Hindsight (knowing the months around each month) would beat those squares by {}%; this "
-                       "forecast did as well.", margin);
+    return fmt::format("Hindsight (the months either side of each) would beat those squares by {}%; this forecast "
+                       "did as well.", margin);
   if (gain <= 0)
-    return fmt::format("Hindsight (knowing the months around each month) would beat those squares by {}%; this "
-                       "forecast did not beat them.", margin);
-  return fmt::format("Hindsight (knowing the months around each month) would beat those squares by only {}%; this "
+    return fmt::format("Hindsight (the months either side of each) would beat those squares by {}%; this forecast "
+                       "did not beat them.", margin);
+  return fmt::format("Hindsight (the months either side of each) would beat those squares by only {}%; this "
                      "forecast gets {}% of that gain.", margin, format_real(gain * 100, 0));
 }
 
@@ -217,7 +216,7 @@ void forecast_note(Node parent, const Table& h, const KdeTheme* kde) {
   if (f.backtest && f.backtest->drawn && f.backtest->drawn->months > 0) {
     const DrawnRecord& d = *f.backtest->drawn;
     note += fmt::format("Drawn so on each of the last {} months, they caught {}% of the next month's incidents in {}% "
-                        "of the area (PAI {}; the last 12 months' busiest squares over the same area: PAI {}). ",
+                        "of the area (PAI {}; the last 12 months' busiest squares, same area: PAI {}). ",
                         d.months, format_real(d.mean_hit_rate * 100, 0), format_real(d.mean_area_share * 100, 1),
                         format_real(d.mean_pai, 1), format_real(d.baseline_mean_pai, 1));
     note += ceiling_sentence(f);
@@ -262,8 +261,8 @@ void key_changes(Node parent, const Table& w, const Theme& theme) {
     el(parent, "p", {{"class", "rises"}}, "Largest rises on the previous period: " + rises + ".");
 }
 
-// The top hotspots' table, or why there is none, the unnumbered rest, and how they were drawn.
-void hotspot_table(Node parent, const Table& hotspots, const Theme& theme, const RunConfig& cfg, const KdeTheme* kde) {
+// The top hotspots' table, or why there is none.
+void hotspot_table(Node parent, const Table& hotspots, const Theme& theme, const RunConfig& cfg) {
   const std::size_t reported = static_cast<std::size_t>(reported_hotspots(cfg.kde));
   el(parent, "h3", {}, fmt::format("Top {} hotspots", reported));
   pugi::xml_document rows;
@@ -272,28 +271,54 @@ void hotspot_table(Node parent, const Table& hotspots, const Theme& theme, const
   el(head, "th", {}, "Hotspot");
   if (has_column(hotspots, "space_time")) el(head, "th", {{"class", "space-time"}}, "New or persistent");
   el(head, "th", {{"class", "count"}}, "Incidents");
-  for (const char* h : {"vs previous period", "PAI"}) el(head, "th", {}, h);
+  el(head, "th", {{"class", "change"}}, "vs previous");
+  el(head, "th", {{"class", "pai"}}, "PAI");
   html::newline(table);
   if (hotspot_rows(table, hotspots, reported) == 0) el(parent, "p", {}, "No hotspot met the publication rules this period.");
   else html::append_children(parent, rows);
-  unnumbered_note(parent, hotspots, reported);
-  forecast_note(parent, hotspots, kde);
 }
+
+// Where the risk surface changes the picture: the wards high on risk per
+// resident that a count map does not single out. Nothing when there are none.
+void risk_note(Node parent, const RiskTheme& risk) {
+  if (risk.places.empty()) return;
+  std::vector<std::string> named;
+  for (const RiskPlace& p : risk.places) named.push_back(fmt::format("{} ({:.1f} times)", p.ward, p.mean_risk));
+  el(parent, "p", {{"class", "risk"}},
+     fmt::format("Per resident: {} {} high on risk, against the area's rate per resident, but not among the five "
+                 "wards with the most incidents (map theme \"risk per resident\" in QGIS).",
+                 fmt::join(named, ", "), named.size() == 1 ? "is" : "are"));
+}
+
+// What the notes under a map take at most (about seven lines of 7.5 pt), and
+// how much taller than the map's own limit the page body may grow (the
+// printed page holds 190 mm, less the heading and the page's padding).
+constexpr double kNotesUnderMap = 24, kBodyOverMap = 15;
 
 void theme_page(Node body, const RunInputs& run, const ReportSources& src, std::size_t t, const MapContext& context) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
   const Node page = el(body, "section", {{"class", "page theme"}, {"id", "theme-" + theme.id}});
   el(page, "h2", {}, theme.label);
   if (theme.proxy) lead_paragraph(page, "warn", "Proxy measure.", " " + theme.proxy_note);
-  const ReportMap map = theme_map(run, src, t, context, kMapMaxWidth, theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight);
+  const double map_height = theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight;
+  const ReportMap map = theme_map(run, src, t, context, kMapMaxWidth, map_height);
+  // The map, and beside it the key figures, the legend and the numbered hotspots. The notes on the whole
+  // page (the unnumbered hotspots, how the hotspots did, risk per resident) go under a wide map, which
+  // leaves the room, else under the table: the side column is the longer one.
   const Node theme_body = el(page, "div", {{"class", "theme-body"}});
-  html::append_children(theme_body, map.svg);
+  const Node main_column = el(theme_body, "div", {{"class", "theme-map"}});
+  html::append_children(main_column, map.svg);
   const Node side = el(theme_body, "div", {{"class", "theme-side"}});
+  const Node notes = map.height_mm + kNotesUnderMap <= map_height + kBodyOverMap ? main_column : side;
   el(side, "h3", {}, "Key changes");
   key_changes(side, src.wards.summary, theme);
   html::append_children(side, map.legend);
-  if (const Table* hotspots = src.hotspot_table(t))
-    hotspot_table(side, *hotspots, theme, run.cfg, src.kde ? &src.kde->themes[t] : nullptr);
+  if (const Table* hotspots = src.hotspot_table(t)) {
+    hotspot_table(side, *hotspots, theme, run.cfg);
+    unnumbered_note(notes, *hotspots, theme, static_cast<std::size_t>(reported_hotspots(run.cfg.kde)));
+    forecast_note(notes, *hotspots, src.kde ? &src.kde->themes[t] : nullptr);
+  }
+  if (src.risk) risk_note(notes, src.risk->themes[t]);
   html::newline(body);
 }
 

@@ -26,13 +26,15 @@ th { background: #eceff1; } td.n { text-align: right; font-variant-numeric: tabu
 .page { padding: 2mm 0; }
 .theme-body { display: flex; gap: 5mm; align-items: flex-start; }
 .theme-body svg.map { flex: none; border: 1px solid #ccc; }
+.theme-map { flex: none; width: min-content; } .theme-map p { margin: 1mm 0; }
 .theme-side { flex: 1; min-width: 0; }
 .theme-side p { margin: 1mm 0; }
 .theme-side h3:first-child { margin-top: 0; }
 table.hotspots { font-size: 7.5pt; } table.hotspots td, table.hotspots th { padding: 0.4mm 1mm; }
-table.hotspots { table-layout: fixed; } table.hotspots th:first-child { width: 42%; }
-table.hotspots th.space-time { width: 24%; } table.hotspots th.count { width: 11%; }
-.unnumbered { font-size: 7.5pt; }
+table.hotspots { table-layout: fixed; } table.hotspots th:first-child { width: 41%; }
+table.hotspots th.space-time { width: 27%; } table.hotspots th.count { width: 11%; }
+table.hotspots th.change { width: 11%; } table.hotspots th.pai { width: 10%; }
+.unnumbered, p.risk { font-size: 7.5pt; }
 table.wards { font-size: 7.5pt; }
 .legend { list-style: none; padding: 0; margin: 1mm 0 2mm; font-size: 8pt; columns: 2; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.5mm 0; break-inside: avoid; }

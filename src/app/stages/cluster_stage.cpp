@@ -96,7 +96,7 @@ std::vector<Cluster> published_clusters(const RunInputs& run, const Theme& theme
 // A cluster's three outlines, the incidents inside each, and the wards it covers.
 struct Shaped {
   std::vector<std::pair<std::string, GeomPtr>> shapes;
-  std::vector<long> inside;
+  std::vector<Inside> inside;
   WardOverlapResult w;
 };
 
@@ -119,7 +119,7 @@ std::vector<Shaped> shape_clusters(const RunInputs& run, const std::vector<Clust
     out.shapes.emplace_back("ellipse", ellipse_polygon(ctx, deviational_ellipse(cells, c.shape_cell)));
     out.w = ov.of(out.shapes.front().second.get());
     for (auto& shape : out.shapes) {
-      out.inside.push_back(counter.inside(ctx, shape.second.get()));
+      out.inside.push_back(counter.count(ctx, shape.second.get()));
       shape.second = GeomPtr(shape.second.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
     }
   });
@@ -149,7 +149,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
     for (std::size_t j = 0; j < shaped[k].shapes.size(); ++j) {
       const auto& [shape, geom] = shaped[k].shapes[j];
-      if (polygon_withheld(theme, shaped[k].inside[j])) {
+      if (polygon_withheld(theme, counter.protection(), shaped[k].inside[j])) {
         ++sum.shapes_withheld;
         continue;
       }
@@ -189,7 +189,8 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
   const ClusterConfig& c = run.cfg.clusters;
   const Grid counts = gistar_counts(run, theme, incidents);
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
-  const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
+  const ThemeProtection protection = protection_of(run.cfg, theme);
+  const IncidentCounter counter(run.geos, incidents, &protection);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
   std::vector<double> z = gi.z;
   for (double& v : z) if (!std::isfinite(v)) v = 0;
@@ -217,7 +218,7 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
         ++sum.dropped;
         continue;
       }
-      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
+      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, protection, {r.inside, r.inside_protected})) {
         ++sum.withheld;
         continue;
       }
@@ -252,7 +253,8 @@ ClusterResult compute_clusters(const RunInputs& run, Progress& progress) {
     for (const Incident* inc : incidents) pts.push_back({inc->x, inc->y, inc->weight});
     ClusterTheme sum;
     sum.theme = theme.id;
-    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents), overlap, sum);
+    const ThemeProtection protection = protection_of(cfg, theme);
+    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents, &protection), overlap, sum);
     sum.gistar = gistar_layer(run, theme, incidents, overlap, sum);
     r.themes.push_back(std::move(sum));
   }

@@ -114,7 +114,7 @@ void add_class_areas(const EmergingFrame& f, const Theme& theme, const EmergingG
       ++sum.dropped;
       continue;
     }
-    if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
+    if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, counter.protection(), {r.inside, r.inside_protected})) {
       ++sum.withheld[k];
       continue;
     }
@@ -146,7 +146,8 @@ EmergingTheme emerging_theme(const EmergingFrame& f, std::size_t t, const Emergi
       theme.label, f.window.label, f.window.months(), cfg.clusters.gistar_cell, f.band, name_of(cfg.clusters.correction),
       cfg.emerging.alpha, theme.proxy ? theme.proxy_note : "");
   std::vector<EmergingRow> rows;
-  const IncidentCounter counter(f.run.geos, incidents);  // one sort of the theme's incidents for every class
+  const ThemeProtection protection = protection_of(cfg, theme);
+  const IncidentCounter counter(f.run.geos, incidents, &protection);  // one sort of the theme's incidents for every class
   for (std::size_t k = 1; k < kClasses; ++k)
     add_class_areas(f, theme, eg, static_cast<EmergingClass>(k), incidents, counter, sum, rows);
   sum.layer.table = emerging_table(f.run, theme, rows, f.window.label);

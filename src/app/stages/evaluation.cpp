@@ -2,6 +2,7 @@
 #include "core/parallel.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <tuple>
 #include <fmt/format.h>
@@ -20,8 +21,11 @@ std::optional<ForecastMethod> pack_forecast_method(const KdeConfig& k) {
   return parse_forecast_method(k.forecast);
 }
 
-DrawingRule drawing_rule(const KdeConfig& k, const Theme& theme, const EvalGrid& grid) {
-  return drawing_rule(k.coverage, k.max_hotspots, k.join, theme.min_count, grid);
+DrawingRule drawing_rule(const KdeConfig& k, const Theme& theme, const ThemeProtection& protection,
+                         const EvalGrid& grid) {
+  DrawingRule rule = drawing_rule(k.coverage, k.max_hotspots, k.join, theme.min_count, grid);
+  if (protection.any()) rule.protected_min_count = protection.min_count;
+  return rule;
 }
 
 EvaluationPlan evaluation_plan(const RunConfig& cfg, bool ceiling) {
@@ -84,12 +88,17 @@ double backtest_bytes_per_cell(const EvaluationPlan& plan, std::size_t themes, i
 namespace {
 
 // [month since the first with data][theme]: the incidents, bucketed once, so
-// each month's layers are built once.
+// each month's layers are built once; and, for a theme with protection, those
+// of them that are protected content (what the drawing's withholding counts).
 using MonthPoints = std::vector<std::vector<std::vector<WeightedPoint>>>;
+struct BucketedPoints {
+  MonthPoints all, covered;
+};
 
 // The months the data cover (into r: first, last, those without rows) and the incidents by month and theme.
-MonthPoints points_by_month(const std::vector<Incident>& incidents, std::size_t themes, EvaluationResult& r,
-                            std::vector<bool>& has_data) {
+BucketedPoints points_by_month(const std::vector<Incident>& incidents, const std::vector<ThemeProtection>& protection,
+                               EvaluationResult& r, std::vector<bool>& has_data) {
+  const std::size_t themes = protection.size();
   if (incidents.empty())
     throw bad_input("evaluate", "no incident was accepted from the inputs, so there is nothing to backtest; check "
                                 "the [[incidents]] paths and the rejects account.");
@@ -99,13 +108,18 @@ MonthPoints points_by_month(const std::vector<Incident>& incidents, std::size_t 
     r.last_data = std::max(r.last_data, i.month);
   }
   const int span = r.last_data - r.first_data + 1;
-  MonthPoints points(static_cast<std::size_t>(span), std::vector<std::vector<WeightedPoint>>(themes));
+  BucketedPoints points{MonthPoints(static_cast<std::size_t>(span), std::vector<std::vector<WeightedPoint>>(themes)),
+                        MonthPoints(static_cast<std::size_t>(span), std::vector<std::vector<WeightedPoint>>(themes))};
   has_data.assign(static_cast<std::size_t>(span), false);
   for (const Incident& i : incidents) {
     const auto m = static_cast<std::size_t>(i.month - r.first_data);
     has_data[m] = true;
-    for (std::size_t t = 0; t < themes; ++t)
-      if (i.themes & (ThemeMask{1} << t)) points[m][t].push_back({.x = i.x, .y = i.y, .w = i.weight});
+    for (std::size_t t = 0; t < themes; ++t) {
+      if (!(i.themes & (ThemeMask{1} << t))) continue;
+      const WeightedPoint p{.x = i.x, .y = i.y, .w = i.weight};
+      points.all[m][t].push_back(p);
+      if (protection[t].any() && protection[t].covers(i.themes)) points.covered[m][t].push_back(p);
+    }
   }
   for (int m = 0; m < span; ++m)
     if (!has_data[static_cast<std::size_t>(m)]) r.missing_months.push_back(r.first_data + m);
@@ -152,7 +166,8 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
                "evaluate.cell and the look-backs of evaluate.lookbacks and kde.forecast");
   r.themes.resize(themes);
   std::vector<bool> has_data;
-  const MonthPoints points = points_by_month(incidents, themes, r, has_data);
+  const std::vector<ThemeProtection> protection = theme_protection(cfg);
+  const BucketedPoints points = points_by_month(incidents, protection, r, has_data);
   choose_targets(cfg, targets, r);
   r.grid = evaluation_grid(wards, study_area_m2, plan.cell);
   // The hindsight reference of target m reads up to kHindsightMonths after it,
@@ -166,7 +181,11 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
   // a theme. Themes are independent: run.threads threads take one theme each.
   const Month first_needed = r.first_target - std::max(longest, ahead);
   const int steps = last_built - first_needed + 1;
-  parallel_for(themes, cfg.threads, [&](std::size_t t, int worker) {
+  // The counter is every theme's months together, so it only goes forward
+  // whichever thread finishes a month.
+  const std::size_t total_steps = themes * static_cast<std::size_t>(steps);
+  std::atomic<std::size_t> steps_done{0};
+  parallel_for(themes, cfg.threads, [&](std::size_t t, int) {
     std::deque<std::optional<MonthLayer>> window;
     // Counts only, for the hindsight: months m - ahead .. m + ahead around a pending target.
     std::deque<std::optional<std::vector<double>>> counts;  // newest first
@@ -192,16 +211,19 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
       rows.insert(rows.end(), extra.begin(), extra.end());
     };
     for (Month m = first_needed; m <= last_built; ++m) {
-      if (worker == 0)
-        progress.update("evaluate", static_cast<std::size_t>(m - first_needed), static_cast<std::size_t>(steps),
-                        format_month(m));
+      progress.update("evaluate", ++steps_done, total_steps,
+                      fmt::format("{} {}", cfg.taxonomy.themes[t].label, format_month(m)));
       const bool data = m >= r.first_data && has_data[static_cast<std::size_t>(m - r.first_data)];
       std::optional<MonthLayer> layer;
-      if (data) layer = build_month_layer(points[static_cast<std::size_t>(m - r.first_data)][t], r.grid, plan.bandwidths);
+      if (data) {
+        const auto at = static_cast<std::size_t>(m - r.first_data);
+        layer = build_month_layer(points.all[at][t], r.grid, plan.bandwidths,
+                                  protection[t].any() ? &points.covered[at][t] : nullptr);
+      }
       if (m >= r.first_target && m <= last && layer) {
         std::vector<const MonthLayer*> hist;
         for (const auto& h : window) hist.push_back(h ? &*h : nullptr);
-        BacktestDrawing seen{.rule = drawing_rule(cfg.kde, cfg.taxonomy.themes[t], r.grid),
+        BacktestDrawing seen{.rule = drawing_rule(cfg.kde, cfg.taxonomy.themes[t], protection[t], r.grid),
                              .baseline = plan.cells_l12, .observe = {}};
         if (observe) seen.observe = [&, m, t](std::size_t method, const HotspotDrawing& d) { observe(t, m, method, d); };
         std::vector<BacktestRow> month_rows =

@@ -8,6 +8,7 @@
 
 #include "analysis/backtest.hpp"
 #include "app/config/config.hpp"
+#include "app/disclosure/theme_protection.hpp"
 #include "app/context/progress.hpp"
 #include "core/grid_budget.hpp"
 #include "core/incident.hpp"
@@ -45,10 +46,12 @@ inline constexpr const char* kLongMemory[] = {"cells_l60_t24", "kde_h200_l60_t24
 constexpr int kHindsightMonths = 12;
 
 // The rule that draws a theme's hotspots from a forecast (kde.coverage,
-// kde.max_hotspots, kde.join, and the theme's min_count, which withholds
-// hotspots resting on too few incidents) on `grid`: the one the pack
-// publishes and `evaluate` scores (analysis/hotspot_drawing.hpp).
-DrawingRule drawing_rule(const KdeConfig& k, const Theme& theme, const EvalGrid& grid);
+// kde.max_hotspots, kde.join, and the disclosure minimums that withhold
+// hotspots: the theme's min_count and its protection's, theme_protection.hpp)
+// on `grid`: the one the pack publishes and `evaluate` scores
+// (analysis/hotspot_drawing.hpp).
+DrawingRule drawing_rule(const KdeConfig& k, const Theme& theme, const ThemeProtection& protection,
+                         const EvalGrid& grid);
 
 struct EvaluationResult {
   EvaluationPlan plan;

@@ -25,8 +25,10 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
   for (std::size_t i = 0; i < mask.size(); ++i)
     mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
   std::vector<Hotspot> out;
+  const ThemeProtection protection = protection_of(run.cfg, theme);
+  const IncidentCounter counter(run.geos, incidents, &protection);
   for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, history,
-                                                         period.needed_window())) {
+                                                         period.needed_window(), &counter)) {
     Hotspot h;
     h.level = cls.level;
     h.class_name = cls.name;
@@ -35,6 +37,7 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
     h.area_m2 = r.area_m2;
     h.incidents = r.incidents;
     h.inside = r.inside;
+    h.inside_protected = r.inside_protected;
     h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
                               theme, run.cfg.significance);
     h.peak = r.max_value;
@@ -95,10 +98,11 @@ void name_by_track(const RunInputs& run, const ThemeForecast& fc, std::vector<Ho
 // that `hotspot evaluate` scores, one polygon per drawn hotspot (its pieces
 // together), numbered as the drawing numbers them. Nothing is dropped for its
 // size or forecast. Disclosure judges each by the incidents the forecast rests
-// on, those of its look-back, against min_count: the drawing has already
-// withheld those resting on too few by their squares (so the backtest scores
-// what is published), and the polygon rule checks the published geometry
-// (incidents strictly inside) as for every polygon of the pack. The period's
+// on, those of its look-back, against min_count and the theme's protection
+// (a violence hotspot holding 1 to 4 VAWG incidents): the drawing has already
+// withheld those by their squares (so the backtest scores what is published),
+// and the polygon rule checks the published geometry (incidents strictly
+// inside) as for every polygon of the pack. The period's
 // counts in its table are withheld by their own rule (count_of).
 std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& overlap, const ThemeForecast& fc,
                                        std::size_t t, const std::vector<const Incident*>& incidents,
@@ -108,9 +112,10 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
   const Theme& theme = run.cfg.taxonomy.themes[t];
   const Period lookback{period.last - fc.method.lookback + 1, period.last, ""};
   const std::vector<const Incident*> window = run.incidents_in(t, lookback);
+  const ThemeProtection protection = protection_of(run.cfg, theme);
   std::vector<RegionPolygon> regions =
       region_polygons(run, overlap, fc.grid.spec, fc.drawing.hotspot, fc.drawing.hotspots, fc.grid.values, incidents,
-                      history, period.needed_window(), &window);
+                      history, period.needed_window(), &window, &protection);
   const double weights = forecast_weight_sum(fc.method);
   // Each hotspot's incidents of the look-back by street, weighted as the forecast weights their month.
   std::vector<std::vector<std::pair<std::uint32_t, double>>> named(regions.size());
@@ -127,7 +132,8 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
   std::vector<Hotspot> kept;
   for (std::size_t i = 0; i < regions.size(); ++i) {
     RegionPolygon& r = regions[i];
-    if (is_suppressed(theme, static_cast<std::uint64_t>(r.window_incidents)) || polygon_withheld(theme, r.window_inside)) {
+    if (is_suppressed(theme, static_cast<std::uint64_t>(r.window_incidents)) ||
+        polygon_withheld(theme, protection, {.all = r.window_inside, .covered = r.window_inside_protected})) {
       ++counts.withheld;  // disclosure: the forecast rests on too few incidents to publish
       continue;
     }
@@ -182,6 +188,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
   const Theme& theme = run.cfg.taxonomy.themes[t];
   if (fc) return forecast_hotspots(run, overlap, *fc, t, incidents, history, has_data, counts);
   const KdeConfig& k = run.cfg.kde;
+  const ThemeProtection protection = protection_of(run.cfg, theme);
   std::vector<Hotspot> published;
   for (const HotspotClass& cls : classes) {
     std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, theme, incidents, history, has_data);
@@ -189,7 +196,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
     for (Hotspot& h : hs) {
       if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
         ++counts.dropped;
-      } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, h.inside)) {
+      } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, protection, {h.inside, h.inside_protected})) {
         ++counts.withheld;  // disclosure: too few incidents to publish
       } else {
         kept.push_back(std::move(h));

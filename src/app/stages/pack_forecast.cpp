@@ -16,28 +16,32 @@ constexpr int kBacktestTargets = 12;
 const char* const kFallbackMethod = "cells_l24_t12";
 
 // The forecast for the month after `last` from the theme's incidents up to
-// `last`, and its drawing.
+// `last`, and its drawing (what the drawing withholds counts the protected
+// content, as evaluate's layers do).
 ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid, const std::vector<Incident>& incidents,
-                             std::size_t theme, Month last, const DrawingRule& rule) {
+                             std::size_t theme, Month last, const DrawingRule& rule, const ThemeProtection& protection) {
   ThemeForecast f;
   f.method = method;
   const std::vector<double> bands =
       method.kind == ForecastKind::Kde ? std::vector<double>{method.bandwidth} : std::vector<double>{};
-  std::vector<std::vector<WeightedPoint>> months(static_cast<std::size_t>(method.lookback));
+  std::vector<std::vector<WeightedPoint>> months(static_cast<std::size_t>(method.lookback)), covered(months.size());
   const ThemeMask bit = ThemeMask{1} << theme;
   for (const Incident& i : incidents) {
     const int age = last - i.month;  // 0 = the period's last month = history[0]
-    if ((i.themes & bit) && age >= 0 && age < method.lookback)
-      months[static_cast<std::size_t>(age)].push_back({i.x, i.y, i.weight});
+    if (!(i.themes & bit) || age < 0 || age >= method.lookback) continue;
+    const WeightedPoint p{.x = i.x, .y = i.y, .w = i.weight};
+    months[static_cast<std::size_t>(age)].push_back(p);
+    if (protection.any() && protection.covers(i.themes)) covered[static_cast<std::size_t>(age)].push_back(p);
   }
   std::vector<MonthLayer> layers;
   layers.reserve(months.size());
-  for (const auto& pts : months) layers.push_back(build_month_layer(pts, grid, bands));
+  for (std::size_t a = 0; a < months.size(); ++a)
+    layers.push_back(build_month_layer(months[a], grid, bands, protection.any() ? &covered[a] : nullptr));
   std::vector<const MonthLayer*> history;
   for (const MonthLayer& l : layers) history.push_back(&l);
   const std::vector<double> score = forecast(method, history, bands, grid.cells());
-  const std::vector<double> rests_on =
-      rule.min_count > 1 ? lookback_incidents(method, history, grid.cells()) : std::vector<double>{};
+  const bool withholds = rule.min_count > 1 || rule.protected_min_count > 1;
+  const LookbackIncidents rests_on = withholds ? lookback_incidents(method, history, grid.cells()) : LookbackIncidents{};
 
   f.grid.spec = grid.spec;
   f.grid.values.assign(grid.spec.size(), 0.0);
@@ -47,7 +51,7 @@ ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid,
       f.grid.in_area[i] = 1;
       f.grid.values[i] = score[static_cast<std::size_t>(grid.compact[i])];
     }
-  f.drawing = draw_forecast(grid, score, rule, rests_on);
+  f.drawing = draw_forecast(grid, score, rule, withholds ? &rests_on : nullptr);
   f.cut = f.drawing.cells > 0 ? f.drawing.cut : 1;
   f.area_share = static_cast<double>(f.drawing.cells) * grid.spec.cell * grid.spec.cell / grid.study_area_m2;
   return f;
@@ -167,11 +171,12 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
   // per theme and month, on run.threads threads, each into its own slot.
   constexpr std::size_t kMonths = kTrackedMonths;
   std::vector<ThemeForecast> past(themes * kMonths);
+  const std::vector<ThemeProtection> protection = theme_protection(cfg);
   parallel_for(past.size(), cfg.threads, [&](std::size_t i, int) {
     const std::size_t t = i / kMonths;
     const int back = static_cast<int>(kMonths - 1 - i % kMonths);
     past[i] = theme_forecast(methods[t], grid, incidents, t, cfg.period.last - back,
-                             drawing_rule(cfg.kde, cfg.taxonomy.themes[t], grid));
+                             drawing_rule(cfg.kde, cfg.taxonomy.themes[t], protection[t], grid), protection[t]);
   });
   for (std::size_t t = 0; t < themes; ++t) {
     std::vector<std::vector<std::int32_t>> hotspots;

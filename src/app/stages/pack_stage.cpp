@@ -81,9 +81,15 @@ Project project_layers(const RunContext& run) {
 void add_map_themes(Project& p, const RunConfig& cfg) {
   const std::string wards_id = "hotspot_layer_wards";
   MapTheme overview{.name = kOverview};
+  std::vector<MapTheme> risk_themes;
   for (const Theme& t : cfg.taxonomy.themes) {
     MapTheme m{.name = t.label};
     for (const ProjectLayer& l : p.layers) {
+      // The risk surface has a map theme of its own: over the KDE surface it would hide it.
+      if (l.group == t.label && l.id == "hotspot_layer_risk_" + t.id) {
+        risk_themes.push_back({.name = t.label + ": risk per resident", .layer_ids = {l.id, wards_id}});
+        continue;
+      }
       if (l.group == t.label && l.id != "hotspot_layer_emerging_" + t.id) m.layer_ids.push_back(l.id);
       if (l.group == t.label && l.id == "hotspot_layer_hotspots_" + t.id) {
         overview.layer_ids.push_back(l.id);
@@ -94,6 +100,7 @@ void add_map_themes(Project& p, const RunConfig& cfg) {
     m.layer_ids.push_back(wards_id);
     p.map_themes.push_back(std::move(m));
   }
+  for (MapTheme& m : risk_themes) p.map_themes.push_back(std::move(m));
   overview.layer_ids.push_back(wards_id);
   p.map_themes.push_back(std::move(overview));
   for (const MapTheme& m : p.map_themes)

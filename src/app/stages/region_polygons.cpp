@@ -51,13 +51,14 @@ std::vector<RegionPolygon> labelled_polygons(const RunInputs& run, const WardOve
                                              const std::vector<const Incident*>& incidents,
                                              const std::vector<const Incident*>& history,
                                              const Period& history_window, const IncidentCounter* shared_counter,
-                                             const std::vector<const Incident*>* window) {
+                                             const std::vector<const Incident*>* window,
+                                             const ThemeProtection* window_protection) {
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
   std::vector<RegionPolygon> out = region_counts(regions, spec, values, incidents, history, history_window, window);
   std::optional<IncidentCounter> own_counter, window_counter;
   if (!shared_counter) own_counter.emplace(run.geos, incidents);
-  if (window) window_counter.emplace(run.geos, *window);
+  if (window) window_counter.emplace(run.geos, *window, window_protection);
   const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
 
   // Clipping to the study area is most of the time: regions are clipped on
@@ -72,8 +73,14 @@ std::vector<RegionPolygon> labelled_polygons(const RunInputs& run, const WardOve
     r.mean_value /= static_cast<double>(r.cells);
     GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), area), "clipping a region");
     GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
-    r.inside = counter.inside(ctx, clipped.get());
-    if (window_counter) r.window_inside = window_counter->inside(ctx, clipped.get());
+    const Inside in = counter.count(ctx, clipped.get());
+    r.inside = in.all;
+    r.inside_protected = in.covered;
+    if (window_counter) {
+      const Inside w = window_counter->count(ctx, clipped.get());
+      r.window_inside = w.all;
+      r.window_inside_protected = w.covered;
+    }
     r.wards = workers.overlap(worker).of(clipped.get());
     r.geom = GeomPtr(clipped.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
   });
@@ -89,7 +96,7 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
                                            const Period& history_window,
                                            const IncidentCounter* shared_counter) {
   return labelled_polygons(run, overlap, spec, label_regions(mask, spec), values, incidents, history, history_window,
-                           shared_counter, nullptr);
+                           shared_counter, nullptr, nullptr);
 }
 
 std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
@@ -97,9 +104,10 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
                                            const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
                                            const std::vector<const Incident*>& history, const Period& history_window,
-                                           const std::vector<const Incident*>* window) {
+                                           const std::vector<const Incident*>* window,
+                                           const ThemeProtection* window_protection) {
   return labelled_polygons(run, overlap, spec, Regions{.label = labels, .count = count}, values, incidents, history,
-                           history_window, nullptr, window);
+                           history_window, nullptr, window, window_protection);
 }
 
 }  // namespace hotspot

@@ -15,10 +15,12 @@ struct RegionPolygon {
   double area_m2 = 0;
   long incidents = 0;         // incidents whose cell is in the region
   long inside = 0;            // incidents strictly inside `geom`: what polygon_withheld judges
+  long inside_protected = 0;  // of them, protected content (the counter's protection)
   std::vector<std::uint64_t> monthly;  // `history` incidents in the region, per month of the history window
   // Of `window` incidents (a forecast's look-back, when given): in the region's
-  // cells, and strictly inside `geom` (what polygon_withheld judges a forecast hotspot by).
-  long window_incidents = 0, window_inside = 0;
+  // cells, and strictly inside `geom` (what polygon_withheld judges a forecast
+  // hotspot by), and of those the protected content (`window_protection`).
+  long window_incidents = 0, window_inside = 0, window_inside_protected = 0;
   long cells = 0;
   double max_value = -HUGE_VAL, min_value = HUGE_VAL, mean_value = 0;  // of `values` over the region's cells
   WardOverlapResult wards;
@@ -38,13 +40,14 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
 
 // The same for regions already labelled (0 = none, else 1..count; a label's
 // cells need not touch: GDAL traces each piece, and the pieces are one
-// multipolygon). `window`, when given, is counted into window_incidents and
-// window_inside.
+// multipolygon). `window`, when given, is counted into window_incidents,
+// window_inside and (what `window_protection` covers) window_inside_protected.
 std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
                                            const std::vector<std::int32_t>& labels, int count,
                                            const std::vector<double>& values,
                                            const std::vector<const Incident*>& incidents,
                                            const std::vector<const Incident*>& history, const Period& history_window,
-                                           const std::vector<const Incident*>* window);
+                                           const std::vector<const Incident*>* window,
+                                           const ThemeProtection* window_protection = nullptr);
 
 }  // namespace hotspot

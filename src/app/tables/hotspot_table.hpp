@@ -25,6 +25,7 @@ struct Hotspot {
   double area_m2 = 0;
   long incidents = 0;
   long inside = 0;    // strictly inside the polygon: judged by polygon_withheld
+  long inside_protected = 0;  // of them, protected content
   ChangeStats change;  // the same cells' period count against their own past (previous, baseline)
   double peak = 0, mean = 0;
   double forecast_monthly = 0;  // coverage hotspots: the forecast's mass as incidents per month

@@ -96,8 +96,10 @@ int check_same_drawing(const std::vector<Override>& rule) {
     const Theme& theme = pack.cfg.taxonomy.themes[t];
     INFO("theme " << theme.id);
     // The rule itself comes from one function of the configuration and the theme.
-    const DrawingRule r = drawing_rule(pack.cfg.kde, theme, grid);
+    const ThemeProtection protection = protection_of(pack.cfg, theme);
+    const DrawingRule r = drawing_rule(pack.cfg.kde, theme, protection, grid);
     CHECK(r.min_count == theme.min_count);
+    CHECK(r.protected_min_count == (protection.any() ? protection.min_count : 0));
     REQUIRE(drawn.count(t));
     const HotspotDrawing& d = drawn[t];
     // The pack's own drawing record equals the backtest's.

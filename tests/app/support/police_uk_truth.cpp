@@ -28,6 +28,7 @@ std::vector<std::string> police_uk_themes(const std::string& type) {
   if (type == "Violence and sexual offences" || type == "Robbery" || type == "Possession of weapons")
     out.push_back("violence");
   if (type == "Violence and sexual offences") out.push_back("vawg");
+  if (type == "Robbery" || type == "Possession of weapons") out.push_back("violence_not_vawg");  // for the raster attack
   static const std::set<std::string> acquisitive = {"Burglary",      "Robbery",     "Theft from the person",
                                                     "Vehicle crime", "Bicycle theft", "Other theft", "Shoplifting"};
   if (acquisitive.count(type)) out.push_back("acquisitive");

@@ -209,7 +209,14 @@ TEST_CASE("compute_kde finds the cluster as the top hotspot and keeps the surfac
   CHECK(cell_of(table, 0, "ward_names") == "Ash");
   // VAWG's two incidents cannot make a publishable hotspot.
   CHECK(r.themes[1].hotspots.empty());
-  CHECK(r.themes[1].published_surface.published == 0);  // every cell has under 5 contributors: all nodata
+  // Under 5 protected incidents in all: no region can be formed, none is drawn, and the surface is empty.
+  const PublishedSurface& vawg = r.themes[1].published_surface;
+  CHECK(vawg.regions == 0);
+  CHECK(vawg.undrawn == 2);
+  CHECK(vawg.masked == 0);
+  double vawg_mass = 0;
+  for (double v : r.themes[1].surface.values) vawg_mass += v;
+  CHECK(vawg_mass == 0);
 }
 
 TEST_CASE("compute_clusters finds the one DBSCAN cluster", "[stages]") {
