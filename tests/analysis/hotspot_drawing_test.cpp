@@ -184,3 +184,28 @@ TEST_CASE("drawing: a protected theme's hotspot resting on too few look-back inc
   rule.min_count = 5;
   CHECK_THROWS(forecast_drawing(f.spec, f.score, f.in_area, rule));
 }
+
+TEST_CASE("drawing: a hotspot holding 1 to p - 1 of another theme's protected incidents is withheld, none or p kept",
+          "[drawing]") {
+  // Violence's hotspots against VAWG's minimum p = 5 (police.uk violence holds every VAWG incident).
+  Forecast f(grid());
+  std::vector<double> lookback(f.score.size(), 0.0), covered(f.score.size(), 0.0);
+  const auto put = [&](int row, int col, double score, double all, double protected_content) {
+    f.set(row, col, score);
+    lookback[f.spec.index(row, col)] = all;
+    covered[f.spec.index(row, col)] = protected_content;
+  };
+  put(0, 0, 9, 20, 0);  // no protected incident: nothing to give away
+  put(3, 3, 8, 20, 3);  // 3 of them: withheld
+  put(6, 6, 7, 20, 5);  // 5: enough to publish
+  const DrawingRule rule{.max_cells = 3, .max_hotspots = 0, .join = 1, .min_count = 0, .protected_min_count = 5};
+  const HotspotDrawing d = forecast_drawing(f.spec, f.score, f.in_area, rule, lookback, covered);
+  CHECK(d.withheld == 1);
+  REQUIRE(d.hotspots == 2);
+  CHECK(f.at(d, 0, 0) == 1);
+  CHECK(f.at(d, 3, 3) == 0);
+  CHECK(f.at(d, 6, 6) == 2);
+  CHECK(d.cells == 2);
+  // Without the protected counts (a theme holding no protected content) nothing is withheld.
+  CHECK(forecast_drawing(f.spec, f.score, f.in_area, rule, lookback).withheld == 0);
+}
