@@ -11,6 +11,8 @@ packages=(
   libpugixml-dev
   # The manifest's JSON (ordered keys, the library's escaping).
   nlohmann-json3-dev
+  # The disclosure audit's linear programmes (analysis/disclosure).
+  libglpk-dev
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm

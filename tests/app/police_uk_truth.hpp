@@ -25,6 +25,7 @@ std::vector<IndependentWard> borough_wards(const std::string& borough);
 struct Counts {
   std::map<std::string, std::map<std::string, long>> by_ward;               // theme -> ward -> count
   std::map<std::string, std::vector<std::pair<double, double>>> points;   // theme -> BNG points
+  std::map<std::string, std::map<std::string, long>> by_type;              // crime type -> ward -> count
   long outside = 0, no_coords = 0, duplicates = 0, rows = 0;
 };
 

@@ -64,6 +64,9 @@ Tally significant_rises(const fs::path& pack) {
   for (const auto& e : fs::directory_iterator(pack)) {
     const std::string name = e.path().filename().string();
     if (name.rfind("hotspots_", 0) != 0 || e.path().extension() != ".geojson") continue;
+    // VAWG's baseline is withheld wherever one of its months in the polygon is small
+    // (README "Disclosure control"): no test to count there.
+    if (name.rfind("hotspots_vawg", 0) == 0) continue;
     GDALDatasetUniquePtr ds(GDALDataset::Open(e.path().c_str(), GDAL_OF_VECTOR));
     REQUIRE(ds);
     for (auto& f : *ds->GetLayer(0)) {

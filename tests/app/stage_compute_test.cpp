@@ -115,7 +115,8 @@ TEST_CASE("compute_wards counts each ward and suppresses small counts in its tab
 
 TEST_CASE("compute_time puts the cluster in its weekday and hour", "[stages]") {
   World w;
-  const std::optional<TimeResult> r = compute_time(w.in);
+  const WardResult wards = compute_wards(w.in);
+  const std::optional<TimeResult> r = compute_time(w.in, wards);
   REQUIRE(r);
   CHECK(r->profiles[0].at(5, 22) == 30);  // Saturday, 22:00-22:59
   CHECK(r->profiles[0].unknown == 3);     // the period's 3 in Damson have no time
@@ -133,7 +134,7 @@ TEST_CASE("compute_time puts the cluster in its weekday and hour", "[stages]") {
   RunConfig no_times = world_config();
   no_times.inputs_have_times = false;
   const RunInputs police_uk(no_times);
-  CHECK_FALSE(compute_time(police_uk));
+  CHECK_FALSE(compute_time(police_uk, wards));
 }
 
 TEST_CASE("compute_repeats lists the busiest places as 100 m squares and withholds small ones", "[stages]") {

@@ -20,6 +20,8 @@ void check_clock_time(const std::string& t);
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids);
 // A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
 void check_forecast(const std::string& forecast);
+// A theme's disclosure minimum: 2 would withhold only counts of 1, which "<2" gives away.
+void check_min_count(int min_count);
 // A list that must hold at least one value.
 template <class V>
 void check_not_empty(const std::vector<V>& values) {

@@ -44,10 +44,10 @@ std::string rag_badge(const std::string& rag) {
 }
 
 // A percentage change as the report prints it; "no data" and withheld values as they are.
-std::string pct(const std::string& v) {
-  if (v.empty()) return "n/a";
-  if (v == kNoData || v[0] == '[') return v;
-  return (v[0] == '-' ? v : "+" + v) + "%";
+std::string pct(const PublishedCell& c) {
+  if (c.text.empty()) return "n/a";
+  if (c.no_data || c.withheld) return c.text;
+  return (c.text[0] == '-' ? c.text : "+" + c.text) + "%";
 }
 
 // What is missing: themes that cannot match the inputs, and months with no rows.
@@ -77,8 +77,8 @@ std::string summary_table(const RunInputs& run, const Table& w) {
   for (const Theme& t : run.cfg.taxonomy.themes) {
     const std::string p = t.id + "_";
     rows += fmt::format("<tr data-theme=\"{}\">{}{}{}{}{}{}</tr>\n", t.id, td(t.label + (t.proxy ? " (proxy)" : "")),
-                        td(cell(w, all, p + "count"), true), td(pct(cell(w, all, p + "change_previous_pct")), true),
-                        td(pct(cell(w, all, p + "change_baseline_pct")), true), td(cell(w, all, p + "baseline_mean"), true),
+                        td(cell(w, all, p + "count"), true), td(pct(published_cell(w, all, p + "change_previous_pct")), true),
+                        td(pct(published_cell(w, all, p + "change_baseline_pct")), true), td(cell(w, all, p + "baseline_mean"), true),
                         "<td>" + rag_badge(cell(w, all, p + "rag")) + (t.rise_is_good ? " (a rise is good)" : "") + "</td>");
   }
   return "<h2>Summary</h2><table class=\"summary\"><tr><th>Theme</th><th>Incidents</th><th>vs previous period</th>"
@@ -116,7 +116,7 @@ std::string hotspot_rows(const Table& h) {
     ++shown;
     rows += fmt::format("<tr data-id=\"{}\">{}{}{}{}{}{}</tr>\n", html_escape(cell(h, r, "hotspot_id")),
                         td(cell(h, r, "label")), td(cell(h, r, "ward_names")), td(cell(h, r, "incidents"), true),
-                        td(pct(cell(h, r, "change_previous_pct")), true), td(cell(h, r, "pai_in_period"), true),
+                        td(pct(published_cell(h, r, "change_previous_pct")), true), td(cell(h, r, "pai_in_period"), true),
                         td(cell(h, r, "hit_rate_in_period"), true));
   }
   return rows;
@@ -145,8 +145,6 @@ std::string forecast_note(const Table& h, const RunConfig& cfg) {
   return text + "</p>";
 }
 
-std::optional<double> number(const std::string& text) { return published_number(text); }
-
 // The theme's key figures for the whole area, and the wards that rose most.
 std::string key_changes(const Table& w, const Theme& theme) {
   const std::size_t all = w.rows.size() - 1;
@@ -155,13 +153,13 @@ std::string key_changes(const Table& w, const Theme& theme) {
       "<table class=\"key\" data-theme=\"{}\"><tr><th>Incidents</th><th>Previous period</th><th>A year earlier</th>"
       "<th>12-month baseline</th><th>RAG</th></tr>\n<tr>{}{}{}{}<td>{}</td></tr></table>",
       theme.id, td(cell(w, all, p + "count"), true),
-      td(fmt::format("{} ({})", cell(w, all, p + "previous"), pct(cell(w, all, p + "change_previous_pct"))), true),
-      td(fmt::format("{} ({})", cell(w, all, p + "year_earlier"), pct(cell(w, all, p + "change_year_pct"))), true),
-      td(fmt::format("mean {} ({})", cell(w, all, p + "baseline_mean"), pct(cell(w, all, p + "change_baseline_pct"))), true),
+      td(fmt::format("{} ({})", cell(w, all, p + "previous"), pct(published_cell(w, all, p + "change_previous_pct"))), true),
+      td(fmt::format("{} ({})", cell(w, all, p + "year_earlier"), pct(published_cell(w, all, p + "change_year_pct"))), true),
+      td(fmt::format("mean {} ({})", cell(w, all, p + "baseline_mean"), pct(published_cell(w, all, p + "change_baseline_pct"))), true),
       rag_badge(cell(w, all, p + "rag")) + (theme.rise_is_good ? " (a rise is good)" : ""));
   std::vector<std::pair<double, std::size_t>> rises;
   for (std::size_t r = 0; r < all; ++r) {
-    const auto now = number(cell(w, r, p + "count")), before = number(cell(w, r, p + "previous"));
+    const auto now = published_number(w, r, p + "count"), before = published_number(w, r, p + "previous");
     if (now && before && *now > *before) rises.emplace_back(*before - *now, r);
   }
   std::sort(rises.begin(), rises.end());

@@ -16,8 +16,9 @@ namespace {
 // theme's busiest hour; white text on the two darkest.
 constexpr std::array<const char*, 5> kHeat = {"#feedde", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"};
 
-std::string heat_cell(const std::string& text, double busiest) {
-  const auto n = published_number(text);
+std::string heat_cell(const PublishedCell& cell, double busiest) {
+  const std::string& text = cell.text;
+  const auto n = cell.number;
   if (!n || *n <= 0 || busiest <= 0) return fmt::format("<td class=\"n\">{}</td>", html_escape(text));
   const auto k = std::min<std::size_t>(kHeat.size() - 1, static_cast<std::size_t>(*n / busiest * kHeat.size()));
   return fmt::format("<td class=\"n\" style=\"background:{}{}\">{}</td>", kHeat[k], k >= 3 ? ";color:#fff" : "",
@@ -33,13 +34,13 @@ std::string hour_grid(const Table& hours, const Theme& theme) {
   double busiest = 0;
   for (std::size_t d = 0; d < 7; ++d)
     for (int h = 0; h < 24; ++h)
-      busiest = std::max(busiest, published_number(published_text(hours, rows[d], fmt::format("h{:02}", h))).value_or(0));
+      busiest = std::max(busiest, published_number(hours, rows[d], fmt::format("h{:02}", h)).value_or(0));
   std::string out = "<table class=\"hours\" data-theme=\"" + theme.id + "\"><tr><th></th>";
   for (int h = 0; h < 24; ++h) out += fmt::format("<th>{:02}</th>", h);
   out += "<th>All</th></tr>\n";
   for (std::size_t d = 0; d < 7; ++d) {
     out += fmt::format("<tr><th>{}</th>", published_text(hours, rows[d], "day"));
-    for (int h = 0; h < 24; ++h) out += heat_cell(published_text(hours, rows[d], fmt::format("h{:02}", h)), busiest);
+    for (int h = 0; h < 24; ++h) out += heat_cell(published_cell(hours, rows[d], fmt::format("h{:02}", h)), busiest);
     out += fmt::format("<td class=\"n\">{}</td></tr>\n", html_escape(published_text(hours, rows[d], "total")));
   }
   return out + fmt::format("</table><p>Time unknown (empty or 00:00, left out above): {}.</p>",

@@ -9,6 +9,7 @@
 
 #include "app/run/pack_folders.hpp"
 #include "app/context/data_availability_check.hpp"
+#include "app/disclosure/output_registry.hpp"
 #include "app/context/gdal_warnings.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/context/run_context.hpp"
@@ -134,7 +135,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   const RunConfig& cfg = run.cfg;
   const bool pack = mode == Mode::Run;
   if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s.wards, [&] { return compute_wards(run); }, publish_wards);
-  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run); }, publish_time);
+  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run, *s.wards); }, publish_time);
   if (pack) run_stage(run, out, "repeat_locations", s.repeats, [&] { return compute_repeats(run); }, publish_repeats);
   // The venue planner measures against the hotspots, so `hotspot venues` draws them too.
   if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
@@ -244,6 +245,11 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   for (const OutputFile& o : recorded)
     if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
       throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  // Every file of the pack passes a disclosure rule (app/disclosure/output_registry.hpp).
+  for (const OutputFile& o : run.outputs)
+    if (!registered_output(o.name))
+      throw internal_error("write", fmt::format("{} has no entry in app/disclosure/output_registry.cpp: say which "
+                                                "disclosure rule its counts pass before publishing it", o.name));
   write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
 
   // The restricted folder first: when the pack appears, what it names is there.

@@ -79,7 +79,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
   // Disclosure: a cluster smaller than the theme's minimum is not published.
   std::vector<Cluster> kept;
   for (Cluster& cl : clusters) {
-    if (is_suppressed(theme, cl.points.size())) ++sum.withheld;
+    if (primary_suppressed(static_cast<double>(cl.points.size()), theme.min_count)) ++sum.withheld;  // its outlines would be
     else kept.push_back(std::move(cl));
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Cluster& a, const Cluster& b) {
@@ -139,7 +139,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
     for (std::size_t j = 0; j < shaped[k].shapes.size(); ++j) {
       const auto& [shape, geom] = shaped[k].shapes[j];
-      if (polygon_withheld(theme, shaped[k].inside[j])) {
+      if (polygon_withheld(theme, static_cast<long>(cl.points.size()), shaped[k].inside[j])) {
         ++sum.shapes_withheld;
         continue;
       }
@@ -198,7 +198,7 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
         ++sum.dropped;
         continue;
       }
-      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
+      if (polygon_withheld(theme, r.incidents, r.inside)) {
         ++sum.withheld;
         continue;
       }

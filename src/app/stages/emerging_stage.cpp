@@ -148,7 +148,7 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
           ++sum.dropped;
           continue;
         }
-        if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, r.inside)) {
+        if (polygon_withheld(theme, r.incidents, r.inside)) {
           ++sum.withheld[k];
           continue;
         }

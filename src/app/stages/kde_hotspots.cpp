@@ -7,6 +7,7 @@
 
 #include "analysis/ward_stats.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
+#include "app/disclosure/ward_disclosure.hpp"
 #include "app/stages/region_polygons.hpp"
 #include "geo/grid_cells.hpp"
 #include "geo/grid_reference.hpp"
@@ -36,6 +37,7 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
     h.inside = r.inside;
     h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
                               theme, run.cfg.significance);
+    h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
     h.peak = r.max_value;
     h.mean = r.mean_value;
     h.cells = r.cells;
@@ -108,7 +110,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
       if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
       if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
         ++counts.dropped;
-      } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, h.inside)) {
+      } else if (polygon_withheld(theme, h.incidents, h.inside)) {
         ++counts.withheld;  // disclosure: too few incidents to publish
       } else {
         kept.push_back(std::move(h));

@@ -132,7 +132,6 @@ struct VenuePlan {
   std::vector<std::pair<std::size_t, int>> chosen;  // venue index, order
   FeatureLayer candidates;                          // venues_<id>: every candidate venue, with its reason
   FeatureLayer catchments;                          // venue_catchments_<id>: the chosen venues' circles
-  std::vector<std::string> count_columns;           // of `candidates`, for the disclosure ledger
   std::string group;                                // its group in tasking.qgs
   std::size_t eligible = 0;
   double covered_share = 0;                         // of the plan's mass

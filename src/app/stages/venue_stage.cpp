@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 #include <ostream>
 
 #include "analysis/venue_programme.hpp"
 #include "analysis/venue_reach.hpp"
 #include "app/disclosure/reach_disclosure.hpp"
+#include "app/disclosure/refusal.hpp"
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/stages.hpp"
 #include "app/tables/venue_table.hpp"
@@ -121,10 +124,6 @@ std::vector<MassPoint> mass_points(const RunInputs& run, const KdeResult* kde, c
   return mass;
 }
 
-std::string count_text(long n, int min_count) {
-  return (min_count > 0 && n >= 1 && n < min_count) ? fmt::format("<{}", min_count) : std::to_string(n);
-}
-
 // The candidates a plan may choose from: eligible venues keep their input
 // order, which breaks ties.
 struct Candidates {
@@ -195,7 +194,8 @@ struct PlanResult {
   PlanReach reach;
   double total = 0, hotspot_total = 0;  // the mass, and the mass in hotspots
   bool by_incidents = true;
-  ReachDisclosure withheld() const { return {reach, by_incidents, plan.min_count}; }
+  std::vector<Withheld> reach_state;    // [candidate]: its reach, as reach_disclosure decided with every plan's
+  ReachDisclosure withheld() const { return {reach, reach_state, by_incidents, plan.min_count}; }
 };
 
 // Why a venue was or was not selected, in words, with its reach as published.
@@ -212,10 +212,14 @@ std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional
   const double share = (r.hotspot_total > 0 ? r.reach.hot_reach[k] / r.hotspot_total
                                             : (r.total > 0 ? r.reach.reach[k] / r.total : 0));
   const bool share_withheld = r.hotspot_total > 0 ? withheld.hot(k) : withheld.reach(k);
-  const std::string reach_text = r.by_incidents ? fmt::format("{} incidents {} within {:.0f} m",
-                                                              count_text(r.reach.reach_count[k], r.plan.min_count), what, p.radius)
-                                 : withheld.reach(k) ? fmt::format("under {} {} within {:.0f} m", r.plan.min_count, what, p.radius)
-                                                     : fmt::format("{:.1f} {} within {:.0f} m", r.reach.reach[k], what, p.radius);
+  const Withheld reach_state = withheld.reach_state(k);
+  const std::string count = reach_state != Withheld::No ? withheld_text(reach_state, r.plan.min_count)
+                                                        : std::to_string(r.reach.reach_count[k]);
+  const std::string reach_text =
+      r.by_incidents                       ? fmt::format("{} incidents {} within {:.0f} m", count, what, p.radius)
+      : reach_state == Withheld::Primary   ? fmt::format("under {} {} within {:.0f} m", r.plan.min_count, what, p.radius)
+      : reach_state != Withheld::No        ? fmt::format("{} {} within {:.0f} m", kConfidential, what, p.radius)
+                                           : fmt::format("{:.1f} {} within {:.0f} m", r.reach.reach[k], what, p.radius);
   const std::string share_text = share_withheld ? std::string(kConfidential) : fmt::format("{:.0f}%", share * 100);
   const std::string near_text = near ? fmt::format("; nearest {} hotspot {:.0f} m", r.plan.label, *near) : "";
   if (r.reach.chosen_order[k])
@@ -235,8 +239,11 @@ std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional
     }
   }
   if (why.empty()) why = "; adds less uncovered mass than the chosen venues";
-  return fmt::format("Not selected: ranked {} of {} by reach ({}){}", ordinal(static_cast<std::size_t>(r.reach.rank[k])),
-                     r.candidates.list.size(), reach_text, why);
+  if (withheld.reach(k))  // its rank would bound a withheld reach
+    return fmt::format("Not selected: reach withheld ({}){}", reach_text, why);
+  return fmt::format("Not selected: ranked {} of {} by reach among the venues whose reach is published ({}){}",
+                     ordinal(static_cast<std::size_t>(withheld.published_rank(k))), withheld.published_count(),
+                     reach_text, why);
 }
 
 // Chooses the plan's programme: the mass, the eligible candidates, the greedy choice and each candidate's reach.
@@ -305,7 +312,6 @@ VenuePlan plan_files(const RunInputs& run, const KdeResult* kde, const PlanResul
                                 p.radius, cfg.taxonomy.themes,
                                 [&nearest](std::size_t t, double x, double y) { return nearest.metres(t, x, y); }};
   out.candidates.table = venue_candidates_table(rows, table);
-  out.count_columns = venue_candidates_count_columns(table);
   out.catchments.table = venue_catchments_table(chosen, table);
   out.table = venue_programme_table(in_order, table);
   for (const auto& [t, w] : plan.themes) out.themes.push_back(t);
@@ -344,8 +350,7 @@ void add_plan_layers(RunContext& run, const VenuePlan& plan) {
 void publish_plan(RunContext& run, const VenuePlan& plan, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
   for (std::size_t t : plan.themes)  // the plan's withheld cells, under each theme it draws on
-    tally_table(plan.candidates.table, cfg.taxonomy.themes[t].id, plan.candidates.name + ".geojson", plan.count_columns,
-                run.disclosure);
+    tally_table(plan.candidates.table, cfg.taxonomy.themes[t].id, plan.candidates.name + ".geojson", run.disclosure);
   for (const FeatureLayer* layer : {&plan.candidates, &plan.catchments}) {
     write_geojson(run.output_path(layer->name + ".geojson"), layer->view());
     run.record_output(layer->name + ".geojson");
@@ -357,6 +362,40 @@ void publish_plan(RunContext& run, const VenuePlan& plan, std::ostream& out) {
              plan.chosen.size(), plan.eligible, plan.covered_share * 100);
 }
 
+// The theme signatures in each candidate's catchment: with measure =
+// "incidents", the look-back's incidents of any plan's themes within the
+// radius, by signature; with "kde", every signature of those incidents (a
+// surface reaches past the circle, so each may contribute).
+CatchmentSignatures catchment_signatures(const RunInputs& run, const std::vector<Plan>& all, const Candidates& c) {
+  const ProgrammeConfig& p = run.cfg.programme;
+  ThemeMask themes = 0;
+  for (const Plan& plan : all)
+    for (const auto& [t, w] : plan.themes) themes |= ThemeMask{1} << t;
+  const Month last = run.cfg.period.last, first = last - p.lookback_months + 1;
+  std::vector<MassPoint> points;
+  std::vector<ThemeMask> signature;
+  std::map<ThemeMask, std::uint64_t> all_signatures;
+  for (const Incident& inc : run.ingest.incidents) {
+    if (!(inc.themes & themes)) continue;
+    if (p.measure == VenueMeasure::Kde) {
+      all_signatures[inc.themes] += 1;
+      continue;
+    }
+    if (inc.month < first || inc.month > last) continue;
+    points.push_back({inc.x, inc.y, 1, false});
+    signature.push_back(inc.themes);
+  }
+  CatchmentSignatures out(c.list.size());
+  if (p.measure == VenueMeasure::Kde) {
+    for (auto& per : out) per = all_signatures;
+    return out;
+  }
+  const auto catchment = catchments(points, c.list, p.radius);
+  for (std::size_t k = 0; k < c.list.size(); ++k)
+    for (std::uint32_t e : catchment[k]) ++out[k][signature[e]];
+  return out;
+}
+
 }  // namespace
 
 VenueResult compute_venues(const RunInputs& run, const KdeResult* kde, Diagnostics& diag) {
@@ -365,9 +404,23 @@ VenueResult compute_venues(const RunInputs& run, const KdeResult* kde, Diagnosti
     diag.warn("venues: no candidate venue was accepted, so no programme was planned");
     return r;
   }
-  for (const Plan& plan : plans(run.cfg)) {
-    const HotspotIndex hotspots(run, kde, plan);
-    r.plans.push_back(plan_files(run, kde, choose_programme(run, kde, plan, hotspots, diag), hotspots));
+  const std::vector<Plan> all = plans(run.cfg);
+  std::vector<std::unique_ptr<HotspotIndex>> hotspots;
+  std::vector<PlanResult> chosen;
+  for (const Plan& plan : all) {
+    hotspots.push_back(std::make_unique<HotspotIndex>(run, kde, plan));
+    chosen.push_back(choose_programme(run, kde, plan, *hotspots.back(), diag));
+  }
+  // Disclosure: every plan's reach at a venue together (the plans share its catchment).
+  std::vector<ReachPlan> reach_plans;
+  for (const PlanResult& c : chosen) reach_plans.push_back({c.plan.id, c.plan.themes, c.plan.min_count, &c.reach});
+  const ReachDecision decision =
+      reach_disclosure(reach_plans, catchment_signatures(run, all, chosen.empty() ? Candidates{} : chosen.front().candidates),
+                       run.cfg.programme.measure == VenueMeasure::Incidents);
+  if (!decision.unprotected.empty()) throw disclosure_refusal("the venue plans (venues_<plan>.*)", decision.unprotected);
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    chosen[i].reach_state = decision.reach[i];
+    r.plans.push_back(plan_files(run, kde, chosen[i], *hotspots[i]));
   }
   return r;
 }
