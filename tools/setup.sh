@@ -11,8 +11,6 @@ packages=(
   libpugixml-dev
   # The manifest's JSON (ordered keys, the library's escaping).
   nlohmann-json3-dev
-  # The disclosure audit's linear programmes (analysis/disclosure).
-  libglpk-dev
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm
@@ -20,6 +18,8 @@ packages=(
   poppler-utils
   # QGIS desktop opening the project with no dialog (pack_desktop) needs a virtual X server.
   xvfb
+  # Linear programmes with GLPK: the disclosure audit (analysis/disclosure) and the attack tests of issue 23 (tests/attack).
+  libglpk-dev
   # Hardening (tools/fuzz.sh): clang 14 and its runtimes; libclang-rt-14-dev holds libFuzzer
   # (libclang_rt.fuzzer) and clang's ASan/UBSan. GCC's sanitizers come with build-essential.
   clang-14 libclang-rt-14-dev

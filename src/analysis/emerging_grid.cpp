@@ -8,6 +8,10 @@
 
 namespace hotspot {
 
+double emerging_bytes_per_cell(std::size_t months) {
+  return 18.0 * static_cast<double>(months) + kGiStarBytesPerCell + 4;
+}
+
 EmergingGrid emerging_grid(const std::vector<Grid>& monthly, double band, Correction correction, double alpha,
                            std::size_t recent) {
   if (monthly.empty()) throw std::invalid_argument("emerging_grid: no months");

@@ -27,6 +27,11 @@ struct EmergingGrid {
   std::vector<std::uint16_t> hot_steps;  // per cell: months that were significant hot steps
 };
 
+// Memory per cell for `months` months, for the budget check
+// (core/grid_budget.hpp): each month's counts and mask (9), its z and
+// significance (9), one month's Gi* at a time, and the classes (4).
+double emerging_bytes_per_cell(std::size_t months);
+
 // monthly[m]: counts per cell of one month (oldest first); every grid has the
 // same spec and in_area. `recent`: the months sfhotspot's summary calls recent.
 EmergingGrid emerging_grid(const std::vector<Grid>& monthly, double band, Correction correction, double alpha,

@@ -111,6 +111,15 @@ std::int64_t EvalGrid::cell_of(double x, double y) const {
   return compact[spec.index(static_cast<int>(cy), static_cast<int>(cx))];
 }
 
+double month_layer_bytes(std::size_t bandwidths) { return 8.0 * (2 + static_cast<double>(bandwidths)); }
+
+double kde_subgrid_bytes(std::size_t bandwidths) { return bandwidths ? 8.0 * kSubCells * kSubCells : 0.0; }
+
+double study_area_cells(double width, double height, double area_m2, double cell) {
+  const double nx = std::ceil(width / cell) + 1, ny = std::ceil(height / cell) + 1;
+  return std::min(nx * ny, area_m2 / (cell * cell) + 2 * (nx + ny));
+}
+
 MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const EvalGrid& grid,
                              std::span<const double> bandwidths) {
   const std::size_t n = grid.cells();
@@ -139,9 +148,13 @@ MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const Eva
     params.bandwidth = h;
     std::vector<double>& cells = layer.smoothed.emplace_back(n, 0.0);
     if (points.empty()) continue;
-    // The quartic's raw integral is pi h^2 / 3: dividing by it gives each
-    // incident a mass of 1, as in the counts, so the two can be blended.
-    const double scale = 3.0 / (M_PI * h * h);
+    // The quartic's raw integral over the plane is pi h^2 / 3; the sum of its
+    // values at the sub-cell centres approximates that integral divided by the
+    // sub-cell's area. So the sum times sub-cell area * 3 / (pi h^2) gives each
+    // incident a mass of 1, as in the counts, and the two can be blended.
+    // (Without the sub-cell area, before this was fixed, an incident's KDE mass
+    // was 1/625 of a count and `_s` blends were counts with a KDE tie-break.)
+    const double scale = 3.0 * sub.cell * sub.cell / (M_PI * h * h);
     const std::vector<double> surface = kde(points, sub, params);
     for (int row = 0; row < sub.ny; ++row)
       for (int col = 0; col < sub.nx; ++col) {

@@ -73,6 +73,19 @@ struct MonthLayer {
   std::vector<double> ward_density;           // per cell
 };
 
+// Memory, for the budget check (core/grid_budget.hpp). A month layer, per
+// study-area cell: counts and ward density, and one smoothed layer per KDE
+// bandwidth.
+double month_layer_bytes(std::size_t bandwidths);
+// While a month's KDE layers are built, per cell of the whole evaluation grid:
+// the surface on the sub-grid (kSubCells^2 doubles), one bandwidth at a time;
+// nothing without a bandwidth.
+double kde_subgrid_bytes(std::size_t bandwidths);
+// The cells of an evaluation grid of `cell` over a `width` x `height` extent
+// that the study area of `area_m2` may hold: its area in cells plus a ring of
+// edge cells, at most every cell of the grid.
+double study_area_cells(double width, double height, double area_m2, double cell);
+
 // Points outside every study-area cell are not counted (the caller keeps only
 // incidents inside the study area, whose cells are all in the grid).
 MonthLayer build_month_layer(const std::vector<WeightedPoint>& points, const EvalGrid& grid,

@@ -57,6 +57,11 @@ double kernel_value(const KdeParams& p, double d);
 // order, so the result does not depend on the number of threads.
 std::vector<double> kde(const std::vector<WeightedPoint>& points, const GridSpec& spec, const KdeParams& p);
 
+// Memory per cell of a theme's KDE surface while it is computed, masked and
+// published, for the budget check (core/grid_budget.hpp): the surface (8),
+// the study-area mask (1), a suppressed theme's support counts (4).
+inline constexpr double kKdeBytesPerCell = 13;
+
 // Default bandwidth for borough-scale police data: see kde.cpp for the rule.
 double default_bandwidth(const std::vector<WeightedPoint>& points, double study_area_m2, double cell);
 

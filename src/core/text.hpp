@@ -51,9 +51,23 @@ inline std::string valid_utf8(std::string_view s) {
   return out;
 }
 
+// Whether printable() would leave `s` as it is.
+inline bool is_printable(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 // The text for a terminal: control bytes (except newline and tab) and invalid
 // UTF-8 bytes written as \xNN, so a binary header cannot move the cursor or
-// change the terminal's state.
+// change the terminal's state. The one escape for bytes from inputs and the
+// config wherever they are shown: terminal lines (app/context/progress.hpp),
+// XML (io/xml_tree.hpp: tasking.qgs, styles, SVG) and HTML (io/html_text.hpp).
 inline std::string printable(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;

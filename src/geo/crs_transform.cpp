@@ -2,6 +2,7 @@
 
 #include <cpl_error.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <limits>
@@ -78,6 +79,43 @@ void require_projected_metric_crs(const std::string& crs, const std::string& set
       throw usage_error("crs", fmt::format("{} = '{}' has axes in {}, but the analysis measures in metres. {}",
                                            setting, crs, unit ? unit : "units other than metres", kAdvice));
   }
+}
+
+CrsDistortion crs_distortion(const std::string& crs, const Bounds& extent) {
+  CrsDistortion d;
+  ProjScope p;
+  PJ* projected = p.keep(proj_create(p.ctx.get(), crs.c_str()));
+  if (!projected) return d;
+  const CrsTransform to_lonlat(crs, "EPSG:4326");
+  for (const double fx : {0.5, 0.0, 1.0})
+    for (const double fy : {0.5, 0.0, 1.0}) {
+      double lon = extent.min_x + fx * (extent.max_x - extent.min_x);
+      double lat = extent.min_y + fy * (extent.max_y - extent.min_y);
+      to_lonlat.apply(lon, lat);
+      if (!std::isfinite(lon) || !std::isfinite(lat)) continue;
+      proj_errno_reset(projected);
+      const PJ_FACTORS f = proj_factors(projected, proj_coord(lon * M_PI / 180, lat * M_PI / 180, 0, 0));
+      if (proj_errno(projected) != 0 || !std::isfinite(f.areal_scale)) continue;
+      const double worst = std::max({std::fabs(f.areal_scale - 1), std::fabs(f.meridional_scale - 1),
+                                     std::fabs(f.parallel_scale - 1)});
+      if (worst > d.worst)
+        d = CrsDistortion{worst, f.areal_scale, f.meridional_scale, f.parallel_scale, lon, lat};
+    }
+  return d;
+}
+
+void require_true_scale(const std::string& crs, const Bounds& extent, const std::string& setting) {
+  const CrsDistortion d = crs_distortion(crs, extent);
+  if (d.worst <= kMaxCrsDistortion) return;
+  const double centre_lon = d.lon;  // the UTM zone of the worst point: the area is small next to a zone
+  const int zone = std::clamp(static_cast<int>(std::floor((centre_lon + 180) / 6)) + 1, 1, 60);
+  throw usage_error("crs", fmt::format(
+      "{} = '{}' misstates distances and areas over the study area: at {:.4f}, {:.4f} (lon, lat) its areal scale "
+      "factor is {:.4f} (areas {:.1f}% too {}) and its linear scale {:.4f} north-south, {:.4f} east-west; the limit "
+      "is {:g}% either way. Cells, bandwidths and km2 would be wrong. Use a CRS made for the area: the national grid "
+      "(EPSG:27700 in Great Britain) or its UTM zone, EPSG:{}.",
+      setting, crs, d.lon, d.lat, d.areal, std::fabs(d.areal - 1) * 100, d.areal > 1 ? "large" : "small",
+      d.meridional, d.parallel, kMaxCrsDistortion * 100, (d.lat >= 0 ? 32600 : 32700) + zone));
 }
 
 CrsTransform::CrsTransform(const std::string& from, const std::string& to) : ctx_(quiet_context()) {

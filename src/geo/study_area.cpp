@@ -4,9 +4,6 @@
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
 
-#include <climits>
-#include <cmath>
-#include <fmt/format.h>
 
 #include "core/error.hpp"
 
@@ -24,20 +21,6 @@ GeomPtr study_area(const GeosContext& ctx, const std::vector<GeomPtr>& wards) {
   if (!u || GEOSisValid_r(ctx.get(), u.get()) != 1)
     u = own(ctx, GEOSUnaryUnion_r(ctx.get(), collection.get()), "union of wards");
   return u;
-}
-
-void check_grid_budget(const Bounds& box, double margin, double cell, double bytes_per_cell, double budget_mb,
-                       std::string_view settings) {
-  // One extra cell per axis: aligned grids round their edges outwards.
-  const double nx = std::ceil((box.max_x - box.min_x + 2 * margin) / cell) + 1;
-  const double ny = std::ceil((box.max_y - box.min_y + 2 * margin) / cell) + 1;
-  const double mb = nx * ny * bytes_per_cell / 1e6;
-  // `!(a <= b)` is also true for NaN; GDAL and GridSpec count cells in int.
-  if (!(mb <= budget_mb) || !(nx <= INT_MAX) || !(ny <= INT_MAX))
-    throw usage_error("grid", fmt::format("{}: a grid of {:.0f} x {:.0f} cells of {:g} m would need about {:.0f} MB, "
-                                          "over the limit kde.memory_budget_mb = {:g}. Use a larger cell or a "
-                                          "smaller reach, or raise kde.memory_budget_mb if the machine has the memory.",
-                                          settings, nx, ny, cell, mb, budget_mb));
 }
 
 std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec) {

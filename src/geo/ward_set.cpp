@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "geo/study_area.hpp"
@@ -51,5 +52,32 @@ void WardSet::near(const Bounds& box, std::vector<std::uint32_t>& out) const {
 }
 
 std::uint32_t WardSet::locate(double x, double y) const { return index_->locate(x, y); }
+
+GridBudget ward_grid_budget(const WardSet& set, const std::vector<Ward>& wards, double limit_mb) {
+  const auto text = [](const Bounds& b) {
+    return fmt::format("{:.1f} x {:.1f} km from ({:.0f}, {:.0f}) to ({:.0f}, {:.0f})", (b.max_x - b.min_x) / 1000,
+                       (b.max_y - b.min_y) / 1000, b.min_x, b.min_y, b.max_x, b.max_y);
+  };
+  GridBudget budget;
+  budget.limit_mb = limit_mb;
+  budget.extent = "the wards' extent, " + text(set.extent());
+  if (set.size() < 2 || wards.size() != set.size()) return budget;
+  std::vector<double> boxes(set.size());
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    const Bounds& b = set.envelope(i);
+    boxes[i] = (b.max_x - b.min_x) * (b.max_y - b.min_y);
+  }
+  const std::size_t big = static_cast<std::size_t>(std::max_element(boxes.begin(), boxes.end()) - boxes.begin());
+  std::vector<double> others = boxes;
+  others.erase(others.begin() + static_cast<std::ptrdiff_t>(big));
+  std::nth_element(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(others.size() / 2), others.end());
+  const double median = others[others.size() / 2];
+  if (boxes[big] > 100 * median && wards[big].area_m2 < 0.05 * boxes[big])
+    budget.outlier = fmt::format("ward {} ({}) spans {}, {:.0f} times the box of a typical ward, and fills {:.2f}% "
+                                 "of it",
+                                 wards[big].code, wards[big].name, text(set.envelope(big)), boxes[big] / median,
+                                 100 * wards[big].area_m2 / boxes[big]);
+  return budget;
+}
 
 }  // namespace hotspot

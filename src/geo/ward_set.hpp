@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/grid_budget.hpp"
 #include "core/ward.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
@@ -74,5 +75,11 @@ class WardSet {
   double area_m2_ = 0;
   std::unique_ptr<WardIndex> index_;
 };
+
+// The memory budget for grids over the wards (limit `limit_mb`), its messages
+// naming the wards' extent, and the ward that makes it huge when one does: a
+// ward whose envelope is over 100 times the median of the others' and which
+// fills under 5% of it is a spike to a stray vertex, not a large rural ward.
+GridBudget ward_grid_budget(const WardSet& set, const std::vector<Ward>& wards, double limit_mb);
 
 }  // namespace hotspot

@@ -13,8 +13,11 @@ namespace hotspot {
 namespace fs = std::filesystem;
 
 AtomicOutput::AtomicOutput(fs::path final_path) : final_(std::move(final_path)) {
-  // The process id keeps two concurrent runs into one folder from sharing a temp name.
-  temp_ = final_.parent_path() / fmt::format(".{}.tmp{}", final_.filename().string(), ::getpid());
+  // The process id keeps two concurrent runs into one folder from sharing a
+  // temp name; the extension stays last, since GDAL's drivers go by it (GPKG
+  // warned about ".tmp<pid>", and the warning, with its pid, reached the manifest).
+  temp_ = final_.parent_path() / fmt::format(".{}.tmp{}{}", final_.stem().string(), ::getpid(),
+                                             final_.extension().string());
   std::error_code ec;
   fs::remove(temp_, ec);
 }

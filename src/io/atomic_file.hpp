@@ -1,6 +1,7 @@
 #pragma once
 // Outputs appear whole or not at all: each is written to a temporary name in
-// the same folder and renamed over the final name once complete.
+// the same folder (".<stem>.tmp<pid><extension>") and renamed over the final
+// name once complete.
 #include <filesystem>
 #include <string>
 

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "geo/reproject.hpp"
+#include "io/geometry_check.hpp"
 
 namespace hotspot {
 
@@ -28,7 +29,9 @@ std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSo
       CPLFree(wkt);
     }
   if (crs.empty())
-    throw bad_input("context", fmt::format("{}: the layer has no CRS. Set context.crs (e.g. \"EPSG:27700\").", source.path));
+    throw bad_input("context", fmt::format("{}: the context layer '{}' has no CRS. Set context.crs to the CRS its "
+                                           "coordinates are in (e.g. \"EPSG:27700\").",
+                                           source.path, layer->GetName()));
   int label_idx = -1;
   if (!source.label_field.empty()) {
     label_idx = layer->GetLayerDefn()->GetFieldIndex(source.label_field.c_str());
@@ -41,9 +44,20 @@ std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSo
   for (auto& feature : *layer) {
     const OGRGeometry* geom = feature->GetGeometryRef();
     if (!geom || geom->IsEmpty()) continue;
+    if (const std::string problem = geometry_problem(*geom); !problem.empty())
+      throw bad_input("context", fmt::format("{}: feature {}: {}. Fix the geometry in the source, or leave "
+                                             "[context] out.", source.path, feature->GetFID(), problem));
     std::vector<unsigned char> wkb(static_cast<std::size_t>(geom->WkbSize()));
     geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    GeomPtr projected = reproject(ctx, geom_from_wkb(ctx, wkb).get(), to_analysis);
+    GeomPtr projected{nullptr, GeomDeleter{ctx.get()}};
+    try {
+      projected = reproject(ctx, geom_from_wkb(ctx, wkb).get(), to_analysis);
+    } catch (const Error&) {  // a point PROJ cannot transform: the CRS is not the coordinates'
+      throw bad_input("context", fmt::format("{}: feature {}: its coordinates cannot be transformed from {} to {}. "
+                                             "If they are in another CRS, set context.crs to it.",
+                                             source.path, feature->GetFID(),
+                                             crs_label(source.crs, layer->GetSpatialRef()), analysis_crs));
+    }
     // Reference data is often drawn by hand: a self-touching lake must not stop the run.
     if (!predicate_result(ctx, GEOSisValid_r(ctx.get(), projected.get()), "validity check of a context feature"))
       projected = own(ctx, GEOSMakeValid_r(ctx.get(), projected.get()), "repairing a context feature");

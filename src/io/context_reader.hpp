@@ -22,7 +22,9 @@ struct ContextFeature {
   std::string label;  // empty when unlabelled
 };
 
-// Throws a bad-input Error naming the file when it cannot be read.
+// Throws a bad-input Error naming the file when it cannot be read, has no
+// CRS, or a feature is malformed or cannot be reprojected (naming the feature).
+// A run reads it before the analysis for that reason (app/pipeline.cpp).
 std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSource& source,
                                          const std::string& analysis_crs, const Bounds& extent);
 

@@ -1,10 +1,12 @@
 #include "io/html_text.hpp"
 
+#include "core/text.hpp"
+
 namespace hotspot {
 
 std::string html_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : printable(s)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

@@ -5,7 +5,10 @@
 
 namespace hotspot {
 
-// The XML escapes (&amp; &lt; &gt; &quot; &apos;), valid in HTML5 text and attributes.
+// The XML escapes (&amp; &lt; &gt; &quot; &apos;), valid in HTML5 text and
+// attributes, after control bytes and bytes that are not UTF-8 are written as
+// \xNN (core/text.hpp printable): a label from the config may hold them, and
+// HTML has no way to show them.
 std::string html_escape(const std::string& s);
 
 }  // namespace hotspot

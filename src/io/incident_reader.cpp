@@ -220,10 +220,8 @@ FileReadResult read_incident_rows(RecordSource& source, const std::string& path,
   while (source.next(rec)) {
     ++out.read;
     if (rec.malformed) {
-      reject(RejectReason::Unparseable, -1, spec.format == IncidentFormat::Ogr
-                                                ? "the feature's geometry is not a point"
-                                                : "a quote opened on this line is never closed (or only after "
-                                                  "100 lines); the row is skipped and reading resumes on the next line");
+      const bool named = rec.problem_field >= 0 && static_cast<std::size_t>(rec.problem_field) < header.size();
+      reject(RejectReason::Unparseable, named ? rec.problem_field : -1, rec.problem);
       continue;
     }
     if (static_cast<int>(rec.fields.size()) <= cols.max_index) {

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -29,8 +30,12 @@ const char* type_name(mode_t mode) {
 void require_regular_file(const std::string& path, const std::string& setting) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return;
+  // A folder, a FIFO or a device is never an input: the setting names the
+  // wrong thing, a usage error like a wrong key. A file that exists but cannot
+  // be read (below) is the input's problem.
   if (!S_ISREG(st.st_mode))
-    throw bad_input("read", fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
+    throw usage_error("read",
+                      fmt::format("{}: '{}' is {}; give a regular file.", setting, path, type_name(st.st_mode)));
   // Checked with the settings, so the message names the key, not a later reader.
   if (::access(path.c_str(), R_OK) != 0)
     throw bad_input("read", fmt::format("{}: '{}' cannot be read ({}). Give the user running hotspot read "
@@ -47,7 +52,7 @@ MappedFile::MappedFile(const std::string& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw bad_input("read", fmt::format("'{}' is {}; give a regular file.", path, type_name(st.st_mode)));
+    throw usage_error("read", fmt::format("'{}' is {}; give a regular file.", path, type_name(st.st_mode)));
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {
@@ -61,6 +66,14 @@ MappedFile::MappedFile(const std::string& path) {
     ::madvise(data_, size_, MADV_SEQUENTIAL);
   }
   ::close(fd);
+}
+
+void MappedFile::release(std::size_t from, std::size_t to) const {
+  if (!data_) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t first = (from + page - 1) / page * page, last = std::min(to, size_) / page * page;
+  // A private, read-only mapping: dropped pages are read back from the file if needed.
+  if (last > first) ::madvise(static_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

@@ -23,6 +23,8 @@ std::map<std::string, double> read_population_csv(const std::string& path, const
   std::map<std::string, double> out;
   SourceRecord rec;
   while (source->next(rec)) {
+    if (rec.malformed)
+      throw bad_input("population", fmt::format("{}:{}: {}. Fix the row.", path, rec.line, rec.problem));
     if (rec.fields.size() <= std::max(code, value))
       throw bad_input("population", fmt::format("{}:{}: the row has {} fields; expected {}.", path, rec.line,
                                                 rec.fields.size(), header.size()));

@@ -14,7 +14,9 @@ namespace {
 
 class CsvRecordSource final : public RecordSource {
  public:
-  explicit CsvRecordSource(const std::string& path) : file_(path), parser_(file_.bytes()) {
+  explicit CsvRecordSource(const std::string& path)
+      : file_(path),
+        parser_(file_.bytes(), ',', [this](std::size_t from, std::size_t to) { file_.release(from, to); }) {
     // Excel's "Unicode text" is UTF-16: its header would only show as bytes.
     const std::string_view bytes = file_.bytes();
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
@@ -23,6 +25,16 @@ class CsvRecordSource final : public RecordSource {
     CsvRecord rec;
     if (!parser_.next(rec))
       throw bad_input("read", fmt::format("{}: the file is empty; expected a header row.", path));
+    if (rec.too_long)
+      throw bad_input("read", rec.long_field < 0
+                                  ? fmt::format("{}: the first line is {} bytes long, over the limit of {} for a row: "
+                                                "this is not a CSV file (binary data, or no line breaks?). Check "
+                                                "that the path names the right file.",
+                                                path, rec.too_long, CsvParser::kMaxRecordBytes)
+                                  : fmt::format("{}: column {} of the header is {} bytes long, over the limit of {} "
+                                                "for a field: this is not a CSV header. Check that the path names "
+                                                "the right file.",
+                                                path, rec.long_field + 1, rec.too_long, CsvParser::kMaxFieldBytes));
     // A trailing empty column (a line ending in a comma) is not a field name.
     while (!rec.fields.empty() && rec.fields.back().empty()) rec.fields.pop_back();
     for (auto f : rec.fields) {
@@ -37,7 +49,20 @@ class CsvRecordSource final : public RecordSource {
     record.fields.swap(rec_.fields);
     record.raw = rec_.raw;
     record.line = rec_.line;
-    record.malformed = rec_.unterminated_quote;
+    record.malformed = rec_.unterminated_quote || rec_.too_long;
+    record.problem_field = rec_.long_field;
+    record.problem.clear();
+    if (rec_.too_long && rec_.long_field < 0)
+      record.problem = fmt::format("the row is {} bytes long, over the limit of {} (1 MiB) for a row: not a CSV "
+                                   "record (binary data, or a lost line break?); it is skipped and reading resumes "
+                                   "on the next line",
+                                   rec_.too_long, CsvParser::kMaxRecordBytes);
+    else if (rec_.too_long)
+      record.problem = fmt::format("the field is {} bytes long, over the limit of {} (64 KiB) for a field",
+                                   rec_.too_long, CsvParser::kMaxFieldBytes);
+    else if (rec_.unterminated_quote)
+      record.problem = "a quote opened on this line is never closed (or only after 100 lines); the row is skipped "
+                       "and reading resumes on the next line";
     return true;
   }
   std::uint64_t skipped_blank_lines() const override { return parser_.blank_lines(); }
@@ -106,6 +131,8 @@ class OgrRecordSource final : public RecordSource {
     record.raw = raw;
     record.line = static_cast<std::uint32_t>(f->GetFID());
     record.malformed = g && !p;  // a non-point geometry cannot be an incident location
+    record.problem = record.malformed ? "the feature's geometry is not a point" : "";
+    record.problem_field = -1;
     return true;
   }
 

@@ -16,7 +16,9 @@ struct SourceRecord {
   std::vector<std::string_view> fields;
   std::string_view raw;      // valid for the life of the RecordSource
   std::uint32_t line = 0;    // CSV line, or OGR feature id
-  bool malformed = false;    // e.g. an unterminated quote
+  bool malformed = false;    // e.g. an unterminated quote, a row over the length limit
+  std::string problem;       // what is wrong with a malformed record, for its reject
+  int problem_field = -1;    // the field at fault, when one is
 };
 
 class RecordSource {

@@ -5,6 +5,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -68,9 +69,10 @@ bool exchange_paths(const fs::path& a, const fs::path& b) {
   return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
 }
 
-void remove_dead_staging_folders(const fs::path& target) {
+std::vector<fs::path> dead_staging_folders(const fs::path& target) {
   const fs::path folder = without_trailing_separator(fs::absolute(target));
   const std::string prefix = staging_prefix(folder);
+  std::vector<fs::path> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder.parent_path(), ec)) {
     const std::string name = entry.path().filename().string();
@@ -81,12 +83,29 @@ void remove_dead_staging_folders(const fs::path& target) {
     const auto [end, err] = std::from_chars(digits, name.data() + name.size(), pid);
     if (err != std::errc() || end != name.data() + name.size() || pid <= 0) continue;  // not ours
     if (pid != ::getpid() && process_alive(static_cast<pid_t>(pid))) continue;  // a run in progress
+    out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void remove_dead_staging_folders(const fs::path& target) {
+  for (const fs::path& dead : dead_staging_folders(target)) {
     std::error_code rm;
-    fs::remove_all(entry.path(), rm);
+    fs::remove_all(dead, rm);
     if (rm)
       throw bad_input("write", fmt::format("cannot remove {}, left by an interrupted run: {}. Delete it by hand.",
-                                           entry.path().string(), rm.message()));
+                                           dead.string(), rm.message()));
   }
+}
+
+void swap_into_place(const fs::path& staged, const fs::path& target) {
+  std::error_code ec;
+  const bool exists = fs::exists(fs::symlink_status(target, ec));
+  if (exists ? !exchange_paths(staged, target) : ::rename(staged.c_str(), target.c_str()) != 0)
+    throw bad_input("write", fmt::format("cannot move {} into place as {}: {}. The folders are as they were.",
+                                         staged.string(), target.string(), std::strerror(errno)));
+  sync_path(target.parent_path(), true);
 }
 
 StagedFolder::StagedFolder(fs::path target) : target_(without_trailing_separator(fs::absolute(target))) {
@@ -111,8 +130,34 @@ StagedFolder::~StagedFolder() {
   fs::remove_all(staging_, ec);
 }
 
-void StagedFolder::commit() {
+void StagedFolder::prepare() {
+  if (prepared_) return;
   sync_tree(staging_);
+  prepared_ = true;
+}
+
+void commit_together(StagedFolder& first, StagedFolder& second) {
+  first.prepare();
+  second.prepare();
+  first.swap();
+  try {
+    second.swap();
+  } catch (const Error&) {
+    first.swap_back();  // both as they were, or at worst the kill case above
+    throw;
+  }
+  first.remove_previous();
+  second.remove_previous();
+}
+
+void StagedFolder::commit() {
+  prepare();
+  swap();
+  remove_previous();
+}
+
+void StagedFolder::swap() {
+  prepare();
   std::error_code ec;
   const bool had_target = fs::exists(fs::symlink_status(target_, ec));
   if (!had_target) {
@@ -120,7 +165,9 @@ void StagedFolder::commit() {
     if (::rename(staging_.c_str(), target_.c_str()) != 0)
       throw bad_input("write", fmt::format("cannot move {} into place as {}: {}", staging_.string(),
                                            target_.string(), std::strerror(errno)));
-  } else if (!exchange_paths(staging_, target_)) {
+  } else if (exchange_paths(staging_, target_)) {
+    previous_ = staging_;  // after the swap the staging name holds the previous folder
+  } else {
     if (errno != EINVAL && errno != ENOSYS)
       throw bad_input("write", fmt::format("cannot swap the new {} into place: {}. The previous folder is "
                                            "untouched.", target_.string(), std::strerror(errno)));
@@ -137,16 +184,29 @@ void StagedFolder::commit() {
       throw bad_input("write", fmt::format("cannot move the new {} into place: {}", target_.string(),
                                            std::strerror(err)));
     }
-    sync_path(target_.parent_path(), true);
-    fs::remove_all(old, ec);
-    committed_ = true;
-    return;
+    previous_ = old;
   }
   sync_path(target_.parent_path(), true);  // the swapped names themselves
   committed_ = true;
-  // After the swap the staging name holds the previous folder. If removing it
-  // is interrupted, the next run removes it (its process is gone).
-  if (had_target) fs::remove_all(staging_, ec);
+}
+
+void StagedFolder::swap_back() {
+  if (!committed_) return;
+  // The new folder goes back to its staging name (which the destructor then removes).
+  const bool undone = previous_.empty() ? ::rename(target_.c_str(), staging_.c_str()) == 0
+                      : previous_ == staging_ ? exchange_paths(staging_, target_)
+                                              : ::rename(target_.c_str(), staging_.c_str()) == 0 &&
+                                                    ::rename(previous_.c_str(), target_.c_str()) == 0;
+  if (!undone) return;
+  previous_.clear();
+  committed_ = false;
+}
+
+void StagedFolder::remove_previous() {
+  // If this is interrupted, the next run removes what is left (its process is gone).
+  std::error_code ec;
+  if (!previous_.empty()) fs::remove_all(previous_, ec);
+  previous_.clear();
 }
 
 }  // namespace hotspot

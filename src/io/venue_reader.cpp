@@ -57,7 +57,12 @@ VenueReadResult read_venue_rows(RecordSource& source, const std::string& path, s
                                    std::string(rec.raw)});
     };
     auto field = [&](int c) { return c >= 0 && c < static_cast<int>(rec.fields.size()) ? trim(rec.fields[static_cast<std::size_t>(c)]) : std::string_view(); };
-    if (rec.malformed || static_cast<int>(rec.fields.size()) < static_cast<int>(header.size()) - 1) {
+    if (rec.malformed) {
+      const bool named = rec.problem_field >= 0 && static_cast<std::size_t>(rec.problem_field) < header.size();
+      reject(RejectReason::Unparseable, named ? rec.problem_field : -1, rec.problem);
+      continue;
+    }
+    if (static_cast<int>(rec.fields.size()) < static_cast<int>(header.size()) - 1) {
       reject(RejectReason::Unparseable, -1, fmt::format("the row has {} fields; the header has {}", rec.fields.size(), header.size()));
       continue;
     }

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/reproject.hpp"
+#include "io/geometry_check.hpp"
 
 namespace hotspot {
 namespace {
@@ -112,10 +113,23 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
         (wkbFlatten(geom->getGeometryType()) != wkbPolygon &&
          wkbFlatten(geom->getGeometryType()) != wkbMultiPolygon))
       throw bad_input("wards", fmt::format("{}: ward {} has no polygon geometry.", source.path, label));
+    if (const std::string problem = geometry_problem(*geom); !problem.empty())
+      throw bad_input("wards", fmt::format("{}: ward {}: {}. Fix the geometry in the source (in QGIS: Vector > "
+                                           "Geometry Tools > Check Validity, then Fix Geometries) and run again.",
+                                           source.path, label, problem));
     std::vector<unsigned char> wkb(static_cast<std::size_t>(geom->WkbSize()));
     geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     GeomPtr g = geom_from_wkb(ctx, wkb);
-    GeomPtr projected = reproject(ctx, g.get(), to_analysis);
+    GeomPtr projected{nullptr, GeomDeleter{ctx.get()}};
+    try {
+      projected = reproject(ctx, g.get(), to_analysis);
+    } catch (const Error&) {  // a point PROJ cannot transform: the CRS is not the coordinates'
+      throw bad_input("wards", fmt::format("{}: ward {}: its coordinates cannot be transformed from {} to {}. If they "
+                                           "are in another CRS (eastings and northings in a GeoJSON without a crs, "
+                                           "say), set wards.crs to it.",
+                                           source.path, label, crs_label(source.crs, layer->GetSpatialRef()),
+                                           analysis_crs));
+    }
     GeomPtr valid = repair(ctx, std::move(projected), label, diag);
     double area = 0;
     GEOSArea_r(ctx.get(), valid.get(), &area);

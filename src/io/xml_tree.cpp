@@ -4,6 +4,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/text.hpp"
+
 namespace hotspot::xml {
 
 pugi::xml_node child(pugi::xml_node parent, const char* name, Attrs attrs) {
@@ -26,8 +28,41 @@ void line_break(pugi::xml_node parent) { parent.append_child(pugi::node_pcdata).
 
 std::string num(double v) { return fmt::format("{}", v); }
 
+namespace {
+
+bool needs_escape(const char* text) { return !is_printable(text); }
+
+// True when a value in the tree holds a control byte or a byte that is not UTF-8.
+bool has_unprintable(const pugi::xml_node& node) {
+  if (needs_escape(node.value())) return true;
+  for (const pugi::xml_attribute a : node.attributes())
+    if (needs_escape(a.value())) return true;
+  for (const pugi::xml_node c : node.children())
+    if (has_unprintable(c)) return true;
+  return false;
+}
+
+// Every value as printable() shows it (\xNN). XML 1.0 cannot hold a control
+// character at all (pugixml writes &#1;, which no parser accepts: QGIS would
+// not open the project), and a byte that is not UTF-8 spoils the whole file.
+void escape_unprintable(pugi::xml_node node) {
+  if (needs_escape(node.value())) node.set_value(printable(node.value()).c_str());
+  for (pugi::xml_attribute a : node.attributes())
+    if (needs_escape(a.value())) a.set_value(printable(a.value()).c_str());
+  for (pugi::xml_node c : node.children()) escape_unprintable(c);
+}
+
+}  // namespace
+
 std::string fragment_string(const pugi::xml_node& container) {
   std::ostringstream out;
+  if (has_unprintable(container)) {  // rare: a copy with the values escaped
+    pugi::xml_document copy;
+    for (const pugi::xml_node n : container.children()) copy.append_copy(n);
+    escape_unprintable(copy);
+    for (pugi::xml_node n : copy.children()) n.print(out, "", pugi::format_raw);
+    return out.str();
+  }
   for (pugi::xml_node n : container.children()) n.print(out, "", pugi::format_raw);
   return out.str();
 }
@@ -45,7 +80,15 @@ void add_qgis_doctype(pugi::xml_document& doc) {
 
 std::string qgis_document_string(const pugi::xml_document& doc) {
   std::ostringstream out;
-  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  constexpr unsigned kFormat = pugi::format_indent | pugi::format_no_declaration;
+  if (has_unprintable(doc)) {  // rare: a copy with the values escaped
+    pugi::xml_document copy;
+    copy.reset(doc);
+    escape_unprintable(copy);
+    copy.save(out, "  ", kFormat, pugi::encoding_utf8);
+    return out.str();
+  }
+  doc.save(out, "  ", kFormat, pugi::encoding_utf8);
   return out.str();
 }
 

@@ -12,6 +12,7 @@
 
 using namespace hotspot;
 using Catch::Matchers::WithinAbs;
+using Catch::Matchers::WithinRel;
 
 TEST_CASE("measures at a fixed coverage: hit rate, PAI, PEI, RRI by hand", "[forecast]") {
   // 10 cells of 1 m2 in a 10 m2 area; 30% coverage = the top 3 cells.
@@ -106,6 +107,9 @@ TEST_CASE("month layers: counts per cell, ward density, KDE mass in the cell of 
   double total = 0;
   for (double v : l.smoothed[0]) total += v;
   CHECK_THAT(l.smoothed[0][g.spec.index(1, 1)] / total, WithinAbs(3.0 / 4, 0.01));
+  // Each incident adds a mass of 1, as in the counts (4 incidents, weights 1 + 2 + 1, all
+  // kernels inside the grid), so `_s` blends mix like with like.
+  CHECK_THAT(total, WithinRel(4.0, 0.01));
   // A 200 m bandwidth spreads into the neighbours, which now score above zero.
   CHECK(l.smoothed[1][g.spec.index(2, 2)] > 0);
   CHECK(l.smoothed[0][g.spec.index(3, 3)] == 0);

@@ -3,22 +3,37 @@
 // 1 km square wards with files written here; the rest call the unit directly.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <functional>
+#include <map>
+#include <thread>
 
 #include <fmt/format.h>
+#include <ogr_geometry.h>
+#include <pugixml.hpp>
 
 #include "app/config/config.hpp"
 #include "core/error.hpp"
 #include "core/period.hpp"
 #include "core/text.hpp"
+#include "core/grid_budget.hpp"
 #include "geo/crs_transform.hpp"
-#include "geo/study_area.hpp"
+#include "geo/ward_set.hpp"
 #include "io/csv_parser.hpp"
+#include "io/geometry_check.hpp"
 #include "io/incident_reader.hpp"
 #include "io/json_writer.hpp"
+#include "io/sha256.hpp"
+#include "io/ward_reader.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -83,6 +98,44 @@ struct Scene {
   }
 };
 
+// A run of the binary itself (no shell), with its peak resident memory.
+struct Measured {
+  int rc = -1;
+  long peak_kb = 0;  // ru_maxrss of the hotspot process
+  std::string log;
+};
+
+Measured run_measured(const fs::path& log, std::vector<std::string> args, int timeout_s = 120) {
+  args.insert(args.begin(), HOTSPOT_BINARY);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    ::execv(HOTSPOT_BINARY, argv.data());
+    ::_exit(127);
+  }
+  Measured m;
+  struct rusage usage {};
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
+  while (::wait4(pid, &status, WNOHANG, &usage) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::wait4(pid, &status, 0, &usage);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  m.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  m.peak_kb = usage.ru_maxrss;
+  m.log = test::read_text(log);
+  return m;
+}
+
 std::string error_of(const std::function<void()>& f, ErrorKind* kind = nullptr) {
   try {
     f();
@@ -118,7 +171,10 @@ TEST_CASE("1. a KDE or Gi* grid over the memory budget is an error naming the se
     const Result r = s.run("kde", "", s.config("[kde]\ncell = 0.001\n"));
     INFO(r.log);
     CHECK(r.rc == 2);
-    CHECK_THAT(r.log, Contains("kde.cell, kde.bandwidth and kde.gaussian_truncation: a grid of"));
+    CHECK_THAT(r.log, Contains("the KDE surface of burglary (kde.cell, kde.bandwidth and kde.gaussian_truncation): "
+                               "grids of"));
+    CHECK_THAT(r.log, Contains("cells of 0.001 m over the wards' extent, 2.0 x 1.0 km from (530000, 180000) to "
+                               "(532000, 181000) would need about"));
     CHECK_THAT(r.log, Contains("over the limit kde.memory_budget_mb = 1024"));
   }
   SECTION("--bandwidth 1e9") {
@@ -142,19 +198,39 @@ TEST_CASE("1. a KDE or Gi* grid over the memory budget is an error naming the se
     const Result r = s.run("clusters", "", s.config("[clusters]\ngistar_cell = 0.001\n"));
     INFO(r.log);
     CHECK(r.rc == 2);
-    CHECK_THAT(r.log, Contains("clusters.gistar_cell: a grid of"));
+    CHECK_THAT(r.log, Contains("the Gi* grid of burglary (clusters.gistar_cell): grids of"));
+  }
+  SECTION("the forecast's grids: evaluate.cell = 10 within 2 MB") {
+    const Result r = s.run("kde", "", s.config("[evaluate]\ncell = 10\n[kde]\nmemory_budget_mb = 2\n"));
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("the hotspot forecast's 10 m grids (12 months for each of 1 theme, and their "
+                               "backtest) (evaluate.cell and the look-back of kde.forecast): grids of 201 x 101 "
+                               "cells of 10 m"));
+    CHECK_THAT(r.log, Contains("over the limit kde.memory_budget_mb = 2."));
   }
   SECTION("the check itself: MB in the message, nothing thrown within budget") {
-    const Bounds box{0, 0, 10000, 10000};
-    CHECK_NOTHROW(check_grid_budget(box, 0, 25, 13, 1024, "kde.cell"));  // 401 x 401 cells, 2 MB
+    GridBudget budget;
+    budget.extent = "the test box";
+    CHECK_NOTHROW(budget.check(grid_size(10000, 10000, 0, 25), 25, 13, "kde", "kde.cell"));  // 401 x 401 cells, 2 MB
     ErrorKind kind{};
-    const std::string msg = error_of([&] { check_grid_budget(box, 0, 1, 13, 1, "kde.cell"); }, &kind);
+    budget.limit_mb = 1;
+    const std::string msg = error_of([&] { budget.check(grid_size(10000, 10000, 0, 1), 1, 13, "kde", "kde.cell"); }, &kind);
     CHECK(kind == ErrorKind::Usage);
-    CHECK_THAT(msg, Contains("kde.cell: a grid of 10001 x 10001 cells of 1 m would need about 1300 MB"));
-    CHECK_FALSE(error_of([&] { check_grid_budget(box, HUGE_VAL, 25, 13, 1024, "x"); }).empty());
+    CHECK_THAT(msg, Contains("kde (kde.cell): grids of 10001 x 10001 cells of 1 m over the test box would need about "
+                             "1300 MB, over the limit kde.memory_budget_mb = 1"));
+    budget.limit_mb = 1024;
+    CHECK_FALSE(error_of([&] { budget.check(grid_size(10000, 10000, HUGE_VAL, 25), 25, 13, "x", "x"); }).empty());
     // 1e10 columns of one row: 130,000 MB is within this budget, but not an int.
-    CHECK_THAT(error_of([&] { check_grid_budget(Bounds{0, 0, 10000, 0}, 0, 1e-6, 13, 1e6, "x"); }),
+    budget.limit_mb = 1e6;
+    CHECK_THAT(error_of([&] { budget.check(grid_size(10000, 0, 0, 1e-6), 1e-6, 13, "x", "x"); }),
                Contains("10000000001 x 1 cells"));
+    // A ward that is a spike to a stray vertex is named, and the error is the input's.
+    budget.limit_mb = 1;
+    budget.outlier = "ward E01 (Alpha) spans 531.0 x 181.0 km";
+    CHECK_THAT(error_of([&] { budget.check(grid_size(10000, 10000, 0, 1), 1, 13, "kde", "kde.cell"); }, &kind),
+               Contains("ward E01 (Alpha) spans 531.0 x 181.0 km: kde (kde.cell): grids of"));
+    CHECK(kind == ErrorKind::BadInput);
   }
 }
 
@@ -171,30 +247,30 @@ TEST_CASE("2. a command-line override onto a key that is not a table", "[bad-inp
   CHECK_THAT(error_of([&] { load_config(file, {}); }), Contains("run.toml:1: run must be a [run] table"));
 }
 
-TEST_CASE("3. a FIFO, /dev/zero or a directory among the inputs is an error, not a hang", "[bad-input]") {
+TEST_CASE("3. a FIFO, /dev/zero or a directory among the inputs is a usage error naming the key, not a hang", "[bad-input]") {
   Scene s("fifo");
   SECTION("a FIFO matched by the incident glob") {
     REQUIRE(::mkfifo((s.dir / "incidents" / "b.csv").c_str(), 0600) == 0);
     const Result r = s.run("validate");
     INFO(r.log);
-    CHECK(r.rc == 1);
+    CHECK(r.rc == 2);
     CHECK_THAT(r.log, Contains("incidents[0].paths: '" + (s.dir / "incidents" / "b.csv").string() +
                                "' is a FIFO (named pipe); give a regular file."));
   }
   SECTION("/dev/zero as the wards") {
     const Result r = s.run("validate", "--wards /dev/zero");
-    CHECK(r.rc == 1);
+    CHECK(r.rc == 2);
     CHECK_THAT(r.log, Contains("wards.path: '/dev/zero' is a character device"));
   }
   SECTION("a directory as venues and as the population CSV") {
     fs::create_directories(s.dir / "venues.csv");
     Result r = s.run("validate", "", s.config("[[venues]]\npaths = [\"venues.csv\"]\nx = \"x\"\ny = \"y\"\n"));
-    CHECK(r.rc == 1);
+    CHECK(r.rc == 2);
     CHECK_THAT(r.log, Contains("venues[0].paths: '" + (s.dir / "venues.csv").string() + "' is a directory"));
     std::string toml = s.config();
     toml.replace(toml.find("[[incidents]]"), 0, "population_csv = \"venues.csv\"\n");
     r = s.run("validate", "", toml);
-    CHECK(r.rc == 1);
+    CHECK(r.rc == 2);
     CHECK_THAT(r.log, Contains("wards.population_csv: '" + (s.dir / "venues.csv").string() + "' is a directory"));
   }
 }
@@ -531,4 +607,368 @@ TEST_CASE("16. the corpus for wards and paths: duplicate codes, junk, a glob mat
   r = s.run("validate", "", no_match);
   CHECK(r.rc == 1);  // the input is missing: bad input, not a usage error
   CHECK_THAT(r.log, Contains("incidents[0].paths: no file matches 'nothing/*.csv'"));
+}
+
+// Issue 24: inputs that still broke a run. Each case: the exit code, the
+// message naming the file, line, feature or key and what to do, the memory
+// bound where size is the danger, and the account where rows are involved.
+
+TEST_CASE("18. a stray ward vertex at (0, 0): exit 1 naming the ward and the memory, before any grid", "[bad-input][issue24]") {
+  Scene s("vertex");
+  std::string wards = test::read_text(s.dir / "wards.geojson");
+  const std::string corner = "[531000,181000],[530000,181000]";
+  REQUIRE(wards.find(corner) != std::string::npos);
+  wards.replace(wards.find(corner), corner.size(), "[531000,181000],[0,0],[530000,181000]");
+  test::write_text(s.dir / "wards.geojson", wards);
+  test::write_text(s.dir / "run.toml", s.config());
+  const Measured m = run_measured(s.dir / "log.txt", {"run", (s.dir / "run.toml").string(), "--out", (s.dir / "out").string()});
+  INFO(m.log);
+  CHECK(m.rc == 1);
+  CHECK_THAT(m.log, Contains("ward E01 (Alpha) spans 531.0 x 181.0 km from (0, 0) to (531000, 181000)"));
+  CHECK_THAT(m.log, Contains("the hotspot forecast's 100 m grids (12 months for each of 1 theme, and their backtest)"));
+  CHECK_THAT(m.log, Contains("over the limit kde.memory_budget_mb = 1024. Fix that ward's geometry (a stray vertex?) "
+                             "or leave it out with wards.where"));
+  // Refused before any grid: far under what one month of the grids would take (5321 x 1811 doubles, 77 MB).
+  CHECK(m.peak_kb < 2 * 1024 * 1024);
+  WARN("peak memory with a ward vertex at (0, 0): " << m.peak_kb / 1024 << " MiB");
+  CHECK_FALSE(fs::exists(s.dir / "out"));
+
+  SECTION("the same wards without the stray vertex name no ward") {
+    const fs::path file = s.dir / "wards.geojson";
+    test::write_text(file, wards_geojson(false));
+    const GeosContext geos;
+    Diagnostics diag;
+    WardSource src;
+    src.path = file.string();
+    const WardReadResult read = read_wards(geos, src, "EPSG:27700", diag);
+    const WardSet set(geos, read.wards);
+    const GridBudget budget = ward_grid_budget(set, read.wards, 1024);
+    CHECK(budget.extent == "the wards' extent, 2.0 x 1.0 km from (530000, 180000) to (532000, 181000)");
+    CHECK(budget.outlier.empty());
+  }
+}
+
+TEST_CASE("19. a CR-only (classic Mac) file among LF files is read row by row", "[bad-input][issue24]") {
+  Scene s("cr-only");
+  std::string rows = good_rows(5, 100);
+  std::replace(rows.begin(), rows.end(), '\n', '\r');
+  test::write_text(s.dir / "incidents" / "b.csv", std::string("ref,date,category,x,y,weight\r") + rows);
+  const Result r = s.run("wards");
+  INFO(r.log);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.log, Contains("incidents/b.csv: read 5, accepted 5, outside the data window 0, rejected 0"));
+  CHECK_THAT(r.log, Contains("Rows read 25 = accepted 25 + outside the data window 0 + rejected 0"));
+  // Its rows count in the wards: 25 burglaries in all.
+  CHECK_THAT(test::read_text(s.dir / "out" / "ward_summary.csv"), Contains("\nALL,"));
+  const std::string manifest = test::read_text(s.dir / "out" / "manifest.json");
+  CHECK_THAT(manifest, Contains("\"accepted\": 25"));
+}
+
+TEST_CASE("20. a file of NULs: the row and field limits bound the memory, not the file", "[bad-input][issue24]") {
+  Scene s("nul");
+  test::write_text(s.dir / "run.toml", s.config());
+  const Measured clean = run_measured(s.dir / "clean.txt", {"validate", (s.dir / "run.toml").string()});
+  // Sparse files: the holes read as NULs, and nothing is written to disk.
+  const auto sparse = [](const fs::path& p, const std::string& head, std::size_t nuls, const std::string& tail) {
+    test::write_text(p, head);
+    fs::resize_file(p, head.size() + nuls);
+    std::ofstream f(p, std::ios::binary | std::ios::app);
+    f << tail;
+  };
+  REQUIRE(clean.rc == 0);
+  constexpr std::size_t kGiB = std::size_t{1} << 30;
+  SECTION("1 GiB of NULs and nothing else: not a CSV file, named") {
+    sparse(s.dir / "incidents" / "b.csv", "", kGiB, "");
+    const Measured m = run_measured(s.dir / "log.txt", {"validate", (s.dir / "run.toml").string()});
+    INFO(m.log);
+    CHECK(m.rc == 1);
+    CHECK_THAT(m.log, Contains((s.dir / "incidents" / "b.csv").string() + ": the first line is 1073741824 bytes long, "
+                               "over the limit of 1048576 for a row: this is not a CSV file"));
+    CHECK(m.peak_kb < clean.peak_kb + 32 * 1024);
+    WARN("peak memory, 1 GiB of NULs: " << m.peak_kb / 1024 << " MiB (clean run " << clean.peak_kb / 1024 << " MiB)");
+  }
+  SECTION("a 1 GiB row of NULs between good rows: one reject, the rows after it read, the account reconciled") {
+    std::string tail = "\n";  // step by step: GCC 12 -Wrestrict misfires on "..." + string&&
+    tail += good_rows(3, 200);
+    sparse(s.dir / "incidents" / "b.csv", std::string(kHeader) + good_rows(2, 100), kGiB, tail);
+    const Measured m = run_measured(s.dir / "log.txt", {"wards", (s.dir / "run.toml").string(), "--out",
+                                                        (s.dir / "out").string()});
+    INFO(m.log);
+    CHECK(m.rc == 0);
+    CHECK_THAT(m.log, Contains("incidents/b.csv: read 6, accepted 5, outside the data window 0, rejected 1"));
+    CHECK_THAT(m.log, Contains("Rows read 26 = accepted 25 + outside the data window 0 + rejected 1"));
+    const std::string rejects = test::read_text(s.dir / "out-restricted" / "rejects.csv");
+    CHECK_THAT(rejects, Contains("incidents/b.csv,4,unparseable,,\"the row is 1073741824 bytes long, over the limit of "
+                                 "1048576 (1 MiB) for a row: not a CSV record"));
+    CHECK(rejects.size() < 4096);  // the raw row is cut to its first 200 bytes
+    // The pages of the skipped row are let go as they are passed.
+    CHECK(m.peak_kb < clean.peak_kb + 64 * 1024);
+    WARN("peak memory, a 1 GiB row of NULs: " << m.peak_kb / 1024 << " MiB (clean run " << clean.peak_kb / 1024 << " MiB)");
+  }
+  SECTION("a 100 KB field: rejected naming the column") {
+    test::write_text(s.dir / "incidents" / "b.csv", std::string(kHeader) + "X1,2017-04-02," + std::string(100000, 'B') +
+                                                        ",530200,180100,1\n" + good_rows(1, 300));
+    const Result r = s.run("wards");
+    INFO(r.log);
+    CHECK(r.rc == 0);
+    CHECK_THAT(test::read_text(s.dir / "out-restricted" / "rejects.csv"),
+               Contains("incidents/b.csv,2,unparseable,category,\"the field is 100000 bytes long, over the limit of "
+                        "65536 (64 KiB) for a field"));
+  }
+}
+
+TEST_CASE("21. a file given twice (a symlink, a second download) is read once, with a warning naming both", "[bad-input][issue24]") {
+  Scene s("copies");
+  // No ids, as police.uk ASB: only the content can tell the copies from new rows.
+  std::istringstream lines(good_rows(20));
+  std::string rows;
+  for (std::string line; std::getline(lines, line);) rows += line.substr(line.find(',')) + "\n";
+  test::write_text(s.dir / "incidents" / "a.csv", kHeader + rows);
+  fs::create_symlink(s.dir / "incidents" / "a.csv", s.dir / "incidents" / "b.csv");
+  fs::copy_file(s.dir / "incidents" / "a.csv", s.dir / "incidents" / "c.csv");
+  const Result r = s.run("wards");
+  INFO(r.log);
+  CHECK(r.rc == 0);
+  CHECK_THAT(r.log, Contains("warning: incidents/b.csv has the same content as incidents/a.csv (SHA-256 "));
+  CHECK_THAT(r.log, Contains("warning: incidents/c.csv has the same content as incidents/a.csv"));
+  CHECK_THAT(r.log, Contains("it is skipped, so its rows count once. Remove the copy, or narrow the paths that match it."));
+  CHECK_THAT(r.log, Contains("incidents/c.csv: read 0, accepted 0, outside the data window 0, rejected 0 (skipped: a "
+                             "copy of incidents/a.csv)"));
+  CHECK_THAT(r.log, Contains("Rows read 20 = accepted 20 + outside the data window 0 + rejected 0"));
+  const std::string manifest = test::read_text(s.dir / "out" / "manifest.json");
+  CHECK_THAT(manifest, Contains("\"duplicate_of\": \"incidents/a.csv\""));
+  CHECK_THAT(manifest, Contains("has the same content as incidents/a.csv"));
+  CHECK_THAT(manifest, Contains("\"reconciles\": true"));
+}
+
+TEST_CASE("22. bad ward geometry and a context layer without a CRS: exit 1 naming file and feature, before the analysis", "[bad-input][issue24]") {
+  Scene s("geometry");
+  const auto no_stage_ran = [&](const Result& r) {
+    CHECK(r.log.find("QGIS project") == std::string::npos);
+    CHECK(r.log.find("vs baseline") == std::string::npos);  // the ward stage's line
+    CHECK_FALSE(fs::exists(s.dir / "out"));
+  };
+  SECTION("an unclosed ward ring") {
+    std::string wards = test::read_text(s.dir / "wards.geojson");
+    const std::string tail = ",[530000,181000],[530000,180000]]]";
+    REQUIRE(wards.find(tail) != std::string::npos);
+    wards.replace(wards.find(tail), tail.size(), ",[530000,181000]]]");
+    test::write_text(s.dir / "wards.geojson", wards);
+    const Result r = s.run("run");
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains((s.dir / "wards.geojson").string() + ": ward E01 (Alpha) [feature 0]: the outer ring is "
+                               "not closed: it starts at (530000, 180000) and ends at (530000, 181000). Fix the geometry"));
+    no_stage_ran(r);
+  }
+  SECTION("a context layer without a CRS") {
+    test::write_text(s.dir / "ctx.csv", "WKT,name\n\"LINESTRING (530100 180500,531900 180500)\",High Road\n");
+    const Result r = s.run("run", "", s.config("[context]\npath = \"ctx.csv\"\nkind = \"roads\"\n"));
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains((s.dir / "ctx.csv").string() + ": the context layer 'ctx' has no CRS. Set context.crs"));
+    no_stage_ran(r);
+    // With context.crs it draws.
+    const Result ok = s.run("run", "", s.config("[context]\npath = \"ctx.csv\"\nkind = \"roads\"\ncrs = \"EPSG:27700\"\n"));
+    INFO(ok.log);
+    CHECK(ok.rc == 0);
+  }
+  SECTION("a context layer whose coordinates are not in its CRS, and one with an unclosed ring") {
+    // GeoJSON without a crs member is WGS 84: eastings and northings cannot be transformed.
+    test::write_text(s.dir / "ctx.geojson", R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                                            R"("geometry":{"type":"LineString","coordinates":[[530100,180500],[531900,180500]]}}]})");
+    Result r = s.run("run", "", s.config("[context]\npath = \"ctx.geojson\"\nkind = \"roads\"\n"));
+    INFO(r.log);
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("ctx.geojson: feature 0: its coordinates cannot be transformed from the layer's CRS "
+                               "(WGS 84) to EPSG:27700. If they are in another CRS, set context.crs to it."));
+    no_stage_ran(r);
+    test::write_text(s.dir / "area.geojson",
+                     R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":)"
+                     R"({"type":"Polygon","coordinates":[[[-0.1,51.5],[-0.09,51.5],[-0.09,51.51]]]}}]})");
+    r = s.run("run", "", s.config("[context]\npath = \"area.geojson\"\nkind = \"area\"\n"));
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.log, Contains("area.geojson: feature 0: the outer ring has 3 points; a ring needs at least 4"));
+    no_stage_ran(r);
+  }
+  SECTION("the check itself: holes, parts and coordinates") {
+    const auto problem = [](const char* wkt) {
+      OGRGeometry* g = nullptr;
+      REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
+      const std::string p = geometry_problem(*g);
+      OGRGeometryFactory::destroyGeometry(g);
+      return p;
+    };
+    CHECK(problem("POLYGON ((0 0,1 0,1 1,0 0))").empty());
+    CHECK(problem("POLYGON ((0 0,10 0,10 10,0 0),(1 1,2 1,2 2,1 2))") ==
+          "hole 1 is not closed: it starts at (1, 1) and ends at (1, 2)");
+    CHECK(problem("MULTIPOLYGON (((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6)))") ==
+          "part 2: the outer ring has 3 points; a ring needs at least 4, the first repeated at the end");
+    OGRLineString line;
+    line.addPoint(0, 0);
+    line.addPoint(std::nan(""), 1);
+    CHECK(geometry_problem(line) == "point 2 is not a finite number");
+  }
+}
+
+TEST_CASE("23. duplicate theme or window ids are refused, naming the key and both places", "[bad-input][issue24]") {
+  Scene s("dup-ids");
+  const std::string window = "[[windows]]\nid = \"nte\"\ndays = [\"Fri\", \"Sat\"]\nstart = \"22:00\"\nend = \"03:00\"\n";
+  SECTION("two [[windows]] with one id") {
+    const std::string toml = s.config(window + window);
+    const Result r = s.run("validate", "", toml);
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    const auto line_of = [&](std::size_t nth) {  // the line of the nth [[windows]]
+      std::size_t at = 0;
+      for (std::size_t k = 0; k <= nth; ++k) at = toml.find("[[windows]]", k ? at + 1 : 0);
+      return 1 + std::count(toml.begin(), toml.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    };
+    const std::string file = (s.dir / "run.toml").string();
+    CHECK_THAT(r.log, Contains(fmt::format("{}:{}: windows[1].id = 'nte' is already the id of {}:{}: windows[0].id. "
+                                           "Give each window its own id.", file, line_of(1), file, line_of(0))));
+  }
+  SECTION("a window theme with the id of a theme") {
+    const Result r = s.run("validate", "", s.config("[themes.burglary_nte]\nmatch = [{ category = \"Robbery\" }]\n" + window));
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("windows[0].id: the window theme 'burglary_nte' (theme 'burglary' in window 'nte') has "
+                               "the id of another theme, so their files would overwrite each other. Rename the window "
+                               "or the theme 'burglary_nte'."));
+  }
+  SECTION("a theme listed twice") {
+    Result r = s.run("validate", "", s.config("", "themes = [\"burglary\", \"burglary\"]\n"));
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("run.themes: 'burglary' is listed twice. List each theme once."));
+    r = s.run("validate", "", s.config(window + "themes = [\"burglary\", \"burglary\"]\n"));
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("windows[0].themes: themes lists 'burglary' twice."));
+    r = s.run("validate", "", s.config("[programme]\nthemes = [\"burglary\", \"burglary\"]\n"));
+    CHECK(r.rc == 2);
+    CHECK_THAT(r.log, Contains("programme.themes"));
+    CHECK_THAT(r.log, Contains("'burglary' is listed twice. List each theme once."));
+  }
+  SECTION("a theme table twice in one file is a TOML error naming the line") {
+    const std::string toml = s.config("[themes.burglary]\nlabel = \"Again\"\n");
+    const Result r = s.run("validate", "", toml);
+    INFO(r.log);
+    CHECK(r.rc == 2);
+    const auto second = 1 + std::count(toml.begin(), toml.begin() + static_cast<std::ptrdiff_t>(toml.rfind("[themes.burglary]")), '\n');
+    CHECK_THAT(r.log, Contains(fmt::format("run.toml:{}:", second)));
+  }
+}
+
+TEST_CASE("24. a metric CRS that distorts the study area is refused with its factor", "[bad-input][issue24]") {
+  Scene s("distortion");
+  const Result r = s.run("validate", "--crs EPSG:3857");
+  INFO(r.log);
+  CHECK(r.rc == 2);
+  CHECK_THAT(r.log, Contains("run.crs = 'EPSG:3857' misstates distances and areas over the study area: at "));
+  CHECK_THAT(r.log, Contains("its areal scale factor is 2.578"));
+  CHECK_THAT(r.log, Contains("(areas 157.8% too large) and its linear scale 1.60"));
+  CHECK_THAT(r.log, Contains("the limit is 1% either way"));
+  CHECK_THAT(r.log, Contains("or its UTM zone, EPSG:32630."));
+  // The same wards in British National Grid or their UTM zone pass.
+  CHECK(s.run("validate").rc == 0);
+  CHECK(s.run("validate", "--crs EPSG:32630").rc == 0);
+  // The factors themselves: BNG over the whole of Great Britain, Web Mercator on the equator.
+  const CrsDistortion gb = crs_distortion("EPSG:27700", Bounds{0, 0, 700000, 1250000});
+  CHECK(gb.worst < 0.004);
+  CHECK(gb.worst > 0.0005);
+  CHECK_NOTHROW(require_true_scale("EPSG:27700", Bounds{0, 0, 700000, 1250000}, "run.crs"));
+  const CrsDistortion london = crs_distortion("EPSG:27700", Bounds{503000, 155000, 562000, 201000});
+  CHECK(london.worst < 0.0015);
+  // Singapore: on the equator even Web Mercator is within the limit, though its spherical formulas on
+  // ellipsoidal coordinates stretch north-south by 0.7% there.
+  const CrsDistortion equator = crs_distortion("EPSG:3857", Bounds{11550000, 140000, 11570000, 160000});
+  CHECK(equator.worst < kMaxCrsDistortion);
+  CHECK(equator.meridional == Approx(1.0070).epsilon(0.0005));
+  CHECK(equator.parallel == Approx(1.0003).epsilon(0.0002));
+}
+
+TEST_CASE("25. control bytes from the config are escaped on the terminal, in tasking.qgs and in the report", "[bad-input][issue24]") {
+  Scene s("control");
+  std::string toml = s.config("label = \"Bur\\u0001glary\\u001b[31m\"\n[report]\nmarking = \"OFFICIAL\\u0007\"\n",
+                              "area_name = \"Evil\\u001b[2JTown\"\n");
+  const Result r = s.run("run", "", toml);
+  INFO(r.log);
+  REQUIRE(r.rc == 0);
+  const auto raw_controls = [](const std::string& text) {
+    return std::count_if(text.begin(), text.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
+    });
+  };
+  CHECK(raw_controls(r.log) == 0);
+  CHECK_THAT(r.log, Contains("Run Evil\\x1b[2JTown: 2 wards"));
+  for (const char* file : {"tasking.qgs", "report.html"}) {
+    INFO(file);
+    const std::string text = test::read_text(s.dir / "out" / file);
+    REQUIRE_FALSE(text.empty());
+    CHECK(raw_controls(text) == 0);
+    CHECK(text.find("&#1;") == std::string::npos);  // pugixml's reference for \x01, which no XML parser accepts
+    CHECK(text.find("&#27;") == std::string::npos);
+    CHECK_THAT(text, Contains("Bur\\x01glary\\x1b[31m"));
+  }
+  CHECK_THAT(test::read_text(s.dir / "out" / "report.html"), Contains("OFFICIAL\\x07"));
+  pugi::xml_document qgs;
+  CHECK(qgs.load_file((s.dir / "out" / "tasking.qgs").c_str()));
+}
+
+TEST_CASE("26. run --areas: a bad area value fails that area only, the others are written, exit 1 naming it", "[bad-input][issue24]") {
+  Scene s("areas");
+  // Three wards by name: Alpha, Beta and ALPHA, whose folder name is Alpha's too; rows in each.
+  std::string wards = wards_geojson(false);
+  const std::string beta = wards.substr(wards.find(",{\"type\":\"Feature\"") + 1);
+  std::string third = beta.substr(0, beta.size() - 2);
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"\"E02\"", "\"E03\""}, {"\"Beta\"", "\"ALPHA\""},
+                                 {"532000", "533000"}, {"531000", "532000"}})
+    for (std::size_t at = 0; (at = third.find(from, at)) != std::string::npos; at += to.size()) third.replace(at, from.size(), to);
+  wards.insert(wards.size() - 2, "," + third);
+  test::write_text(s.dir / "wards.geojson", wards);
+  std::string rows = kHeader;
+  for (int i = 0; i < 30; ++i) rows += fmt::format("R{},2017-04-{:02d},Burglary,{},180500,1\n", i, 1 + i % 28, 530100 + (i % 3) * 1000 + i * 10);
+  test::write_text(s.dir / "incidents" / "a.csv", rows);
+  const Result r = s.run("run", "", s.config("[areas]\nfield = \"name\"\nonly = [\"Alpha\", \"ALPHA\", \"Beta\", \"Gamma\"]\n"));
+  INFO(r.log);
+  CHECK(r.rc == 1);
+  CHECK_THAT(r.log, Contains("Gamma: FAILED: no ward has name = 'Gamma'."));
+  CHECK_THAT(r.log, Contains("Alpha: FAILED: its folder name 'alpha' is that of the area 'ALPHA'. Leave one of them "
+                             "out with areas.only."));
+  CHECK_THAT(r.log, Contains("Wrote 2 areas to"));
+  CHECK_THAT(r.log, Contains("hotspot: error in areas: 2 of 4 areas failed, the other 2 were written (see " +
+                             (s.dir / "out" / "index.html").string() + "): Alpha: its folder name 'alpha'"));
+  CHECK_THAT(r.log, Contains(" | Gamma: no ward has name = 'Gamma'."));
+  for (const char* area : {"alpha", "beta"}) {
+    INFO(area);
+    CHECK(fs::exists(s.dir / "out" / area / "report.html"));
+    CHECK(fs::exists(s.dir / "out-restricted" / area / "rejects.csv"));
+  }
+  CHECK_FALSE(fs::exists(s.dir / "out" / "gamma"));
+  CHECK(test::read_text(s.dir / "out" / "alpha" / "manifest.json").find("\"area_name\": \"ALPHA\"") != std::string::npos);
+  const std::string index = test::read_text(s.dir / "out" / "index.json");
+  CHECK_THAT(index, Contains("\"area\": \"Gamma\",\n      \"folder\": \"gamma\",\n      \"status\": \"failed\""));
+}
+
+TEST_CASE("27. --gpkg reruns are byte-identical: no process id in any warning or file", "[bad-input][issue24]") {
+  Scene s("gpkg");
+  std::map<std::string, std::string> first;
+  for (int run = 0; run < 2; ++run) {
+    const Result r = s.run("run", "--gpkg");
+    INFO(r.log);
+    REQUIRE(r.rc == 0);
+    CHECK(r.log.find(".tmp") == std::string::npos);
+    CHECK(r.log.find("GPKG specification") == std::string::npos);
+    for (const fs::path& folder : {s.dir / "out", s.dir / "out-restricted"})
+      for (const auto& e : fs::directory_iterator(folder)) {
+        const std::string name = folder.filename().string() + "/" + e.path().filename().string();
+        if (e.path().filename() == "timings.json") continue;
+        const std::string sha = sha256_file(e.path().string());
+        if (run == 0) first[name] = sha;
+        else CHECK(first[name] == sha);
+      }
+  }
+  CHECK(first.count("out/tasking.gpkg") == 1);
+  CHECK(first.size() > 8);
 }

@@ -1,6 +1,7 @@
 // Many areas in one command on real data: `run --areas BOROUGH` over three
 // boroughs' police.uk files gives, for each area, the pack a single-area run
-// gives (byte for byte), and an area without data fails alone, named in the index.
+// gives (byte for byte), and an area without data fails alone, named in the
+// index and in the error the run ends with (exit 1).
 // The restricted folders differ in one way: an area's rejects.csv leaves out
 // the rows that lie in another area of the run, and its manifest says how many.
 #include <catch2/catch.hpp>
@@ -45,9 +46,12 @@ TEST_CASE("areas: one read, each area's pack equals its single-area run, a bad a
   const int rc = test::run_hotspot("run '" + (dir / "multi/run.toml").string() + "'", dir / "multi.log");
   const std::string log = test::read_text(dir / "multi.log");
   INFO(log);
-  REQUIRE(rc == 0);  // one area failing does not fail the run
+  // One area failing does not stop the others; the exit code says the set is not whole.
+  REQUIRE(rc == 1);
   CHECK(log.find("City of London: FAILED: no row was accepted in the period 2017-06") != std::string::npos);
-  CHECK(log.find("warning: 1 of 3 areas failed") != std::string::npos);
+  CHECK(log.find("Wrote 2 areas to") != std::string::npos);
+  CHECK(log.find("hotspot: error in areas: 1 of 3 areas failed, the other 2 were written (see") != std::string::npos);
+  CHECK(log.find("index.html): City of London: no row was accepted") != std::string::npos);
 
   CPLJSONDocument index;
   REQUIRE(index.Load((dir / "multi/out/index.json").string()));

@@ -75,6 +75,22 @@ fs::path config_with_points(const test::TempDir& dir) {
   return dir / "points.toml";
 }
 
+// The pack_id a folder's manifest records (app/run/pack_folders.hpp); empty without one.
+std::string pack_id_of(const fs::path& folder) {
+  CPLJSONDocument doc;
+  if (!doc.Load((folder / "manifest.json").string())) return "";
+  return doc.GetRoot().GetString("pack_id");
+}
+
+// A process id that is certainly not running: a child that has exited and been reaped.
+pid_t dead_pid() {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return pid;
+}
+
 }  // namespace
 
 TEST_CASE("run folders: a rerun replaces the pack whole and the manifest lists every file", "[e2e][folders]") {
@@ -187,7 +203,7 @@ TEST_CASE("run folders: a run killed at any moment leaves the previous pack or t
   // then one complete run, timed, so the later kills span a whole run, the swap included.
   bool complete_before = false;
   std::set<std::string> killed_pids;
-  int run_ms = 1500, killed = 0, finished = 0, replaced = 0;
+  int run_ms = 1500, killed = 0, finished = 0, replaced = 0, mismatched = 0;
   std::uniform_int_distribution<int> delay_ms(0, run_ms);
   for (int i = 0; i < 18; ++i) {
     if (i == 3) {
@@ -199,7 +215,9 @@ TEST_CASE("run folders: a run killed at any moment leaves the previous pack or t
     }
     const std::string timings_before = fs::exists(out) ? test::read_text(out / "timings.json") : "";
     const int delay = delay_ms(rng);
-    INFO("iteration " << i << ", kill after " << delay << " ms");
+    // Two periods in turn, so each run's folders differ from the last run's.
+    const char* period = i % 2 ? "2025-11" : "2025-12";
+    INFO("iteration " << i << ", period " << period << ", kill after " << delay << " ms");
     const pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -207,7 +225,7 @@ TEST_CASE("run folders: a run killed at any moment leaves the previous pack or t
       ::dup2(null, 1);
       ::dup2(null, 2);
       ::execl(HOTSPOT_BINARY, HOTSPOT_BINARY, "run", kSampleConfig.c_str(), "--quiet", "--out", out.c_str(),
-              static_cast<char*>(nullptr));
+              "--period", period, static_cast<char*>(nullptr));
       ::_exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(delay));
@@ -228,6 +246,16 @@ TEST_CASE("run folders: a run killed at any moment leaves the previous pack or t
       CHECK_FALSE(complete_before);
     }
     if (fs::exists(restricted)) CHECK(manifest_problem(restricted, "files") == "");
+    // The restricted folder names its pack. Killed between the two swaps, the
+    // run leaves the new restricted folder beside the previous pack: the ids
+    // tell, and the new pack waits whole in the killed run's staging folder,
+    // which the next run swaps in (finish_interrupted_swap).
+    if (fs::exists(restricted) && pack_id_of(restricted) != pack_id_of(out)) {
+      ++mismatched;
+      const fs::path staged = out.parent_path() / (".pack.staging-" + std::to_string(pid));
+      CHECK(pack_id_of(staged) == pack_id_of(restricted));
+      CHECK(manifest_problem(staged) == "");
+    }
     // Only the two folders and staging folders of killed runs (a run removes
     // them when it starts, unless it too is killed before).
     killed_pids.insert(std::to_string(pid));
@@ -240,10 +268,48 @@ TEST_CASE("run folders: a run killed at any moment leaves the previous pack or t
     }
   }
   WARN("killed " << killed << " runs, " << finished << " finished before the kill; the pack was replaced "
-                  << replaced << " times; a whole run takes " << run_ms << " ms");
+                  << replaced << " times; " << mismatched << " kills fell between the two swaps; a whole run takes "
+                  << run_ms << " ms");
   // The next run removes what the killed ones left and completes.
   REQUIRE(run_sample("run", out, dir / "last.log") == 0);
   CHECK(folder_listing(dir / "runs") == std::set<std::string>{"pack", "pack-restricted"});
   CHECK(manifest_problem(out) == "");
   CHECK(manifest_problem(restricted, "files") == "");
+  CHECK(pack_id_of(out) == pack_id_of(restricted));
+}
+
+TEST_CASE("run folders: a kill between the two swaps is told by the pack ids and repaired by the next run", "[e2e][folders][kill]") {
+  test::TempDir dir("folders-between");
+  const fs::path runs = dir / "runs", out = runs / "pack", restricted = runs / "pack-restricted";
+  const std::string cfg = kSampleConfig.string();
+  // The previous pack (2025-12), kept aside, then the new run's (2025-11).
+  REQUIRE(test::run_hotspot("run '" + cfg + "' --quiet --out '" + out.string() + "'", dir / "1.log") == 0);
+  fs::create_directories(dir / "old");
+  fs::copy(out, dir / "old" / "pack", fs::copy_options::recursive);
+  fs::copy(restricted, dir / "old" / "pack-restricted", fs::copy_options::recursive);
+  REQUIRE(test::run_hotspot("run '" + cfg + "' --quiet --period 2025-11 --out '" + out.string() + "'", dir / "2.log") == 0);
+  const std::string new_id = pack_id_of(out), old_id = pack_id_of(dir / "old" / "pack");
+  REQUIRE(new_id.size() == 64);
+  REQUIRE(new_id != old_id);
+  CHECK(pack_id_of(restricted) == new_id);
+  // What a kill between the swaps leaves: the new restricted folder in place,
+  // the previous one in its staging name, the new pack still in its staging
+  // folder and the previous pack in place.
+  const std::string staging = ".staging-" + std::to_string(dead_pid());
+  fs::rename(out, runs / (".pack" + staging));
+  fs::rename(dir / "old" / "pack", out);
+  fs::rename(dir / "old" / "pack-restricted", runs / (".pack-restricted" + staging));
+  CHECK(pack_id_of(out) == old_id);
+  CHECK(pack_id_of(restricted) == new_id);  // a reader can tell they are not a pair
+  // validate writes nothing and repairs nothing.
+  REQUIRE(test::run_hotspot("validate '" + cfg + "' --quiet --out '" + out.string() + "'", dir / "3.log") == 0);
+  CHECK(pack_id_of(out) == old_id);
+  // The next run puts the pack in first, so even a run that then fails (no
+  // rows in its period) leaves a matching pair, and nothing else.
+  CHECK(test::run_hotspot("run '" + cfg + "' --quiet --period 2031-01 --out '" + out.string() + "'", dir / "4.log") == 1);
+  CHECK(pack_id_of(out) == new_id);
+  CHECK(pack_id_of(restricted) == new_id);
+  CHECK(manifest_problem(out) == "");
+  CHECK(manifest_problem(restricted, "files") == "");
+  CHECK(folder_listing(runs) == std::set<std::string>{"pack", "pack-restricted"});
 }

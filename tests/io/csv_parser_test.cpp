@@ -82,3 +82,104 @@ TEST_CASE("fields stay valid across fast-path and quoted records", "[csv]") {
   }
   CHECK(n == 200);
 }
+
+TEST_CASE("CR-only (classic Mac) line endings are read, quoted CRs included", "[csv]") {
+  std::vector<std::uint32_t> lines;
+  const auto recs = all_records("a,b\r1,2\r\r3,\"x\ry\"\r4,5", &lines);
+  REQUIRE(recs.size() == 4);
+  CHECK(recs[0] == std::vector<std::string>{"a", "b"});
+  CHECK(recs[1] == std::vector<std::string>{"1", "2"});
+  CHECK(recs[2] == std::vector<std::string>{"3", "x\ry"});
+  CHECK(recs[3] == std::vector<std::string>{"4", "5"});
+  CHECK(lines == std::vector<std::uint32_t>{1, 2, 4, 6});  // the blank line and the quoted CR count as lines
+  CHECK(CsvParser("a,b\r1,2\r").line_break() == '\r');
+  // CRLF and LF files keep LF as the line break, and a CR inside a quoted field stays text.
+  CHECK(CsvParser("a,b\r\n1,2\r\n").line_break() == '\n');
+  const auto crlf = all_records("a,b\r\n1,\"x\ry\"\r\n");
+  REQUIRE(crlf.size() == 2);
+  CHECK(crlf[1][1] == "x\ry");
+}
+
+TEST_CASE("a row or field over the length limit is flagged and cut, and reading resumes on the next line", "[csv]") {
+  constexpr std::size_t kMax = CsvParser::kMaxRecordBytes;
+  CsvRecord r;
+  SECTION("a long line") {
+    const std::string data = "a,b\n" + std::string(kMax + 10, 'x') + "\n1,2\n";
+    CsvParser p(data);
+    REQUIRE(p.next(r));
+    REQUIRE(p.next(r));
+    CHECK(r.line == 2);
+    CHECK(r.too_long == kMax + 10);
+    CHECK(r.long_field == -1);
+    CHECK(r.raw == std::string(CsvParser::kRawPreviewBytes, 'x'));
+    REQUIRE(p.next(r));
+    CHECK(r.too_long == 0);
+    CHECK(r.line == 3);
+    CHECK(r.fields == std::vector<std::string_view>{"1", "2"});
+    CHECK_FALSE(p.next(r));
+  }
+  SECTION("a record of exactly the limit is a record, one byte more is not") {
+    std::string row;
+    while (row.size() < kMax) row += std::string(999, 'x') + ",";
+    row.resize(kMax);
+    for (const std::string ending : {"\r\n", "\n"}) {
+      const std::string data = "a\n" + row + ending + row + "y" + ending;
+      CsvParser p(data);
+      REQUIRE(p.next(r));
+      REQUIRE(p.next(r));
+      CHECK(r.too_long == 0);
+      CHECK(r.fields.size() == kMax / 1000 + 1);
+      CHECK(r.raw.size() == kMax);
+      REQUIRE(p.next(r));
+      CHECK(r.too_long == kMax + 1);
+      CHECK(r.line == 3);
+    }
+  }
+  SECTION("NULs to the end of the file, no line break") {
+    const std::string data = "a,b\n" + std::string(3 * kMax, '\0');
+    CsvParser p(data);
+    REQUIRE(p.next(r));
+    REQUIRE(p.next(r));
+    CHECK(r.too_long == 3 * kMax);
+    CHECK(r.raw.size() == CsvParser::kRawPreviewBytes);
+    CHECK_FALSE(p.next(r));
+  }
+  SECTION("a long field") {
+    const std::string data = "a,b\n1," + std::string(CsvParser::kMaxFieldBytes + 1, 'y') + "\n2,3\n";
+    CsvParser p(data);
+    REQUIRE(p.next(r));
+    REQUIRE(p.next(r));
+    CHECK(r.too_long == CsvParser::kMaxFieldBytes + 1);
+    CHECK(r.long_field == 1);
+    CHECK(r.raw.size() == CsvParser::kRawPreviewBytes);
+    REQUIRE(p.next(r));
+    CHECK(r.fields == std::vector<std::string_view>{"2", "3"});
+  }
+  SECTION("a quote open past the byte limit, and an unquoted field running past it") {
+    for (const std::string& row : {"1,\"" + std::string(kMax + 5, 'q') + "\"", "\"q\"," + std::string(kMax + 5, 'z')}) {
+      const std::string data = "a,b\n" + row + "\n2,3\n";
+      CsvParser p(data);
+      REQUIRE(p.next(r));
+      REQUIRE(p.next(r));
+      CHECK(r.line == 2);
+      CHECK(r.too_long == row.size());
+      REQUIRE(p.next(r));
+      CHECK(r.line == 3);
+      CHECK(r.fields == std::vector<std::string_view>{"2", "3"});
+    }
+  }
+  SECTION("the bytes skipped are released, never the preview or the next record") {
+    const std::size_t n = 40 * kMax;
+    const std::string data = "a,b\n" + std::string(n, '\0') + "\n1,2\n";
+    std::vector<std::pair<std::size_t, std::size_t>> released;
+    CsvParser p(data, ',', [&](std::size_t from, std::size_t to) { released.emplace_back(from, to); });
+    REQUIRE(p.next(r));
+    REQUIRE(p.next(r));
+    REQUIRE_FALSE(released.empty());
+    CHECK(released.front().first == 4 + CsvParser::kRawPreviewBytes);
+    CHECK(released.back().second == 4 + n);  // up to the line break, not past it
+    for (std::size_t i = 1; i < released.size(); ++i) CHECK(released[i].first == released[i - 1].second);
+    REQUIRE(p.next(r));
+    CHECK(r.fields == std::vector<std::string_view>{"1", "2"});
+  }
+}

@@ -9,6 +9,7 @@
 
 #include "app/cli/init_config.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/atomic_file.hpp"
 #include "io/source_sniffer.hpp"
 
@@ -65,13 +66,14 @@ void run_init(const InitOptions& o, std::ostream& out) {
   a.output = o.output;
   write_file_atomically(file, init_config_text(a, wards, incidents));
 
-  fmt::print(out, "Wrote {}\n", file.string());
-  fmt::print(out, "  wards: {} features in layer '{}'; code field {}, name field {}\n", wards.features, wards.layer,
-             wards.code_field, wards.name_field);
+  fmt::print(out, "Wrote {}\n", printable(file.string()));
+  // Layer and field names come from the ward file: shown as printable() shows input bytes.
+  fmt::print(out, "  wards: {} features in layer '{}'; code field {}, name field {}\n", wards.features,
+             printable(wards.layer), printable(wards.code_field), printable(wards.name_field));
   fmt::print(out, "  incidents: {} file(s), {}, months {}..{}\n", files.size(),
              incidents.police_uk ? "police.uk street crime" : "a force extract (columns mapped in the file)",
              incidents.first_month, incidents.last_month);
-  fmt::print(out, "Check the guesses in the file, then: hotspot run {}\n", file.string());
+  fmt::print(out, "Check the guesses in the file, then: hotspot run {}\n", printable(file.string()));
 }
 
 }  // namespace hotspot

@@ -344,11 +344,23 @@ TimeWindow read_window(const toml::table& t, const Where& where) {
 // of day, so inputs that are all police.uk get none (the report says why).
 void read_windows(const toml::table& root, const std::string& fname, RunConfig& cfg) {
   std::vector<TimeWindow> windows;
+  std::vector<std::string> where_read;  // "run.toml:24: windows[0]", per window, for messages
   const bool explicit_windows = root.contains("windows");
   if (explicit_windows) {
     std::size_t n = 0;
-    for (const auto& item : *root.get("windows")->as_array())
-      windows.push_back(read_window(*item.as_table(), Where{fname, fmt::format("windows[{}]", n++)}));
+    for (const auto& item : *root.get("windows")->as_array()) {
+      const Where where{fname, fmt::format("windows[{}]", n++)};
+      windows.push_back(read_window(*item.as_table(), where));
+      where_read.push_back(where.at(*item.as_table(), "id"));
+      // A window's id names its themes and their files: two windows with one id would overwrite each other.
+      for (std::size_t k = 0; k + 1 < windows.size(); ++k)
+        if (windows[k].id == windows.back().id)
+          throw usage_error("config", fmt::format("{} = '{}' is already the id of {}. Give each window its own id.",
+                                                  where_read.back(), windows.back().id, where_read[k]));
+      if (const auto twice = first_repeated(windows.back().themes))
+        throw usage_error("config", fmt::format("{}: themes lists '{}' twice. List each theme once.",
+                                                where.at(*item.as_table(), "themes"), *twice));
+    }
   } else {
     windows = default_time_windows();
   }
@@ -373,6 +385,11 @@ void read_windows(const toml::table& root, const std::string& fname, RunConfig& 
       }
       Theme t = *base;
       t.id = base->id + "_" + w.id;
+      if (std::any_of(themes.begin(), themes.end(), [&](const Theme& th) { return th.id == t.id; }))
+        throw usage_error("config", fmt::format("{}: the window theme '{}' (theme '{}' in window '{}') has the id of "
+                                                "another theme, so their files would overwrite each other. Rename "
+                                                "the window or the theme '{}'.",
+                                                explicit_windows ? where_read[k] : fname, t.id, id, w.id, t.id));
       t.label = fmt::format("{} \u2014 {}", base->label, w.label);
       t.rules.clear();
       t.target.reset();
@@ -643,6 +660,9 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
     throw usage_error("config", fmt::format("{}: no themes. Set run.taxonomy (see data/themes/) or add "
                                             "[themes.<id>] tables.", fname));
   if (const auto selected = get_strings(run, "themes"); !selected.empty()) {
+    if (const auto twice = first_repeated(selected))
+      throw usage_error("config", fmt::format("{}: '{}' is listed twice. List each theme once.",
+                                              Where{fname, "run"}.at(run, "themes"), *twice));
     std::vector<Theme> chosen;
     for (const auto& id : selected) {
       auto it = std::find_if(cfg.taxonomy.themes.begin(), cfg.taxonomy.themes.end(),

@@ -33,7 +33,16 @@ void check_clock_time(const std::string& t) {
     throw usage_error("config", fmt::format("'{}' is not a time HH:MM.", t));
 }
 
+std::optional<std::string> first_repeated(const std::vector<std::string>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      if (values[k] == values[i]) return values[i];
+  return std::nullopt;
+}
+
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) {
+  if (const auto twice = first_repeated(ids))  // each theme's files are written once per list entry
+    throw usage_error("config", fmt::format("'{}' is listed twice. List each theme once.", *twice));
   std::vector<std::string> themes;
   for (const Theme& th : cfg.taxonomy.themes) themes.push_back(th.id);
   for (const std::string& id : ids)

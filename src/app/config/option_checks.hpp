@@ -2,6 +2,7 @@
 // Checks of single option values that their type and range cannot express
 // (a date, a time, a theme id, a forecast method). Each throws a usage Error
 // whose text follows "<file>:<line>: <table>.<key>: ", which the reader adds.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,10 @@ void check_iso_date(const std::string& d);
 void check_iso_dates(const std::vector<std::string>& dates);
 // A local time HH:MM.
 void check_clock_time(const std::string& t);
-// Every id names a theme of the run (the taxonomy is read before these options).
+// The first value listed twice, if any.
+std::optional<std::string> first_repeated(const std::vector<std::string>& values);
+// Every id names a theme of the run (the taxonomy is read before these
+// options), and none is listed twice: each theme's files are written once.
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids);
 // A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
 void check_forecast(const std::string& forecast);

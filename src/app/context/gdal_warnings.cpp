@@ -1,5 +1,7 @@
 #include "app/context/gdal_warnings.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -9,8 +11,17 @@
 namespace hotspot {
 namespace {
 
+// A warning as the run records it. GDAL names the files it writes, and a
+// run writes into ".<name>.staging-<pid>" and ".<file>.tmp<pid>.<ext>": the
+// process id is dropped, so the manifest, which lists the warnings, is the
+// same on every rerun.
 std::string warning_text(CPLErrorNum number, const char* message) {
-  return fmt::format("{}: {}", number == kProjLogError ? "PROJ" : "GDAL", message ? message : "");
+  std::string text = fmt::format("{}: {}", number == kProjLogError ? "PROJ" : "GDAL", message ? message : "");
+  const std::string pid = std::to_string(::getpid());
+  for (const std::string marker : {".staging-", ".tmp"})
+    for (std::size_t at = 0; (at = text.find(marker + pid, at)) != std::string::npos;)
+      text.erase(at + marker.size(), pid.size());
+  return text;
 }
 
 }  // namespace

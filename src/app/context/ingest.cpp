@@ -13,6 +13,7 @@
 #include <future>
 #include <memory>
 
+#include "app/config/config.hpp"
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/incident_reader.hpp"
@@ -176,6 +177,22 @@ ParsedFile parse_file(const std::string& path, std::uint32_t index, const Incide
   return f;
 }
 
+// A file whose bytes an earlier file already gave: read 0 rows, so that its
+// rows count once. Said in a warning naming both, and in the manifest.
+void skip_copy(ParsedFile& copy, const ParsedFile& first, const RunConfig& config, std::vector<std::string>& warnings) {
+  warnings.push_back(fmt::format("{} has the same content as {} (SHA-256 {}): it is skipped, so its rows count "
+                                 "once. Remove the copy, or narrow the paths that match it.",
+                                 display_path(config, copy.report.path), display_path(config, first.report.path),
+                                 copy.report.sha256));
+  copy.report.duplicate_of = first.report.path;
+  copy.report.read = copy.report.outside_window = copy.report.blank_lines = 0;
+  copy.rows = FileReadResult{};
+  copy.x.clear();
+  copy.y.clear();
+  copy.in_area.clear();
+  copy.source.reset();
+}
+
 // Applies the run's duplicate-id filter to one parsed file, in file order.
 void reject_duplicates(ParsedFile& f, DuplicateIdFilter& ids) {
   std::vector<char> keep;
@@ -291,6 +308,10 @@ ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Per
   for (std::thread& t : pool) t.join();
   for (const std::exception_ptr& e : errors)
     if (e) std::rethrow_exception(e);
+  std::map<std::string, std::size_t> first_with;  // SHA-256 -> the first file with those bytes
+  for (std::size_t i = 0; i < out.files.size(); ++i)
+    if (const auto [it, fresh] = first_with.emplace(out.files[i].report.sha256, i); !fresh)
+      skip_copy(out.files[i], out.files[it->second], config, out.warnings);
   // The first record with an id wins, across files in config order.
   std::size_t ids = 0, bytes = 0;
   for (const ParsedFile& f : out.files)
@@ -314,6 +335,7 @@ void mark_rows_in_wards(ParsedInputs& parsed, const WardIndex& wards) {
 
 IngestResult place_inputs(const ParsedInputs& parsed, const RunConfig& config, const WardIndex& wards) {
   IngestResult out;
+  out.warnings = parsed.warnings;
   TransformCache transforms(config.crs);
   std::size_t n = 0;
   for (const ParsedFile& f : parsed.files) n += f.rows.incidents.size();

@@ -26,6 +26,8 @@ struct InputFileReport {
   std::uint64_t outside_window = 0;  // dated outside the data window: read, not used, not a fault
   ReasonCounts rejected{};
   std::uint64_t blank_lines = 0;  // skipped: an empty line is not a record
+  // An earlier file with the same bytes (SHA-256): this one was skipped, read 0.
+  std::string duplicate_of;
   std::uint64_t unthemed = 0;     // accepted, category not in the taxonomy
   std::map<std::string, std::uint64_t> unthemed_categories;
 
@@ -52,6 +54,7 @@ struct IngestResult {
   // but inside another area's, counted as outside_every_ward like any row
   // outside the area, and not listed in rejects (they are that area's rows).
   std::uint64_t rejects_in_other_areas = 0;
+  std::vector<std::string> warnings;  // about the files as a whole (a copy skipped)
 };
 
 // One incident file read, parsed and reprojected: everything that does not
@@ -72,9 +75,12 @@ struct ParsedFile {
 
 struct ParsedInputs {
   std::vector<ParsedFile> files;  // in config order
+  std::vector<std::string> warnings;
 };
 
-// Rows dated outside `window` are accounted for as outside the data window.
+// Rows dated outside `window` are accounted for as outside the data window. A
+// file with the same bytes as an earlier one (a symlink, a second download) is
+// skipped, with a warning naming both: its rows count once.
 ParsedInputs parse_inputs(const RunConfig& config, Progress& progress, const Period& window);
 // Marks each parsed row that lies in one of `wards` (ParsedFile::in_run_wards):
 // a multi-area run marks the rows in any of its areas once, so an area can

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace hotspot {
 namespace {
 using Clock = std::chrono::steady_clock;
@@ -64,7 +66,7 @@ void Progress::finish(const std::string& stage, const std::string& summary) {
   clear_locked();
   active_ = false;
   if (shown) {
-    fmt::print(sink_, "[{}] {}\n", stage, summary);
+    fmt::print(sink_, "[{}] {}\n", stage, printable(summary));
     std::fflush(sink_);
   }
 }
@@ -79,7 +81,7 @@ void Progress::tick() {
 
 void Progress::draw_locked() {
   const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-  fmt::print(sink_, "\r\033[K[{}] {}  {:.0f} s", stage_, detail_, seconds);
+  fmt::print(sink_, "\r\033[K[{}] {}  {:.0f} s", stage_, printable(detail_), seconds);
   std::fflush(sink_);
   drawn_ = true;
 }
@@ -101,7 +103,15 @@ std::streamsize Progress::LineBuf::xsputn(const char* s, std::streamsize n) {
   if (!target_) return n;
   std::lock_guard<std::mutex> lock(owner_.mutex_);
   owner_.clear_locked();
-  target_->write(s, n);
+  // Lines quote the config and the inputs (names, labels, paths): their control
+  // bytes are shown as \xNN, never sent to the terminal. fmt::print and << of a
+  // string write whole texts, so a UTF-8 character is never split between calls.
+  const std::string_view text(s, static_cast<std::size_t>(n));
+  if (is_printable(text)) target_->write(s, n);
+  else {
+    const std::string shown = printable(text);
+    target_->write(shown.data(), static_cast<std::streamsize>(shown.size()));
+  }
   target_->flush();  // before the ticker draws again, and before warnings on stderr
   return target_->good() ? n : 0;
 }

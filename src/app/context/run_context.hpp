@@ -83,6 +83,8 @@ struct RunInputs {
   std::vector<VenueFileReport> venue_files;
   std::vector<Reject> venue_rejects;  // source = index into venue_files, offset by incident files
 
+  // The memory budget for grids over the wards (kde.memory_budget_mb): core/grid_budget.hpp.
+  GridBudget grid_budget() const { return ward_grid_budget(*ward_set, wards.wards, cfg.kde.memory_budget_mb); }
   // Incidents of theme t in the months of `p`.
   std::vector<const Incident*> incidents_in(std::size_t theme, const Period& p) const;
   // Incidents of theme t in the reporting period.
@@ -104,6 +106,7 @@ struct RunContext : RunInputs {
   StageTimer timer;
   std::vector<OutputFile> outputs;
   std::vector<OutputFile> restricted_outputs;
+  std::string pack_id;  // of the pack's files, in both manifests (app/run/pack_folders.hpp)
   std::vector<StageRecord> stages;
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
   DisclosureLedger disclosure;       // what each stage withheld, in counts, for the manifest

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <map>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -19,10 +20,12 @@
 #include "app/run/pack_folders.hpp"
 #include "app/run/pipeline.hpp"
 #include "app/context/progress.hpp"
+#include "app/config/suggest.hpp"
 #include "core/error.hpp"
 #include "geo/ward_set.hpp"
 #include "io/atomic_file.hpp"
 #include "io/json_writer.hpp"
+#include "io/sha256.hpp"
 #include "io/staged_folder.hpp"
 #include "io/ward_reader.hpp"
 #include "io/html_text.hpp"
@@ -49,6 +52,7 @@ std::string sql_literal(const std::string& v) {
 
 struct AreaOutcome {
   std::string value, slug, error;  // error empty: the area's pack was written
+  ErrorKind kind = ErrorKind::BadInput;  // of the error
 };
 
 std::string index_html(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
@@ -119,6 +123,10 @@ std::vector<std::string> area_values(const RunConfig& cfg) {
     v.erase(std::unique(v.begin(), v.end()), v.end());
     return v;
   }
+  return ward_area_values(cfg);
+}
+
+std::vector<std::string> ward_area_values(const RunConfig& cfg) {
   GDALDatasetUniquePtr ds(GDALDataset::Open(cfg.wards.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) throw bad_input("wards", fmt::format("{}: cannot open the ward layer. Check wards.path.", cfg.wards.path));
   OGRLayer* layer = cfg.wards.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(cfg.wards.layer.c_str());
@@ -159,15 +167,36 @@ RunConfig area_config(const RunConfig& cfg, const std::string& value) {
   return a;
 }
 
+std::vector<std::string> area_problems(const RunConfig& cfg, const std::vector<std::string>& values) {
+  std::vector<std::string> problems(values.size());
+  if (!cfg.areas.only.empty()) {  // every value listed must be among the wards'
+    const std::vector<std::string> known = ward_area_values(cfg);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (!std::binary_search(known.begin(), known.end(), values[i]))
+        problems[i] = fmt::format("no ward has {} = '{}'{}.{} Check areas.only.", cfg.areas.field, values[i],
+                                  cfg.wards.where.empty() ? "" : " under wards.where", did_you_mean(values[i], known));
+  }
+  std::map<std::string, std::size_t> by_slug;  // the first area with each folder name keeps it
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!problems[i].empty()) continue;
+    const auto [it, fresh] = by_slug.emplace(area_slug(values[i]), i);
+    if (!fresh)
+      problems[i] = fmt::format("its folder name '{}' is that of the area '{}'. Leave one of them out with "
+                                "areas.only.", it->first, values[it->second]);
+  }
+  return problems;
+}
+
 void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
   const std::vector<std::string> values = area_values(cfg);
-  std::set<std::string> slugs;
-  for (const std::string& v : values)
-    if (!slugs.insert(area_slug(v)).second)
-      throw usage_error("config", fmt::format("areas '{}' and another share the folder name '{}'. Use areas.only to "
-                                              "pick one.", v, area_slug(v)));
+  // A value that cannot be built fails alone, like an area with bad data.
+  const std::vector<std::string> problems = area_problems(cfg, values);
+  std::vector<std::string> buildable;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (problems[i].empty()) buildable.push_back(values[i]);
   refuse_foreign_folder(cfg.output, "output folder");
   refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  finish_interrupted_swap(cfg.output, cfg.restricted_output);
   remove_dead_staging_folders(cfg.output);
   remove_dead_staging_folders(cfg.restricted_output);
 
@@ -177,7 +206,7 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
   // One read of the inputs for every area.
   progress.begin("ingest");
   ParsedInputs parsed = parse_inputs(cfg, progress, data_window(cfg, Mode::Run));
-  mark_rows_in_areas(cfg, values, parsed, progress);
+  if (!buildable.empty()) mark_rows_in_areas(cfg, buildable, parsed, progress);
   progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
 
   StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
@@ -190,6 +219,11 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
       AreaOutcome& o = outcomes[i];
       o.value = values[i];
       o.slug = area_slug(values[i]);
+      if (!problems[i].empty()) {
+        o.error = problems[i];
+        progress.update("areas", ++done, values.size(), values[i]);
+        continue;
+      }
       const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
       std::ostringstream log;
       try {
@@ -200,6 +234,7 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
           if (!internal) internal = std::current_exception();
         }
         o.error = e.what();
+        o.kind = e.kind();
         std::error_code ec;
         fs::remove_all(area.pack_dir, ec);
         fs::remove_all(area.restricted_dir, ec);
@@ -223,23 +258,41 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
     fmt::print(progress.console(), "{}: {}\n", o.value, o.error.empty() ? "written to " + o.slug + "/" : "FAILED: " + o.error);
   }
   if (failed == outcomes.size())
-    throw bad_input("areas", fmt::format("every area failed; the first: {}: {}", outcomes[0].value, outcomes[0].error));
+    // The first area's kind: a setting every area trips on (a distorting CRS) stays a usage error.
+    throw Error(outcomes[0].kind, "areas",
+                fmt::format("every area failed; the first: {}: {}", outcomes[0].value, outcomes[0].error));
   write_file_atomically(pack.staging() / "index.html", index_html(cfg, outcomes));
   write_file_atomically(pack.staging() / "index.json", index_json(cfg, outcomes));
+  // The set's id (app/run/pack_folders.hpp): the index and each area's pack manifest, which checksums its files.
+  std::vector<OutputFile> listing;
+  for (const std::string name : {"index.html", "index.json"})
+    listing.push_back(OutputFile{name, sha256_file((pack.staging() / name).string())});
+  for (const AreaOutcome& o : outcomes)
+    if (o.error.empty())
+      listing.push_back(
+          OutputFile{o.slug + "/manifest.json", sha256_file((pack.staging() / o.slug / "manifest.json").string())});
+  const std::string id = pack_id(listing);
   // Both top folders get a manifest, so a rerun recognises them as hotspot's.
   for (const fs::path& dir : {pack.staging(), restricted.staging()}) {
     JsonWriter j;
     j.begin_object();
     write_software(j);
-    j.value("areas_index", "index.json").value("restricted", dir == restricted.staging());
+    j.value("pack_id", id).value("areas_index", "index.json").value("restricted", dir == restricted.staging());
     j.end_object();
     write_file_atomically(dir / "manifest.json", j.str());
   }
-  restricted.commit();
-  pack.commit();
-  if (failed) progress.warnings() << fmt::format("warning: {} of {} areas failed; see index.html\n", failed, outcomes.size());
+  commit_together(restricted, pack);
   fmt::print(progress.always(), "Wrote {} areas to {} ({} failed); row-level files, not for sharing, in {}\n",
              outcomes.size() - failed, cfg.output.string(), failed, cfg.restricted_output.string());
+  // The others are written; the exit code still says that not all of the set is there.
+  if (failed) {
+    std::vector<std::string> reasons;
+    for (const AreaOutcome& o : outcomes)
+      if (!o.error.empty()) reasons.push_back(fmt::format("{}: {}", o.value, o.error));
+    throw bad_input("areas", fmt::format("{} of {} areas failed, the other {} were written (see {}): {}",
+                                         failed, outcomes.size(), outcomes.size() - failed,
+                                         (cfg.output / "index.html").string(), fmt::join(reasons, " | ")));
+  }
 }
 
 }  // namespace hotspot

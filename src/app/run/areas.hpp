@@ -4,8 +4,9 @@
 // single-area config would make (its ward filter narrowed to the area, its
 // own folders under run.output and run.restricted_output), so its pack is
 // the single-area pack. Areas are built on areas.threads threads, each with
-// its own GEOS and PROJ contexts. An area whose data is bad fails alone, with
-// its reason in the index; the others complete. The whole set appears at
+// its own GEOS and PROJ contexts. An area whose value or data is bad fails
+// alone, with its reason in the index; the others complete and are written,
+// and the run then ends with a bad-input error naming the failed areas. The whole set appears at
 // once: both top folders are staged and swapped in as a single run's are.
 #include <iosfwd>
 #include <string>
@@ -17,6 +18,12 @@ namespace hotspot {
 
 // The values of areas.field among the wards (wards.where applies), sorted, or areas.only.
 std::vector<std::string> area_values(const RunConfig& cfg);
+// The values of areas.field among the wards (wards.where applies), sorted.
+std::vector<std::string> ward_area_values(const RunConfig& cfg);
+// Per value of `values`, why it cannot be built, or empty: a value of
+// areas.only that no ward has, or a folder name (slug) an earlier value has.
+// Such an area fails alone, as one with bad data does.
+std::vector<std::string> area_problems(const RunConfig& cfg, const std::vector<std::string>& values);
 
 // "Barking and Dagenham" -> "barking-and-dagenham".
 std::string area_slug(const std::string& value);

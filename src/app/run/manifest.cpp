@@ -103,6 +103,7 @@ std::string manifest_json(const RunContext& in) {
   JsonWriter j;
   j.begin_object();
   write_software(j);
+  j.value("pack_id", in.pack_id);
   j.value("config", cfg.config_path.filename().string());
   j.value("area_name", cfg.area_name);
   j.begin_object("period").value("label", cfg.period.label).value("first", format_month(cfg.period.first))
@@ -144,8 +145,9 @@ std::string manifest_json(const RunContext& in) {
     j.begin_object()
         .value("path", display_path(cfg, f.path))
         .value("source", f.source_name)
-        .value("sha256", f.sha256)
-        .value("read", f.read)
+        .value("sha256", f.sha256);
+    if (!f.duplicate_of.empty()) j.value("duplicate_of", display_path(cfg, f.duplicate_of));
+    j.value("read", f.read)
         .value("accepted", f.accepted)
         .value("outside_window", f.outside_window)
         .value("rejected", f.rejected_total());

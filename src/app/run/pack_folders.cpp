@@ -18,6 +18,7 @@
 #include "io/csv_writer.hpp"
 #include "io/json_writer.hpp"
 #include "io/sha256.hpp"
+#include "io/staged_folder.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
@@ -33,7 +34,33 @@ bool written_by_hotspot(const fs::path& folder) {
   return doc.GetRoot().GetString("software/name") == "hotspot";
 }
 
+// The pack_id a folder's manifest.json records; empty without one.
+std::string recorded_pack_id(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_regular_file(folder / "manifest.json", ec)) return {};
+  CPLJSONDocument doc;
+  if (!doc.Load((folder / "manifest.json").string())) return {};
+  return doc.GetRoot().GetString("pack_id");
+}
+
 }  // namespace
+
+std::string pack_id(const std::vector<OutputFile>& pack_files) {
+  std::string listing;
+  for (const OutputFile& f : pack_files)
+    if (f.name != "manifest.json" && f.name != "timings.json") listing += f.name + " " + f.sha256 + "\n";
+  return sha256_hex(listing);
+}
+
+void finish_interrupted_swap(const fs::path& pack, const fs::path& restricted) {
+  const std::string wanted = recorded_pack_id(restricted);
+  if (wanted.empty() || recorded_pack_id(pack) == wanted) return;
+  for (const fs::path& staged : dead_staging_folders(pack))
+    if (recorded_pack_id(staged) == wanted) {
+      swap_into_place(staged, pack);
+      return;
+    }
+}
 
 void refuse_foreign_folder(const fs::path& folder, const std::string& role) {
   std::error_code ec;
@@ -73,6 +100,7 @@ std::string restricted_manifest_json(const RunContext& run) {
   j.value("area_name", cfg.area_name);
   j.value("period", cfg.period.label);
   j.value("pack", cfg.output.lexically_relative(cfg.restricted_output).generic_string());
+  j.value("pack_id", run.pack_id);
   if (const std::uint64_t n = run.ingest.rejects_in_other_areas)
     j.begin_object("rejects_not_listed").value("rows", n)
         .value("why", "outside this area's wards but inside another area's of the same run (hotspot run --areas): "

@@ -22,6 +22,21 @@ void refuse_foreign_folder(const std::filesystem::path& folder, const std::strin
 // Every file in `folder` (not recursing), sorted by name, with its SHA-256.
 std::vector<OutputFile> list_folder(const std::filesystem::path& folder);
 
+// The pack's id: SHA-256 over its files' names and checksums (manifest.json
+// and timings.json aside), so the same pack always has the same id and reruns
+// stay byte-identical. Both manifests carry it (pack_id): a restricted folder
+// belongs to the pack whose id its manifest names. Only the pack's files make
+// it, so the emailed pack says nothing of the restricted folder's content.
+std::string pack_id(const std::vector<OutputFile>& pack_files);
+
+// A run swaps the restricted folder in first, then the pack
+// (io/staged_folder.hpp, commit_together). Killed between the two, it leaves
+// the new restricted folder beside the previous pack, and the new pack whole
+// in its staging folder. When the restricted folder's pack_id is not the
+// pack's and a dead staging folder of the pack holds that id, this swaps it in
+// as the killed run would have; the next run calls it first.
+void finish_interrupted_swap(const std::filesystem::path& pack, const std::filesystem::path& restricted);
+
 // The restricted folder's own manifest.json: what it holds and why it stays apart.
 std::string restricted_manifest_json(const RunContext& run);
 

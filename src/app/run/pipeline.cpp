@@ -17,6 +17,7 @@
 #include "app/context/venue_loader.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/context_reader.hpp"
 #include "io/population_reader.hpp"
 #include "io/staged_folder.hpp"
 
@@ -50,9 +51,11 @@ void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnosti
 
 void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
   for (const auto& f : in.files)
-    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}\n",
+    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n",
                display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
-               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "");
+               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
+               f.duplicate_of.empty() ? ""
+                                      : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
   const InputTotals t = input_totals(in.files);
   fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
              t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
@@ -69,6 +72,12 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   attach_population(cfg, run.wards.wards, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
+  // Now that the area is known: a CRS that misstates it (Web Mercator) would misstate every measure.
+  require_true_scale(cfg.crs, run.ward_set->extent(), "run.crs");
+  // The report, the last stage, draws the context layer: read it now, so that a
+  // layer without a CRS or a broken feature stops the run before the analysis.
+  if (const ContextConfig& c = cfg.context; !c.path.empty())
+    (void)read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, cfg.crs, run.ward_set->extent());
   run.timer.stop();
   run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
 
@@ -77,6 +86,7 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.ingest = parsed ? place_inputs(*parsed, cfg, run.ward_set->index())
                       : ingest(cfg, run.ward_set->index(), run.progress, window);
   run.timer.stop();
+  for (const std::string& w : run.ingest.warnings) run.diag.warn(w);
   if (!cfg.period.label.empty()) {  // evaluate has no period
     run.availability = assess_data(cfg, run.ingest);
     for (const std::string& w : data_warnings(cfg, run.availability)) run.diag.warn(w);
@@ -189,6 +199,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     refuse_foreign_folder(cfg.restricted_output, "restricted folder");
   }
   if (mode != Mode::Validate && !area) {  // what killed runs left beside the folders
+    finish_interrupted_swap(cfg.output, cfg.restricted_output);
     remove_dead_staging_folders(cfg.output);
     remove_dead_staging_folders(cfg.restricted_output);
   }
@@ -239,7 +250,6 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
   write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
   // The manifests list what is in each folder, so they cannot miss a file.
   run.restricted_outputs = list_folder(run.restricted_dir);
-  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
   const std::vector<OutputFile> recorded = run.outputs;
   run.outputs = list_folder(run.pack_dir);
   for (const OutputFile& o : recorded)
@@ -250,13 +260,13 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     if (!registered_output(o.name))
       throw internal_error("write", fmt::format("{} has no entry in app/disclosure/output_registry.cpp: say which "
                                                 "disclosure rule its counts pass before publishing it", o.name));
+  run.pack_id = pack_id(run.outputs);
+  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
   write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
 
   // The restricted folder first: when the pack appears, what it names is there.
-  if (!area) {
-    restricted->commit();
-    pack->commit();
-  }
+  // Both are flushed before either swap, so only two renames lie between them.
+  if (!area) commit_together(*restricted, *pack);
   fmt::print(run.progress.always(), "Wrote {} ({} files); row-level files, not for sharing, in {}\n", cfg.output.string(),
              run.outputs.size() + 1, cfg.restricted_output.string());
 }

@@ -159,7 +159,8 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
                           const WardOverlap& overlap, ClusterTheme& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   const Bounds& e = run.ward_set->extent();
-  check_grid_budget(e, 0, c.gistar_cell, 40.0, run.cfg.kde.memory_budget_mb, "clusters.gistar_cell");
+  run.grid_budget().check(grid_size(e.max_x - e.min_x, e.max_y - e.min_y, 0, c.gistar_cell), c.gistar_cell,
+                          kGiStarBytesPerCell, "the Gi* grid of " + theme.id, "clusters.gistar_cell");
   Grid counts;
   counts.spec = aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, c.gistar_cell, 0);
   counts.in_area = cells_in_area(run.geos, run.ward_set->area(), counts.spec);

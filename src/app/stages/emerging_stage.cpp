@@ -90,8 +90,10 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
                               "space-time classes use those {}.",
                               e.months, months, format_month(window.last), format_month(window.first), months));
   const Bounds& box = run.ward_set->extent();
-  check_grid_budget(box, 0, c.gistar_cell, 8.0 * (months + 2), cfg.kde.memory_budget_mb,
-                    "clusters.gistar_cell and emerging.months");
+  run.grid_budget().check(grid_size(box.max_x - box.min_x, box.max_y - box.min_y, 0, c.gistar_cell), c.gistar_cell,
+                          emerging_bytes_per_cell(static_cast<std::size_t>(months)),
+                          fmt::format("emerging hot spots: {} monthly Gi* grids", months),
+                          "clusters.gistar_cell and emerging.months");
   Grid base;
   base.spec = aligned_grid(box.min_x, box.min_y, box.max_x, box.max_y, c.gistar_cell, 0);
   base.in_area = cells_in_area(run.geos, run.ward_set->area(), base.spec);

@@ -154,7 +154,7 @@ EvaluationResult compute_evaluation(const RunInputs& run, Progress& progress) {
   const std::optional<Period>& part = cfg.evaluate.targets;
   const TargetMonths targets = part ? TargetMonths{part->first, part->last, 0} : TargetMonths{};
   return evaluate(cfg, evaluation_plan(cfg), run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents,
-                  progress, targets);
+                  run.grid_budget(), progress, targets);
 }
 
 void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream& out) {

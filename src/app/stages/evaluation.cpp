@@ -54,12 +54,34 @@ EvaluationPlan evaluation_plan(const RunConfig& cfg) {
   return plan;
 }
 
+EvalGridPlan eval_grid_plan(const WardIndex& wards, double study_area_m2, double cell) {
+  const Bounds& e = wards.extent();
+  const double w = e.max_x - e.min_x, h = e.max_y - e.min_y;
+  EvalGridPlan p;
+  p.size = grid_size(w, h, 0, cell);
+  p.area_share = p.size.cells() > 0 ? study_area_cells(w, h, study_area_m2, cell) / p.size.cells() : 1;
+  return p;
+}
+
+double backtest_bytes_per_cell(const EvaluationPlan& plan, std::size_t themes, int threads, double area_share) {
+  const double tasks = static_cast<double>(std::max<std::size_t>(1, std::min<std::size_t>(
+      themes, static_cast<std::size_t>(std::max(1, threads)))));
+  const double layers = longest_lookback(plan.methods) + 2.0;
+  const double per_area_cell = 4 + tasks * (layers * month_layer_bytes(plan.bandwidths.size()) + 24);
+  return 8 + tasks * kde_subgrid_bytes(plan.bandwidths.size()) + area_share * per_area_cell;
+}
+
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
-                          double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
-                          const TargetMonths& targets) {
+                          double study_area_m2, const std::vector<Incident>& incidents, const GridBudget& budget,
+                          Progress& progress, const TargetMonths& targets) {
   EvaluationResult r;
   r.plan = plan;
   const std::size_t themes = cfg.taxonomy.themes.size();
+  const EvalGridPlan grid = eval_grid_plan(wards, study_area_m2, plan.cell);
+  budget.check(grid.size, plan.cell, backtest_bytes_per_cell(plan, themes, cfg.threads, grid.area_share),
+               fmt::format("the backtest's {:g} m grids ({} theme{}, {} method{})", plan.cell, themes,
+                           themes == 1 ? "" : "s", plan.methods.size(), plan.methods.size() == 1 ? "" : "s"),
+               "evaluate.cell and the look-backs of evaluate.lookbacks and kde.forecast");
   r.themes.resize(themes);
   if (incidents.empty())
     throw bad_input("evaluate", "no incident was accepted from the inputs, so there is nothing to backtest; check "

@@ -8,6 +8,7 @@
 #include "analysis/backtest.hpp"
 #include "app/config/config.hpp"
 #include "app/context/progress.hpp"
+#include "core/grid_budget.hpp"
 #include "core/incident.hpp"
 #include "geo/ward_index.hpp"
 
@@ -53,10 +54,25 @@ struct TargetMonths {
   int at_most = 0;             // > 0: only the last `at_most` of them
 };
 
+// The evaluation grid of `cell` over the wards, before it is built: its size,
+// and the share of its cells the study area holds, for the budget check.
+struct EvalGridPlan {
+  GridSize size;
+  double area_share = 1;
+};
+EvalGridPlan eval_grid_plan(const WardIndex& wards, double study_area_m2, double cell);
+
+// What the backtest holds at once, per cell of its evaluation grid: the grid's
+// cell index, and on each of min(threads, themes) threads the month layers of
+// the longest look-back (plus the target month and one being built), the
+// scores, and the KDE sub-grid while a layer is smoothed.
+double backtest_bytes_per_cell(const EvaluationPlan& plan, std::size_t themes, int threads, double area_share);
+
 // Backtests the target months. Throws a bad-input Error naming both lengths
-// when the data are too short for one target month.
+// when the data are too short for one target month, and the budget's Error,
+// before any grid is allocated, when its grids would not fit.
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
-                          double study_area_m2, const std::vector<Incident>& incidents, Progress& progress,
-                          const TargetMonths& targets = {});
+                          double study_area_m2, const std::vector<Incident>& incidents, const GridBudget& budget,
+                          Progress& progress, const TargetMonths& targets = {});
 
 }  // namespace hotspot

@@ -78,7 +78,8 @@ GridSpec surface_grid(const RunInputs& run, const Theme& theme, const std::vecto
   const KdeConfig& k = run.cfg.kde;
   const double support = kernel_support(params);
   const Bounds& e = run.ward_set->extent();
-  check_grid_budget(e, support, k.cell, 13.0, k.memory_budget_mb, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
+  run.grid_budget().check(grid_size(e.max_x - e.min_x, e.max_y - e.min_y, support, k.cell), k.cell, kKdeBytesPerCell,
+                          "the KDE surface of " + theme.id, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
   const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
   if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
     diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
@@ -207,7 +208,8 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
   shared.params.output = k.output;
   shared.params.gaussian_truncation = k.gaussian_truncation;
   if (k.classes == HotspotClasses::Coverage)
-    shared.forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents, progress, diag);
+    shared.forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents,
+                                    run.grid_budget(), progress, diag);
   KdeResult result;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     progress.update("kde", t, cfg.taxonomy.themes.size(), cfg.taxonomy.themes[t].label);

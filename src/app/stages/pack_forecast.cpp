@@ -71,8 +71,26 @@ int pack_forecast_months(const RunConfig& cfg) {
   return kBacktestTargets - 1 + std::max(lookback, cfg.evaluate.history_months);
 }
 
+namespace {
+
+// What the forecast holds at once beside its backtest, per cell of its grid:
+// every theme's 12 monthly forecast grids (score and mask), a theme's 12
+// selections and scores and the tracks' cell labels while they are chained,
+// the grid's cell index, and on each thread the month layers of the look-back
+// with its scores and the KDE sub-grid.
+double forecast_bytes_per_cell(const EvaluationPlan& plan, std::size_t themes, int threads, double area_share) {
+  const double months = kTrackedMonths, tasks = std::max(1.0, std::min<double>(threads, themes * months));
+  const double layers = longest_lookback(plan.methods) * month_layer_bytes(plan.bandwidths.size());
+  const double per_area_cell = 4 + tasks * (layers + 16);
+  return 8 + static_cast<double>(themes) * months * 9 + months * 9 + 12 +
+         tasks * kde_subgrid_bytes(plan.bandwidths.size()) + area_share * per_area_cell;
+}
+
+}  // namespace
+
 PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double study_area_m2,
-                           const std::vector<Incident>& incidents, Progress& progress, Diagnostics& diag) {
+                           const std::vector<Incident>& incidents, const GridBudget& budget, Progress& progress,
+                           Diagnostics& diag) {
   const std::optional<ForecastMethod> fixed = pack_forecast_method(cfg.kde);
   EvaluationPlan plan = evaluation_plan(cfg);
   if (fixed) {  // only the pack's own method needs its record
@@ -83,6 +101,16 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     if (fixed->kind == ForecastKind::Kde) plan.bandwidths = {fixed->bandwidth};
   }
   plan.coverages = {cfg.kde.coverage};
+  // Before the backtest, whose failure for want of history is only a warning:
+  // the forecast's grids then get built all the same.
+  const std::size_t themes = cfg.taxonomy.themes.size();
+  const EvalGridPlan grid_plan = eval_grid_plan(wards, study_area_m2, cfg.evaluate.cell);
+  budget.check(grid_plan.size, cfg.evaluate.cell,
+               backtest_bytes_per_cell(plan, themes, cfg.threads, grid_plan.area_share) +
+                   forecast_bytes_per_cell(plan, themes, cfg.threads, grid_plan.area_share),
+               fmt::format("the hotspot forecast's {:g} m grids ({} months for each of {} theme{}, and their "
+                           "backtest)", cfg.evaluate.cell, kTrackedMonths, themes, themes == 1 ? "" : "s"),
+               "evaluate.cell and the look-back of kde.forecast");
   PackForecast out;
   out.methods = plan.methods;
   std::optional<EvaluationResult> record;
@@ -92,16 +120,17 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
     if (i.month <= cfg.period.last) upto.push_back(i);
   try {
     if (upto.empty()) throw bad_input("evaluate", "no incident up to the period's end");
-    record = evaluate(cfg, plan, wards, study_area_m2, upto, progress,
+    record = evaluate(cfg, plan, wards, study_area_m2, upto, budget, progress,
                       TargetMonths{std::nullopt, cfg.period.last, kBacktestTargets});
     out.first_target = record->first_target;
     out.last_target = record->last_target;
   } catch (const Error& e) {
+    // Only too little history makes the record a warning; the budget's errors (stage "grid") stop the run.
+    if (e.kind() != ErrorKind::BadInput || e.stage() == "grid") throw;
     out.backtest_unavailable = e.what();
     diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
   }
   const EvalGrid grid = evaluation_grid(wards, study_area_m2, cfg.evaluate.cell);
-  const std::size_t themes = cfg.taxonomy.themes.size();
   std::vector<ForecastMethod> methods(themes);
   std::vector<std::optional<MethodSummary>> bests(themes);
   for (std::size_t t = 0; t < themes; ++t) {

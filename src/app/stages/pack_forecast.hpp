@@ -14,6 +14,7 @@
 #include "app/context/progress.hpp"
 #include "core/diagnostics.hpp"
 #include "core/grid.hpp"
+#include "core/grid_budget.hpp"
 #include "core/incident.hpp"
 #include "geo/ward_index.hpp"
 
@@ -45,7 +46,10 @@ struct PackForecast {
 // Months of data the forecast and its backtest read, ending at the period's end.
 int pack_forecast_months(const RunConfig& cfg);
 
+// Checks the memory of every grid it and its backtest hold against `budget`
+// before allocating any (core/grid_budget.hpp).
 PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double study_area_m2,
-                           const std::vector<Incident>& incidents, Progress& progress, Diagnostics& diag);
+                           const std::vector<Incident>& incidents, const GridBudget& budget, Progress& progress,
+                           Diagnostics& diag);
 
 }  // namespace hotspot
