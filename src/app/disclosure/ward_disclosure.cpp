@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
+
 namespace hotspot {
 
 WardAtoms::WardAtoms(const std::vector<Incident>& incidents, std::size_t wards) : wards_(wards) {
@@ -126,11 +128,29 @@ class Decider {
           WardDisclosure& out)
       : themes_(themes), atoms_(atoms), published_(published), out_(out) {}
 
+  // Audits the blocks of `tiles` not audited yet, on up to `threads` threads
+  // (blocks share nothing; the patterns do not depend on the thread count).
+  void prepare(const std::vector<Period>& tiles, int threads) {
+    std::vector<Period> todo;
+    for (const Period& t : tiles)
+      if (!cache_.count({t.first, t.last}) &&
+          std::none_of(todo.begin(), todo.end(), [&](const Period& p) { return p.first == t.first && p.last == t.last; }))
+        todo.push_back(t);
+    std::vector<BlockPattern> done(todo.size());
+    parallel_for(todo.size(), threads, [&](std::size_t i, int) { done[i] = block_pattern(atoms_, todo[i], themes_, published_); });
+    for (std::size_t i = 0; i < todo.size(); ++i) keep(todo[i], std::move(done[i]));
+  }
+
   const BlockPattern& block(const Period& months) {
     const auto key = std::make_pair(months.first, months.last);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
-    BlockPattern b = block_pattern(atoms_, months, themes_, published_);
+    return keep(months, block_pattern(atoms_, months, themes_, published_));
+  }
+
+ private:
+  const BlockPattern& keep(const Period& months, BlockPattern b) {
+    const auto key = std::make_pair(months.first, months.last);
     ++out_.blocks;
     out_.stats.lp_solves += b.stats.lp_solves;
     out_.stats.mip_solves += b.stats.mip_solves;
@@ -142,6 +162,7 @@ class Decider {
     return cache_.emplace(key, std::move(b)).first->second;
   }
 
+ public:
   // A column over several tiles: withheld (Derived) where any tile is.
   std::vector<std::vector<Withheld>> union_of(const std::vector<Period>& tiles) {
     std::vector<std::vector<Withheld>> cells(themes_.size(), std::vector<Withheld>(atoms_.wards() + 1, Withheld::No));
@@ -228,7 +249,7 @@ bool baseline_tiles_publishable(const std::vector<std::uint64_t>& monthly, const
 }
 
 WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms& atoms, const Period& period,
-                               const Period& window, const std::vector<bool>& no_data) {
+                               const Period& window, const std::vector<bool>& no_data, int threads) {
   WardDisclosure d;
   std::vector<bool> published(themes.size(), true);
   for (std::size_t t = 0; t < themes.size() && t < no_data.size(); ++t) published[t] = !no_data[t];
@@ -244,6 +265,19 @@ WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms
   };
   std::array<std::vector<std::vector<Withheld>>, kCountColumns> columns;
   const Period columns_months[kCountColumns] = {period, period.previous(), period.year_earlier(), period.baseline()};
+  // Every tile the columns and the charts need, audited first (in parallel).
+  d.chart = Period{period.last - kTrendMonths + 1, period.last, ""};
+  const auto charted = [&](const Period& t) {  // a tile of the charts with data, read whole
+    bool any_data = false;
+    for (Month m = t.first; m <= t.last; ++m) any_data = any_data || atoms.has_data(m);
+    return any_data && t.first >= window.first && t.last <= window.last;
+  };
+  std::vector<Period> needed;
+  for (const Period& months : columns_months)
+    for (const Period& t : tiles(months)) needed.push_back(t);
+  for (int k = 0; k * d.tile_months < kTrendMonths; ++k)
+    if (charted(tile(period, d.tile_months, k))) needed.push_back(tile(period, d.tile_months, k));
+  decide.prepare(needed, threads);
   for (std::size_t c = 0; c < kCountColumns; ++c) {
     const std::vector<Period> parts = tiles(columns_months[c]);
     columns[c] = parts.size() == 1 ? decide.block(parts.front()).cells : decide.union_of(parts);
@@ -254,7 +288,6 @@ WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms
   }
 
   // The trend charts: each month's area count, tile by tile.
-  d.chart = Period{period.last - kTrendMonths + 1, period.last, ""};
   d.chart_cells.assign(themes.size(), std::vector<Withheld>(static_cast<std::size_t>(kTrendMonths), Withheld::No));
   for (int k = 0; k * d.tile_months < kTrendMonths; ++k) {
     const Period t = tile(period, d.tile_months, k);

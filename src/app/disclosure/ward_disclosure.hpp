@@ -108,7 +108,8 @@ bool baseline_tiles_publishable(const std::vector<std::uint64_t>& monthly, const
 
 // `no_data[t]`: theme t cannot be counted from the inputs (not published).
 // `window`: the months the run read (a tile reaching outside it is not charted).
+// `threads`: blocks audited at once (the result does not depend on it).
 WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms& atoms, const Period& period,
-                               const Period& window, const std::vector<bool>& no_data);
+                               const Period& window, const std::vector<bool>& no_data, int threads = 1);
 
 }  // namespace hotspot

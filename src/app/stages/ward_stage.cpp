@@ -69,7 +69,7 @@ WardResult compute_wards(const RunInputs& run) {
   const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
   const std::vector<bool> no_data = no_data_themes(run.availability);
   r.disclosure = ward_disclosure(cfg.taxonomy.themes, WardAtoms(run.ingest.incidents, run.wards.wards.size()),
-                                 cfg.period, run.data_window, no_data);
+                                 cfg.period, run.data_window, no_data, cfg.threads);
   if (!r.disclosure.unprotected.empty())
     throw disclosure_refusal("ward_summary.csv, wards.geojson and the trend charts", r.disclosure.unprotected);
   r.layer_table = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, false,
