@@ -252,7 +252,7 @@ PlanResult choose_programme(const RunInputs& run, const KdeResult* kde, const Pl
   const ProgrammeConfig& p = run.cfg.programme;
   std::vector<std::uint32_t> incident_elements;
   const std::vector<MassPoint> mass = mass_points(run, kde, plan, hotspots, incident_elements);
-  PlanResult r{run, plan, eligible_candidates(run, diag), {}, {}, 0, 0, p.measure == VenueMeasure::Incidents};
+  PlanResult r{run, plan, eligible_candidates(run, diag), {}, {}, 0, 0, p.measure == VenueMeasure::Incidents, {}};
   for (const MassPoint& m : mass) {
     r.total += m.mass;
     if (m.in_hotspot) r.hotspot_total += m.mass;
