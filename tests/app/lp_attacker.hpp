@@ -34,7 +34,8 @@ class LpModel {
   int add_target(std::vector<Term> terms);
   // [lo, hi] of each target over the model, rounded inwards (integer unknowns);
   // hi = -1 when unbounded.
-  std::vector<std::pair<double, double>> ranges() const;
+  // `partial[t]` set: the target was not solved, its range is only the spread feasible points reached.
+  std::vector<std::pair<double, double>> ranges(std::vector<char>* partial = nullptr) const;
   mutable int lp_solves = 0, mip_solves = 0;
   // The constraints `x` violates (a sound model has none).
   std::vector<std::string> violated(const std::vector<double>& x) const;
