@@ -357,8 +357,8 @@ const std::vector<SampleIncident>& sample_incidents() {
       if (minute > 0) {  // 00:00 is an unknown time
         const int dow = static_cast<int>(((civil_days(m / 12, m % 12 + 1, day) % 7) + 7 + 3) % 7);  // 0 = Monday
         const auto on = [](int d, std::initializer_list<int> days) {
-          for (int x : days)
-            if ((d + 7) % 7 == x) return true;
+          for (int wd : days)
+            if ((d + 7) % 7 == wd) return true;
           return false;
         };
         if (violence && ((on(dow, {4, 5}) && minute >= 22 * 60 + 30) || (on(dow - 1, {4, 5}) && minute < 3 * 60 + 30)))

@@ -1,9 +1,10 @@
 #pragma once
 // Every file a pack may hold, in one list, with the disclosure rule each one's
-// counts pass. A file a run writes that is not listed here fails the
-// registry test (tests/app/output_registry_test.cpp), and every listed output
-// that prints counts of incidents names the attack the tests play on it, so a
-// new output cannot be added without a rule and an attack.
+// counts pass. A run that writes a file not listed here stops before the pack
+// is written (run/pipeline.cpp, an internal error), and every listed output
+// that prints counts of incidents names the attack the tests play on it
+// (tests/app/disclosure_attack_test.cpp plays it on every file of the sample
+// packs), so a new output cannot be added without a rule and an attack.
 #include <string>
 #include <string_view>
 #include <vector>
