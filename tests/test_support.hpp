@@ -60,13 +60,6 @@ inline std::string read_text(const std::filesystem::path& p) {
   return ss.str();
 }
 
-// Runs the hotspot binary with arguments; returns its exit code.
-inline int run_hotspot(const std::string& args, const std::filesystem::path& log) {
-  const std::string cmd = std::string(HOTSPOT_BINARY) + " " + args + " > '" + log.string() + "' 2>&1";
-  const int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
 // The sample's config written into `dir` as run.toml, its paths made absolute,
 // with `extra` tables appended.
 inline std::filesystem::path sample_config_copy(const TempDir& dir, const std::string& extra) {
@@ -86,6 +79,17 @@ inline std::filesystem::path sample_config_copy(const TempDir& dir, const std::s
   return dir / "run.toml";
 }
 
+#ifdef HOTSPOT_BINARY
+// Only the pack and real-data executables run the binary; the unit tests are
+// built without HOTSPOT_BINARY, so a unit case cannot (tests/CMakeLists.txt).
+
+// Runs the hotspot binary with arguments; returns its exit code.
+inline int run_hotspot(const std::string& args, const std::filesystem::path& log) {
+  const std::string cmd = std::string(HOTSPOT_BINARY) + " " + args + " > '" + log.string() + "' 2>&1";
+  const int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
 // The sample pack every end-to-end test reads. Under ctest it is the fixture
 // pack_run's folder (HOTSPOT_SAMPLE_PACK), so the suite runs the sample once;
 // run on its own, the test binary runs the sample once per process into a
@@ -103,5 +107,7 @@ inline const std::filesystem::path& sample_pack() {
   }();
   return out;
 }
+
+#endif  // HOTSPOT_BINARY
 
 }  // namespace hotspot::test

@@ -13,7 +13,7 @@ root=$PWD
 # so our assert()s are checked too.
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 \
   -DHOTSPOT_SANITIZE=ON -DHOTSPOT_BENCHMARKS=OFF >/dev/null
-cmake --build build-asan -j "$(nproc)" --target hotspot hotspot_tests
+cmake --build build-asan -j "$(nproc)" --target hotspot hotspot_unit_tests hotspot_pack_tests
 
 logs=$root/build-asan/sanitizer-logs
 rm -rf "$logs" && mkdir -p "$logs"
@@ -25,12 +25,12 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_pa
 export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0"
 
 status=0
-# One process runs the sample once for every end-to-end test (ctest would run
-# it once per test case); the two halves run side by side on two cores.
-(cd build-asan && tests/hotspot_tests '[e2e]' --order decl) &
-e2e=$!
-(cd build-asan && tests/hotspot_tests '~[e2e]' --order decl) || status=1
-wait $e2e || status=1
+# One process runs the sample once for every pack test (ctest would run it
+# once per test case); the pack and unit tests run side by side on two cores.
+(cd build-asan && tests/hotspot_pack_tests --order decl) &
+pack=$!
+(cd build-asan && tests/hotspot_unit_tests --order decl) || status=1
+wait $pack || status=1
 
 if compgen -G "$logs/*" >/dev/null; then
   echo "sanitize: sanitizer reports:" >&2

@@ -14,6 +14,8 @@ packages=(
   catch2
   # The tasking-pack tests: real QGIS (headless) and Chromium for the report, Node for the browser driver.
   qgis python3-qgis chromium nodejs npm
+  # Independent checks of rasters in the pack (the risk surface against numpy).
+  python3-numpy python3-gdal
   # The report's print test reads the printed PDF back (pdfinfo, pdftotext).
   poppler-utils
   # QGIS desktop opening the project with no dialog (pack_desktop) needs a virtual X server.

@@ -59,7 +59,7 @@ using LinearForm = std::vector<AtomTerm>;
 
 // One published value: a linear function of the atoms.
 struct LinkedCell {
-  LinearForm terms;
+  LinearForm terms{};
   double value = 0;               // its true value
   int min_count = 0;              // the minimum of the rule it follows (its theme's)
   Withheld state = Withheld::No;  // a decision made before (kept): another table's, or a canonical block's
@@ -67,7 +67,7 @@ struct LinkedCell {
   bool published = true;          // false: not in the output at all ("no data"): no constraint, no target
   bool integer = true;            // a count; false: a real value (hours spread over a from/to record, a mass)
   // Further values published with it and withheld with it (a weighted mass beside a count).
-  std::vector<std::pair<LinearForm, double>> also;
+  std::vector<std::pair<LinearForm, double>> also{};
 };
 
 struct LinkedTables {

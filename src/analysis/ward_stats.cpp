@@ -118,7 +118,8 @@ ChangeStats change_against(std::uint64_t count, const std::vector<std::uint64_t>
 
 WardStats compute_ward_stats(const std::vector<Incident>& incidents, std::size_t ward_count,
                              const std::vector<std::optional<double>>& population,
-                             const std::vector<Theme>& themes, const Period& period, double alpha) {
+                             const std::vector<Theme>& themes, const Period& period, double alpha,
+                             double min_residents) {
   const Period window = period.needed_window();
   const std::size_t months = static_cast<std::size_t>(window.months());
   const std::size_t T = themes.size();
@@ -156,7 +157,7 @@ WardStats compute_ward_stats(const std::vector<Incident>& incidents, std::size_t
       const std::vector<std::uint64_t> series(begin, begin + static_cast<std::ptrdiff_t>(months));
       for (std::size_t m = 0; m < months; ++m) area[m] += series[m];
       ChangeStats s = change_against(count_in_period(series), series, out.month_has_data, period, themes[t], alpha);
-      if (w < population.size() && population[w])
+      if (w < population.size() && population[w] && *population[w] >= min_residents && *population[w] > 0)
         s.rate_per_1000 = static_cast<double>(s.count) / *population[w] * 1000.0;
       out.wards[t][w] = s;
     }

@@ -71,7 +71,8 @@ struct WardStats {
 
 WardStats compute_ward_stats(const std::vector<Incident>& incidents, std::size_t ward_count,
                              const std::vector<std::optional<double>>& population,
-                             const std::vector<Theme>& themes, const Period& period, double alpha);
+                             const std::vector<Theme>& themes, const Period& period, double alpha,
+                             double min_residents = 0);
 
 // Months of `window` with any incident (the months a comparison may use).
 std::vector<bool> months_with_data(const std::vector<Incident>& incidents, const Period& window);

@@ -67,7 +67,7 @@ inline bool is_printable(std::string_view s) {
 // UTF-8 bytes written as \xNN, so a binary header cannot move the cursor or
 // change the terminal's state. The one escape for bytes from inputs and the
 // config wherever they are shown: terminal lines (app/context/progress.hpp),
-// XML (io/xml_tree.hpp: tasking.qgs, styles, SVG) and HTML (io/html_text.hpp).
+// XML (io/xml_tree.hpp: tasking.qgs, styles, SVG) and HTML (io/html_tree.hpp).
 inline std::string printable(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;

@@ -23,7 +23,8 @@ GeomPtr study_area(const GeosContext& ctx, const std::vector<GeomPtr>& wards) {
   return u;
 }
 
-std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec) {
+std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec,
+                                        bool all_touched) {
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDatasetUniquePtr ds(mem->Create("", spec.nx, spec.ny, 1, GDT_Byte, nullptr));
   double gt[6];
@@ -37,8 +38,10 @@ std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeomet
   OGRGeometryH handle = OGRGeometry::ToHandle(g);
   int band = 1;
   double burn = 1;
-  if (GDALRasterizeGeometries(ds.get(), 1, &band, 1, &handle, nullptr, nullptr, &burn, nullptr, nullptr,
-                              nullptr) != CE_None)
+  char touched[] = "ALL_TOUCHED=TRUE";
+  char* options[] = {touched, nullptr};
+  if (GDALRasterizeGeometries(ds.get(), 1, &band, 1, &handle, nullptr, nullptr, &burn,
+                              all_touched ? options : nullptr, nullptr, nullptr) != CE_None)
     throw internal_error("study area", std::string("rasterising the study area failed: ") + CPLGetLastErrorMsg());
   std::vector<std::uint8_t> mask(spec.size());
   if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, spec.nx, spec.ny, mask.data(), spec.nx, spec.ny, GDT_Byte, 0,

@@ -12,7 +12,9 @@ namespace hotspot {
 // union). The wards are copied, not consumed (the WardSet keeps them).
 GeomPtr study_area(const GeosContext& ctx, const std::vector<GeomPtr>& wards);
 
-// 1 for each cell whose centre lies in `area`, by GDAL's rasteriser (centre rule).
-std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec);
+// 1 for each cell whose centre lies in `area`, by GDAL's rasteriser (centre
+// rule); with `all_touched`, 1 for each cell the area touches at all.
+std::vector<std::uint8_t> cells_in_area(const GeosContext& ctx, const GEOSGeometry* area, const GridSpec& spec,
+                                        bool all_touched = false);
 
 }  // namespace hotspot

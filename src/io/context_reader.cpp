@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "geo/reproject.hpp"
+#include "io/srs_text.hpp"
 #include "io/geometry_check.hpp"
 
 namespace hotspot {
@@ -21,13 +22,7 @@ std::vector<ContextFeature> read_context(const GeosContext& ctx, const ContextSo
     throw bad_input("context", fmt::format("{}: no layer '{}'. Check context.layer.", source.path, source.layer));
   std::string crs = source.crs;
   if (crs.empty())
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-      char* wkt = nullptr;
-      const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-      srs->exportToWkt(&wkt, options);
-      crs = wkt ? wkt : "";
-      CPLFree(wkt);
-    }
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) crs = srs_wkt2(*srs);
   if (crs.empty())
     throw bad_input("context", fmt::format("{}: the context layer '{}' has no CRS. Set context.crs to the CRS its "
                                            "coordinates are in (e.g. \"EPSG:27700\").",

@@ -33,9 +33,9 @@ std::string_view DuplicateIdFilter::stored(const Slot& s) const {
   return std::string_view(arena_.data() + s.offset + sizeof len, len);
 }
 
-void DuplicateIdFilter::grow() {
+void DuplicateIdFilter::rehash(std::size_t slots) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  slots_.assign(slots, Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (!s.hash) continue;
@@ -49,20 +49,11 @@ void DuplicateIdFilter::reserve(std::size_t ids, std::size_t bytes) {
   arena_.reserve(arena_.size() + bytes + ids * sizeof(std::uint32_t));
   std::size_t want = slots_.empty() ? 1024 : slots_.size();
   while ((count_ + ids + 1) * 2 > want) want *= 2;
-  if (want == slots_.size()) return;
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(want, Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (!s.hash) continue;
-    std::size_t i = s.hash & mask;
-    while (slots_[i].hash) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
+  if (want != slots_.size()) rehash(want);
 }
 
 bool DuplicateIdFilter::first_time(std::string_view id) {
-  if ((count_ + 1) * 2 > slots_.size()) grow();  // load factor <= 1/2
+  if ((count_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 1024 : slots_.size() * 2);  // load factor <= 1/2
   std::uint64_t hash = std::hash<std::string_view>{}(id);
   if (hash == 0) hash = 1;  // 0 marks an empty slot
   const std::size_t mask = slots_.size() - 1;

@@ -63,7 +63,8 @@ class DuplicateIdFilter {
     std::uint64_t offset = 0;    // into arena_: 4-byte length, then the id
   };
   std::string_view stored(const Slot& s) const;
-  void grow();
+  // A table of `slots` (a power of two) holding every id so far.
+  void rehash(std::size_t slots);
 
   std::vector<Slot> slots_;
   std::string arena_;

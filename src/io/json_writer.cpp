@@ -31,25 +31,20 @@ Json& JsonWriter::add(std::string_view key, Json v) {
   return parent[k] = std::move(v);
 }
 
-JsonWriter& JsonWriter::begin_object(std::string_view key) {
-  open_.push_back(&add(key, Json::object()));
+JsonWriter& JsonWriter::open(std::string_view key, Json empty) {
+  open_.push_back(&add(key, std::move(empty)));
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
+JsonWriter& JsonWriter::close() {
   open_.pop_back();
   return *this;
 }
 
-JsonWriter& JsonWriter::begin_array(std::string_view key) {
-  open_.push_back(&add(key, Json::array()));
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  open_.pop_back();
-  return *this;
-}
+JsonWriter& JsonWriter::begin_object(std::string_view key) { return open(key, Json::object()); }
+JsonWriter& JsonWriter::end_object() { return close(); }
+JsonWriter& JsonWriter::begin_array(std::string_view key) { return open(key, Json::array()); }
+JsonWriter& JsonWriter::end_array() { return close(); }
 
 JsonWriter& JsonWriter::value(std::string_view key, std::string_view v) {
   add(key, valid_utf8(v));

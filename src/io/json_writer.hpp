@@ -36,6 +36,9 @@ class JsonWriter {
  private:
   // Adds `v` under `key` (or as the next element of an array) and returns it.
   nlohmann::ordered_json& add(std::string_view key, nlohmann::ordered_json v);
+  // Adds an empty object or array and writes into it until close().
+  JsonWriter& open(std::string_view key, nlohmann::ordered_json empty);
+  JsonWriter& close();
   nlohmann::ordered_json root_;
   // The open objects and arrays, outermost first. Only the innermost grows,
   // so the pointers to its ancestors stay valid.

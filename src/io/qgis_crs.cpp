@@ -1,9 +1,9 @@
-#include <cpl_conv.h>
 #include <map>
 #include <mutex>
 #include <ogr_spatialref.h>
 
 #include "io/qgis_parts.hpp"
+#include "io/srs_text.hpp"
 #include "io/xml_tree.hpp"
 
 namespace hotspot::qgis {
@@ -21,15 +21,8 @@ CrsText crs_text(const std::string& crs) {
   CrsText t;
   OGRSpatialReference srs;
   if (srs.SetFromUserInput(crs.c_str()) == OGRERR_NONE) {
-    char* w = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&w, options);
-    t.wkt = w ? w : "";
-    CPLFree(w);
-    char* p4 = nullptr;
-    srs.exportToProj4(&p4);
-    t.proj4 = p4 ? p4 : "";
-    CPLFree(p4);
+    t.wkt = srs_wkt2(srs);
+    t.proj4 = srs_proj4(srs);
   }
   return cache[crs] = t;
 }

@@ -41,8 +41,8 @@ struct Extent {
 // A map theme: the layers it shows (every other layer is hidden).
 struct MapTheme {
   std::string name;
-  std::vector<std::string> layer_ids;
-  std::vector<std::pair<std::string, std::string>> layer_styles;  // (layer id, named style) where not "default"
+  std::vector<std::string> layer_ids{};
+  std::vector<std::pair<std::string, std::string>> layer_styles{};  // (layer id, named style) where not "default"
 };
 
 // An A4 landscape print layout whose map follows a map theme.

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "io/mapped_file.hpp"
+#include "io/srs_text.hpp"
 
 namespace hotspot {
 
@@ -101,13 +102,7 @@ class OgrRecordSource final : public RecordSource {
     for (int i = 0; i < defn->GetFieldCount(); ++i) header_.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     header_.emplace_back(kGeometryX);
     header_.emplace_back(kGeometryY);
-    if (const OGRSpatialReference* srs = layer_->GetSpatialRef()) {
-      char* wkt = nullptr;
-      const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-      srs->exportToWkt(&wkt, options);
-      crs_ = wkt ? wkt : "";
-      CPLFree(wkt);
-    }
+    if (const OGRSpatialReference* srs = layer_->GetSpatialRef()) crs_ = srs_wkt2(*srs);
     layer_->ResetReading();
   }
   const std::vector<std::string>& header() const override { return header_; }

@@ -205,3 +205,51 @@ IncidentGuess sniff_incident_csvs(const std::vector<std::string>& files, std::si
 }
 
 }  // namespace hotspot
+
+namespace hotspot {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The field names of the first layer of an OGR source.
+std::vector<std::string> layer_fields(const std::string& path) {
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds || ds->GetLayerCount() == 0)
+    throw bad_input("init", fmt::format("cannot open small-area polygons '{}': {}", path, CPLGetLastErrorMsg()));
+  const OGRFeatureDefn* defn = ds->GetLayer(0)->GetLayerDefn();
+  std::vector<std::string> out;
+  for (int i = 0; i < defn->GetFieldCount(); ++i) out.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  return out;
+}
+
+}  // namespace
+
+PopulationGuess sniff_population(const std::string& csv, const std::string& areas) {
+  const std::vector<std::string> header = open_csv_source(csv)->header();
+  PopulationGuess g;
+  if (!areas.empty()) {
+    const std::vector<std::string> fields = layer_fields(areas);
+    for (const std::string& h : header)  // the first CSV column the polygons also have, e.g. LSOA11CD
+      if (g.code_column.empty() && std::find(fields.begin(), fields.end(), h) != fields.end()) g.code_column = g.areas_code = h;
+  }
+  for (const std::string& h : header)
+    if (g.code_column.empty() && lower(h).find("code") != std::string::npos) g.code_column = h;
+  const auto named = [&](const char* part) {
+    for (const std::string& h : header)
+      if (lower(h).find(part) != std::string::npos) return h;
+    return std::string();
+  };
+  g.value_column = named("all-ages");
+  if (g.value_column.empty()) g.value_column = named("all ages");
+  if (g.value_column.empty()) g.value_column = named("pop");
+  g.age_bands = std::any_of(header.begin(), header.end(), [](const std::string& h) {
+    const std::string l = lower(h);
+    return l.rfind("persons_", 0) == 0 && l.find('-') != std::string::npos && l.find("all") == std::string::npos;
+  });
+  return g;
+}
+
+}  // namespace hotspot

@@ -23,6 +23,18 @@ struct WardLayerGuess {
 // field qualifies as a code.
 WardLayerGuess sniff_ward_layer(const std::string& path, const std::string& layer, const std::string& where);
 
+// A population CSV (and, for small areas, their polygons): the code column
+// (the one the polygons also have, else one named like a code), and the
+// residents column (all ages when the table has age bands).
+struct PopulationGuess {
+  std::string code_column;   // empty: none found
+  std::string value_column;  // empty: none found
+  std::string areas_code;    // the polygons' field holding the same codes
+  bool age_bands = false;    // columns such as Persons_0-15: population.ages can choose a range
+};
+// `areas` empty: the CSV is keyed by ward code. Throws bad_input naming the file it cannot read.
+PopulationGuess sniff_population(const std::string& csv, const std::string& areas);
+
 // Incident columns found in a CSV header; empty strings where none matched.
 struct IncidentGuess {
   bool police_uk = false;    // the data.police.uk street-crime header

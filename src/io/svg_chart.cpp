@@ -76,6 +76,7 @@ void add_ticks(pugi::xml_node svg, const ChartSpec& spec, const Frame& f) {
   if (!spec.x_tick_labels.empty()) {
     const std::size_t every = std::max<std::size_t>(1, (spec.x_tick_labels.size() + 11) / 12);
     for (std::size_t i = 0; i < spec.x_tick_labels.size(); i += every) {
+      if (spec.x_tick_labels[i].empty()) continue;  // a tick left unlabelled draws nothing
       text(svg, spec.x_tick_labels[i],
            {{"x", one_decimal(f.px(static_cast<double>(i)))}, {"y", below}, {"text-anchor", "middle"}});
       xml::line_break(svg);
@@ -135,11 +136,10 @@ void add_series(pugi::xml_node svg, const ChartSeries& c, std::size_t k, const F
 
 }  // namespace
 
-std::string svg_line_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series) {
+void append_line_chart(pugi::xml_node parent, const ChartSpec& spec, const std::vector<ChartSeries>& series) {
   const Frame f = frame(spec, series);
-  pugi::xml_document doc;
   const std::string w = fmt::format("{}", spec.width), h = fmt::format("{}", spec.height);
-  pugi::xml_node svg = xml::child(doc, "svg",
+  pugi::xml_node svg = xml::child(parent, "svg",
                                   {{"xmlns", "http://www.w3.org/2000/svg"}, {"viewBox", fmt::format("0 0 {} {}", w, h)},
                                    {"width", w}, {"height", h}, {"role", "img"}, {"aria-label", spec.title},
                                    {"font-family", "DejaVu Sans, Arial, sans-serif"}, {"font-size", "11"}});
@@ -149,7 +149,12 @@ std::string svg_line_chart(const ChartSpec& spec, const std::vector<ChartSeries>
   add_ticks(svg, spec, f);
   add_axes(svg, spec, f);
   for (std::size_t k = 0; k < series.size(); ++k) add_series(svg, series[k], k, f);
-  xml::line_break(doc);  // the page's source puts what follows the chart on a line of its own
+  xml::line_break(parent);  // the page's source puts what follows the chart on a line of its own
+}
+
+std::string svg_line_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series) {
+  pugi::xml_document doc;
+  append_line_chart(doc, spec, series);
   return xml::fragment_string(doc);
 }
 

@@ -191,10 +191,9 @@ bool SvgMap::label(const std::vector<MapPoint>& candidates, const std::vector<st
   return false;
 }
 
-std::string SvgMap::finish(const std::string& aria_label) const {
-  pugi::xml_document doc;
+void SvgMap::finish(pugi::xml_node parent, const std::string& aria_label) const {
   const std::string w = fmt::format("{:.1f}", width_), h = fmt::format("{:.1f}", height_);
-  pugi::xml_node svg = xml::child(doc, "svg", {{"class", "map"}, {"xmlns", "http://www.w3.org/2000/svg"},
+  pugi::xml_node svg = xml::child(parent, "svg", {{"class", "map"}, {"xmlns", "http://www.w3.org/2000/svg"},
                                                {"width", fmt::format("{}mm", w)}, {"height", fmt::format("{}mm", h)},
                                                {"viewBox", fmt::format("0 0 {} {}", w, h)}, {"role", "img"},
                                                {"aria-label", aria_label},
@@ -204,7 +203,6 @@ std::string SvgMap::finish(const std::string& aria_label) const {
   xml::line_break(svg);
   for (const pugi::xml_document* layer : {&shapes_, &labels_, &furniture_})
     for (pugi::xml_node n : layer->children()) svg.append_copy(n);
-  return xml::fragment_string(doc);
 }
 
 }  // namespace hotspot

@@ -67,8 +67,8 @@ class SvgMap {
              const std::string& css_class, const MapPoint& anchor,
              const std::function<bool(const Box&)>& fits = nullptr);
 
-  // The whole map as compact SVG text, scale bar and north arrow on top.
-  std::string finish(const std::string& aria_label) const;
+  // The whole map, scale bar and north arrow on top, as an <svg> appended to `parent`.
+  void finish(pugi::xml_node parent, const std::string& aria_label) const;
 
  private:
   double sx(double x) const { return (x - extent_.min_x) * scale_ + pad_; }

@@ -11,26 +11,33 @@
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/reproject.hpp"
+#include "io/srs_text.hpp"
+#include "geo/ward_overlap.hpp"
 #include "io/geometry_check.hpp"
 
 namespace hotspot {
 namespace {
 
-int require_field(OGRLayer* layer, const std::string& field, const std::string& key,
-                  const std::string& path) {
+int require_field(OGRLayer* layer, const std::string& field, const std::string& key, const WardSource& source) {
   const int idx = layer->GetLayerDefn()->GetFieldIndex(field.c_str());
   if (idx < 0) {
     std::string names;
     for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i)
       names += (i ? ", " : "") + std::string(layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
-    throw bad_input("wards", fmt::format("{}: field '{}' (wards.{}) is not in layer '{}'. Its fields "
-                                         "are: {}. Set wards.{} to one of them.",
-                                         path, field, key, layer->GetName(), names, key));
+    throw bad_input(source.table, fmt::format("{}: field '{}' ({}.{}) is not in layer '{}'. Its fields "
+                                              "are: {}. Set {}.{} to one of them.",
+                                              source.path, field, source.table, key, layer->GetName(), names,
+                                              source.table, key));
   }
   return idx;
 }
 
-GeomPtr repair(const GeosContext& ctx, GeomPtr geom, const std::string& ward_label, Diagnostics& diag) {
+bool meets(const Bounds& a, const Bounds& b) {
+  return a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y && b.min_y <= a.max_y;
+}
+
+GeomPtr repair(const GeosContext& ctx, GeomPtr geom, const std::string& noun, const std::string& ward_label,
+               Diagnostics& diag) {
   const char valid = GEOSisValid_r(ctx.get(), geom.get());
   if (predicate_result(ctx, valid, "validity check")) return geom;
   char* reason = GEOSisValidReason_r(ctx.get(), geom.get());
@@ -42,7 +49,7 @@ GeomPtr repair(const GeosContext& ctx, GeomPtr geom, const std::string& ward_lab
   GEOSMakeValidParams_setMethod_r(ctx.get(), params.get(), GEOS_MAKE_VALID_STRUCTURE);
   GEOSMakeValidParams_setKeepCollapsed_r(ctx.get(), params.get(), 0);
   GeomPtr fixed = own(ctx, GEOSMakeValidWithParams_r(ctx.get(), geom.get(), params.get()), "repairing " + ward_label);
-  diag.warn(fmt::format("ward {} had an invalid polygon ({}); repaired with GEOS MakeValid", ward_label, why));
+  diag.warn(fmt::format("{} {} had an invalid polygon ({}); repaired with GEOS MakeValid", noun, ward_label, why));
   return fixed;
 }
 
@@ -52,58 +59,57 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
                           const std::string& analysis_crs, Diagnostics& diag) {
   GDALDatasetUniquePtr ds(GDALDataset::Open(source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds)
-    throw bad_input("wards", fmt::format("cannot open ward boundaries '{}': {}. Check wards.path.",
-                                         source.path, CPLGetLastErrorMsg()));
+    throw bad_input(source.table, fmt::format("cannot open {} boundaries '{}': {}. Check {}.{}.", source.noun,
+                                              source.path, CPLGetLastErrorMsg(), source.table, source.path_key));
   OGRLayer* layer = source.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(source.layer.c_str());
   if (!layer)
-    throw bad_input("wards", fmt::format("{}: no layer '{}'. Check wards.layer.", source.path, source.layer));
+    throw bad_input(source.table, fmt::format("{}: no layer '{}'. Check {}.layer.", source.path, source.layer,
+                                              source.table));
   if (!source.where.empty() && layer->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE)
-    throw bad_input("wards", fmt::format("{}: the filter wards.where = \"{}\" is not valid OGR SQL: {}",
-                                         source.path, source.where, CPLGetLastErrorMsg()));
+    throw bad_input(source.table, fmt::format("{}: the filter {}.where = \"{}\" is not valid OGR SQL: {}",
+                                              source.path, source.table, source.where, CPLGetLastErrorMsg()));
 
   WardReadResult result;
   if (!source.crs.empty()) {
     result.source_crs = source.crs;
   } else if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, options);
-    result.source_crs = wkt ? wkt : "";
-    CPLFree(wkt);
+    result.source_crs = srs_wkt2(*srs);
   }
   if (result.source_crs.empty())
-    throw bad_input("wards", fmt::format("{}: the layer has no CRS. Set wards.crs (e.g. \"EPSG:27700\").",
-                                         source.path));
+    throw bad_input(source.table, fmt::format("{}: the layer has no CRS. Set {}.crs (e.g. \"EPSG:27700\").",
+                                              source.path, source.table));
   const CrsTransform to_analysis(result.source_crs, analysis_crs);
   // Before the fields: an empty layer (a GeoJSON with no features has none) is
   // the problem to name, not the field it then lacks.
   if (layer->GetFeatureCount(TRUE) == 0)
-    throw bad_input("wards", fmt::format("{}: layer '{}' has no features{}, so there are no wards. Check wards.path, "
-                                         "wards.layer{}.",
-                                         source.path, layer->GetName(),
-                                         source.where.empty() ? "" : fmt::format(" matching wards.where = \"{}\"", source.where),
-                                         source.where.empty() ? "" : " and wards.where"));
+    throw bad_input(source.table,
+                    fmt::format("{}: layer '{}' has no features{}, so there are no {}s. Check {}.{}, {}.layer{}.",
+                                source.path, layer->GetName(),
+                                source.where.empty() ? "" : fmt::format(" matching {}.where = \"{}\"", source.table, source.where),
+                                source.noun, source.table, source.path_key, source.table,
+                                source.where.empty() ? "" : fmt::format(" and {}.where", source.table)));
 
-  const int code_idx = require_field(layer, source.code_field, "code_field", source.path);
-  const int name_idx = require_field(layer, source.name_field, "name_field", source.path);
+  const int code_idx = require_field(layer, source.code_field, source.code_key, source);
+  const int name_idx = source.name_field.empty() ? -1 : require_field(layer, source.name_field, "name_field", source);
   const int pop_idx = source.population_field.empty()
                           ? -1
-                          : require_field(layer, source.population_field, "population_field", source.path);
+                          : require_field(layer, source.population_field, "population_field", source);
 
   std::set<std::string> seen;
   for (auto& feature : *layer) {
     ++result.features_read;
     Ward ward;
     ward.code = feature->GetFieldAsString(code_idx);
-    ward.name = feature->GetFieldAsString(name_idx);
-    const std::string label = fmt::format("{} ({}) [feature {}]", ward.code, ward.name, feature->GetFID());
+    ward.name = name_idx < 0 ? ward.code : feature->GetFieldAsString(name_idx);
+    const std::string label = ward.name == ward.code ? fmt::format("{} [feature {}]", ward.code, feature->GetFID())
+                                                     : fmt::format("{} ({}) [feature {}]", ward.code, ward.name, feature->GetFID());
     if (ward.code.empty())
-      throw bad_input("wards", fmt::format("{}: feature {} has an empty {}; every ward needs a code.",
-                                           source.path, feature->GetFID(), source.code_field));
+      throw bad_input(source.table, fmt::format("{}: feature {} has an empty {}; every {} needs a code.", source.path,
+                                                feature->GetFID(), source.code_field, source.noun));
     if (!seen.insert(ward.code).second)
-      throw bad_input("wards", fmt::format("{}: ward code {} appears twice; codes must be unique "
-                                           "(dissolve the parts first or filter with wards.where).",
-                                           source.path, ward.code));
+      throw bad_input(source.table, fmt::format("{}: {} code {} appears twice; codes must be unique "
+                                                "(dissolve the parts first or filter with {}.where).",
+                                                source.path, source.noun, ward.code, source.table));
     if (pop_idx >= 0 && feature->IsFieldSetAndNotNull(pop_idx)) {
       const double pop = feature->GetFieldAsDouble(pop_idx);
       if (pop > 0) ward.population = pop;
@@ -112,11 +118,11 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
     if (!geom || geom->IsEmpty() ||
         (wkbFlatten(geom->getGeometryType()) != wkbPolygon &&
          wkbFlatten(geom->getGeometryType()) != wkbMultiPolygon))
-      throw bad_input("wards", fmt::format("{}: ward {} has no polygon geometry.", source.path, label));
+      throw bad_input(source.table, fmt::format("{}: {} {} has no polygon geometry.", source.path, source.noun, label));
     if (const std::string problem = geometry_problem(*geom); !problem.empty())
-      throw bad_input("wards", fmt::format("{}: ward {}: {}. Fix the geometry in the source (in QGIS: Vector > "
-                                           "Geometry Tools > Check Validity, then Fix Geometries) and run again.",
-                                           source.path, label, problem));
+      throw bad_input(source.table, fmt::format("{}: {} {}: {}. Fix the geometry in the source (in QGIS: Vector > "
+                                                "Geometry Tools > Check Validity, then Fix Geometries) and run again.",
+                                                source.path, source.noun, label, problem));
     std::vector<unsigned char> wkb(static_cast<std::size_t>(geom->WkbSize()));
     geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     GeomPtr g = geom_from_wkb(ctx, wkb);
@@ -124,24 +130,26 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
     try {
       projected = reproject(ctx, g.get(), to_analysis);
     } catch (const Error&) {  // a point PROJ cannot transform: the CRS is not the coordinates'
-      throw bad_input("wards", fmt::format("{}: ward {}: its coordinates cannot be transformed from {} to {}. If they "
-                                           "are in another CRS (eastings and northings in a GeoJSON without a crs, "
-                                           "say), set wards.crs to it.",
-                                           source.path, label, crs_label(source.crs, layer->GetSpatialRef()),
-                                           analysis_crs));
+      throw bad_input(source.table, fmt::format("{}: {} {}: its coordinates cannot be transformed from {} to {}. If "
+                                                "they are in another CRS (eastings and northings in a GeoJSON without a "
+                                                "crs, say), set {}.crs to it.",
+                                                source.path, source.noun, label,
+                                                crs_label(source.crs, layer->GetSpatialRef()), analysis_crs, source.table));
     }
-    GeomPtr valid = repair(ctx, std::move(projected), label, diag);
+    if (source.near && !meets(envelope(ctx, projected.get()), *source.near)) continue;
+    GeomPtr valid = repair(ctx, std::move(projected), source.noun, label, diag);
     double area = 0;
     GEOSArea_r(ctx.get(), valid.get(), &area);
     if (area <= 0)
-      throw bad_input("wards", fmt::format("{}: ward {} has zero area after repair.", source.path, label));
+      throw bad_input(source.table, fmt::format("{}: {} {} has zero area after repair.", source.path, source.noun, label));
     ward.area_m2 = area;
     ward.wkb = geom_to_wkb(ctx, valid.get());
     result.wards.push_back(std::move(ward));
   }
   if (result.wards.empty())
-    throw bad_input("wards", fmt::format("{}: no wards read{}. Check wards.path and wards.where.", source.path,
-                                         source.where.empty() ? "" : " with filter \"" + source.where + "\""));
+    throw bad_input(source.table, fmt::format("{}: no {}s read{}. Check {}.{} and {}.where.", source.path, source.noun,
+                                              source.where.empty() ? "" : " with filter \"" + source.where + "\"",
+                                              source.table, source.path_key, source.table));
   std::sort(result.wards.begin(), result.wards.end(),
             [](const Ward& a, const Ward& b) { return a.code < b.code; });
   return result;

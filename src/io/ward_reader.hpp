@@ -2,11 +2,13 @@
 // Reads ward polygons from any OGR vector source, reprojects them with PROJ
 // into the analysis CRS, repairs invalid ones (with a warning naming the ward)
 // and returns them sorted by code.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/ward.hpp"
+#include "geo/crs_transform.hpp"
 #include "geo/geos_handle.hpp"
 
 namespace hotspot {
@@ -17,8 +19,14 @@ struct WardSource {
   std::string where;             // OGR attribute filter, e.g. "BOROUGH = 'Havering'"
   std::string crs;               // overrides the layer's CRS; required when it has none
   std::string code_field = "code";
-  std::string name_field = "name";
+  std::string name_field = "name";  // empty: the code is the name
   std::string population_field;  // optional
+  // Where its keys sit and what its features are, for messages: the ward
+  // layer, or another polygon layer read the same way (population small areas).
+  std::string table = "wards", noun = "ward", path_key = "path", code_key = "code_field";
+  // When set (analysis CRS): only features whose envelope meets it are read,
+  // so a London-wide small-area file costs a borough only its own polygons.
+  std::optional<Bounds> near;
 };
 
 struct WardReadResult {

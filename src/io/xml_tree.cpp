@@ -42,6 +42,8 @@ bool has_unprintable(const pugi::xml_node& node) {
   return false;
 }
 
+}  // namespace
+
 // Every value as printable() shows it (\xNN). XML 1.0 cannot hold a control
 // character at all (pugixml writes &#1;, which no parser accepts: QGIS would
 // not open the project), and a byte that is not UTF-8 spoils the whole file.
@@ -52,7 +54,6 @@ void escape_unprintable(pugi::xml_node node) {
   for (pugi::xml_node c : node.children()) escape_unprintable(c);
 }
 
-}  // namespace
 
 std::string fragment_string(const pugi::xml_node& container) {
   std::ostringstream out;

@@ -20,6 +20,9 @@ pugi::xml_node text_child(pugi::xml_node parent, const char* name, const std::st
 void line_break(pugi::xml_node parent);
 // Shortest text that reads back as the same double.
 std::string num(double v);
+// Every text and attribute value in the tree as printable() shows it (\xNN):
+// XML 1.0 and HTML cannot hold control characters.
+void escape_unprintable(pugi::xml_node node);
 // The children of a node (a fragment: one or more sibling elements) as compact
 // text, no indent or declaration: also how inline SVG is written into HTML.
 std::string fragment_string(const pugi::xml_node& container);

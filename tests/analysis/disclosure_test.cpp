@@ -179,8 +179,8 @@ TEST_CASE("disclosure: a cell its own rule pins cannot be protected and is repor
   // A lone theme with nothing left to withhold: its only count is its total.
   LinkedTables t;
   t.atoms = 1;
-  t.add({{{0, 1}}, 3, 5});
-  LinkedCell same{{{0, 1}}, 3, 0};
+  t.add({.terms = {{0, 1}}, .value = 3, .min_count = 5});
+  LinkedCell same{.terms = {{0, 1}}, .value = 3};
   same.fixed = true;  // a published copy elsewhere that may not be withheld
   t.add(same);
   const Protection p = protect(t);
@@ -194,9 +194,9 @@ TEST_CASE("disclosure: fixed cells keep their state and real cells need a range 
   LinkedTables t;
   t.atoms = 2;
   t.continuous = {1, 1};
-  t.add({{{0, 1}}, 2.5, 5, N, false, true, false});
-  t.add({{{1, 1}}, 1.5, 5, N, false, true, false});
-  LinkedCell total{{{0, 1}, {1, 1}}, 4, 5, N, true, true, false};  // fixed as published elsewhere
+  t.add({.terms = {{0, 1}}, .value = 2.5, .min_count = 5, .integer = false});
+  t.add({.terms = {{1, 1}}, .value = 1.5, .min_count = 5, .integer = false});
+  LinkedCell total{.terms = {{0, 1}, {1, 1}}, .value = 4, .min_count = 5, .fixed = true, .integer = false};  // published elsewhere
   t.add(total);
   const Protection p = protect(t);
   CHECK(p.cells == std::vector<Withheld>{P, P, N});  // both under 5: primary, and then safe

@@ -1,13 +1,11 @@
 // Cluster outlines from lattice cells: every hull vertex is a cell corner, the
 // ellipse centre a cell centre, each hull covers every incident, and huge
-// clusters stay bounded in cost. Also the raster's contributor counts.
+// clusters stay bounded in cost.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <random>
 
-#include "analysis/support_count.hpp"
-#include "app/disclosure/surface_disclosure.hpp"
 #include "geo/cluster_shapes.hpp"
 
 using namespace hotspot;
@@ -150,47 +148,4 @@ TEST_CASE("a concave hull of a huge cluster uses the coarser lattice and stays o
   }
   CHECK(covers_all(ctx, hull.get(), p));
   CHECK(area(ctx, hull.get()) <= area(ctx, convex_hull(ctx, cells, 50).get()) + 1e-6);
-}
-
-TEST_CASE("support counts equal a brute-force count of points strictly within the support", "[cluster_shapes]") {
-  std::mt19937_64 rng(4);
-  std::uniform_real_distribution<double> u(0, 1000);
-  std::vector<WeightedPoint> p;
-  for (int i = 0; i < 300; ++i) p.push_back({std::round(u(rng) * 10) / 10, std::round(u(rng) * 10) / 10, 1});
-  p.push_back({500, 500, 0});  // zero weight adds no kernel and is not counted
-  const GridSpec g = aligned_grid(0, 0, 1000, 1000, 25, 100);
-  const auto counts = support_counts(p, g, 100);
-  for (int r = 0; r < g.ny; ++r)
-    for (int c = 0; c < g.nx; ++c) {
-      std::uint32_t n = 0;
-      for (const auto& q : p) n += q.w != 0 && std::hypot(q.x - g.center_x(c), q.y - g.center_y(r)) < 100;
-      REQUIRE(counts[g.index(r, c)] == n);
-    }
-}
-
-TEST_CASE("a suppressed theme's surface hides cells of fewer than min_count contributors", "[cluster_shapes]") {
-  Grid grid;
-  grid.spec = aligned_grid(0, 0, 1000, 1000, 25, 0);
-  // Four incidents in a lump and one alone: with min_count 5 every cell is hidden; with six in the lump some show.
-  std::vector<WeightedPoint> p = {{200, 200, 1}, {210, 200, 1}, {200, 210, 1}, {210, 210, 1}, {800, 800, 1}};
-  KdeParams kp;
-  kp.bandwidth = 100;
-  grid.values = kde(p, grid.spec, kp);
-  Theme vawg;
-  vawg.min_count = 5;
-  const PublishedSurface hidden = publishable_surface(grid, p, 100, vawg);
-  CHECK(hidden.published == 0);
-  CHECK(hidden.masked == grid.spec.size());
-  p.push_back({205, 205, 1});
-  p.push_back({205, 195, 1});
-  grid.values = kde(p, grid.spec, kp);
-  const PublishedSurface some = publishable_surface(grid, p, 100, vawg);
-  CHECK(some.published > 20);
-  for (std::size_t i = 0; i < grid.spec.size(); ++i)
-    if (some.inside(i)) {
-      const int r = static_cast<int>(i) / grid.spec.nx, c = static_cast<int>(i) % grid.spec.nx;
-      CHECK(std::hypot(grid.spec.center_x(c) - 205, grid.spec.center_y(r) - 205) < 110);  // never near the lone one
-    }
-  Theme open;  // min_count 0: unchanged
-  CHECK(publishable_surface(grid, p, 100, open).masked == 0);
 }

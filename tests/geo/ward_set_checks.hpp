@@ -1,6 +1,6 @@
 #pragma once
 // Slow, obviously right versions of what WardSet does, shared by the sample
-// test (hotspot_tests) and the London one (real data).
+// test (hotspot_unit_tests) and the London one (real data).
 #include <random>
 #include <vector>
 

@@ -9,6 +9,7 @@
 
 #include "io/svg_chart.hpp"
 #include "io/svg_map.hpp"
+#include "io/xml_tree.hpp"
 
 using namespace hotspot;
 
@@ -32,7 +33,9 @@ TEST_CASE("SVG map: titles, labels and the aria label are escaped and read back 
   map.polygon(square.get(), MapStyle{"#ffffff", 0.5, "#000000", 0.3, ""}, "ward", kAwkward);
   const MapPoint centre = map.to_map(500, 500);
   REQUIRE(map.label({centre}, {kAwkward, "& more"}, TextStyle{}, "ward-name", centre));
-  const std::string svg = map.finish("Map of <" + kAwkward + ">");
+  pugi::xml_document page;
+  map.finish(page, "Map of <" + kAwkward + ">");
+  const std::string svg = xml::fragment_string(page);
 
   CHECK(svg.find("<Mary") == std::string::npos);
   CHECK(svg.find("&lt;Mary's&gt; &amp; \"Co\"") != std::string::npos);  // in element text

@@ -94,11 +94,12 @@ TEST_CASE("ward sources with problems fail with what to do", "[ward_reader]") {
 TEST_CASE("population CSV by ward code", "[ward_reader]") {
   test::TempDir dir("population");
   test::write_text(dir / "p.csv", "\xEF\xBB\xBFward,people\r\nE1,1200\r\nE2,950.5\r\n");
-  const auto pop = read_population_csv((dir / "p.csv").string(), "ward", "people");
+  const PopulationColumns cols{.code_column = "ward", .value_column = "people", .ages = {}, .prefix = {}};
+  const auto pop = read_population_csv((dir / "p.csv").string(), cols).by_code;
   REQUIRE(pop.size() == 2);
   CHECK(pop.at("E1") == 1200);
   CHECK(pop.at("E2") == 950.5);
   test::write_text(dir / "bad.csv", "ward,people\nE1,lots\n");
-  CHECK_THROWS_WITH(read_population_csv((dir / "bad.csv").string(), "ward", "people"),
+  CHECK_THROWS_WITH(read_population_csv((dir / "bad.csv").string(), cols),
                     Contains("bad.csv:2") && Contains("'lots'"));
 }

@@ -13,7 +13,6 @@
 #include "app/config/config_schema.hpp"
 #include "app/cli/init_command.hpp"
 #include "app/run/pipeline.hpp"
-#include "app/config/shipped_taxonomy.hpp"
 #include "app/run/areas.hpp"
 #include "core/error.hpp"
 
@@ -76,14 +75,49 @@ std::vector<Override> to_overrides(const CommandOptions& o) {
   std::vector<Override> out;
   for (const auto& [spec, value] : o.overrides) {
     std::string v = value;
-    // Paths typed on the command line are relative to where the user is, not to the config file.
-    const auto names = shipped_taxonomy_names();
-    const bool shipped = spec->key == "taxonomy" && std::find(names.begin(), names.end(), v) != names.end();
-    if (spec->is_path && !shipped)
+    // Paths typed on the command line are relative to where the user is, not
+    // to the config file; a name the option knows (e.g. police-uk) is no path.
+    const std::vector<std::string> names = spec->names ? spec->names() : std::vector<std::string>{};
+    if (spec->is_path && std::find(names.begin(), names.end(), v) == names.end())
       v = std::filesystem::absolute(v).lexically_normal().string();
     out.push_back(Override{std::string(spec->table), std::string(spec->key), v});
   }
   return out;
+}
+
+// `hotspot init`: its own options, which write a run file rather than read one.
+CLI::App* add_init(CLI::App& app, InitOptions& o) {
+  CLI::App* init = app.add_subcommand(
+      "init", "Write a working, commented run file from a ward layer and incident files.\n"
+              "Example: hotspot init --wards London_Ward.shp --where \"BOROUGH = 'Havering'\" "
+              "--incidents 'police-uk/havering/*.csv'");
+  init->add_option("--wards", o.wards, "Ward boundaries: any OGR vector source")->required();
+  init->add_option("--layer", o.layer, "Layer of the ward source (default: the first)");
+  init->add_option("--where", o.where, "OGR attribute filter on the wards, e.g. BOROUGH = 'Havering'");
+  init->add_option("--incidents,--police-uk", o.incidents, "Incident CSV files or quoted globs")->required();
+  init->add_option("--area", o.area, "Name of the area (default: the value in --where)");
+  init->add_option("--period", o.period, "Period to report (default: the latest month in the incidents)");
+  init->add_option("--output", o.output, "Pack folder the run file names (relative to it)")->capture_default_str();
+  init->add_option("--config", o.file, "The run file to write")->capture_default_str();
+  init->add_flag("--force", o.force, "Overwrite an existing run file");
+  init->add_option("--population", o.population,
+                   "CSV of residents by ward code, or by small-area code with --population-areas");
+  init->add_option("--population-areas", o.population_areas,
+                   "Small-area polygons (LSOAs, output areas) whose residents are apportioned to the wards");
+  return init;
+}
+
+// `hotspot options`: every table and key as declared, with its default and flag.
+void print_options(std::ostream& out) {
+  for (const OptionSpec& s : option_specs()) {
+    const bool top = s.table == kRunFile || s.table == kTaxonomyFile;
+    const std::string key = !top ? std::string(s.key)
+                            : s.type == ValueType::TableList   ? fmt::format("[[{}]]", s.key)
+                            : s.type == ValueType::NamedTables ? fmt::format("[{}.<id>]", s.key)
+                                                               : fmt::format("[{}]", s.key);
+    fmt::print(out, "{:<13} {:<22} {:<22} {}{}\n", s.table, key, s.default_text.empty() ? "-" : s.default_text, s.help,
+               s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
+  }
 }
 
 }  // namespace
@@ -102,19 +136,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
     add_common(commands.back(), command_opts[i]);
   }
   InitOptions init_opts;
-  CLI::App* init = app.add_subcommand(
-      "init", "Write a working, commented run file from a ward layer and incident files.\n"
-              "Example: hotspot init --wards London_Ward.shp --where \"BOROUGH = 'Havering'\" "
-              "--incidents 'police-uk/havering/*.csv'");
-  init->add_option("--wards", init_opts.wards, "Ward boundaries: any OGR vector source")->required();
-  init->add_option("--layer", init_opts.layer, "Layer of the ward source (default: the first)");
-  init->add_option("--where", init_opts.where, "OGR attribute filter on the wards, e.g. BOROUGH = 'Havering'");
-  init->add_option("--incidents,--police-uk", init_opts.incidents, "Incident CSV files or quoted globs")->required();
-  init->add_option("--area", init_opts.area, "Name of the area (default: the value in --where)");
-  init->add_option("--period", init_opts.period, "Period to report (default: the latest month in the incidents)");
-  init->add_option("--output", init_opts.output, "Pack folder the run file names (relative to it)")->capture_default_str();
-  init->add_option("--config", init_opts.file, "The run file to write")->capture_default_str();
-  init->add_flag("--force", init_opts.force, "Overwrite an existing run file");
+  CLI::App* init = add_init(app, init_opts);
   CLI::App* options = app.add_subcommand("options", "List every configuration option with its default and flag.\nExample: hotspot options");
 
   try {
@@ -129,10 +151,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
     return 0;
   }
   if (*options) {
-    for (const OptionSpec& s : option_specs())
-      fmt::print(out, "{:<10} {:<22} {:<22} {}{}\n", s.table, s.key,
-                 s.default_text.empty() ? "-" : std::string(s.default_text), s.help,
-                 s.cli_flag.empty() ? "" : fmt::format(" [{}]", s.cli_flag));
+    print_options(out);
     return 0;
   }
   // require_subcommand(1): with init and options handled, one pipeline command was given.

@@ -64,7 +64,15 @@ void run_init(const InitOptions& o, std::ostream& out) {
   for (const std::string& pattern : o.incidents) a.incident_paths.push_back(as_written(pattern, file.parent_path()));
   a.period = o.period;
   a.output = o.output;
-  write_file_atomically(file, init_config_text(a, wards, incidents));
+  PopulationGuess population;
+  if (!o.population.empty()) {
+    population = sniff_population(o.population, o.population_areas);
+    a.population_csv = as_written(o.population, file.parent_path());
+    if (!o.population_areas.empty()) a.population_areas = as_written(o.population_areas, file.parent_path());
+  } else if (!o.population_areas.empty()) {
+    throw usage_error("init", "--population-areas needs --population, the residents of each small area.");
+  }
+  write_file_atomically(file, init_config_text(a, wards, incidents, population));
 
   fmt::print(out, "Wrote {}\n", printable(file.string()));
   // Layer and field names come from the ward file: shown as printable() shows input bytes.
@@ -73,6 +81,11 @@ void run_init(const InitOptions& o, std::ostream& out) {
   fmt::print(out, "  incidents: {} file(s), {}, months {}..{}\n", files.size(),
              incidents.police_uk ? "police.uk street crime" : "a force extract (columns mapped in the file)",
              incidents.first_month, incidents.last_month);
+  if (!o.population.empty())
+    fmt::print(out, "  population: {} by {}, residents in {}{}\n", printable(o.population),
+               population.code_column.empty() ? "(code column not found)" : population.code_column,
+               population.value_column.empty() ? "(column not found)" : population.value_column,
+               o.population_areas.empty() ? "" : ", apportioned from small areas to wards by area");
   fmt::print(out, "Check the guesses in the file, then: hotspot run {}\n", printable(file.string()));
 }
 

@@ -14,6 +14,8 @@ struct InitOptions {
   std::string output = "out";          // the pack folder, relative to the run file
   std::string file = "hotspot.toml";   // the run file to write
   bool force = false;                  // overwrite an existing run file
+  std::string population;              // residents CSV (by ward, or by small area with population_areas)
+  std::string population_areas;        // small-area polygons
 };
 
 // Writes options.file and prints what was guessed. Throws usage/bad-input Errors.

@@ -70,6 +70,23 @@ std::string incidents_table(const InitAnswers& a, const IncidentGuess& g) {
   return t;
 }
 
+// [population]: the files given to init, or a commented example.
+std::string population_table(const InitAnswers& a, const PopulationGuess& p) {
+  if (a.population_csv.empty())
+    return "# [population]                  # optional: residents for rates per 1,000 (hotspot init --population)\n"
+           "# csv = \"population.csv\"; code = \"code\"; value = \"population\"\n\n";
+  std::string t = "[population]                    # residents for rates per 1,000\n";
+  t += fmt::format("csv = {}\n", quoted(a.population_csv));
+  t += column_line("code", p.code_column, a.population_areas.empty() ? "the ward code" : "the small-area code");
+  t += column_line("value", p.value_column, "the residents");
+  if (p.age_bands) t += "# ages = \"10-17\"               # residents of an age range only, from the age-band columns\n";
+  if (!a.population_areas.empty()) {
+    t += fmt::format("areas = {}      # small areas, apportioned to the wards by area\n", quoted(a.population_areas));
+    t += column_line("areas_code", p.areas_code, "the code population.csv is keyed by");
+  }
+  return t + "\n";
+}
+
 }  // namespace
 
 std::string area_name_from_filter(const std::string& where) {
@@ -80,7 +97,8 @@ std::string area_name_from_filter(const std::string& where) {
   return where.substr(open + 1, close - open - 1);
 }
 
-std::string init_config_text(const InitAnswers& a, const WardLayerGuess& w, const IncidentGuess& g) {
+std::string init_config_text(const InitAnswers& a, const WardLayerGuess& w, const IncidentGuess& g,
+                             const PopulationGuess& p) {
   std::string area = a.area_name.empty() ? area_name_from_filter(a.wards_where) : a.area_name;
   if (area.empty()) area = "My area";
   const std::string period = a.period.empty() ? g.last_month : a.period;
@@ -105,7 +123,8 @@ std::string init_config_text(const InitAnswers& a, const WardLayerGuess& w, cons
   t += fmt::format("code_field = {}          # unique on all {} wards{}\n", quoted(w.code_field), w.features,
                    w.crs_name.empty() ? "; the layer has no CRS: set crs = \"EPSG:27700\" here" : "");
   t += fmt::format("name_field = {}\n", quoted(w.name_field));
-  t += "# population_csv = \"population.csv\"   # optional: rates per 1,000 residents\n\n";
+  t += "\n";
+  t += population_table(a, p);
   t += incidents_table(a, g);
   return t;
 }

@@ -17,11 +17,14 @@ struct InitAnswers {
   std::vector<std::string> incident_paths; // globs as they should appear in the file
   std::string period;                      // empty = the last month found in the incidents
   std::string output = "out";
+  std::string population_csv;              // as written; empty = none
+  std::string population_areas;            // small-area polygons, as written; empty = the CSV is by ward
 };
 
 // The TOML text of the run file. Every guess is written as an active line
 // with a comment saying what it was guessed from.
-std::string init_config_text(const InitAnswers& answers, const WardLayerGuess& wards, const IncidentGuess& incidents);
+std::string init_config_text(const InitAnswers& answers, const WardLayerGuess& wards, const IncidentGuess& incidents,
+                             const PopulationGuess& population = {});
 
 // A name for the area from an attribute filter such as "BOROUGH = 'Havering'"
 // (the quoted value), or "" when there is none.

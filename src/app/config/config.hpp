@@ -19,10 +19,29 @@
 
 namespace hotspot {
 
-struct PopulationCsv {
-  std::string path;  // empty = none
+// [population]: residents for rates per 1,000, from a CSV keyed by ward code,
+// or keyed by small areas (LSOAs, output areas, census blocks) whose polygons
+// `areas` gives, apportioned to the wards by area (geo/apportion.hpp).
+struct PopulationSource {
+  std::string path;  // the CSV; empty = none
   std::string code_column = "code";
   std::string value_column = "population";
+  std::string ages;                // "10-17": residents of those ages from the age-band columns, not value_column
+  std::string sex = "Persons";     // the age-band columns' prefix before '_' ("Persons_0-15", "Females_16-29")
+  WardSource areas = small_areas();  // path empty: the CSV's codes are ward codes
+  double nest_tolerance = 0.02;    // a small area all but this share inside one ward is nested in it
+  double min_residents = 1000;     // a ward with fewer residents gets no rate (a rate from a few is not a rate)
+
+  static WardSource small_areas() {
+    WardSource s;
+    s.code_field = "LSOA11CD";
+    s.name_field = "";
+    s.table = "population";
+    s.noun = "small area";
+    s.path_key = "areas";
+    s.code_key = "areas_code";
+    return s;
+  }
 };
 
 // [kde]: kernel density surfaces and hotspot polygons.
@@ -39,6 +58,17 @@ struct KdeConfig {
   double min_area_m2 = 2500;         // smaller fragments are dropped
   int min_incidents = 3;             // fragments with fewer incidents are dropped
   double memory_budget_mb = 1024;
+  // Protected incidents (of a theme with min_count > 1, or inherited from one
+  // it can contain) are drawn from regions of squares of this side holding at
+  // least min_count each, never from their points (app/disclosure/theme_protection.hpp).
+  double disclosure_square = 100;    // metres
+  // The risk surface (risk_<theme>.tif) when the run has populations; nodata
+  // where the residents' density is under risk_min_residents per km2.
+  bool risk = true;
+  double risk_min_residents = 1000;
+  // Spread a region over its occupied squares only (a sharper map, but it says
+  // which squares hold protected incidents): see README, Geometry disclosure.
+  bool disclosure_occupied = false;
   // classes = "coverage": the hotspots are the top cells of a forecast for the
   // coming month (analysis/forecast.hpp), covering a fixed share of the area.
   std::string forecast = "cells_l24_t12";  // a method id, or kBacktest: the best per theme over the last 12 months
@@ -158,12 +188,13 @@ struct RunConfig {
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
   std::string taxonomy_path;
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
+  std::vector<std::string> theme_selection;  // run.themes as written: the themes to report, in order; empty = all
   double significance = 0.05;
   bool gpkg = false;  // also write tasking.gpkg
   int threads = 2;    // for stages that split their work; outputs never depend on it
   WardSource wards;
-  PopulationCsv population;
-  std::vector<IncidentSource> incidents;  // paths already expanded to files
+  PopulationSource population;
+  std::vector<IncidentSource> incidents;  // paths expanded to files once read
   Taxonomy taxonomy;                      // themes merged from taxonomy file and run file
   KdeConfig kde;
   EvaluateConfig evaluate;

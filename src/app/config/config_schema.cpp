@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "app/config/option_checks.hpp"
+#include "app/config/shipped_taxonomy.hpp"
 #include "core/error.hpp"
+#include "io/date_parser.hpp"
 
 namespace hotspot {
 namespace {
@@ -18,6 +20,9 @@ struct Decl {
   Decl& range(Range r) { spec.range = r; return *this; }
   Decl& when_unset(std::string_view text) { unset = text; return *this; }
   Decl& path() { spec.is_path = true; return *this; }
+  // A path, or one of these names (which the command line passes on as they are).
+  Decl& path_or_name(std::vector<std::string> (*names)()) { spec.names = names; return path(); }
+  Decl& required(std::string_view what_to_write) { spec.required = what_to_write; return *this; }
 };
 
 template <class T>
@@ -32,15 +37,58 @@ Decl opt(std::string_view table, std::string_view key, Binding<T> binding, std::
   return d;
 }
 
-// An option read by a dedicated reader in config.cpp (lists of tables, rules,
-// paths to expand, ...); its default text is what leaving it out means.
-Decl unbound(std::string_view table, std::string_view key, ValueType type, std::string_view help) {
+// A table inside `parent` (a file's top level, or another table): its own keys
+// are the declarations whose table is `key`.
+Decl table(std::string_view parent, std::string_view key, ValueType type, std::string_view help) {
+  if (!is_table(type)) throw internal_error("config", fmt::format("{}.{} is declared a table but is not", parent, key));
   Decl d;
-  d.spec.table = table;
+  d.spec.table = parent;
   d.spec.key = key;
   d.spec.type = type;
   d.spec.help = std::string(help);
   return d;
+}
+
+// A key that is for people reading the file (a taxonomy's name and
+// description): declared, so it is checked and suggested like any other, and
+// not used by the run.
+template <class T>
+Binding<T> for_readers() {
+  return Binding<T>{ValueType::String, {}, [](T&, const OptionValue&) {}, [](const T&) { return OptionValue{}; }};
+}
+
+// "22:30" for minute 1350 of the day.
+std::string clock_text(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+
+// A window's start or end: the text HH:MM, stored as the minute of the day.
+Binding<TimeWindow> window_time(int TimeWindow::*m) {
+  return setter<std::string, TimeWindow>(
+      [m](TimeWindow& w, const std::string& text) {
+        std::int16_t minute = -1;
+        if (!parse_time_of_day(text, minute))
+          throw usage_error("config", fmt::format("'{}' is not a time of day; write HH:MM, e.g. \"22:30\".", text));
+        w.*m = minute;
+      },
+      [m](const TimeWindow& w) { return clock_text(w.*m); });
+}
+
+// A window's days: their names, stored as one flag per weekday.
+Binding<TimeWindow> window_days() {
+  return setter<std::vector<std::string>, TimeWindow>(
+      [](TimeWindow& w, const std::vector<std::string>& names) {
+        for (const std::string& d : names) {
+          const int wd = parse_weekday(d);
+          if (wd < 0)
+            throw usage_error("config", fmt::format("'{}' is not a day; use Mon, Tue, Wed, Thu, Fri, Sat or Sun.", d));
+          w.days[static_cast<std::size_t>(wd)] = true;
+        }
+      },
+      [](const TimeWindow& w) {
+        std::vector<std::string> names;
+        for (std::size_t d = 0; d < w.days.size(); ++d)
+          if (w.days[d]) names.emplace_back(weekday_name(static_cast<int>(d)));
+        return names;
+      });
 }
 
 // The default text: the bound member's value in a default-constructed config,
@@ -58,6 +106,7 @@ std::string default_text(const Decl& d) {
         }
       },
       d.spec.binding);
+  if (!d.spec.required.empty()) return "required";
   if (value.empty()) return std::string(d.unset);
   if (!d.unset.empty())
     throw internal_error("config", fmt::format("option {}.{} defaults to '{}' but its declaration says '{}'",
@@ -65,15 +114,18 @@ std::string default_text(const Decl& d) {
   return value;
 }
 
-// The declarations, in the order `hotspot options` lists them.
+// The declarations, in the order `hotspot options` lists them: each table,
+// then its keys. One long list on purpose: it is the one place an option is declared.
 std::vector<Decl> declarations() {
   using V = ValueType;
   using R = RunConfig;
   using I = IncidentSource;
   using S = VenueSource;
   using Th = Theme;
+  using W = TimeWindow;
   const auto themes_of_run = [](const R& cfg, std::vector<std::string>& ids) { check_theme_ids(cfg, ids); };
   return {
+      table(kRunFile, "run", V::Table, "The area, the period and where the pack goes"),
       opt("run", "area_name", member(&R::area_name), "Name of the area, used in titles"),
       opt("run", "period", setter<std::string, R>([](R& c, const std::string& p) {
                                                     if (!p.empty()) c.period = parse_period(p);
@@ -84,17 +136,20 @@ std::vector<Decl> declarations() {
       opt("run", "output", member(&R::output), "Output folder (relative paths: to the config file)").flag("--out").path(),
       opt("run", "restricted_output", member(&R::restricted_output),
           "Folder for row-level files not to share (rejects.csv, exported points)").when_unset("<output>-restricted").path(),
-      unbound("run", "taxonomy", V::String,
-              "Taxonomy: a shipped name (police-uk, force-extract) or a file mapping categories and flags to themes")
-          .flag("--taxonomy").path(),
+      opt("run", "taxonomy", member(&R::taxonomy_given),
+          "Taxonomy: a shipped name (police-uk, force-extract) or a file mapping categories and flags to themes")
+          .flag("--taxonomy").path_or_name(shipped_taxonomy_names),
       opt("run", "significance", member(&R::significance),
           "Poisson exceedance probability below which a change is significant").range(kFraction),
       opt("run", "gpkg", member(&R::gpkg), "Also write every vector layer into tasking.gpkg with its style").flag("--gpkg"),
-      unbound("run", "themes", V::StringList, "Themes to report, in order (default: every theme)").when_unset("all"),
+      opt("run", "themes", member(&R::theme_selection), "Themes to report, in order (default: every theme)")
+          .when_unset("all"),
       opt("run", "threads", member(&R::threads),
           "Threads for the stages that split their work (results do not depend on it)").flag("--threads").range(Range{1, 64}),
 
-      opt("wards", "path", member(&R::wards, &WardSource::path), "Ward boundaries: any OGR vector source").flag("--wards").path(),
+      table(kRunFile, "wards", V::Table, "The ward boundaries and their populations"),
+      opt("wards", "path", member(&R::wards, &WardSource::path), "Ward boundaries: any OGR vector source").flag("--wards").path()
+          .required("set wards.path to the ward boundaries"),
       opt("wards", "layer", member(&R::wards, &WardSource::layer), "Layer name in the source").when_unset("first layer"),
       opt("wards", "where", member(&R::wards, &WardSource::where), "OGR attribute filter, e.g. BOROUGH = 'Havering'"),
       opt("wards", "crs", member(&R::wards, &WardSource::crs), "CRS of the boundaries when the file has none")
@@ -103,13 +158,44 @@ std::vector<Decl> declarations() {
       opt("wards", "name_field", member(&R::wards, &WardSource::name_field), "Field holding the ward name"),
       opt("wards", "population_field", member(&R::wards, &WardSource::population_field),
           "Field holding the resident population"),
-      opt("wards", "population_csv", member(&R::population, &PopulationCsv::path), "CSV of population keyed by ward code")
-          .path(),
-      opt("wards", "population_csv_code", member(&R::population, &PopulationCsv::code_column),
-          "Ward-code column of population_csv"),
-      opt("wards", "population_csv_value", member(&R::population, &PopulationCsv::value_column),
-          "Population column of population_csv"),
+      opt("wards", "population_csv", member(&R::population, &PopulationSource::path),
+          "CSV of population keyed by ward code (the same as population.csv)").path(),
+      opt("wards", "population_csv_code", member(&R::population, &PopulationSource::code_column),
+          "Ward-code column of population_csv (the same as population.code)"),
+      opt("wards", "population_csv_value", member(&R::population, &PopulationSource::value_column),
+          "Population column of population_csv (the same as population.value)"),
 
+      table(kRunFile, "population", V::Table, "Residents, for rates per 1,000: by ward, or by small area apportioned to the wards"),
+      opt("population", "csv", member(&R::population, &PopulationSource::path),
+          "CSV of residents keyed by ward code, or by small-area code with population.areas").path(),
+      opt("population", "code", member(&R::population, &PopulationSource::code_column), "Code column of population.csv"),
+      opt("population", "value", member(&R::population, &PopulationSource::value_column),
+          "Residents column of population.csv (e.g. Persons_All-Ages)"),
+      opt("population", "ages", member(&R::population, &PopulationSource::ages, [](const R&, const std::string& a) { check_age_range(a); }),
+          "Residents of these ages only, e.g. 10-17 or 16-29, from the age-band columns (<sex>_0-15, ...); a band cut "
+          "by the range counts in proportion to its years").when_unset("all ages (population.value)"),
+      opt("population", "sex", member(&R::population, &PopulationSource::sex),
+          "Prefix of the age-band columns: Persons, Males or Females"),
+      opt("population", "areas", setter<std::string, R>([](R& c, const std::string& p) { c.population.areas.path = p; },
+                                                        [](const R& c) { return c.population.areas.path; }),
+          "Small-area polygons (any OGR source: LSOAs, output areas, census blocks) the CSV's codes name; their "
+          "residents are apportioned to the wards by area").path().when_unset("none: the codes are ward codes"),
+      opt("population", "areas_layer", setter<std::string, R>([](R& c, const std::string& v) { c.population.areas.layer = v; },
+                                                              [](const R& c) { return c.population.areas.layer; }),
+          "Layer of population.areas").when_unset("first layer"),
+      opt("population", "areas_code", setter<std::string, R>([](R& c, const std::string& v) { c.population.areas.code_field = v; },
+                                                             [](const R& c) { return c.population.areas.code_field; }),
+          "Field of population.areas holding the code population.csv is keyed by"),
+      opt("population", "areas_crs", setter<std::string, R>([](R& c, const std::string& v) { c.population.areas.crs = v; },
+                                                            [](const R& c) { return c.population.areas.crs; }),
+          "CRS of population.areas when the file has none").when_unset("the layer's"),
+      opt("population", "nest_tolerance", member(&R::population, &PopulationSource::nest_tolerance),
+          "A small area with all but this share of its area in one ward is nested in it (absorbs boundary slivers)")
+          .range(Range{0, 0.5}),
+      opt("population", "min_residents", member(&R::population, &PopulationSource::min_residents),
+          "Wards with fewer residents get no rate per 1,000 (shown as too few residents)").range(Range{0, 1e6}),
+
+      table(kRunFile, "incidents", V::TableList, "An input of incidents; as many as needed, in any mix"),
       // format first: police_uk presets the columns the keys after it may change.
       opt("incidents", "format", setter<IncidentFormat, I>(
                                      [](I& s, IncidentFormat f) {
@@ -119,7 +205,8 @@ std::vector<Decl> declarations() {
                                      [](const I& s) { return s.format; }),
           "police_uk, mapped_csv or ogr"),
       opt("incidents", "name", member(&I::name), "A name for this input in reports").when_unset("the format"),
-      unbound("incidents", "paths", V::StringList, "Files or globs (relative: to the config file)"),
+      opt("incidents", "paths", member(&I::paths), "Files or globs (relative: to the config file)")
+          .required("set paths = [\"...\"] to the incident files"),
       opt("incidents", "layer", member(&I::layer), "Layer name (format = ogr)").when_unset("first layer"),
       opt("incidents", "crs", member(&I::crs), "CRS of the x/y columns").when_unset("EPSG:4326 for police_uk"),
       opt("incidents", "id", member(&I::id), "Column with a unique incident id (duplicates are rejected)"),
@@ -135,10 +222,13 @@ std::vector<Decl> declarations() {
       opt("incidents", "category", member(&I::category), "Column with the offence category"),
       opt("incidents", "subcategory", member(&I::subcategory), "Column with the offence subcategory"),
       opt("incidents", "weight", member(&I::weight), "Column with a weight per incident, e.g. a harm score"),
-      unbound("incidents", "flags", V::Table, "Flag name = column, e.g. domestic_abuse = \"DA_Flag\""),
+      opt("incidents", "flags", member(&I::flags), "Flag name = column, e.g. domestic_abuse = \"DA_Flag\""),
 
+      table(kRunFile, "themes", V::NamedTables,
+            "A theme of its own, or changes to the taxonomy's theme of that id"),
       opt("themes", "label", member(&Th::label), "Name of the theme for people").when_unset("the id"),
-      unbound("themes", "match", V::TableList, "Rules: { category = ..., subcategory = ..., flag = ... }"),
+      table("themes", "match", V::TableList, "Rules: { category = ..., subcategory = ..., flag = ... }; any one puts an "
+                                             "incident in the theme"),
       opt("themes", "proxy", member(&Th::proxy), "The theme only approximates what its name says"),
       opt("themes", "proxy_note", member(&Th::proxy_note), "Why it is a proxy; printed on every output"),
       opt("themes", "target", member(&Th::target), "Target change against baseline, e.g. -0.10 for a 10% reduction")
@@ -148,10 +238,13 @@ std::vector<Decl> declarations() {
           "Counts from 1 to min_count-1 are suppressed (a theme named vawg starts at 5)").range(Range{0, 1000}),
       opt("themes", "export_points", member(&Th::export_points), "Allow incident points of this theme in outputs"),
 
-      unbound("match", "category", V::StringList, "Category or list of categories (wildcards * ?)").when_unset("any"),
-      unbound("match", "subcategory", V::StringList, "Subcategory or list (wildcards * ?)").when_unset("any"),
-      unbound("match", "flag", V::String, "Flag that must be present"),
+      opt("match", "category", member(&ThemeRule::categories), "Category or list of categories (wildcards * ?)")
+          .when_unset("any"),
+      opt("match", "subcategory", member(&ThemeRule::subcategories), "Subcategory or list (wildcards * ?)")
+          .when_unset("any"),
+      opt("match", "flag", member(&ThemeRule::flag), "Flag that must be present"),
 
+      table(kRunFile, "kde", V::Table, "Hotspots: the forecast and the KDE surfaces"),
       opt("kde", "enabled", member(&R::kde, &KdeConfig::enabled), "Compute KDE surfaces and hotspot polygons in `run`"),
       opt("kde", "cell", member(&R::kde, &KdeConfig::cell), "Cell size in metres").flag("--cell").range(Range{0, 10000, true}),
       opt("kde", "bandwidth", member(&R::kde, &KdeConfig::bandwidth),
@@ -175,6 +268,16 @@ std::vector<Decl> declarations() {
           .range(Range{0, 1e12}),
       opt("kde", "min_incidents", member(&R::kde, &KdeConfig::min_incidents),
           "Hotspot fragments with fewer incidents are dropped").range(kCount),
+      opt("kde", "risk", member(&R::kde, &KdeConfig::risk),
+          "With [population]: a risk surface per theme (risk_<theme>.tif), incidents per resident against the area's rate"),
+      opt("kde", "risk_min_residents", member(&R::kde, &KdeConfig::risk_min_residents),
+          "Residents per km2 below which the risk surface is nodata (the ratio would be noise)").range(Range{1, 1e6}),
+      opt("kde", "disclosure_square", member(&R::kde, &KdeConfig::disclosure_square),
+          "Side in metres of the squares protected incidents are drawn from on a raster: no published surface places "
+          "one more precisely").range(Range{1, 10000}),
+      opt("kde", "disclosure_occupied", member(&R::kde, &KdeConfig::disclosure_occupied),
+          "Spread protected regions over their occupied squares only: a sharper map that shows which squares hold "
+          "protected incidents (with the ward table it can pin a square's count); default false"),
       opt("kde", "memory_budget_mb", member(&R::kde, &KdeConfig::memory_budget_mb),
           "Hard limit in MB: a KDE or Gi* grid needing more is an error").range(Range{0, 1e6, true}),
 
@@ -185,6 +288,7 @@ std::vector<Decl> declarations() {
       opt("kde", "coverage", member(&R::kde, &KdeConfig::coverage),
           "Share of the study area the hotspots cover (top forecast cells)").flag("--coverage").range(Range{0, 0.5, true}),
 
+      table(kRunFile, "evaluate", V::Table, "The backtest of `hotspot evaluate`"),
       opt("evaluate", "coverages",
           member(&R::evaluate, &EvaluateConfig::coverages, [](const R&, const std::vector<double>& v) { check_not_empty(v); }),
           "Shares of the study area to measure at").range(Range{0, 1, true}),
@@ -211,6 +315,7 @@ std::vector<Decl> declarations() {
       opt("evaluate", "history_months", member(&R::evaluate, &EvaluateConfig::history_months),
           "Months of data before the first target month").range(Range{1, 120}),
 
+      table(kRunFile, "clusters", V::Table, "DBSCAN, NNH, Gi* and Local Moran"),
       opt("clusters", "enabled", member(&R::clusters, &ClusterConfig::enabled), "Compute clusters and Gi* in `run`"),
       opt("clusters", "dbscan_eps", member(&R::clusters, &ClusterConfig::dbscan_eps),
           "DBSCAN reach in metres (d <= eps, as scikit-learn)").flag("--eps").range(Range{0, 100000, true}),
@@ -244,6 +349,7 @@ std::vector<Decl> declarations() {
       opt("clusters", "lisa_alpha", member(&R::clusters, &ClusterConfig::lisa_alpha),
           "Pseudo p-value below which a LISA quadrant is shown").range(kFraction),
 
+      table(kRunFile, "emerging", V::Table, "Emerging hot spots: space-time classes of the Gi* cells"),
       opt("emerging", "enabled", member(&R::emerging, &EmergingConfig::enabled),
           "Space-time classes of the Gi* cells (new, persistent, intensifying, ...) in `run`"),
       opt("emerging", "months", member(&R::emerging, &EmergingConfig::months),
@@ -252,6 +358,7 @@ std::vector<Decl> declarations() {
           "Of those, the months the summary (emerging, persistent, former, intermittent) calls recent").range(Range{1, 239}),
       opt("emerging", "alpha", member(&R::emerging, &EmergingConfig::alpha),
           "Significance of a Gi* step (after clusters.correction) and of the Mann-Kendall trend").range(Range{0, 0.5, true}),
+      table(kRunFile, "forward_plan", V::Table, "Dated roadshow events, each with a theme and a venue"),
       opt("forward_plan", "dates",
           member(&R::forward_plan, &ForwardPlanConfig::dates,
                  [](const R&, std::vector<std::string>& dates) {
@@ -283,19 +390,26 @@ std::vector<Decl> declarations() {
           "Weight of a theme rising significantly on its 12-month baseline").range(Range{0, 100, true}),
       opt("forward_plan", "persistent_weight", member(&R::forward_plan, &ForwardPlanConfig::persistent_weight),
           "Weight of a theme with persistent or intensifying hotspots").range(Range{0, 100, true}),
-      unbound("windows", "id", V::String,
-              "Window id, snake_case (e.g. nte): theme <theme>_<id> is the theme's incidents in the window"),
-      unbound("windows", "label", V::String, "Window name for people, e.g. night-time economy").when_unset("the id"),
-      unbound("windows", "days", V::StringList, "Days the window starts on, e.g. [\"Fri\", \"Sat\"]"),
-      unbound("windows", "start", V::String, "Start time HH:MM"),
-      unbound("windows", "end", V::String, "End time HH:MM (at or before start: the next morning)"),
-      unbound("windows", "themes", V::StringList, "Themes the window filters").when_unset("all"),
+      table(kRunFile, "windows", V::TableList,
+            "A time window (default: night-time economy for violence, after school for ASB)"),
+      opt("windows", "id", member(&W::id, [](const W&, const std::string& id) { check_snake_case_id(id); }),
+          "Window id, snake_case (e.g. nte): theme <theme>_<id> is the theme's incidents in the window")
+          .required("give the window an id in snake_case, e.g. id = \"nte\""),
+      opt("windows", "label", member(&W::label), "Window name for people, e.g. night-time economy").when_unset("the id"),
+      opt("windows", "days", window_days(), "Days the window starts on, e.g. [\"Fri\", \"Sat\"]")
+          .required("list the days the window starts on, e.g. days = [\"Fri\", \"Sat\"]"),
+      opt("windows", "start", window_time(&W::start), "Start time HH:MM").required("set start, e.g. start = \"22:30\""),
+      opt("windows", "end", window_time(&W::end), "End time HH:MM (at or before start: the next morning)")
+          .required("set end, e.g. end = \"03:30\""),
+      opt("windows", "themes", member(&W::themes), "Themes the window filters").when_unset("all"),
       opt("run", "time_windows", member(&R::time_windows),
           "Filter themes by the [[windows]] (default: night-time economy for violence, after school for ASB) when the inputs have times"),
+      table(kRunFile, "areas", V::Table, "One pack per area from one read of the inputs"),
       opt("areas", "field", member(&R::areas, &AreasConfig::field),
           "One pack per value of this ward field (e.g. BOROUGH), from one read of the inputs (run only)").flag("--areas"),
       opt("areas", "only", member(&R::areas, &AreasConfig::only), "Just these areas").when_unset("every value"),
       opt("areas", "threads", member(&R::areas, &AreasConfig::threads), "Areas built at once").range(Range{1, 64}),
+      table(kRunFile, "venues", V::TableList, "A list of candidate roadshow venues"),
       // format first: ogr clears the lon/lat CRS default (an OGR layer has its own).
       opt("venues", "format", setter<VenueFormat, S>(
                                   [](S& v, VenueFormat f) {
@@ -305,7 +419,8 @@ std::vector<Decl> declarations() {
                                   [](const S& v) { return v.ogr ? VenueFormat::Ogr : VenueFormat::Csv; }),
           "csv or ogr"),
       opt("venues", "name", member(&S::name), "A name for this list of candidate venues"),
-      unbound("venues", "paths", V::StringList, "Files or globs (relative: to the config file)"),
+      opt("venues", "paths", member(&S::paths), "Files or globs (relative: to the config file)")
+          .required("set paths = [\"...\"] to the venue files"),
       opt("venues", "layer", member(&S::layer), "Layer name (format = ogr)").when_unset("first layer"),
       opt("venues", "crs", member(&S::crs), "CRS of x/y (EPSG:27700 for easting/northing)"),
       opt("venues", "x", member(&S::x), "Column with longitude or easting (ogr: the geometry)"),
@@ -314,13 +429,21 @@ std::vector<Decl> declarations() {
       opt("venues", "name_field", member(&S::name_field), "Column with the venue name"),
       opt("venues", "type_field", member(&S::type_field), "Column with the venue type"),
       opt("venues", "type", member(&S::type), "Type for every venue of this list, when there is no type column"),
-      unbound("venues", "filter", V::Table, "Keep rows whose columns equal these values, e.g. { closed = \"\" }"),
+      opt("venues", "filter", member(&S::filter), "Keep rows whose columns equal these values, e.g. { closed = \"\" }"),
 
+      table(kRunFile, "programme", V::Table, "The roadshow venue programme"),
       opt("programme", "enabled", member(&R::programme, &ProgrammeConfig::enabled),
           "Plan venues in `run` when [[venues]] are given"),
       opt("programme", "themes", member(&R::programme, &ProgrammeConfig::themes, themes_of_run),
           "Themes to plan a programme for").when_unset("all"),
-      unbound("programme", "mix", V::Table, "Also plan for a weighted mix, e.g. { asb = 1, violence = 0.5 }"),
+      opt("programme", "mix",
+          member(&R::programme, &ProgrammeConfig::mix,
+                 [](const R& cfg, const NamedNumbers& mix) {
+                   std::vector<std::string> ids;
+                   for (const auto& [id, weight] : mix) ids.push_back(id);
+                   check_theme_ids(cfg, ids);
+                 }),
+          "Also plan for a weighted mix of themes, e.g. { asb = 1, violence = 0.5 }").range(kPositive),
       opt("programme", "k", member(&R::programme, &ProgrammeConfig::k), "Venues in the programme").flag("--venues-k")
           .range(Range{1, 1000}),
       opt("programme", "radius", member(&R::programme, &ProgrammeConfig::radius),
@@ -339,6 +462,7 @@ std::vector<Decl> declarations() {
       opt("programme", "lookback_months", member(&R::programme, &ProgrammeConfig::lookback_months),
           "Months of incidents up to the period's end").range(Range{1, 120}),
 
+      table(kRunFile, "report", V::Table, "How report.html is marked and dated"),
       opt("report", "marking", member(&R::report, &ReportConfig::marking),
           "Protective marking in the header and footer of every report page").flag("--marking"),
       opt("report", "date",
@@ -346,6 +470,7 @@ std::vector<Decl> declarations() {
           "Production date printed on every page, YYYY-MM-DD (never the clock, so reruns are identical)")
           .flag("--report-date").when_unset("day after period"),
 
+      table(kRunFile, "context", V::Table, "A reference layer drawn under the report's maps"),
       opt("context", "path", member(&R::context, &ContextConfig::path),
           "Reference layer drawn under the report's maps: any OGR vector source").path(),
       opt("context", "layer", member(&R::context, &ContextConfig::layer), "Layer name in the source").when_unset("first layer"),
@@ -355,9 +480,12 @@ std::vector<Decl> declarations() {
           "Field whose text labels features (sparingly: one label per name)"),
       opt("context", "kind", member(&R::context, &ContextConfig::kind), "How to draw it: roads, rail, water or area"),
 
-      unbound("taxonomy", "name", V::String, "Name of the taxonomy"),
-      unbound("taxonomy", "description", V::String, "What it is for"),
-      unbound("taxonomy", "known_categories", V::StringList, "Every category the source uses; others count as unthemed"),
+      table(kTaxonomyFile, "taxonomy", V::Table, "What the taxonomy is and the categories its source uses"),
+      table(kTaxonomyFile, "themes", V::NamedTables, "A theme, with the keys of a run file's themes"),
+      opt("taxonomy", "name", for_readers<Taxonomy>(), "Name of the taxonomy"),
+      opt("taxonomy", "description", for_readers<Taxonomy>(), "What it is for"),
+      opt("taxonomy", "known_categories", member(&Taxonomy::known_categories),
+          "Every category the source uses; others count as unthemed"),
   };
 }
 
@@ -393,6 +521,19 @@ const OptionSpec* find_option(std::string_view table, std::string_view key) {
   return nullptr;
 }
 
+namespace {
+
+// { a = 1, b = 2 } as TOML writes a table inline; empty when there is none.
+template <class Pairs>
+std::string inline_table(const Pairs& pairs) {
+  if (pairs.empty()) return "";
+  std::vector<std::string> items;
+  for (const auto& [name, value] : pairs) items.push_back(fmt::format("{} = {}", name, value));
+  return fmt::format("{{ {} }}", fmt::join(items, ", "));
+}
+
+}  // namespace
+
 std::string option_value_text(const OptionValue& v) {
   struct Text {
     std::string operator()(std::monostate) const { return ""; }
@@ -404,6 +545,8 @@ std::string option_value_text(const OptionValue& v) {
     std::string operator()(const std::vector<double>& d) const {
       return d.empty() ? "" : fmt::format("[{}]", fmt::join(d, ", "));
     }
+    std::string operator()(const NamedStrings& s) const { return inline_table(s); }
+    std::string operator()(const NamedNumbers& n) const { return inline_table(n); }
   };
   return std::visit(Text{}, v);
 }
@@ -419,16 +562,20 @@ std::string range_text(const Range& r) {
   return out.empty() ? "a finite number" : out;
 }
 
-std::string_view type_name(ValueType t) {
-  switch (t) {
+std::string type_name(const OptionSpec& spec) {
+  switch (spec.type) {
     case ValueType::String: return "a string";
     case ValueType::Number: return "a number";
     case ValueType::Integer: return "an integer";
     case ValueType::Bool: return "true or false";
     case ValueType::StringList: return "a string or a list of strings";
     case ValueType::NumberList: return "a list of numbers";
-    case ValueType::Table: return "a table";
-    case ValueType::TableList: return "a list of tables";
+    case ValueType::StringTable: return "a table of strings, e.g. { name = \"text\" }";
+    case ValueType::NumberTable: return "a table of numbers, e.g. { name = 1 }";
+    case ValueType::Table: return fmt::format("a [{}] table", spec.key);
+    case ValueType::TableList:  // a file's [[incidents]]; inside a table, match = [{ ... }, { ... }]
+      return spec.table == kRunFile ? fmt::format("[[{}]] tables", spec.key) : "a table or a list of tables";
+    case ValueType::NamedTables: return fmt::format("[{}.<id>] tables", spec.key);
   }
   return "";
 }

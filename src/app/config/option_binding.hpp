@@ -20,12 +20,30 @@
 
 namespace hotspot {
 
-enum class ValueType { String, Number, Integer, Bool, StringList, NumberList, Table, TableList };
+// What a key holds. The first eight are values, bound to a member; the last
+// three are tables, whose own keys are declared under the table's key (e.g.
+// the keys of [[incidents]] under "incidents"), read into rows by the reader.
+enum class ValueType {
+  String, Number, Integer, Bool, StringList, NumberList,
+  StringTable,  // name = "text" pairs, e.g. flags = { domestic_abuse = "DA_Flag" }
+  NumberTable,  // name = number pairs, e.g. mix = { asb = 1, violence = 0.5 }
+  Table,        // one [table]
+  TableList,    // [[table]]s (or one table): a row each
+  NamedTables,  // [table.<id>] tables: a row each, named by its id
+};
+
+inline bool is_table(ValueType t) {
+  return t == ValueType::Table || t == ValueType::TableList || t == ValueType::NamedTables;
+}
+
+// Pairs in the order the file gives them, e.g. flag name -> column.
+using NamedStrings = std::vector<std::pair<std::string, std::string>>;
+using NamedNumbers = std::vector<std::pair<std::string, double>>;
 
 // A value as read, already checked against its option's type, range and
 // choices. monostate: not set (an optional member left empty).
 using OptionValue = std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>,
-                                 std::vector<double>>;
+                                 std::vector<double>, NamedStrings, NamedNumbers>;
 
 template <class T>
 struct Binding {
@@ -116,6 +134,20 @@ struct MemberType<std::vector<int>> {  // whole numbers, written as a TOML list 
     return out;
   }
   static OptionValue to(const std::vector<int>& i) { return std::vector<double>(i.begin(), i.end()); }
+};
+
+template <>
+struct MemberType<NamedStrings> {
+  static constexpr ValueType type = ValueType::StringTable;
+  static NamedStrings from(const OptionValue& v) { return std::get<NamedStrings>(v); }
+  static OptionValue to(const NamedStrings& s) { return s; }
+};
+
+template <>
+struct MemberType<NamedNumbers> {
+  static constexpr ValueType type = ValueType::NumberTable;
+  static NamedNumbers from(const OptionValue& v) { return std::get<NamedNumbers>(v); }
+  static OptionValue to(const NamedNumbers& n) { return n; }
 };
 
 // A choice: the name table of the enum (app/config/choice.hpp) is the option's set of values.

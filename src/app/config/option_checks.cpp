@@ -1,9 +1,12 @@
 #include "app/config/option_checks.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
 
+#include "analysis/age_bands.hpp"
 #include "analysis/forecast.hpp"
 #include "app/config/suggest.hpp"
 #include "core/error.hpp"
@@ -40,6 +43,11 @@ std::optional<std::string> first_repeated(const std::vector<std::string>& values
   return std::nullopt;
 }
 
+void check_age_range(const std::string& range) {
+  if (!parse_age_range(range))
+    throw usage_error("config", fmt::format("'{}' is not an age range such as 10-17 or 65+.", range));
+}
+
 void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) {
   if (const auto twice = first_repeated(ids))  // each theme's files are written once per list entry
     throw usage_error("config", fmt::format("'{}' is listed twice. List each theme once.", *twice));
@@ -49,6 +57,17 @@ void check_theme_ids(const RunConfig& cfg, const std::vector<std::string>& ids) 
     if (cfg.taxonomy.theme_index(id) < 0)
       throw usage_error("config", fmt::format("'{}' is not a theme.{} Themes: {}.", id, did_you_mean(id, themes),
                                               fmt::join(themes, ", ")));
+}
+
+bool is_snake_case(std::string_view id) {
+  if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+void check_snake_case_id(const std::string& id) {
+  if (!is_snake_case(id)) throw usage_error("config", fmt::format("'{}' is not snake_case (a-z, 0-9, _).", id));
 }
 
 void check_forecast(const std::string& forecast) {

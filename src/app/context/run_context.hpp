@@ -15,6 +15,7 @@
 #include "app/config/config.hpp"
 #include "app/context/data_availability_check.hpp"
 #include "app/context/ingest.hpp"
+#include "app/context/population.hpp"
 #include "app/context/progress.hpp"
 #include "core/diagnostics.hpp"
 #include "geo/crs_transform.hpp"
@@ -77,6 +78,7 @@ struct RunInputs {
   // The wards' geometry, parsed once: polygons, point lookup, study area (see ward_set.hpp for threads).
   std::unique_ptr<WardSet> ward_set;
   IngestResult ingest;
+  PopulationAccount population;   // residents per ward: where they came from, how they were split
   DataAvailability availability;  // themes and months with no data
   Period data_window;  // the months read; rows dated outside it are accounted for, not used
   std::vector<Venue> venues;

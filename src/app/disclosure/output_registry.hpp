@@ -3,7 +3,7 @@
 // counts pass. A run that writes a file not listed here stops before the pack
 // is written (run/pipeline.cpp, an internal error), and every listed output
 // that prints counts of incidents names the attack the tests play on it
-// (tests/app/disclosure_attack_test.cpp plays it on every file of the sample
+// (tests/app/pack/disclosure_attack_test.cpp plays it on every file of the sample
 // packs), so a new output cannot be added without a rule and an attack.
 #include <string>
 #include <string_view>

@@ -5,28 +5,34 @@
 
 namespace hotspot {
 
-IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const Incident*>& incidents) : ctx_(ctx) {
+IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const Incident*>& incidents,
+                                 const ThemeProtection* protection)
+    : ctx_(ctx), protection_(protection ? *protection : ThemeProtection{}) {
   xy_.reserve(incidents.size());
   for (const Incident* inc : incidents)
-    if (std::isfinite(inc->x) && std::isfinite(inc->y)) xy_.emplace_back(inc->x, inc->y);
+    if (std::isfinite(inc->x) && std::isfinite(inc->y))
+      xy_.emplace_back(inc->x, inc->y, protection_.any() && protection_.covers(inc->themes));
   std::sort(xy_.begin(), xy_.end());
 }
 
-long IncidentCounter::inside(const GeosContext& ctx, const GEOSGeometry* polygon) const {
-  if (xy_.empty() || predicate_result(ctx, GEOSisEmpty_r(ctx.get(), polygon), "emptiness check")) return 0;
+Inside IncidentCounter::count(const GeosContext& ctx, const GEOSGeometry* polygon) const {
+  Inside n;
+  if (xy_.empty() || predicate_result(ctx, GEOSisEmpty_r(ctx.get(), polygon), "emptiness check")) return n;
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   GEOSGeom_getXMin_r(ctx.get(), polygon, &x0);
   GEOSGeom_getXMax_r(ctx.get(), polygon, &x1);
   GEOSGeom_getYMin_r(ctx.get(), polygon, &y0);
   GEOSGeom_getYMax_r(ctx.get(), polygon, &y1);
   const PreparedPtr prepared = prepare(ctx, polygon);
-  long n = 0;
-  auto it = std::lower_bound(xy_.begin(), xy_.end(), std::pair<double, double>{x0, -HUGE_VAL});
-  for (; it != xy_.end() && it->first <= x1; ++it) {
-    if (it->second < y0 || it->second > y1) continue;
-    const GeomPtr pt = own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), it->first, it->second), "point");
-    if (predicate_result(ctx, GEOSPreparedContainsProperly_r(ctx.get(), prepared.get(), pt.get()), "counting incidents"))
-      ++n;
+  auto it = std::lower_bound(xy_.begin(), xy_.end(), std::tuple<double, double, bool>{x0, -HUGE_VAL, false});
+  for (; it != xy_.end() && std::get<0>(*it) <= x1; ++it) {
+    const auto [x, y, covered] = *it;
+    if (y < y0 || y > y1) continue;
+    const GeomPtr pt = own(ctx, GEOSGeom_createPointFromXY_r(ctx.get(), x, y), "point");
+    if (predicate_result(ctx, GEOSPreparedContainsProperly_r(ctx.get(), prepared.get(), pt.get()), "counting incidents")) {
+      ++n.all;
+      n.covered += covered;
+    }
   }
   return n;
 }

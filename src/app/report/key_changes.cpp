@@ -8,7 +8,7 @@
 
 #include "analysis/emerging_classes.hpp"
 #include "app/tables/published_cells.hpp"
-#include "io/html_text.hpp"
+#include "io/html_tree.hpp"
 
 namespace hotspot {
 namespace {
@@ -38,9 +38,43 @@ std::string lower_first(std::string s) {
   return s;
 }
 
+// Wards with a significant change on their baseline: a rise where a rise is
+// bad news (or a fall where it is good) goes to `bad`, the rest to `good`.
+void ward_changes(const Table& w, const Theme& theme, const std::string& what, std::vector<std::string>& bad,
+                  std::vector<std::string>& good) {
+  const std::string p = theme.id + "_";
+  for (std::size_t r = 0; r + 1 < w.rows.size(); ++r) {  // not the ALL row
+    if (text_of(w, r, p + "significant") != "true") continue;
+    const auto count = published_number(w, r, p + "count");
+    if (!count) continue;
+    const bool rise = text_of(w, r, p + "direction") == "rise";
+    const std::string s = fmt::format("{}: {} {} incidents{} \u2014 a significant {}.", text_of(w, r, "ward_name"),
+                                      text_of(w, r, p + "count"), what,
+                                      against_usual(*count, published_cell(w, r, p + "baseline_mean"),
+                                                    published_cell(w, r, p + "change_baseline_pct")),
+                                      rise ? "rise" : "fall");
+    (rise == !theme.rise_is_good ? bad : good).push_back(s);
+  }
+}
+
+// Hotspots with a significant rise against their own baseline.
+void hotspot_rises(const Table& h, const std::string& what, std::vector<std::string>& out) {
+  for (std::size_t r = 0; r < h.rows.size(); ++r) {
+    if (h.column_index("significant") >= h.columns.size() || text_of(h, r, "significant") != "true" ||
+        text_of(h, r, "direction") != "rise")
+      continue;
+    const auto count = published_number(h, r, "incidents");
+    if (!count) continue;
+    out.push_back(fmt::format("{}: {} {} incidents{} \u2014 a significant rise.", text_of(h, r, "label"),
+                              text_of(h, r, "incidents"), what,
+                              against_usual(*count, published_cell(h, r, "baseline_mean"),
+                                            published_cell(h, r, "change_baseline_pct"))));
+  }
+}
+
 }  // namespace
 
-std::string key_changes_summary_html(const RunInputs& run, const ReportSources& src, std::size_t max_sentences) {
+std::vector<std::string> key_change_sentences(const RunInputs& run, const ReportSources& src) {
   const Table& w = src.wards.summary;
   const std::size_t all = w.rows.size() - 1;
   const auto& themes = run.cfg.taxonomy.themes;
@@ -48,19 +82,7 @@ std::string key_changes_summary_html(const RunInputs& run, const ReportSources& 
   for (std::size_t t = 0; t < themes.size(); ++t) {
     const Theme& theme = themes[t];
     const std::string p = theme.id + "_", what = lower_first(theme.label);
-    const bool bad_is_rise = !theme.rise_is_good;
-    for (std::size_t r = 0; r < all; ++r) {
-      if (text_of(w, r, p + "significant") != "true") continue;
-      const auto count = published_number(w, r, p + "count");
-      if (!count) continue;
-      const bool rise = text_of(w, r, p + "direction") == "rise";
-      const std::string s = fmt::format("{}: {} {} incidents{} \u2014 a significant {}.", text_of(w, r, "ward_name"),
-                                        text_of(w, r, p + "count"), what,
-                                        against_usual(*count, published_cell(w, r, p + "baseline_mean"),
-                                                      published_cell(w, r, p + "change_baseline_pct")),
-                                        rise ? "rise" : "fall");
-      (rise == bad_is_rise ? rises : falls).push_back(s);
-    }
+    ward_changes(w, theme, what, rises, falls);
     if (theme.is_window()) {
       const auto count = published_number(w, all, p + "count");
       if (count && text_of(w, all, p + "direction") == "rise")
@@ -69,20 +91,7 @@ std::string key_changes_summary_html(const RunInputs& run, const ReportSources& 
                                                     published_cell(w, all, p + "change_baseline_pct")),
                                       text_of(w, all, p + "significant") == "true" ? " \u2014 significant" : ""));
     }
-    if (const Table* table = src.hotspot_table(t)) {
-      const Table& h = *table;
-      for (std::size_t r = 0; r < h.rows.size(); ++r) {
-        if (h.column_index("significant") >= h.columns.size() || text_of(h, r, "significant") != "true" ||
-            text_of(h, r, "direction") != "rise")
-          continue;
-        const auto count = published_number(h, r, "incidents");
-        if (!count) continue;
-        hotspots.push_back(fmt::format("{}: {} {} incidents{} \u2014 a significant rise.", text_of(h, r, "label"),
-                                       text_of(h, r, "incidents"), what,
-                                       against_usual(*count, published_cell(h, r, "baseline_mean"),
-                                                     published_cell(h, r, "change_baseline_pct"))));
-      }
-    }
+    if (const Table* table = src.hotspot_table(t)) hotspot_rises(*table, what, hotspots);
     if (src.emerging && src.kde)  // the classes are the KDE hotspots', in their order
       for (std::size_t k = 0; k < src.emerging->hotspot_classes[t].size(); ++k) {
         const EmergingClass c = src.emerging->hotspot_classes[t][k];
@@ -90,19 +99,26 @@ std::string key_changes_summary_html(const RunInputs& run, const ReportSources& 
           emerging.push_back(fmt::format("{} ({}): a {}.", src.hotspots(t)[k].label, what, emerging_class_name(c)));
       }
   }
-  std::vector<std::string> all_sentences;
-  for (auto* list : {&rises, &hotspots, &emerging, &windows, &falls})
-    for (const std::string& s : *list) all_sentences.push_back(s);
-  if (all_sentences.empty())
-    return "<div class=\"key-changes\"><h2>Key changes</h2><p>No significant change on the usual levels this period, "
-           "and no new or intensifying hotspot.</p></div>\n";
-  std::string items;
-  const std::size_t shown = std::min(all_sentences.size(), max_sentences);
-  for (std::size_t i = 0; i < shown; ++i) items += "<li>" + html_escape(all_sentences[i]) + "</li>";
-  const std::string more = all_sentences.size() > shown
-                               ? fmt::format("<p class=\"more\">{} more on the theme pages.</p>", all_sentences.size() - shown)
-                               : "";
-  return fmt::format("<div class=\"key-changes\"><h2>Key changes</h2><ul>{}</ul>{}</div>\n", items, more);
+  std::vector<std::string> out;
+  for (auto* list : {&rises, &hotspots, &emerging, &windows, &falls}) out.insert(out.end(), list->begin(), list->end());
+  return out;
+}
+
+void key_changes_summary(pugi::xml_node parent, const RunInputs& run, const ReportSources& src,
+                         std::size_t max_sentences) {
+  const std::vector<std::string> sentences = key_change_sentences(run, src);
+  const pugi::xml_node div = html::el(parent, "div", {{"class", "key-changes"}});
+  html::el(div, "h2", {}, "Key changes");
+  html::newline(parent);
+  if (sentences.empty()) {
+    html::el(div, "p", {}, "No significant change on the usual levels this period, and no new or intensifying hotspot.");
+    return;
+  }
+  const pugi::xml_node ul = html::el(div, "ul");
+  const std::size_t shown = std::min(sentences.size(), max_sentences);
+  for (std::size_t i = 0; i < shown; ++i) html::el(ul, "li", {}, sentences[i]);
+  if (sentences.size() > shown)
+    html::el(div, "p", {{"class", "more"}}, fmt::format("{} more on the theme pages.", sentences.size() - shown));
 }
 
 }  // namespace hotspot

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <map>
 
-#include "io/html_text.hpp"
+#include "io/html_tree.hpp"
 #include "io/svg_map.hpp"
 #include "io/xml_tree.hpp"
 
@@ -102,8 +102,8 @@ std::vector<std::string> two_lines(const std::string& name) {
 
 // An empty legend swatch, 7 by 4.5 mm, as inline SVG; `key` (if any) names
 // the style it shows, which the print test checks against the map's.
-pugi::xml_node swatch_svg(pugi::xml_document& doc, const std::string& key) {
-  pugi::xml_node svg = xml::child(doc, "svg", {{"class", "swatch"}});
+pugi::xml_node swatch_svg(pugi::xml_node parent, const std::string& key) {
+  pugi::xml_node svg = xml::child(parent, "svg", {{"class", "swatch"}});
   if (!key.empty()) svg.append_attribute("data-style") = key.c_str();
   xml::add_attributes(svg, {{"width", "7mm"}, {"height", "4.5mm"}, {"viewBox", "0 0 7 4.5"}});
   return svg;
@@ -111,9 +111,8 @@ pugi::xml_node swatch_svg(pugi::xml_document& doc, const std::string& key) {
 
 // A legend swatch: the styles drawn over one another as the map draws them,
 // as boxes, or the last as a line for line work (roads, rail).
-std::string swatch(const std::vector<MapStyle>& layers, const std::string& key, bool line = false) {
-  pugi::xml_document doc;
-  pugi::xml_node svg = swatch_svg(doc, key);
+void swatch(pugi::xml_node parent, const std::vector<MapStyle>& layers, const std::string& key, bool line = false) {
+  pugi::xml_node svg = swatch_svg(parent, key);
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (line && i + 1 == layers.size()) {
       pugi::xml_node l =
@@ -126,28 +125,23 @@ std::string swatch(const std::vector<MapStyle>& layers, const std::string& key, 
                 layers[i]);
     }
   }
-  return xml::fragment_string(doc);
 }
 
 // The venue symbol of the map, a diamond, as a legend swatch.
-std::string venue_swatch() {
-  pugi::xml_document doc;
-  add_style(xml::child(swatch_svg(doc, "venue"), "polygon",
+void venue_swatch(pugi::xml_node parent) {
+  add_style(xml::child(swatch_svg(parent, "venue"), "polygon",
                        {{"class", "swatch"}, {"points", "3.5,0.75 5,2.25 3.5,3.75 2,2.25"}}),
             kVenue);
-  return xml::fragment_string(doc);
 }
 
-std::string text_sample(const std::string& text, const TextStyle& s) {
-  pugi::xml_document doc;
-  pugi::xml_node svg = swatch_svg(doc, "");
+void text_sample(pugi::xml_node parent, const std::string& text, const TextStyle& s) {
+  pugi::xml_node svg = swatch_svg(parent, "");
   svg.append_attribute("font-family") = "DejaVu Sans, Arial, sans-serif";
   pugi::xml_node t = xml::child(
       svg, "text", {{"x", "3.5"}, {"y", "3.4"}, {"font-size", fmt::format("{:g}", s.size)}, {"fill", s.colour}});
   if (s.bold) t.append_attribute("font-weight") = "bold";
   t.append_attribute("text-anchor") = "middle";
   t.text().set(text.c_str());
-  return xml::fragment_string(doc);
 }
 
 // Ward names, each only where it fits inside its ward (on one line or two),
@@ -192,20 +186,34 @@ void label_context(const GeosContext& ctx, SvgMap& map, const MapContext& contex
 }
 
 // The legend of what one map shows, its swatches drawn from the map's styles.
-std::string map_legend(const KdeConfig& kde, bool hotspots, bool numbered, bool venues, const MapContext& context) {
-  std::string legend = "<ul class=\"legend\">";
-  if (hotspots)
-    legend += "<li>" + swatch({kWardFill, kHotspot}, "hotspot") +
-              (kde.classes == HotspotClasses::Coverage ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
-                                         : std::string("Hotspot (widest class)")) + "</li>";
-  if (numbered) legend += "<li>" + text_sample("3", kHotspotId) + "Hotspot number, as in the table</li>";
-  if (venues) legend += fmt::format("<li>{}Chosen venue, V1 first in the programme</li>", venue_swatch());
+void map_legend(pugi::xml_node parent, const KdeConfig& kde, bool hotspots, bool numbered, bool venues,
+                const MapContext& context) {
+  const pugi::xml_node legend = html::el(parent, "ul", {{"class", "legend"}});
+  if (hotspots) {
+    const pugi::xml_node li = html::el(legend, "li");
+    swatch(li, {kWardFill, kHotspot}, "hotspot");
+    html::text(li, kde.classes == HotspotClasses::Coverage ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
+                                                           : std::string("Hotspot (widest class)"));
+  }
+  if (numbered) {
+    const pugi::xml_node li = html::el(legend, "li");
+    text_sample(li, "3", kHotspotId);
+    html::text(li, "Hotspot number, as in the table");
+  }
+  if (venues) {
+    const pugi::xml_node li = html::el(legend, "li");
+    venue_swatch(li);
+    html::text(li, "Chosen venue, V1 first in the programme");
+  }
   if (!context.features.empty()) {
     const MapStyle style = context_style(context.kind);
-    legend += "<li>" + swatch({kWardFill, style}, "context", style.fill == "none") +
-              html_escape(context_name(context.kind)) + "</li>";
+    const pugi::xml_node li = html::el(legend, "li");
+    swatch(li, {kWardFill, style}, "context", style.fill == "none");
+    html::text(li, context_name(context.kind));
   }
-  return legend + "<li>" + swatch({kWardFill, kWardLine}, "ward-line") + "Ward boundary</li></ul>";
+  const pugi::xml_node li = html::el(legend, "li");
+  swatch(li, {kWardFill, kWardLine}, "ward-line");
+  html::text(li, "Ward boundary");
 }
 
 }  // namespace
@@ -256,9 +264,10 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
   label_wards(ctx, map, run.wards.wards, wards);
   label_context(ctx, map, context);
 
-  const std::string legend = map_legend(run.cfg.kde, !hotspots.empty(), numbered > 0, !venues.empty(), context);
-  const std::string& label = run.cfg.taxonomy.themes[t].label;
-  return ReportMap{map.finish(label + " hotspots map"), legend};
+  ReportMap out;
+  map.finish(out.svg, run.cfg.taxonomy.themes[t].label + " hotspots map");
+  map_legend(out.legend, run.cfg.kde, !hotspots.empty(), numbered > 0, !venues.empty(), context);
+  return out;
 }
 
 }  // namespace hotspot

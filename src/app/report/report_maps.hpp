@@ -2,6 +2,7 @@
 // The report's map of one theme (wards, the optional context layer,
 // hotspots numbered as in the theme's table, chosen venues lettered V1, V2,
 // ...) and its legend, whose swatches are drawn from the same styles.
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,8 @@ struct MapContext {
 MapContext load_map_context(const RunInputs& run);
 
 struct ReportMap {
-  std::string svg;     // the map
-  std::string legend;  // an HTML list: one swatch per kind of feature the map shows
+  pugi::xml_document svg;     // the map: one <svg>
+  pugi::xml_document legend;  // an HTML list: one swatch per kind of feature the map shows
 };
 
 // Fitted into at most max_width by max_height mm of paper.

@@ -36,7 +36,7 @@ table.wards { font-size: 7.5pt; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.5mm 0; break-inside: avoid; }
 .legend svg { flex: none; }
 .method-note { font-size: 7.5pt; }
-.halves { display: flex; gap: 4mm; align-items: flex-start; } .halves > table { flex: 1; }
+.halves { display: flex; gap: 4mm; align-items: flex-start; } .halves table { flex: 1; }
 ul.outputs { columns: 5; font-size: 7pt; padding-left: 4mm; margin: 1mm 0; }
 table.files { font-size: 7pt; } table.files td, table.files th { padding: 0.2mm 1mm; }
 table.programme th:nth-child(1) { width: 5mm; } table.programme th:nth-child(2) { width: 38mm; }

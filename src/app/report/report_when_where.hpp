@@ -4,7 +4,7 @@
 // locations of repeat_locations.csv. Both are read back from the published
 // tables (app/tables/published_cells.hpp), so they show "<5" and "[c]" where the
 // files do and nothing disclosure control withheld.
-#include <string>
+#include <pugixml.hpp>
 
 #include "app/context/run_context.hpp"
 #include "app/stages/stage_results.hpp"
@@ -15,7 +15,8 @@ inline constexpr std::size_t kReportedRepeatLocations = 5;
 inline constexpr std::size_t kWhenWhereWithHours = 2;     // themes a page with their hour grids
 inline constexpr std::size_t kWhenWhereWithoutHours = 6;  // themes a page, two abreast, without
 
-// `time` is absent for inputs without times, `repeats` when the stage did not run.
-std::string when_where_pages(const RunInputs& run, const TimeResult* time, const RepeatResult* repeats);
+// Appended to the page's `body`. `time` is absent for inputs without times,
+// `repeats` when the stage did not run.
+void when_where_pages(pugi::xml_node body, const RunInputs& run, const TimeResult* time, const RepeatResult* repeats);
 
 }  // namespace hotspot

@@ -28,7 +28,7 @@
 #include "io/sha256.hpp"
 #include "io/staged_folder.hpp"
 #include "io/ward_reader.hpp"
-#include "io/html_text.hpp"
+#include "io/html_tree.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
@@ -55,23 +55,44 @@ struct AreaOutcome {
   ErrorKind kind = ErrorKind::BadInput;  // of the error
 };
 
+constexpr const char* kIndexCss = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+                                  "td,th{border:1px solid #ccc;padding:4px 8px}tr.failed td{color:#a50f15}";
+
+// One row an area: a link to its report and project, or why it failed.
+void index_row(pugi::xml_node table, const AreaOutcome& a) {
+  if (a.error.empty()) {
+    const pugi::xml_node tr = html::el(table, "tr");
+    html::el(html::el(tr, "td"), "a", {{"href", a.slug + "/report.html"}}, a.value);
+    html::el(tr, "td", {}, "written");
+    html::el(html::el(tr, "td"), "a", {{"href", a.slug + "/tasking.qgs"}}, a.slug + "/tasking.qgs");
+  } else {
+    const pugi::xml_node tr = html::el(table, "tr", {{"class", "failed"}});
+    for (const std::string& text : {a.value, std::string("failed"), a.error}) html::el(tr, "td", {}, text);
+  }
+  html::newline(table);
+}
+
 std::string index_html(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
-  std::string rows;
-  for (const AreaOutcome& a : areas)
-    rows += a.error.empty()
-                ? fmt::format("<tr><td><a href=\"{0}/report.html\">{1}</a></td><td>written</td>"
-                              "<td><a href=\"{0}/tasking.qgs\">{0}/tasking.qgs</a></td></tr>\n",
-                              a.slug, html_escape(a.value))
-                : fmt::format("<tr class=\"failed\"><td>{}</td><td>failed</td><td>{}</td></tr>\n", html_escape(a.value),
-                              html_escape(a.error));
-  return fmt::format(R"(<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Hotspot packs, {0}</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px 8px}}tr.failed td{{color:#a50f15}}</style>
-</head><body><h1>Hotspot packs, {0}</h1><p>One pack per {1}, each the pack a run for that area alone would make. Open an area's report, or its QGIS project.</p>
-<table><tr><th>Area</th><th>Status</th><th>Pack</th></tr>
-{2}</table></body></html>
-)",
-                     html_escape(cfg.period.label), html_escape(cfg.areas.field), rows);
+  pugi::xml_document doc;
+  const pugi::xml_node page = html::el(doc, "html", {{"lang", "en"}});
+  const pugi::xml_node head = html::el(page, "head");
+  html::el(head, "meta", {{"charset", "utf-8"}});
+  html::el(head, "title", {}, "Hotspot packs, " + cfg.period.label);
+  html::newline(head);
+  html::el(head, "style", {}, kIndexCss);
+  html::newline(head);
+  const pugi::xml_node body = html::el(page, "body");
+  html::el(body, "h1", {}, "Hotspot packs, " + cfg.period.label);
+  html::el(body, "p", {}, fmt::format("One pack per {}, each the pack a run for that area alone would make. Open an "
+                                      "area's report, or its QGIS project.", cfg.areas.field));
+  html::newline(body);
+  const pugi::xml_node table = html::el(body, "table");
+  const pugi::xml_node head_row = html::el(table, "tr");
+  for (const char* h : {"Area", "Status", "Pack"}) html::el(head_row, "th", {}, h);
+  html::newline(table);
+  for (const AreaOutcome& a : areas) index_row(table, a);
+  html::newline(doc);
+  return html::page_string(doc);
 }
 
 std::string index_json(const RunConfig& cfg, const std::vector<AreaOutcome>& areas) {
@@ -167,6 +188,8 @@ RunConfig area_config(const RunConfig& cfg, const std::string& value) {
   return a;
 }
 
+// Each value's reason it cannot be built, or empty: a value of areas.only
+// that no ward has, or a folder name another area already has.
 std::vector<std::string> area_problems(const RunConfig& cfg, const std::vector<std::string>& values) {
   std::vector<std::string> problems(values.size());
   if (!cfg.areas.only.empty()) {  // every value listed must be among the wards'
@@ -186,6 +209,83 @@ std::vector<std::string> area_problems(const RunConfig& cfg, const std::vector<s
   }
   return problems;
 }
+
+namespace {
+
+// Runs the pipeline for every area on cfg.areas.threads threads, into the
+// staging folders. A value with a problem and bad data fail their area alone;
+// a bug stops the whole run (exit 3).
+std::vector<AreaOutcome> build_areas(const RunConfig& cfg, const std::vector<std::string>& values,
+                                     const std::vector<std::string>& problems, const ParsedInputs& parsed,
+                                     const StagedFolder& pack, const StagedFolder& restricted, Progress& progress) {
+  std::vector<AreaOutcome> outcomes(values.size());
+  std::atomic<std::size_t> next{0}, done{0};
+  std::mutex failure_mutex;
+  std::exception_ptr internal;
+  const auto fail_internal = [&] {
+    std::lock_guard<std::mutex> lock(failure_mutex);
+    if (!internal) internal = std::current_exception();
+  };
+  auto worker = [&] {
+    for (std::size_t i = next++; i < values.size(); i = next++) {
+      AreaOutcome& o = outcomes[i];
+      o.value = values[i];
+      o.slug = area_slug(values[i]);
+      o.error = problems[i];
+      if (o.error.empty()) {
+        const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
+        std::ostringstream log;
+        try {
+          run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
+        } catch (const Error& e) {
+          if (e.kind() == ErrorKind::Internal) fail_internal();
+          o.error = e.what();
+          o.kind = e.kind();
+          std::error_code ec;
+          fs::remove_all(area.pack_dir, ec);
+          fs::remove_all(area.restricted_dir, ec);
+        } catch (...) {
+          fail_internal();
+        }
+      }
+      progress.update("areas", ++done, values.size(), values[i]);
+    }
+  };
+  std::vector<std::thread> threads;
+  const int n = std::max(1, std::min(cfg.areas.threads, static_cast<int>(values.size())));
+  for (int t = 0; t < n; ++t) threads.emplace_back(worker);
+  for (std::thread& t : threads) t.join();
+  if (internal) std::rethrow_exception(internal);
+  return outcomes;
+}
+
+// index.html and index.json over the areas, and a manifest in both top
+// folders, so a rerun recognises them as hotspot's. The set's id
+// (app/run/pack_folders.hpp) hashes the index and each area's pack manifest,
+// which checksums its files.
+void write_area_index(const RunConfig& cfg, const std::vector<AreaOutcome>& outcomes, const StagedFolder& pack,
+                      const StagedFolder& restricted) {
+  write_file_atomically(pack.staging() / "index.html", index_html(cfg, outcomes));
+  write_file_atomically(pack.staging() / "index.json", index_json(cfg, outcomes));
+  std::vector<OutputFile> listing;
+  for (const std::string name : {"index.html", "index.json"})
+    listing.push_back(OutputFile{name, sha256_file((pack.staging() / name).string())});
+  for (const AreaOutcome& o : outcomes)
+    if (o.error.empty())
+      listing.push_back(
+          OutputFile{o.slug + "/manifest.json", sha256_file((pack.staging() / o.slug / "manifest.json").string())});
+  const std::string id = pack_id(listing);
+  for (const fs::path& dir : {pack.staging(), restricted.staging()}) {
+    JsonWriter j;
+    j.begin_object();
+    write_software(j);
+    j.value("pack_id", id).value("areas_index", "index.json").value("restricted", dir == restricted.staging());
+    j.end_object();
+    write_file_atomically(dir / "manifest.json", j.str());
+  }
+}
+
+}  // namespace
 
 void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
   const std::vector<std::string> values = area_values(cfg);
@@ -210,48 +310,8 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
   progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
 
   StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
-  std::vector<AreaOutcome> outcomes(values.size());
-  std::atomic<std::size_t> next{0}, done{0};
-  std::mutex failure_mutex;
-  std::exception_ptr internal;  // a bug stops the whole run (exit 3); bad data fails its area alone
-  auto worker = [&] {
-    for (std::size_t i = next++; i < values.size(); i = next++) {
-      AreaOutcome& o = outcomes[i];
-      o.value = values[i];
-      o.slug = area_slug(values[i]);
-      if (!problems[i].empty()) {
-        o.error = problems[i];
-        progress.update("areas", ++done, values.size(), values[i]);
-        continue;
-      }
-      const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
-      std::ostringstream log;
-      try {
-        run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
-      } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Internal) {
-          std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!internal) internal = std::current_exception();
-        }
-        o.error = e.what();
-        o.kind = e.kind();
-        std::error_code ec;
-        fs::remove_all(area.pack_dir, ec);
-        fs::remove_all(area.restricted_dir, ec);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!internal) internal = std::current_exception();
-      }
-      progress.update("areas", ++done, values.size(), values[i]);
-    }
-  };
-  std::vector<std::thread> threads;
-  const int n = std::max(1, std::min(cfg.areas.threads, static_cast<int>(values.size())));
-  for (int t = 0; t < n; ++t) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
-  if (internal) std::rethrow_exception(internal);
+  const std::vector<AreaOutcome> outcomes = build_areas(cfg, values, problems, parsed, pack, restricted, progress);
   progress.finish("areas", fmt::format("{} areas", values.size()));
-
   std::size_t failed = 0;
   for (const AreaOutcome& o : outcomes) {
     failed += !o.error.empty();
@@ -261,26 +321,7 @@ void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
     // The first area's kind: a setting every area trips on (a distorting CRS) stays a usage error.
     throw Error(outcomes[0].kind, "areas",
                 fmt::format("every area failed; the first: {}: {}", outcomes[0].value, outcomes[0].error));
-  write_file_atomically(pack.staging() / "index.html", index_html(cfg, outcomes));
-  write_file_atomically(pack.staging() / "index.json", index_json(cfg, outcomes));
-  // The set's id (app/run/pack_folders.hpp): the index and each area's pack manifest, which checksums its files.
-  std::vector<OutputFile> listing;
-  for (const std::string name : {"index.html", "index.json"})
-    listing.push_back(OutputFile{name, sha256_file((pack.staging() / name).string())});
-  for (const AreaOutcome& o : outcomes)
-    if (o.error.empty())
-      listing.push_back(
-          OutputFile{o.slug + "/manifest.json", sha256_file((pack.staging() / o.slug / "manifest.json").string())});
-  const std::string id = pack_id(listing);
-  // Both top folders get a manifest, so a rerun recognises them as hotspot's.
-  for (const fs::path& dir : {pack.staging(), restricted.staging()}) {
-    JsonWriter j;
-    j.begin_object();
-    write_software(j);
-    j.value("pack_id", id).value("areas_index", "index.json").value("restricted", dir == restricted.staging());
-    j.end_object();
-    write_file_atomically(dir / "manifest.json", j.str());
-  }
+  write_area_index(cfg, outcomes, pack, restricted);
   commit_together(restricted, pack);
   fmt::print(progress.always(), "Wrote {} areas to {} ({} failed); row-level files, not for sharing, in {}\n",
              outcomes.size() - failed, cfg.output.string(), failed, cfg.restricted_output.string());

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "app/context/run_context.hpp"
 #include "app/disclosure/ledger.hpp"
 #include "io/sha256.hpp"
@@ -24,6 +26,27 @@ void write_reasons(JsonWriter& j, const ReasonCounts& counts) {
 
 void write_period(JsonWriter& j, std::string_view key, const Period& p) {
   j.begin_object(key).value("first", format_month(p.first)).value("last", format_month(p.last)).end_object();
+}
+
+// Where the wards' residents came from: the columns read and, for small areas,
+// how they met the wards (nested whole, split by area, outside).
+void write_population(JsonWriter& j, const RunConfig& cfg, const PopulationAccount& p) {
+  j.begin_object("population").value("csv", display_path(cfg, cfg.population.path)).value("columns", p.columns);
+  if (p.apportioned)
+    j.value("areas", display_path(cfg, cfg.population.areas.path))
+        .value("areas_sha256", sha256_file(cfg.population.areas.path))
+        .value("method", "area overlap: a small area with all but nest_tolerance of its area in one ward goes to it "
+                         "whole; any other is split in proportion to the area it shares with each ward")
+        .value("nest_tolerance", cfg.population.nest_tolerance)
+        .value("small_areas_near_the_wards", static_cast<std::uint64_t>(p.areas_read))
+        .value("nested", static_cast<std::uint64_t>(p.areas_nested))
+        .value("split", static_cast<std::uint64_t>(p.areas_split))
+        .value("outside", static_cast<std::uint64_t>(p.areas_outside))
+        .value("residents_split_pct", p.residents > 0 ? std::round(p.residents_split / p.residents * 1000) / 10 : 0.0)
+        .value("residents_left_outside", std::round(p.residents_cut_off));
+  j.value("residents", std::round(p.residents)).value("min_residents", cfg.population.min_residents)
+      .value("wards_without_rate", static_cast<std::uint64_t>(p.wards_below_minimum));
+  j.end_object();
 }
 
 void write_theme(JsonWriter& j, const Theme& t) {
@@ -98,12 +121,11 @@ void write_software(JsonWriter& j) {
       .end_object();
 }
 
-std::string manifest_json(const RunContext& in) {
+namespace {
+
+// The period and its comparison windows; the parameters every figure depends on.
+void write_run(JsonWriter& j, const RunContext& in) {
   const RunConfig& cfg = in.cfg;
-  JsonWriter j;
-  j.begin_object();
-  write_software(j);
-  j.value("pack_id", in.pack_id);
   j.value("config", cfg.config_path.filename().string());
   j.value("area_name", cfg.area_name);
   j.begin_object("period").value("label", cfg.period.label).value("first", format_month(cfg.period.first))
@@ -123,11 +145,10 @@ std::string manifest_json(const RunContext& in) {
       .value("taxonomy", cfg.taxonomy_given)
       .value("taxonomy_sha256", cfg.taxonomy_path.empty() ? std::string() : sha256_file(cfg.taxonomy_path))
       .end_object();
-  write_disclosure(j, cfg.taxonomy.themes, in.disclosure);
-  j.begin_array("themes");
-  for (const Theme& t : cfg.taxonomy.themes) write_theme(j, t);
-  j.end_array();
+}
 
+void write_wards(JsonWriter& j, const RunContext& in) {
+  const RunConfig& cfg = in.cfg;
   j.begin_object("wards")
       .value("path", display_path(cfg, cfg.wards.path))
       .value("sha256", sha256_file(cfg.wards.path))
@@ -139,14 +160,18 @@ std::string manifest_json(const RunContext& in) {
     j.value("population_csv", display_path(cfg, cfg.population.path))
         .value("population_sha256", sha256_file(cfg.population.path));
   j.end_object();
+  if (in.population.apportioned || !cfg.population.ages.empty()) write_population(j, cfg, in.population);
+}
 
+// Per incident file and in total: read = accepted + outside the window + rejected, by reason.
+void write_inputs(JsonWriter& j, const RunContext& in) {
   j.begin_array("inputs");
   for (const InputFileReport& f : in.ingest.files) {
     j.begin_object()
-        .value("path", display_path(cfg, f.path))
+        .value("path", display_path(in.cfg, f.path))
         .value("source", f.source_name)
         .value("sha256", f.sha256);
-    if (!f.duplicate_of.empty()) j.value("duplicate_of", display_path(cfg, f.duplicate_of));
+    if (!f.duplicate_of.empty()) j.value("duplicate_of", display_path(in.cfg, f.duplicate_of));
     j.value("read", f.read)
         .value("accepted", f.accepted)
         .value("outside_window", f.outside_window)
@@ -167,18 +192,66 @@ std::string manifest_json(const RunContext& in) {
   write_reasons(j, t.rejected);
   j.value("unthemed", t.unthemed).value("blank_lines_skipped", t.blank_lines)
       .value("reconciles", t.reconciles()).end_object();
+}
 
+void write_venue_inputs(JsonWriter& j, const RunContext& in) {
   j.begin_array("venue_inputs");
   for (const VenueFileReport& v : in.venue_files) {
     std::uint64_t rejected_venues = 0;
     for (auto c : v.rejected) rejected_venues += c;
-    j.begin_object().value("path", display_path(cfg, v.path)).value("source", v.source_name).value("sha256", v.sha256)
+    j.begin_object().value("path", display_path(in.cfg, v.path)).value("source", v.source_name).value("sha256", v.sha256)
         .value("read", v.read).value("accepted", v.accepted).value("filtered_out", v.filtered)
         .value("rejected", rejected_venues);
     write_reasons(j, v.rejected);
     j.value("reconciles", v.read == v.accepted + v.filtered + rejected_venues).end_object();
   }
   j.end_array();
+}
+
+// Every file in the pack folder, this one by name only; timings.json by name
+// too, since its wall-clock times would make this file differ on every rerun.
+void write_outputs(JsonWriter& j, const RunContext& in) {
+  j.begin_array("outputs");
+  for (const auto& o : in.outputs) {
+    j.begin_object().value("name", o.name);
+    if (o.name == "timings.json") j.value("note", "wall-clock times, not hashed");
+    else j.value("sha256", o.sha256);
+    j.end_object();
+  }
+  j.begin_object().value("name", "manifest.json").value("note", "this file").end_object();
+  j.end_array();
+}
+
+// Row-level files live apart, in a folder never sent with the pack: named
+// here, checksummed in that folder's own manifest. (Their checksums would tie
+// the emailed pack to row-level content, and an area of `run --areas`, whose
+// rejects.csv leaves out the other areas' rows, would differ from its
+// single-area pack.)
+void write_restricted(JsonWriter& j, const RunContext& in) {
+  j.begin_object("restricted")
+      .value("folder", in.cfg.restricted_output.lexically_relative(in.cfg.output).generic_string())
+      .value("note", "not part of this pack and not for sharing: raw rejected rows and any exported incident points; "
+                     "checksums in that folder's manifest.json");
+  j.begin_array("files");
+  for (const auto& o : in.restricted_outputs) j.value("", o.name);
+  j.end_array().end_object();
+}
+
+}  // namespace
+
+std::string manifest_json(const RunContext& in) {
+  JsonWriter j;
+  j.begin_object();
+  write_software(j);
+  j.value("pack_id", in.pack_id);
+  write_run(j, in);
+  write_disclosure(j, in.cfg.taxonomy.themes, in.disclosure);
+  j.begin_array("themes");
+  for (const Theme& t : in.cfg.taxonomy.themes) write_theme(j, t);
+  j.end_array();
+  write_wards(j, in);
+  write_inputs(j, in);
+  write_venue_inputs(j, in);
   j.begin_object("stages");
   for (const StageRecord& stage : in.stages) {
     j.begin_object(stage.name);
@@ -189,29 +262,8 @@ std::string manifest_json(const RunContext& in) {
   j.begin_array("warnings");
   for (const auto& w : in.diag.warnings) j.value("", w);
   j.end_array();
-  // Every file in the pack folder, this one by name only; timings.json by name
-  // too, since its wall-clock times would make this file differ on every rerun.
-  j.begin_array("outputs");
-  for (const auto& o : in.outputs) {
-    j.begin_object().value("name", o.name);
-    if (o.name == "timings.json") j.value("note", "wall-clock times, not hashed");
-    else j.value("sha256", o.sha256);
-    j.end_object();
-  }
-  j.begin_object().value("name", "manifest.json").value("note", "this file").end_object();
-  j.end_array();
-  // Row-level files live apart, in a folder never sent with the pack: named
-  // here, checksummed in that folder's own manifest. (Their checksums would tie
-  // the emailed pack to row-level content, and an area of `run --areas`, whose
-  // rejects.csv leaves out the other areas' rows, would differ from its
-  // single-area pack.)
-  j.begin_object("restricted")
-      .value("folder", cfg.restricted_output.lexically_relative(cfg.output).generic_string())
-      .value("note", "not part of this pack and not for sharing: raw rejected rows and any exported incident points; "
-                     "checksums in that folder's manifest.json");
-  j.begin_array("files");
-  for (const auto& o : in.restricted_outputs) j.value("", o.name);
-  j.end_array().end_object();
+  write_outputs(j, in);
+  write_restricted(j, in);
   j.value("timings", "timings.json (kept apart so this file is byte-identical across reruns)");
   j.end_object();
   return j.str();

@@ -17,37 +17,13 @@
 #include "app/context/venue_loader.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "app/context/population.hpp"
 #include "io/context_reader.hpp"
-#include "io/population_reader.hpp"
 #include "io/staged_folder.hpp"
 
 namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
-
-void attach_population(const RunConfig& cfg, std::vector<Ward>& wards, Diagnostics& diag) {
-  if (cfg.population.path.empty()) return;
-  auto pop = read_population_csv(cfg.population.path, cfg.population.code_column, cfg.population.value_column);
-  std::vector<std::string> missing;
-  for (Ward& w : wards) {
-    auto it = pop.find(w.code);
-    if (it == pop.end()) {
-      missing.push_back(w.code);
-      continue;
-    }
-    w.population = it->second;
-    pop.erase(it);
-  }
-  if (!missing.empty())
-    diag.warn(fmt::format("{}: no population for ward(s) {}; their rates are left empty",
-                          cfg.population.path, fmt::join(missing, ", ")));
-  if (!pop.empty()) {
-    std::vector<std::string> extra;
-    for (const auto& [code, value] : pop) extra.push_back(code);
-    diag.warn(fmt::format("{}: population given for code(s) not among the wards: {}", cfg.population.path,
-                          fmt::join(extra, ", ")));
-  }
-}
 
 void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
   for (const auto& f : in.files)
@@ -70,7 +46,6 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.timer.start("wards");
   run.progress.begin("wards");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
-  attach_population(cfg, run.wards.wards, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
   // Now that the area is known: a CRS that misstates it (Web Mercator) would misstate every measure.
   require_true_scale(cfg.crs, run.ward_set->extent(), "run.crs");
@@ -78,6 +53,7 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   // layer without a CRS or a broken feature stops the run before the analysis.
   if (const ContextConfig& c = cfg.context; !c.path.empty())
     (void)read_context(run.geos, ContextSource{c.path, c.layer, c.crs, c.label_field}, cfg.crs, run.ward_set->extent());
+  run.population = attach_population(cfg, run.geos, *run.ward_set, run.wards.wards, run.diag);
   run.timer.stop();
   run.progress.finish("wards", fmt::format("{} wards, {:.1f} km2", run.wards.wards.size(), run.ward_set->area_m2() / 1e6));
 
@@ -112,6 +88,7 @@ struct StageResults {
   std::optional<TimeResult> time;
   std::optional<RepeatResult> repeats;
   std::optional<KdeResult> kde;
+  std::optional<RiskResult> risk;
   std::optional<ClusterResult> clusters;
   std::optional<EmergingResult> emerging;
   std::optional<VenueResult> venues;
@@ -151,6 +128,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
     run_stage(run, out, "kde", s.kde, [&] { return compute_kde(run, if_ran(s.wards), run.progress, run.diag); },
               publish_kde);
+  if (pack && s.kde) run_stage(run, out, "risk", s.risk, [&] { return compute_risk(run, *s.kde); }, publish_risk);
   if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
     run_stage(run, out, "clusters", s.clusters, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
   if (pack && cfg.emerging.enabled)
@@ -169,7 +147,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if (!run.layers.empty()) pack_stage(run, out);  // times itself
   if (pack) {
     const ReportSources src{*s.wards, if_ran(s.time), if_ran(s.repeats), if_ran(s.kde), if_ran(s.emerging),
-                            if_ran(s.venues)};
+                            if_ran(s.venues), if_ran(s.risk)};
     run_stage(run, out, "report", s.report, [&] { return compute_report(run, src); }, publish_report);
   }
 }
@@ -185,6 +163,66 @@ Period data_window(const RunConfig& cfg, Mode mode) {
     window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);
   return window;
 }
+
+namespace {
+
+// The run's opening lines: what it reads, and each file's account.
+void print_opening(std::ostream& out, const RunContext& run, Mode mode, const Period& window) {
+  const RunConfig& cfg = run.cfg;
+  if (mode == Mode::Evaluate)
+    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
+  else
+    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
+               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
+  print_account(out, cfg, run.ingest);
+  for (const auto& v : run.venue_files) {
+    std::uint64_t rejected = 0;
+    for (auto c : v.rejected) rejected += c;
+    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
+               v.read, v.accepted, v.filtered, rejected);
+  }
+}
+
+// The folders the run writes into: an area's inside its run's staging
+// folders, else both built aside (`pack`, `restricted`) and swapped into
+// place only when every stage succeeded, so an error or a kill leaves the
+// previous pack as it was.
+void open_folders(RunContext& run, const AreaRun* area, std::optional<StagedFolder>& pack,
+                  std::optional<StagedFolder>& restricted) {
+  if (area) {
+    run.pack_dir = area->pack_dir;
+    run.restricted_dir = area->restricted_dir;
+    std::filesystem::create_directories(run.pack_dir);
+    std::filesystem::create_directories(run.restricted_dir);
+    return;
+  }
+  pack.emplace(run.cfg.output);
+  restricted.emplace(run.cfg.restricted_output);
+  run.pack_dir = pack->staging();
+  run.restricted_dir = restricted->staging();
+}
+
+// timings.json and the two manifests, which list what is in each folder, so they cannot miss a file.
+void write_manifests(RunContext& run) {
+  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
+  // The manifests list what is in each folder, so they cannot miss a file.
+  run.restricted_outputs = list_folder(run.restricted_dir);
+  const std::vector<OutputFile> recorded = run.outputs;
+  run.outputs = list_folder(run.pack_dir);
+  for (const OutputFile& o : recorded)
+    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
+      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  // Every file of the pack passes a disclosure rule (app/disclosure/output_registry.hpp).
+  for (const OutputFile& o : run.outputs)
+    if (!registered_output(o.name))
+      throw internal_error("write", fmt::format("{} has no entry in app/disclosure/output_registry.cpp: say which "
+                                                "disclosure rule its counts pass before publishing it", o.name));
+  run.pack_id = pack_id(run.outputs);  // in both manifests: they tell a reader the two folders belong together
+  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
+  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
+}
+
+}  // namespace
 
 void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
   RunContext run(cfg, quiet, stdout_stream);
@@ -204,22 +242,8 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     remove_dead_staging_folders(cfg.restricted_output);
   }
   load_inputs(run, window, area ? area->parsed : nullptr);
-  if (mode == Mode::Evaluate)
-    fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
-  else
-    fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
-               cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
-  print_account(out, cfg, run.ingest);
-  for (const auto& v : run.venue_files) {
-    std::uint64_t rejected = 0;
-    for (auto c : v.rejected) rejected += c;
-    fmt::print(out, "  venues {}: read {}, accepted {}, filtered out {}, rejected {}\n", display_path(cfg, v.path),
-               v.read, v.accepted, v.filtered, rejected);
-  }
-  if (mode == Mode::Validate) {
-    print_warnings(run, area);
-    return;
-  }
+  print_opening(out, run, mode, window);
+  if (mode == Mode::Validate) return print_warnings(run, area);
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
     print_warnings(run, area);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
@@ -227,43 +251,13 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
                                           "files cover (see the account above).",
                                           cfg.period.label, cfg.period.range_text()));
   }
-
-  // Both folders are built aside and swapped into place only when every stage
-  // succeeded: an error or a kill leaves the previous pack as it was.
   std::optional<StagedFolder> pack, restricted;
-  if (area) {
-    run.pack_dir = area->pack_dir;
-    run.restricted_dir = area->restricted_dir;
-    std::filesystem::create_directories(run.pack_dir);
-    std::filesystem::create_directories(run.restricted_dir);
-  } else {
-    pack.emplace(cfg.output);
-    restricted.emplace(cfg.restricted_output);
-    run.pack_dir = pack->staging();
-    run.restricted_dir = restricted->staging();
-  }
+  open_folders(run, area, pack, restricted);
   publish_rejects(run);
   StageResults results;
   run_stages(run, mode, out, results);
-
   print_warnings(run, area);
-  write_file_atomically(run.output_path("timings.json"), timings_json(run.timer.seconds));
-  // The manifests list what is in each folder, so they cannot miss a file.
-  run.restricted_outputs = list_folder(run.restricted_dir);
-  const std::vector<OutputFile> recorded = run.outputs;
-  run.outputs = list_folder(run.pack_dir);
-  for (const OutputFile& o : recorded)
-    if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
-      throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
-  // Every file of the pack passes a disclosure rule (app/disclosure/output_registry.hpp).
-  for (const OutputFile& o : run.outputs)
-    if (!registered_output(o.name))
-      throw internal_error("write", fmt::format("{} has no entry in app/disclosure/output_registry.cpp: say which "
-                                                "disclosure rule its counts pass before publishing it", o.name));
-  run.pack_id = pack_id(run.outputs);
-  write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
-  write_file_atomically(run.output_path("manifest.json"), manifest_json(run));
-
+  write_manifests(run);
   // The restricted folder first: when the pack appears, what it names is there.
   // Both are flushed before either swap, so only two renames lie between them.
   if (!area) commit_together(*restricted, *pack);

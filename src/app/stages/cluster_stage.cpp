@@ -18,6 +18,7 @@
 #include "app/stages/region_polygons.hpp"
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/stages.hpp"
+#include "app/stages/worker_geos.hpp"
 #include "app/stages/theme_layer.hpp"
 #include "core/parallel.hpp"
 #include "geo/cluster_shapes.hpp"
@@ -69,14 +70,15 @@ std::vector<Cluster> nnh_clusters(const std::vector<WeightedPoint>& pts, const C
 }
 
 
-// Cluster outlines for one theme: three shapes per published cluster.
-FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
-                           const IncidentCounter& counter, const WardOverlap& overlap, ClusterTheme& sum) {
+// The theme's DBSCAN and NNH clusters that may be published, ranked within
+// each method, largest first. Disclosure: a cluster smaller than the theme's
+// minimum is not published.
+std::vector<Cluster> published_clusters(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
+                                        ClusterTheme& sum) {
   const ClusterConfig& c = run.cfg.clusters;
   std::vector<Cluster> clusters = dbscan_clusters(pts, c);
   std::vector<Cluster> more = nnh_clusters(pts, c, run.ward_set->area_m2(), sum.nnh_threshold);
   clusters.insert(clusters.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-  // Disclosure: a cluster smaller than the theme's minimum is not published.
   std::vector<Cluster> kept;
   for (Cluster& cl : clusters) {
     if (primary_suppressed(static_cast<double>(cl.points.size()), theme.min_count)) ++sum.withheld;  // its outlines would be
@@ -88,36 +90,26 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
   });
   for (std::size_t i = 0; i < kept.size(); ++i)
     kept[i].rank = (i > 0 && kept[i - 1].method == kept[i].method) ? kept[i - 1].rank + 1 : 1;
+  return kept;
+}
 
-  std::vector<PolygonRow> rows;
-  FeatureLayer layer{"clusters_" + theme.id,
-                    fmt::format("{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min "
-                                "{} points). Shapes from the {:.0f} m cells the incidents occupy: convex hull, concave hull, 1-sd "
-                                "ellipse. {}",
-                                theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points,
-                                sum.nnh_threshold, c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : ""),
-                     {}, {}};
-  // The outlines (the concave hull above all) are most of the stage: built on
-  // run.threads threads, each with its own GEOS context and its own view of the
-  // shared ward polygons (WardOverlap reads no prepared geometry, see
-  // ward_set.hpp), into a slot per cluster; the table and layer are then filled
-  // in cluster order.
-  struct Shaped {
-    std::vector<std::pair<std::string, GeomPtr>> shapes;
-    std::vector<long> inside;
-    WardOverlapResult w;
-  };
+// A cluster's three outlines, the incidents inside each, and the wards it covers.
+struct Shaped {
+  std::vector<std::pair<std::string, GeomPtr>> shapes;
+  std::vector<Inside> inside;
+  WardOverlapResult w;
+};
+
+// The outlines (the concave hull above all) are most of the stage: built on
+// run.threads threads (WorkerGeos), into a slot per cluster.
+std::vector<Shaped> shape_clusters(const RunInputs& run, const std::vector<Cluster>& kept, const IncidentCounter& counter,
+                                   const WardOverlap& overlap) {
+  const ClusterConfig& c = run.cfg.clusters;
   std::vector<Shaped> shaped(kept.size());
-  const int workers = kept.size() >= 4 ? worker_count(run.cfg.threads, kept.size()) : 1;
-  std::vector<std::unique_ptr<GeosContext>> contexts(static_cast<std::size_t>(workers));
-  std::vector<std::unique_ptr<WardOverlap>> overlaps(static_cast<std::size_t>(workers));
-  for (std::size_t w = 1; w < contexts.size(); ++w) {
-    contexts[w] = std::make_unique<GeosContext>();
-    overlaps[w] = std::make_unique<WardOverlap>(*contexts[w], *run.ward_set);
-  }
-  parallel_for(kept.size(), workers, [&](std::size_t k, int worker) {
-    const GeosContext& ctx = worker == 0 ? run.geos : *contexts[static_cast<std::size_t>(worker)];
-    const WardOverlap& ov = worker == 0 ? overlap : *overlaps[static_cast<std::size_t>(worker)];
+  const WorkerGeos workers(run, overlap, kept.size(), 4);
+  parallel_for(kept.size(), workers.count(), [&](std::size_t k, int worker) {
+    const GeosContext& ctx = workers.context(worker);
+    const WardOverlap& ov = workers.overlap(worker);
     const Cluster& cl = kept[k];
     Shaped& out = shaped[k];
     // Cells, not points: every vertex is a cell corner, the ellipse centre a cell centre.
@@ -127,10 +119,28 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     out.shapes.emplace_back("ellipse", ellipse_polygon(ctx, deviational_ellipse(cells, c.shape_cell)));
     out.w = ov.of(out.shapes.front().second.get());
     for (auto& shape : out.shapes) {
-      out.inside.push_back(counter.inside(ctx, shape.second.get()));
+      out.inside.push_back(counter.count(ctx, shape.second.get()));
       shape.second = GeomPtr(shape.second.release(), GeomDeleter{run.geos.get()});  // outlives the worker's context
     }
   });
+  return shaped;
+}
+
+// Cluster outlines for one theme: three shapes per published cluster, the
+// table and layer filled in cluster order.
+FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& pts,
+                           const IncidentCounter& counter, const WardOverlap& overlap, ClusterTheme& sum) {
+  const ClusterConfig& c = run.cfg.clusters;
+  const std::vector<Cluster> kept = published_clusters(run, theme, pts, sum);
+  const std::vector<Shaped> shaped = shape_clusters(run, kept, counter, overlap);
+  std::vector<PolygonRow> rows;
+  FeatureLayer layer{.name = "clusters_" + theme.id,
+                     .description = fmt::format(
+                         "{} clusters, {}: DBSCAN (eps {:.0f} m, min {} points) and NNH (threshold {:.0f} m, min {} "
+                         "points). Shapes from the {:.0f} m cells the incidents occupy: convex hull, concave hull, 1-sd "
+                         "ellipse. {}",
+                         theme.label, run.cfg.period.label, c.dbscan_eps, c.dbscan_min_points, sum.nnh_threshold,
+                         c.nnh_min_points, c.shape_cell, theme.proxy ? theme.proxy_note : "")};
   for (std::size_t k = 0; k < kept.size(); ++k) {
     const Cluster& cl = kept[k];
     (cl.method == "dbscan" ? sum.dbscan : cl.method == "nnh1" ? sum.nnh1 : sum.nnh2)++;
@@ -139,14 +149,15 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
     for (std::size_t j = 0; j < shaped[k].shapes.size(); ++j) {
       const auto& [shape, geom] = shaped[k].shapes[j];
-      if (polygon_withheld(theme, static_cast<long>(cl.points.size()), shaped[k].inside[j])) {
+      if (polygon_withheld(theme, counter.protection(), static_cast<long>(cl.points.size()), shaped[k].inside[j])) {
         ++sum.shapes_withheld;
         continue;
       }
       double area = 0;
       GEOSArea_r(run.geos.get(), geom.get(), &area);
-      rows.push_back({fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), label, cl.method, shape, cl.rank,
-                      static_cast<long>(cl.points.size()), area, w});
+      rows.push_back({.id = fmt::format("{}-{}-{}", theme.id, cl.method, cl.rank), .label = label, .method = cl.method,
+                      .shape = shape, .rank = cl.rank, .count = static_cast<long>(cl.points.size()), .area_m2 = area,
+                      .wards = w});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, geom.get()), run.to_wgs84));
     }
   }
@@ -154,9 +165,8 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
   return layer;
 }
 
-// Gi* hot and cold spots: connected cells sharing a significance bin.
-FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::vector<const Incident*>& incidents,
-                          const WardOverlap& overlap, ClusterTheme& sum) {
+// The theme's incidents counted on the Gi* grid over the study area.
+Grid gistar_counts(const RunInputs& run, const Theme& theme, const std::vector<const Incident*>& incidents) {
   const ClusterConfig& c = run.cfg.clusters;
   const Bounds& e = run.ward_set->extent();
   run.grid_budget().check(grid_size(e.max_x - e.min_x, e.max_y - e.min_y, 0, c.gistar_cell), c.gistar_cell,
@@ -170,23 +180,32 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
     if (fc >= 0 && fr >= 0 && fc < counts.spec.nx && fr < counts.spec.ny)
       counts.values[counts.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
   }
+  return counts;
+}
+
+// Gi* hot and cold spots: connected cells sharing a significance bin.
+FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::vector<const Incident*>& incidents,
+                          const WardOverlap& overlap, ClusterTheme& sum) {
+  const ClusterConfig& c = run.cfg.clusters;
+  const Grid counts = gistar_counts(run, theme, incidents);
   const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
-  const IncidentCounter counter(run.geos, incidents);  // one sort for the six bins
+  const ThemeProtection protection = protection_of(run.cfg, theme);
+  const IncidentCounter counter(run.geos, incidents, &protection);  // one sort for the six bins
   const GiStarGridResult gi = gistar_grid(counts, band, c.correction);
+  std::vector<double> z = gi.z;
+  for (double& v : z) if (!std::isfinite(v)) v = 0;
 
   std::vector<GistarRow> rows;
-  FeatureLayer layer{"gistar_" + theme.id,
-                    fmt::format("{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as "
-                                "ArcGIS Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
-                                theme.label, run.cfg.period.label, c.gistar_cell, band, name_of(c.correction),
-                                theme.proxy ? theme.proxy_note : ""),
-                     {}, {}};
+  FeatureLayer layer{.name = "gistar_" + theme.id,
+                     .description = fmt::format(
+                         "{} Gi* hot and cold spots, {}: {:.0f} m cells, band {:.0f} m, {} correction. Bins as ArcGIS "
+                         "Gi_Bin: +-3 99%, +-2 95%, +-1 90% confidence. {}",
+                         theme.label, run.cfg.period.label, c.gistar_cell, band, name_of(c.correction),
+                         theme.proxy ? theme.proxy_note : "")};
   const char* confidence[] = {"", "90%", "95%", "99%"};
   for (int b : {3, 2, 1, -1, -2, -3}) {
     std::vector<std::uint8_t> mask(counts.spec.size(), 0);
     for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = gi.bin[i] == b;
-    std::vector<double> z = gi.z;
-    for (double& v : z) if (!std::isfinite(v)) v = 0;
     std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents, {}, {}, &counter);
     std::stable_sort(regions.begin(), regions.end(), [](const RegionPolygon& x, const RegionPolygon& y) {
       return x.incidents > y.incidents;
@@ -199,17 +218,20 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
         ++sum.dropped;
         continue;
       }
-      if (polygon_withheld(theme, r.incidents, r.inside)) {
+      if (polygon_withheld(theme, protection, r.incidents, {r.inside, r.inside_protected})) {
         ++sum.withheld;
         continue;
       }
       ++rank;
       (b > 0 ? sum.hot : sum.cold)++;
       const std::string kind = b > 0 ? "Hot spot" : "Cold spot";
-      rows.push_back({{fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
-                       fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards), confidence[std::abs(b)]),
-                       "gistar", "cells", rank, r.incidents, r.area_m2, r.wards},
-                      b, confidence[std::abs(b)], b > 0 ? r.max_value : -r.min_value});
+      rows.push_back({.polygon = {.id = fmt::format("{}-gi{:+d}-{}", theme.id, b, rank),
+                                  .label = fmt::format("{} {} \u2014 {} ({})", kind, rank, ward_name_of(run, r.wards),
+                                                       confidence[std::abs(b)]),
+                                  .method = "gistar", .shape = "cells", .rank = rank, .count = r.incidents,
+                                  .area_m2 = r.area_m2, .wards = r.wards},
+                      .bin = b, .confidence = confidence[std::abs(b)],
+                      .max_abs_z = b > 0 ? r.max_value : -r.min_value});
       layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
     }
   }
@@ -231,7 +253,8 @@ ClusterResult compute_clusters(const RunInputs& run, Progress& progress) {
     for (const Incident* inc : incidents) pts.push_back({inc->x, inc->y, inc->weight});
     ClusterTheme sum;
     sum.theme = theme.id;
-    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents), overlap, sum);
+    const ThemeProtection protection = protection_of(cfg, theme);
+    sum.clusters = cluster_layer(run, theme, pts, IncidentCounter(run.geos, incidents, &protection), overlap, sum);
     sum.gistar = gistar_layer(run, theme, incidents, overlap, sum);
     r.themes.push_back(std::move(sum));
   }

@@ -68,37 +68,130 @@ Class majority(const std::vector<std::size_t>& cells, const std::vector<Class>& 
 
 bool any_summary(SummaryClass c) { return c != SummaryClass::None; }
 
-}  // namespace
+// What every theme's layer is built on: the base Gi* grid over the study
+// area, its distance band and the window.
+struct EmergingFrame {
+  const RunInputs& run;
+  const Period& window;
+  Grid base;
+  double band = 0;
+  WardOverlap overlap;
+};
 
-std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeResult* kde, Progress& progress,
-                                               Diagnostics& diag) {
-  const RunConfig& cfg = run.cfg;
-  const EmergingConfig& e = cfg.emerging;
-  const ClusterConfig& c = cfg.clusters;
-  const Period window = emerging_window(run);
+// The theme's incidents in the window (into `incidents`), counted per month on the base grid.
+std::vector<Grid> monthly_counts(const EmergingFrame& f, std::size_t t, std::vector<const Incident*>& incidents) {
+  const ThemeMask bit = ThemeMask{1} << t;
+  const GridSpec& spec = f.base.spec;
+  std::vector<Grid> monthly(static_cast<std::size_t>(f.window.months()), f.base);
+  for (Grid& g : monthly) g.values.assign(spec.size(), 0.0);
+  for (const Incident& inc : f.run.ingest.incidents) {
+    if (!(inc.themes & bit) || !f.window.contains(inc.month)) continue;
+    incidents.push_back(&inc);
+    const double fc = (inc.x - spec.origin_x) / spec.cell, fr = (spec.origin_y - inc.y) / spec.cell;
+    if (fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)
+      monthly[static_cast<std::size_t>(inc.month - f.window.first)].values[spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
+  }
+  return monthly;
+}
+
+// The areas of one space-time class as rows of the theme's layer, strongest
+// first; too small to be a hot spot, dropped; withheld by disclosure control, counted.
+void add_class_areas(const EmergingFrame& f, const Theme& theme, const EmergingGrid& eg, EmergingClass cls,
+                     const std::vector<const Incident*>& incidents, const IncidentCounter& counter, EmergingTheme& sum,
+                     std::vector<EmergingRow>& rows) {
+  const RunInputs& run = f.run;
+  const auto k = static_cast<std::size_t>(cls);
+  std::vector<std::uint8_t> mask(eg.cls.size());
+  bool any = false;
+  for (std::size_t i = 0; i < mask.size(); ++i) any |= (mask[i] = eg.cls[i] == cls) != 0;
+  if (!any) return;
+  const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
+  std::vector<RegionPolygon> regions = region_polygons(run, f.overlap, f.base.spec, mask, hot_months, incidents, {}, {}, &counter);
+  std::stable_sort(regions.begin(), regions.end(),
+                   [](const RegionPolygon& a, const RegionPolygon& b) { return a.incidents > b.incidents; });
+  int rank = 0;
+  for (RegionPolygon& r : regions) {
+    if (is_hot(cls) && r.incidents < run.cfg.kde.min_incidents) {  // as the Gi* layer: one incident is not a hot spot
+      ++sum.dropped;
+      continue;
+    }
+    if (polygon_withheld(theme, counter.protection(), r.incidents, {r.inside, r.inside_protected})) {
+      ++sum.withheld[k];
+      continue;
+    }
+    ++rank;
+    ++sum.published[k];
+    const std::string name = capitalised(emerging_class_name(cls));
+    const SummaryClass summary = majority(cells_with_centre_in(run.geos, r.geom.get(), f.base.spec), eg.summary,
+                                          SummaryClass::None, any_summary);
+    rows.push_back({.polygon = {.id = fmt::format("{}-st{}-{}", theme.id, k, rank),
+                                .label = fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)),
+                                .method = "emerging", .shape = "cells", .rank = rank, .count = r.incidents,
+                                .area_m2 = r.area_m2, .wards = r.wards},
+                    .space_time_class = cls, .summary_class = summary, .months_hot = static_cast<int>(r.max_value)});
+    sum.layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
+  }
+}
+
+// A theme's layer: the cells of each space-time class dissolved into areas.
+EmergingTheme emerging_theme(const EmergingFrame& f, std::size_t t, const EmergingGrid& eg,
+                             const std::vector<const Incident*>& incidents) {
+  const RunConfig& cfg = f.run.cfg;
+  const Theme& theme = cfg.taxonomy.themes[t];
+  EmergingTheme sum;
+  sum.theme = theme.id;
+  sum.layer.name = "emerging_" + theme.id;
+  sum.layer.description = fmt::format(
+      "{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, band {:.0f} m, {} "
+      "correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot Analysis, summary as sfhotspot. {}",
+      theme.label, f.window.label, f.window.months(), cfg.clusters.gistar_cell, f.band, name_of(cfg.clusters.correction),
+      cfg.emerging.alpha, theme.proxy ? theme.proxy_note : "");
+  std::vector<EmergingRow> rows;
+  const ThemeProtection protection = protection_of(cfg, theme);
+  const IncidentCounter counter(f.run.geos, incidents, &protection);  // one sort of the theme's incidents for every class
+  for (std::size_t k = 1; k < kClasses; ++k)
+    add_class_areas(f, theme, eg, static_cast<EmergingClass>(k), incidents, counter, sum, rows);
+  sum.layer.table = emerging_table(f.run, theme, rows, f.window.label);
+  return sum;
+}
+
+// Whether the data reach back far enough (a warning when not), before any grid is made.
+bool window_is_long_enough(const RunConfig& cfg, const Period& window, Diagnostics& diag) {
   const int months = window.months();
   if (months < 3) {
     diag.warn(fmt::format("emerging hot spots need at least 3 months of data; the inputs start in {}, so only {} "
                               "month(s) end at {}. Add earlier files or set emerging.enabled = false.",
                           format_month(window.first), months, format_month(window.last)));
-    return std::nullopt;
+    return false;
   }
   // The issue asked for an error here; a warning instead, since the default
   // look-back (24) on a shorter extract is ordinary use ("as the data allow").
-  if (months < e.months)
+  if (months < cfg.emerging.months)
     diag.warn(fmt::format("emerging.months = {} but the inputs reach back only {} months from {} (to {}); the "
                               "space-time classes use those {}.",
-                              e.months, months, format_month(window.last), format_month(window.first), months));
+                              cfg.emerging.months, months, format_month(window.last), format_month(window.first), months));
+  return true;
+}
+
+}  // namespace
+
+std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeResult* kde, Progress& progress,
+                                               Diagnostics& diag) {
+  const RunConfig& cfg = run.cfg;
+  const ClusterConfig& c = cfg.clusters;
+  const Period window = emerging_window(run);
+  if (!window_is_long_enough(cfg, window, diag)) return std::nullopt;
   const Bounds& box = run.ward_set->extent();
+  const int months = window.months();
   run.grid_budget().check(grid_size(box.max_x - box.min_x, box.max_y - box.min_y, 0, c.gistar_cell), c.gistar_cell,
                           emerging_bytes_per_cell(static_cast<std::size_t>(months)),
                           fmt::format("emerging hot spots: {} monthly Gi* grids", months),
                           "clusters.gistar_cell and emerging.months");
-  Grid base;
-  base.spec = aligned_grid(box.min_x, box.min_y, box.max_x, box.max_y, c.gistar_cell, 0);
-  base.in_area = cells_in_area(run.geos, run.ward_set->area(), base.spec);
-  const double band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9);
-  const WardOverlap overlap(run.geos, *run.ward_set);
+  EmergingFrame f{.run = run, .window = window, .base = {},
+                  .band = c.gistar_band ? *c.gistar_band : c.gistar_cell * std::sqrt(2.0) * (1 + 1e-9),
+                  .overlap = WardOverlap(run.geos, *run.ward_set)};
+  f.base.spec = aligned_grid(box.min_x, box.min_y, box.max_x, box.max_y, c.gistar_cell, 0);
+  f.base.in_area = cells_in_area(run.geos, run.ward_set->area(), f.base.spec);
 
   EmergingResult result;
   result.window = window;
@@ -107,74 +200,17 @@ std::optional<EmergingResult> compute_emerging(const RunInputs& run, const KdeRe
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     progress.update("emerging", t, cfg.taxonomy.themes.size(), theme.label);
-    const ThemeMask bit = ThemeMask{1} << t;
     std::vector<const Incident*> incidents;
-    std::vector<Grid> monthly(static_cast<std::size_t>(months), base);
-    for (Grid& g : monthly) g.values.assign(g.spec.size(), 0.0);
-    for (const Incident& inc : run.ingest.incidents) {
-      if (!(inc.themes & bit) || !window.contains(inc.month)) continue;
-      incidents.push_back(&inc);
-      const double fc = (inc.x - base.spec.origin_x) / base.spec.cell, fr = (base.spec.origin_y - inc.y) / base.spec.cell;
-      if (fc >= 0 && fr >= 0 && fc < base.spec.nx && fr < base.spec.ny)
-        monthly[static_cast<std::size_t>(inc.month - window.first)]
-            .values[base.spec.index(static_cast<int>(fr), static_cast<int>(fc))] += 1;
-    }
-    const EmergingGrid eg = emerging_grid(monthly, band, c.correction, e.alpha,
-                                          static_cast<std::size_t>(e.recent));
-    monthly.clear();
-
-    EmergingTheme sum;
-    sum.theme = theme.id;
-    std::vector<EmergingRow> rows;
-    FeatureLayer& layer = sum.layer;
-    layer.name = "emerging_" + theme.id;
-    layer.description = fmt::format(
-        "{} emerging hot and cold spots over {} ({} months): Gi* per month on {:.0f} m cells, band {:.0f} m, {} "
-        "correction, alpha {:g}; classes as ArcGIS Emerging Hot Spot Analysis, summary as sfhotspot. {}",
-        theme.label, window.label, months, c.gistar_cell, band, name_of(c.correction), e.alpha,
-        theme.proxy ? theme.proxy_note : "");
-    const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
-    const IncidentCounter counter(run.geos, incidents);  // one sort of the theme's incidents for every class
-    for (std::size_t k = 1; k < kClasses; ++k) {
-      const auto cls = static_cast<EmergingClass>(k);
-      std::vector<std::uint8_t> mask(eg.cls.size());
-      bool any = false;
-      for (std::size_t i = 0; i < mask.size(); ++i) any |= (mask[i] = eg.cls[i] == cls) != 0;
-      if (!any) continue;
-      std::vector<RegionPolygon> regions = region_polygons(run, overlap, base.spec, mask, hot_months, incidents, {}, {}, &counter);
-      std::stable_sort(regions.begin(), regions.end(),
-                       [](const RegionPolygon& a, const RegionPolygon& b) { return a.incidents > b.incidents; });
-      int rank = 0;
-      for (RegionPolygon& r : regions) {
-        if (is_hot(cls) && r.incidents < cfg.kde.min_incidents) {  // as the Gi* layer: one incident is not a hot spot
-          ++sum.dropped;
-          continue;
-        }
-        if (polygon_withheld(theme, r.incidents, r.inside)) {
-          ++sum.withheld[k];
-          continue;
-        }
-        ++rank;
-        ++sum.published[k];
-        const std::string name = capitalised(emerging_class_name(cls));
-        const SummaryClass summary = majority(cells_with_centre_in(run.geos, r.geom.get(), base.spec), eg.summary,
-                                              SummaryClass::None, any_summary);
-        rows.push_back({{fmt::format("{}-st{}-{}", theme.id, k, rank),
-                         fmt::format("{} {} \u2014 {}", name, rank, ward_name_of(run, r.wards)), "emerging", "cells",
-                         rank, r.incidents, r.area_m2, r.wards},
-                        cls, summary, static_cast<int>(r.max_value)});
-        layer.wkb.push_back(reproject_wkb(run.geos, geom_to_wkb(run.geos, r.geom.get()), run.to_wgs84));
-      }
-    }
-    layer.table = emerging_table(run, theme, rows, window.label);
+    const EmergingGrid eg = emerging_grid(monthly_counts(f, t, incidents), f.band, c.correction, cfg.emerging.alpha,
+                                          static_cast<std::size_t>(cfg.emerging.recent));
+    result.themes.push_back(emerging_theme(f, t, eg, incidents));
     if (kde)
       for (const HotspotShape& h : kde->themes[t].hotspots) {
-        const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), base.spec), eg.cls,
+        const EmergingClass cls = majority(cells_with_centre_in(run.geos, h.geom.get(), f.base.spec), eg.cls,
                                            EmergingClass::NoPattern, is_hot);
         result.hotspot_classes[t].push_back(cls);
-        history.push_back({&theme, h.id, h.label, cls});
+        history.push_back({.theme = &theme, .hotspot_id = h.id, .label = h.label, .space_time_class = cls});
       }
-    result.themes.push_back(std::move(sum));
   }
   result.history = hotspot_history_table(history, window.label);
   progress.finish("emerging", fmt::format("{} themes over {}", result.themes.size(), window.label));

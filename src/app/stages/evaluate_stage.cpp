@@ -15,7 +15,7 @@
 #include "app/tables/evaluation_table.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv_writer.hpp"
-#include "io/html_text.hpp"
+#include "io/html_tree.hpp"
 #include "io/svg_chart.hpp"
 
 namespace hotspot {
@@ -24,14 +24,14 @@ namespace {
 Table rows_table(const RunConfig& cfg, const EvaluationResult& r) {
   std::vector<EvaluationRow> rows;
   for (std::size_t th = 0; th < r.themes.size(); ++th)
-    for (const BacktestRow& row : r.themes[th].rows) rows.push_back({th, &row});
+    for (const BacktestRow& row : r.themes[th].rows) rows.push_back({.theme = th, .of = &row});
   return evaluation_table(rows, cfg.taxonomy.themes, r.plan.methods);
 }
 
 Table summary_table(const RunConfig& cfg, const EvaluationResult& r) {
   std::vector<EvaluationSummaryRow> rows;
   for (std::size_t th = 0; th < r.themes.size(); ++th)
-    for (const MethodSummary& summary : r.themes[th].summary) rows.push_back({th, &summary});
+    for (const MethodSummary& summary : r.themes[th].summary) rows.push_back({.theme = th, .of = &summary});
   return evaluation_summary_table(rows, cfg.taxonomy.themes, r.plan.methods, r.plan.baselines, r.plan.pack_method);
 }
 
@@ -52,26 +52,123 @@ const MethodSummary& summary_of(const EvaluationResult::Theme& th, std::size_t m
 
 constexpr const char* kColours[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d"};
 
-std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
-  std::string body;
-  const std::string cov = fmt::format("{:g}%", r.plan.primary_coverage * 100);
-  body += fmt::format("<h1>{}: which hotspot method predicts next month?</h1>\n", html_escape(cfg.area_name));
-  body += fmt::format(
-      "<p>Each method draws hotspots from the months before a target month only, and is scored on how many of the "
+using html::el;
+using Node = pugi::xml_node;
+
+constexpr const char* kEvaluationCss = R"(body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; max-width: 270mm; margin: 0 auto; }
+table { border-collapse: collapse; margin: 2mm 0 4mm; } th, td { border: 1px solid #bbb; padding: 1mm 2mm; }
+th { background: #eceff1; } .warn { border-left: 4px solid #d73027; background: #fff4f2; padding: 2mm 3mm; }
+svg { display: block; margin: 2mm 0; })";
+
+// <html lang="en"> with its head; returns the body.
+Node evaluation_page(pugi::xml_document& doc, const std::string& area_name) {
+  const Node page = el(doc, "html", {{"lang", "en"}});
+  const Node head = el(page, "head");
+  el(head, "meta", {{"charset", "utf-8"}});
+  el(head, "title", {}, area_name + " hotspot backtest");
+  html::newline(head);
+  el(head, "style", {}, kEvaluationCss);
+  html::newline(page);
+  const Node body = el(page, "body");
+  html::newline(body);
+  html::newline(doc);
+  return body;
+}
+
+// What the page measures, and the months it could not.
+void evaluation_intro(Node body, const RunConfig& cfg, const EvaluationResult& r) {
+  el(body, "h1", {}, cfg.area_name + ": which hotspot method predicts next month?");
+  html::newline(body);
+  el(body, "p", {}, fmt::format(
+      "Each method draws hotspots from the months before a target month only, and is scored on how many of the "
       "target month's incidents fall in its top cells ({:g} m squares) covering a fixed share of the study area. "
       "Target months {}..{} ({} months), data {}..{}. Hit rate is the share of the month's incidents caught; PAI "
       "divides it by the share of area, so 1 is no better than chance. Paired wins count the months a method beat "
-      "a baseline.</p>\n",
+      "a baseline.",
       r.plan.cell, format_month(r.first_target), format_month(r.last_target), r.target_months(),
-      format_month(r.first_data), format_month(r.last_data));
-  if (!r.missing_months.empty()) {
-    std::vector<std::string> names;
-    for (const Month m : r.missing_months) names.push_back(format_month(m));
-    body += fmt::format("<p class=\"warn\">Months with no data at all (no file or no rows): {}. They are skipped as "
-                        "targets and add nothing to the look-backs that include them; the rows say how many "
-                        "look-back months were missing.</p>\n",
-                        fmt::join(names, ", "));
+      format_month(r.first_data), format_month(r.last_data)));
+  html::newline(body);
+  if (r.missing_months.empty()) return;
+  std::vector<std::string> names;
+  for (const Month m : r.missing_months) names.push_back(format_month(m));
+  el(body, "p", {{"class", "warn"}}, fmt::format("Months with no data at all (no file or no rows): {}. They are skipped "
+                                                 "as targets and add nothing to the look-backs that include them; the "
+                                                 "rows say how many look-back months were missing.",
+                                                 fmt::join(names, ", ")));
+  html::newline(body);
+}
+
+// The methods shown for a theme, each with its means and paired wins against each baseline.
+void method_table(Node body, const EvaluationResult& r, const EvaluationResult::Theme& theme,
+                  const std::vector<std::size_t>& shown, std::size_t best) {
+  const Node table = el(body, "table");
+  const Node head = el(table, "tr");
+  for (const std::string& h : {std::string("method"), fmt::format("mean hit rate at {:g}%", r.plan.primary_coverage * 100),
+                              std::string("mean PAI"), std::string("median PAI"), std::string("mean PEI")})
+    el(head, "th", {}, h);
+  for (const std::size_t b : r.plan.baselines) el(head, "th", {}, "months won vs " + r.plan.methods[b].label());
+  html::newline(table);
+  for (const std::size_t m : shown) {
+    const MethodSummary& s = summary_of(theme, m);
+    const Node tr = el(table, "tr");
+    el(tr, "td", {}, r.plan.methods[m].label() +
+                         (m == r.plan.pack_method ? " (the pack's method)" : m == best ? " (best mean PAI)" : ""));
+    for (const std::string& v : {fmt::format("{:.3f}", s.mean_hit_rate), fmt::format("{:.2f}", s.mean_pai),
+                                fmt::format("{:.2f}", s.median_pai), fmt::format("{:.3f}", s.mean_pei)})
+      el(tr, "td", {}, v);
+    for (const MethodSummary::Paired& p : s.paired)
+      el(tr, "td", {}, p.other == m ? "-" : fmt::format("{} of {}", p.wins, p.wins + p.losses + p.ties));
+    html::newline(table);
   }
+  html::newline(body);
+}
+
+// One line a method shown: dashed for the naive baselines.
+ChartSeries method_series(const EvaluationResult& r, const std::vector<std::size_t>& shown, std::size_t k) {
+  const auto& b = r.plan.baselines;
+  return ChartSeries{r.plan.methods[shown[k]].label(), kColours[k % 6], {}, {},
+                     std::find(b.begin(), b.end(), shown[k]) != b.end()};
+}
+
+// Hit rate against coverage, averaged over the target months; then PAI month by month at the pack's coverage.
+void method_charts(Node body, const EvaluationResult& r, const EvaluationResult::Theme& theme,
+                   const std::vector<std::size_t>& shown) {
+  std::vector<ChartSeries> curves, paired;
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    ChartSeries c = method_series(r, shown, k);
+    for (const double coverage : r.plan.coverages) {
+      double sum = 0;
+      int n = 0;
+      for (const BacktestRow& row : theme.rows)
+        if (row.method == shown[k] && row.measures.coverage == coverage && std::isfinite(row.measures.hit_rate))
+          sum += row.measures.hit_rate, ++n;
+      c.x.push_back(coverage * 100);
+      c.y.push_back(n ? sum / n : std::nan(""));
+    }
+    curves.push_back(std::move(c));
+    ChartSeries p = method_series(r, shown, k);
+    for (Month m = r.first_target; m <= r.last_target; ++m) {
+      double v = std::nan("");
+      for (const BacktestRow& row : theme.rows)
+        if (row.method == shown[k] && row.target == m && row.measures.coverage == r.plan.primary_coverage)
+          v = row.measures.pai;
+      p.x.push_back(m - r.first_target);
+      p.y.push_back(v);
+    }
+    paired.push_back(std::move(p));
+  }
+  append_line_chart(body, {"Hit rate against coverage (mean over target months)", "% of study area",
+                           "share of incidents caught", {}, 640, 300, true}, curves);
+  std::vector<std::string> months;
+  for (Month m = r.first_target; m <= r.last_target; ++m) months.push_back(format_month(m));
+  append_line_chart(body, {fmt::format("PAI at {:g}% coverage, month by month", r.plan.primary_coverage * 100),
+                           "target month", "PAI", months, 640, 300, true}, paired);
+}
+
+std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
+  pugi::xml_document doc;
+  const Node body = evaluation_page(doc, cfg.area_name);
+  evaluation_intro(body, cfg, r);
   for (std::size_t th = 0; th < r.themes.size(); ++th) {
     const EvaluationResult::Theme& theme = r.themes[th];
     if (theme.summary.empty()) continue;
@@ -79,71 +176,12 @@ std::string evaluation_html(const RunConfig& cfg, const EvaluationResult& r) {
     std::vector<std::size_t> shown = r.plan.baselines;
     if (r.plan.pack_method) shown.push_back(*r.plan.pack_method);
     if (best != r.plan.pack_method) shown.push_back(best);
-    body += fmt::format("<h2>{}</h2>\n<table><tr><th>method</th><th>mean hit rate at {}</th><th>mean PAI</th>"
-                        "<th>median PAI</th><th>mean PEI</th>",
-                        html_escape(cfg.taxonomy.themes[th].label), cov);
-    for (const std::size_t b : r.plan.baselines)
-      body += fmt::format("<th>months won vs {}</th>", html_escape(r.plan.methods[b].label()));
-    body += "</tr>\n";
-    for (const std::size_t m : shown) {
-      const MethodSummary& s = summary_of(theme, m);
-      body += fmt::format("<tr><td>{}{}</td><td>{:.3f}</td><td>{:.2f}</td><td>{:.2f}</td><td>{:.3f}</td>",
-                          html_escape(r.plan.methods[m].label()),
-                          m == r.plan.pack_method ? " (the pack's method)" : m == best ? " (best mean PAI)" : "",
-                          s.mean_hit_rate, s.mean_pai, s.median_pai, s.mean_pei);
-      for (const MethodSummary::Paired& p : s.paired)
-        body += p.other == m ? "<td>-</td>" : fmt::format("<td>{} of {}</td>", p.wins, p.wins + p.losses + p.ties);
-      body += "</tr>\n";
-    }
-    body += "</table>\n";
-
-    // Hit rate against coverage, averaged over the target months.
-    std::vector<ChartSeries> curves;
-    for (std::size_t k = 0; k < shown.size(); ++k) {
-      ChartSeries c{r.plan.methods[shown[k]].label(), kColours[k % 6], {}, {},
-                    std::find(r.plan.baselines.begin(), r.plan.baselines.end(), shown[k]) != r.plan.baselines.end()};
-      for (const double coverage : r.plan.coverages) {
-        double sum = 0;
-        int n = 0;
-        for (const BacktestRow& row : theme.rows)
-          if (row.method == shown[k] && row.measures.coverage == coverage && std::isfinite(row.measures.hit_rate))
-            sum += row.measures.hit_rate, ++n;
-        c.x.push_back(coverage * 100);
-        c.y.push_back(n ? sum / n : std::nan(""));
-      }
-      curves.push_back(std::move(c));
-    }
-    body += svg_line_chart({"Hit rate against coverage (mean over target months)", "% of study area",
-                            "share of incidents caught", {}, 640, 300, true}, curves);
-    // PAI month by month at the pack's coverage.
-    std::vector<std::string> months;
-    for (Month m = r.first_target; m <= r.last_target; ++m) months.push_back(format_month(m));
-    std::vector<ChartSeries> paired;
-    for (std::size_t k = 0; k < shown.size(); ++k) {
-      ChartSeries c{r.plan.methods[shown[k]].label(), kColours[k % 6], {}, {},
-                    std::find(r.plan.baselines.begin(), r.plan.baselines.end(), shown[k]) != r.plan.baselines.end()};
-      for (Month m = r.first_target; m <= r.last_target; ++m) {
-        double v = std::nan("");
-        for (const BacktestRow& row : theme.rows)
-          if (row.method == shown[k] && row.target == m && row.measures.coverage == r.plan.primary_coverage)
-            v = row.measures.pai;
-        c.x.push_back(m - r.first_target);
-        c.y.push_back(v);
-      }
-      paired.push_back(std::move(c));
-    }
-    body += svg_line_chart({fmt::format("PAI at {} coverage, month by month", cov), "target month", "PAI", months,
-                            640, 300, true}, paired);
+    el(body, "h2", {}, cfg.taxonomy.themes[th].label);
+    html::newline(body);
+    method_table(body, r, theme, shown, best);
+    method_charts(body, r, theme, shown);
   }
-  return fmt::format(R"(<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{} hotspot backtest</title>
-<style>body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10pt; max-width: 270mm; margin: 0 auto; }}
-table {{ border-collapse: collapse; margin: 2mm 0 4mm; }} th, td {{ border: 1px solid #bbb; padding: 1mm 2mm; }}
-th {{ background: #eceff1; }} .warn {{ border-left: 4px solid #d73027; background: #fff4f2; padding: 2mm 3mm; }}
-svg {{ display: block; margin: 2mm 0; }}</style></head>
-<body>
-{}</body></html>
-)", html_escape(cfg.area_name), body);
+  return html::page_string(doc);
 }
 
 }  // namespace

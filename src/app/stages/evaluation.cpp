@@ -71,6 +71,64 @@ double backtest_bytes_per_cell(const EvaluationPlan& plan, std::size_t themes, i
   return 8 + tasks * kde_subgrid_bytes(plan.bandwidths.size()) + area_share * per_area_cell;
 }
 
+namespace {
+
+// [month since the first with data][theme]: the incidents, bucketed once, so
+// each month's layers are built once.
+using MonthPoints = std::vector<std::vector<std::vector<WeightedPoint>>>;
+
+// The months the data cover (into r: first, last, those without rows) and the incidents by month and theme.
+MonthPoints points_by_month(const std::vector<Incident>& incidents, std::size_t themes, EvaluationResult& r,
+                            std::vector<bool>& has_data) {
+  if (incidents.empty())
+    throw bad_input("evaluate", "no incident was accepted from the inputs, so there is nothing to backtest; check "
+                                "the [[incidents]] paths and the rejects account.");
+  r.first_data = r.last_data = incidents.front().month;
+  for (const Incident& i : incidents) {
+    r.first_data = std::min(r.first_data, i.month);
+    r.last_data = std::max(r.last_data, i.month);
+  }
+  const int span = r.last_data - r.first_data + 1;
+  MonthPoints points(static_cast<std::size_t>(span), std::vector<std::vector<WeightedPoint>>(themes));
+  has_data.assign(static_cast<std::size_t>(span), false);
+  for (const Incident& i : incidents) {
+    const auto m = static_cast<std::size_t>(i.month - r.first_data);
+    has_data[m] = true;
+    for (std::size_t t = 0; t < themes; ++t)
+      if (i.themes & (ThemeMask{1} << t)) points[m][t].push_back({.x = i.x, .y = i.y, .w = i.weight});
+  }
+  for (int m = 0; m < span; ++m)
+    if (!has_data[static_cast<std::size_t>(m)]) r.missing_months.push_back(r.first_data + m);
+  return points;
+}
+
+// The target months (into r): after evaluate.history_months of data, within
+// evaluate.targets when given. A method may look back further than the
+// history: early targets then see fewer months, and each row says how many of
+// its look-back months had no data.
+void choose_targets(const RunConfig& cfg, const TargetMonths& targets, EvaluationResult& r) {
+  const int history = cfg.evaluate.history_months;
+  r.first_target = std::max(r.first_data + history, targets.first.value_or(r.first_data));
+  r.last_target = targets.last ? std::min(*targets.last, r.last_data) : r.last_data;
+  if (targets.at_most > 0) r.first_target = std::max(r.first_target, r.last_target - targets.at_most + 1);
+  if (r.first_target > r.last_target && targets.first)  // an explicit evaluate.targets
+    throw bad_input("evaluate", fmt::format("evaluate.targets asks for {}..{}, but the months that can be backtested "
+                                            "(data {}..{}, {} months of history first) are {}..{}. Choose target "
+                                            "months in that range.",
+                                            format_month(*targets.first),
+                                            format_month(targets.last.value_or(r.last_data)),
+                                            format_month(r.first_data), format_month(r.last_data), history,
+                                            format_month(r.first_data + history), format_month(r.last_data)));
+  if (r.first_target > r.last_target)
+    throw bad_input("evaluate", fmt::format("the backtest needs {} months of history before its first target month, "
+                                            "plus at least one target month ({} months); the inputs cover {} months "
+                                            "({}..{}). Add earlier months or lower evaluate.history_months.",
+                                            history, history + 1, r.last_data - r.first_data + 1,
+                                            format_month(r.first_data), format_month(r.last_data)));
+}
+
+}  // namespace
+
 EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
                           double study_area_m2, const std::vector<Incident>& incidents, const GridBudget& budget,
                           Progress& progress, const TargetMonths& targets) {
@@ -83,55 +141,14 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
                            themes == 1 ? "" : "s", plan.methods.size(), plan.methods.size() == 1 ? "" : "s"),
                "evaluate.cell and the look-backs of evaluate.lookbacks and kde.forecast");
   r.themes.resize(themes);
-  if (incidents.empty())
-    throw bad_input("evaluate", "no incident was accepted from the inputs, so there is nothing to backtest; check "
-                                "the [[incidents]] paths and the rejects account.");
-  r.first_data = r.last_data = incidents.front().month;
-  for (const Incident& i : incidents) {
-    r.first_data = std::min(r.first_data, i.month);
-    r.last_data = std::max(r.last_data, i.month);
-  }
-  const int span = r.last_data - r.first_data + 1;
-  // Incidents bucketed by month, then theme: each month's layers are built once.
-  std::vector<std::vector<std::vector<WeightedPoint>>> points(static_cast<std::size_t>(span),
-                                                              std::vector<std::vector<WeightedPoint>>(themes));
-  std::vector<bool> has_data(static_cast<std::size_t>(span), false);
-  for (const Incident& i : incidents) {
-    const auto m = static_cast<std::size_t>(i.month - r.first_data);
-    has_data[m] = true;
-    for (std::size_t t = 0; t < themes; ++t)
-      if (i.themes & (ThemeMask{1} << t)) points[m][t].push_back({i.x, i.y, i.weight});
-  }
-  for (int m = 0; m < span; ++m)
-    if (!has_data[static_cast<std::size_t>(m)]) r.missing_months.push_back(r.first_data + m);
-
-  // A method may look back further than the history: early targets then see
-  // fewer months, and each row says how many of its look-back months had no data.
-  const int history = cfg.evaluate.history_months;
-  const int longest = longest_lookback(plan.methods);
-  r.first_target = std::max(r.first_data + history, targets.first.value_or(r.first_data));
-  const Month last = targets.last ? std::min(*targets.last, r.last_data) : r.last_data;
-  r.last_target = last;
-  if (targets.at_most > 0) r.first_target = std::max(r.first_target, last - targets.at_most + 1);
-  if (r.first_target > last && targets.first)  // an explicit evaluate.targets
-    throw bad_input("evaluate", fmt::format("evaluate.targets asks for {}..{}, but the months that can be backtested "
-                                            "(data {}..{}, {} months of history first) are {}..{}. Choose target "
-                                            "months in that range.",
-                                            format_month(*targets.first),
-                                            format_month(targets.last.value_or(r.last_data)),
-                                            format_month(r.first_data), format_month(r.last_data), history,
-                                            format_month(r.first_data + history), format_month(r.last_data)));
-  if (r.first_target > last)
-    throw bad_input("evaluate", fmt::format("the backtest needs {} months of history before its first target month, "
-                                            "plus at least one target month ({} months); the inputs cover {} months "
-                                            "({}..{}). Add earlier months or lower evaluate.history_months.",
-                                            history, history + 1, span, format_month(r.first_data),
-                                            format_month(r.last_data)));
-
+  std::vector<bool> has_data;
+  const MonthPoints points = points_by_month(incidents, themes, r, has_data);
+  choose_targets(cfg, targets, r);
   r.grid = evaluation_grid(wards, study_area_m2, plan.cell);
   // A sliding window of layers, newest first: memory stays at `longest` + 1 months
   // a theme. Themes are independent: run.threads threads take one theme each.
-  const Month first_needed = r.first_target - longest;
+  const int longest = longest_lookback(plan.methods);
+  const Month first_needed = r.first_target - longest, last = r.last_target;
   const int steps = last - first_needed + 1;
   parallel_for(themes, cfg.threads, [&](std::size_t t, int worker) {
     std::deque<std::optional<MonthLayer>> window;

@@ -134,7 +134,7 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
     in.mass.push_back(std::move(m));
   }
   const std::vector<PlannedEvent> plan = plan_events(in);
-  const std::vector<int> protection = theme_protection(themes, run.ingest.incidents);
+  const std::vector<ThemeProtection> protection = theme_protection(cfg);
 
   ForwardPlanResult r;
   r.events = plan.size();
@@ -150,11 +150,12 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
     // catchment that no earlier event of the theme reached; for a theme's first
     // event that is the venue's reach in the theme's plan (venues_<theme>), which
     // beside the other themes' reaches there is a linked table. A theme holding
-    // a protected theme's incidents (theme_protection: VAWG itself, violence)
-    // could give them back that way, so its counts are not quoted at all, and
-    // no count of any other theme can be withheld (no minimum): quoted as it is.
+    // a protected theme's incidents by its rules (theme_protection: VAWG
+    // itself, violence) could give them back that way, so its counts are not
+    // quoted at all, and no count of any other theme can be withheld (no
+    // minimum): quoted as it is.
     const long reached = std::lround(e.gain);
-    const bool show = protection[e.theme] <= 1;
+    const bool show = !protection[e.theme].any();
     const std::string reach_text =
         show ? fmt::format("reaches {} of its incidents of the last {} months within {:.0f} m ({:.0f}% of them) not "
                            "reached by an earlier event", reached, p.lookback_months, p.radius, e.share * 100)

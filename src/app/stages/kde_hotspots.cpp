@@ -25,8 +25,10 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
   for (std::size_t i = 0; i < mask.size(); ++i)
     mask[i] = grid.inside(i) && grid.values[i] > 0 && grid.values[i] >= cls.threshold;
   std::vector<Hotspot> out;
+  const ThemeProtection protection = protection_of(run.cfg, theme);
+  const IncidentCounter counter(run.geos, incidents, &protection);
   for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, history,
-                                                         period.needed_window())) {
+                                                         period.needed_window(), &counter)) {
     Hotspot h;
     h.level = cls.level;
     h.class_name = cls.name;
@@ -35,6 +37,7 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
     h.area_m2 = r.area_m2;
     h.incidents = r.incidents;
     h.inside = r.inside;
+    h.inside_protected = r.inside_protected;
     h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
                               theme, run.cfg.significance);
     h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
@@ -101,6 +104,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
                                    KdeTheme& counts) {
   const Theme& theme = run.cfg.taxonomy.themes[t];
   const KdeConfig& k = run.cfg.kde;
+  const ThemeProtection protection = protection_of(run.cfg, theme);
   std::vector<Hotspot> published;
   for (const HotspotClass& cls : classes) {
     std::vector<Hotspot> hs = class_hotspots(run, overlap, grid, cls, theme, incidents, history, has_data);
@@ -110,7 +114,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
       if (fc) h.forecast_monthly = h.mean * static_cast<double>(h.cells) / forecast_weight_sum(fc->method);
       if (h.area_m2 < k.min_area_m2 || (fc ? h.forecast_monthly < k.min_incidents : h.incidents < k.min_incidents)) {
         ++counts.dropped;
-      } else if (polygon_withheld(theme, h.incidents, h.inside)) {
+      } else if (polygon_withheld(theme, protection, h.incidents, {h.inside, h.inside_protected})) {
         ++counts.withheld;  // disclosure: too few incidents to publish
       } else {
         kept.push_back(std::move(h));

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <map>
+#include <functional>
 #include <ostream>
 
+#include "analysis/aggregate_surface.hpp"
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
 #include "analysis/ward_stats.hpp"
@@ -24,6 +26,7 @@
 #include "geo/ward_overlap.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
 #include "app/disclosure/surface_disclosure.hpp"
+#include "app/disclosure/theme_protection.hpp"
 #include "io/csv_writer.hpp"
 #include "io/raster_writer.hpp"
 #include "io/vector_writer.hpp"
@@ -63,6 +66,9 @@ struct KdeShared {
   std::vector<bool> has_data;
   std::optional<PackForecast> forecast;
   std::map<std::tuple<double, double, int, int>, std::vector<std::uint8_t>> masks;
+  std::vector<ThemeProtection> protection;  // per theme: what its protected content needs
+  GridSpec squares;                         // the disclosure squares over the study area
+  std::vector<std::uint8_t> square_in_area; // squares the area touches (they may hold incidents)
 
   const std::vector<std::uint8_t>& in_area(const GridSpec& spec) {
     const auto key = std::make_tuple(spec.origin_x, spec.origin_y, spec.nx, spec.ny);
@@ -72,22 +78,27 @@ struct KdeShared {
 };
 
 // The theme's grid: aligned to multiples of the cell, or QGIS Heatmap's grid
-// (from the outermost incidents) when asked and the theme may show them.
-GridSpec surface_grid(const RunInputs& run, const Theme& theme, const std::vector<WeightedPoint>& points,
-                      const KdeParams& params, Diagnostics& diag) {
+// when asked. QGIS's grid starts at the outermost incidents, so its origin
+// would locate them: for a theme with protection (its own or inherited) it is
+// taken from the incidents that are not protected content, which may be
+// located; with none of those, the aligned grid is used.
+GridSpec surface_grid(const RunInputs& run, const Theme& theme, const ThemeProtection& protection,
+                      const std::vector<WeightedPoint>& unprotected, bool any_protected, const KdeParams& params,
+                      Diagnostics& diag) {
   const KdeConfig& k = run.cfg.kde;
   const double support = kernel_support(params);
   const Bounds& e = run.ward_set->extent();
   run.grid_budget().check(grid_size(e.max_x - e.min_x, e.max_y - e.min_y, support, k.cell), k.cell, kKdeBytesPerCell,
                           "the KDE surface of " + theme.id, "kde.cell, kde.bandwidth and kde.gaussian_truncation");
-  const bool qgis_grid = k.grid == KdeGrid::Qgis && !points.empty() && grid_may_follow_incidents(theme);
-  if (k.grid == KdeGrid::Qgis && !qgis_grid && !points.empty())
+  const bool qgis_grid = k.grid == KdeGrid::Qgis && !unprotected.empty();
+  if (k.grid == KdeGrid::Qgis && !qgis_grid && any_protected)
     diag.warn(fmt::format("kde {}: the aligned grid is used, not kde.grid = \"qgis\": QGIS's grid starts at "
-                          "the outermost incidents, so its origin would locate them, and the theme is "
-                          "suppressed (min_count {})", theme.id, theme.min_count));
+                          "the outermost incidents, so its origin would locate them, and every incident of the "
+                          "theme is protected (min_count {}{})", theme.id, protection.min_count,
+                          protection.inherited ? " from " + protection.from : ""));
   if (!qgis_grid) return aligned_grid(e.min_x, e.min_y, e.max_x, e.max_y, k.cell, support);
   Bounds p{HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
-  for (const auto& pt : points)
+  for (const auto& pt : unprotected)
     p = Bounds{std::min(p.min_x, pt.x), std::min(p.min_y, pt.y), std::max(p.max_x, pt.x), std::max(p.max_y, pt.y)};
   return qgis_heatmap_grid(p.min_x, p.min_y, p.max_x, p.max_y, k.cell, params.bandwidth);
 }
@@ -107,12 +118,14 @@ void describe_raster(const KdeShared& shared, const Theme& theme, std::size_t in
                          {"HOTSPOT_OUTPUT", raw ? "raw" : "density (incidents per km2)"},
                          {"HOTSPOT_GRID", std::string(name_of(cfg.kde.grid))},
                          {"HOTSPOT_INCIDENTS", area_count_text(shared.wards, theme, incidents)}};
-  if (theme.min_count > 1)
-    sum.raster_metadata.emplace_back("HOTSPOT_DISCLOSURE",
-                                     fmt::format("cells with fewer than {} incidents within {:g} m of the cell centre "
-                                                 "are nodata ({} of {} cells in the area)", theme.min_count,
-                                                 kernel_support(shared.params), surface.masked,
-                                                 surface.masked + surface.published));
+  const ThemeProtection& prot = sum.protection;
+  if (prot.any())
+    sum.raster_metadata.emplace_back(
+        "HOTSPOT_DISCLOSURE",
+        fmt::format("incidents of {} (min_count {}) are drawn from regions of {:g} m squares (edges on multiples "
+                    "of {:g} m) holding at least {} each, spread evenly over their squares, never from their points "
+                    "({} regions){}", prot.from, prot.min_count, cfg.kde.disclosure_square, cfg.kde.disclosure_square,
+                    prot.min_count, surface.regions, prot.inherited ? "; the theme's other incidents are exact" : ""));
   if (theme.proxy) sum.raster_metadata.emplace_back("HOTSPOT_PROXY_NOTE", theme.proxy_note);
 }
 
@@ -154,8 +167,14 @@ KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
   const std::vector<const Incident*> incidents = run.period_incidents(t);
   // Each hotspot's own past, for change against it (the months ward statistics use).
   const std::vector<const Incident*> history = run.incidents_in(t, cfg.period.needed_window());
-  std::vector<WeightedPoint> points;
-  for (const Incident* inc : incidents) points.push_back({inc->x, inc->y, inc->weight});
+  // Protected content (incidents of a protected theme this one can contain)
+  // is drawn from its regions; the rest exactly, from its points.
+  const ThemeProtection& prot = shared.protection[t];
+  std::vector<WeightedPoint> points, exact, covered;
+  for (const Incident* inc : incidents) {
+    points.push_back({inc->x, inc->y, inc->weight});
+    (prot.any() && prot.covers(inc->themes) ? covered : exact).push_back(points.back());
+  }
 
   KdeTheme sum;
   sum.theme = theme.id;
@@ -165,12 +184,20 @@ KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
   if (params.bandwidth < 2 * k.cell)
     diag.warn(fmt::format("kde {}: bandwidth {:.0f} m is under two cells of {:.0f} m; the surface will be "
                           "spiky. Raise kde.bandwidth or lower kde.cell.", theme.id, params.bandwidth, k.cell));
-  sum.spec = surface_grid(run, theme, points, params, diag);
+  sum.spec = surface_grid(run, theme, prot, prot.any() ? exact : points, !covered.empty(), params, diag);
   Grid& grid = sum.surface;
   grid.spec = sum.spec;
   grid.in_area = shared.in_area(grid.spec);
-  grid.values = kde(points, grid.spec, params);
-
+  AggregatePartition partition;
+  if (!covered.empty()) {
+    partition = aggregate_partition(covered, shared.squares, shared.square_in_area, prot.min_count,
+                                    k.disclosure_occupied ? Spread::Occupied : Spread::Block);
+    const int q = std::max(1, static_cast<int>(std::lround(k.disclosure_square / k.cell)));
+    for (const WeightedPoint& p : aggregate_points(partition, std::min(q, 8))) exact.push_back(p);
+    grid.values = kde(exact, grid.spec, params);
+  } else {
+    grid.values = kde(points, grid.spec, params);
+  }
   const ThemeForecast* fc = shared.forecast ? &shared.forecast->themes[t] : nullptr;
   if (fc) {
     sum.forecast = *fc;
@@ -190,8 +217,9 @@ KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
                                         own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone"),
                                         h.rank});
   }
-  // Disclosure (suppressed themes): cells with fewer than min_count contributing incidents are nodata.
-  sum.published_surface = publishable_surface(grid, points, kernel_support(params), theme);
+  // Disclosure: the surface is published whole; its protected content is already regions.
+  sum.published_surface = publishable_surface(grid, partition);
+  sum.protection = prot;
   describe_raster(shared, theme, points.size(), sum);
   sum.hotspot_layer = hotspot_layer(shared, theme, fc, published, incidents.size());
   return sum;
@@ -203,10 +231,16 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
   const RunConfig& cfg = run.cfg;
   const KdeConfig& k = cfg.kde;
   KdeShared shared{run, wards, KdeParams{}, WardOverlap(run.geos, *run.ward_set),
-                   months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}};
+                   months_with_data(run.ingest.incidents, cfg.period.needed_window()), std::nullopt, {}, {}, {}, {}};
   shared.params.kernel = k.kernel;
   shared.params.output = k.output;
   shared.params.gaussian_truncation = k.gaussian_truncation;
+  shared.protection = theme_protection(cfg);
+  {
+    const Bounds& e = run.ward_set->extent();
+    shared.squares = square_lattice(e.min_x, e.min_y, e.max_x, e.max_y, k.disclosure_square);
+    shared.square_in_area = cells_in_area(run.geos, run.ward_set->area(), shared.squares, true);
+  }
   if (k.classes == HotspotClasses::Coverage)
     shared.forecast = pack_forecast(cfg, run.ward_set->index(), run.ward_set->area_m2(), run.ingest.incidents,
                                     run.grid_budget(), progress, diag);
@@ -223,6 +257,42 @@ KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& p
   }
   return result;
 }
+
+namespace {
+
+// The stage's manifest entry: the parameters, and per theme its grid, classes,
+// what was published and the forecast's backtest.
+std::function<void(JsonWriter&)> kde_record(const KdeResult& r, const KdeConfig& k) {
+  return [&r, k](JsonWriter& j) {
+    j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
+        .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
+        .value("min_incidents", k.min_incidents);
+    if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
+    j.begin_array("themes");
+    for (const KdeTheme& s : r.themes) {
+      j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
+          .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
+          .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
+      j.begin_array("classes");
+      for (const HotspotClass& c : s.classes)
+        j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
+      j.end_array();
+      j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
+          .value("fragments_dropped", s.dropped);
+      if (s.protection.any()) {
+        const PublishedSurface& p = s.published_surface;
+        j.begin_object("disclosure").value("min_count", s.protection.min_count).value("from", s.protection.from)
+            .value("square_m", k.disclosure_square).value("regions", static_cast<long>(p.regions))
+            .value("residues_joined", p.pinned).end_object();
+      }
+      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, r.forecast_methods, r.backtest_unavailable);
+      j.end_object();
+    }
+    j.end_array();
+  };
+}
+
+}  // namespace
 
 void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
@@ -273,27 +343,7 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
                sum.withheld ? fmt::format(", {} withheld as too small to publish", sum.withheld) : "");
   }
 
-  run.stages.push_back({"kde", [&r, k](JsonWriter& j) {
-    j.value("kernel", kernel_name(r.params.kernel)).value("output", name_of(k.output)).value("cell_m", k.cell)
-        .value("grid", name_of(k.grid)).value("classes", name_of(k.classes)).value("min_area_m2", k.min_area_m2)
-        .value("min_incidents", k.min_incidents);
-    if (r.params.kernel == Kernel::Gaussian) j.value("gaussian_truncation_sigmas", k.gaussian_truncation);
-    j.begin_array("themes");
-    for (const KdeTheme& s : r.themes) {
-      j.begin_object().value("theme", s.theme).value("bandwidth_m", s.bandwidth)
-          .value("grid_origin_x", s.spec.origin_x).value("grid_origin_y", s.spec.origin_y)
-          .value("grid_columns", s.spec.nx).value("grid_rows", s.spec.ny);
-      j.begin_array("classes");
-      for (const HotspotClass& c : s.classes)
-        j.begin_object().value("level", c.level).value("name", c.name).value("threshold", c.threshold).end_object();
-      j.end_array();
-      j.value("hotspots_published", s.published).value("hotspots_withheld_small_count", s.withheld)
-          .value("fragments_dropped", s.dropped);
-      if (s.forecast) write_forecast(j, *s.forecast, k.coverage, r.forecast_methods, r.backtest_unavailable);
-      j.end_object();
-    }
-    j.end_array();
-  }});
+  run.stages.push_back({"kde", kde_record(r, k)});
 }
 
 }  // namespace hotspot

@@ -60,6 +60,46 @@ ThemeForecast theme_forecast(const ForecastMethod& method, const EvalGrid& grid,
   return f;
 }
 
+// The methods the pack backtests: a fixed kde.forecast needs only its own record.
+EvaluationPlan pack_plan(const RunConfig& cfg, const std::optional<ForecastMethod>& fixed) {
+  EvaluationPlan plan = evaluation_plan(cfg);
+  if (fixed) {
+    plan.methods = {*fixed};
+    plan.baselines.clear();
+    plan.pack_method = 0;
+    plan.bandwidths.clear();
+    if (fixed->kind == ForecastKind::Kde) plan.bandwidths = {fixed->bandwidth};
+  }
+  plan.coverages = {cfg.kde.coverage};
+  return plan;
+}
+
+// The backtest over the last kBacktestTargets months, on the months up to the
+// period's end only: the pack never backtests on months after it. None, with
+// a warning and the reason in `out`, when the data are too short.
+std::optional<EvaluationResult> backtest_record(const RunConfig& cfg, const EvaluationPlan& plan, const WardIndex& wards,
+                                                double study_area_m2, const std::vector<Incident>& incidents,
+                                                const GridBudget& budget, Progress& progress, Diagnostics& diag,
+                                                PackForecast& out) {
+  std::vector<Incident> upto;
+  for (const Incident& i : incidents)
+    if (i.month <= cfg.period.last) upto.push_back(i);
+  try {
+    if (upto.empty()) throw bad_input("evaluate", "no incident up to the period's end");
+    EvaluationResult record = evaluate(cfg, plan, wards, study_area_m2, upto, budget, progress,
+                                       TargetMonths{std::nullopt, cfg.period.last, kBacktestTargets});
+    out.first_target = record.first_target;
+    out.last_target = record.last_target;
+    return record;
+  } catch (const Error& e) {
+    // Only too little history makes the record a warning; the budget's errors (stage "grid") stop the run.
+    if (e.kind() != ErrorKind::BadInput || e.stage() == "grid") throw;
+    out.backtest_unavailable = e.what();
+    diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 int pack_forecast_months(const RunConfig& cfg) {
@@ -92,15 +132,7 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
                            const std::vector<Incident>& incidents, const GridBudget& budget, Progress& progress,
                            Diagnostics& diag) {
   const std::optional<ForecastMethod> fixed = pack_forecast_method(cfg.kde);
-  EvaluationPlan plan = evaluation_plan(cfg);
-  if (fixed) {  // only the pack's own method needs its record
-    plan.methods = {*fixed};
-    plan.baselines.clear();
-    plan.pack_method = 0;
-    plan.bandwidths.clear();
-    if (fixed->kind == ForecastKind::Kde) plan.bandwidths = {fixed->bandwidth};
-  }
-  plan.coverages = {cfg.kde.coverage};
+  const EvaluationPlan plan = pack_plan(cfg, fixed);
   // Before the backtest, whose failure for want of history is only a warning:
   // the forecast's grids then get built all the same.
   const std::size_t themes = cfg.taxonomy.themes.size();
@@ -113,23 +145,8 @@ PackForecast pack_forecast(const RunConfig& cfg, const WardIndex& wards, double 
                "evaluate.cell and the look-back of kde.forecast");
   PackForecast out;
   out.methods = plan.methods;
-  std::optional<EvaluationResult> record;
-  // Only the months up to the period's end: the pack never backtests on months after it.
-  std::vector<Incident> upto;
-  for (const Incident& i : incidents)
-    if (i.month <= cfg.period.last) upto.push_back(i);
-  try {
-    if (upto.empty()) throw bad_input("evaluate", "no incident up to the period's end");
-    record = evaluate(cfg, plan, wards, study_area_m2, upto, budget, progress,
-                      TargetMonths{std::nullopt, cfg.period.last, kBacktestTargets});
-    out.first_target = record->first_target;
-    out.last_target = record->last_target;
-  } catch (const Error& e) {
-    // Only too little history makes the record a warning; the budget's errors (stage "grid") stop the run.
-    if (e.kind() != ErrorKind::BadInput || e.stage() == "grid") throw;
-    out.backtest_unavailable = e.what();
-    diag.warn(fmt::format("the hotspots' backtested accuracy is not available: {}", e.what()));
-  }
+  const std::optional<EvaluationResult> record =
+      backtest_record(cfg, plan, wards, study_area_m2, incidents, budget, progress, diag, out);
   const EvalGrid grid = evaluation_grid(wards, study_area_m2, cfg.evaluate.cell);
   std::vector<ForecastMethod> methods(themes);
   std::vector<std::optional<MethodSummary>> bests(themes);

@@ -43,16 +43,9 @@ Extent study_extent(const RunContext& run) {
   return {b.min_x, b.min_y, b.max_x, b.max_y};
 }
 
-}  // namespace
-
-void pack_stage(RunContext& run, std::ostream& out) {
-  run.timer.start("pack");
-  for (const ProjectLayer& l : run.layers) {
-    if (!l.default_style) continue;
-    const std::string qml = l.file.substr(0, l.file.rfind('.')) + ".qml";
-    write_file_atomically(run.output_path(qml), qml_document(l.style_xml, l.labels));
-    run.record_output(qml);
-  }
+// The project's title, extent, period, marking, groups and layers (those with
+// features, in drawing order, the OpenStreetMap basemap at the bottom).
+Project project_layers(const RunContext& run) {
   Project p;
   p.title = fmt::format("{}: tasking pack {}", run.cfg.area_name, run.cfg.period.label);
   p.crs = run.cfg.crs;
@@ -77,16 +70,26 @@ void pack_stage(RunContext& run, std::ostream& out) {
   // QGIS 3.22 replaces layer ids shorter than about a dozen characters with
   // random ones (seen in testing), which breaks the layer tree: keep them long.
   for (ProjectLayer& l : p.layers) l.id = "hotspot_layer_" + l.id;
+  return p;
+}
 
-  // Map themes: per analysis theme every layer of its group (surface,
-  // hotspots, Gi* bins, clusters, venues) and the ward boundaries, but not the
-  // emerging classes, which colour the same grid cells as Gi* and would hide
-  // them; the overview shows every theme's hotspots and the wards.
+// Map themes: per analysis theme every layer of its group (surface,
+// hotspots, Gi* bins, clusters, venues) and the ward boundaries, but not the
+// emerging classes, which colour the same grid cells as Gi* and would hide
+// them; the overview shows every theme's hotspots and the wards. A print
+// layout for each.
+void add_map_themes(Project& p, const RunConfig& cfg) {
   const std::string wards_id = "hotspot_layer_wards";
-  MapTheme overview{kOverview, {}, {}};
-  for (const Theme& t : run.cfg.taxonomy.themes) {
-    MapTheme m{t.label, {}, {}};
+  MapTheme overview{.name = kOverview};
+  std::vector<MapTheme> risk_themes;
+  for (const Theme& t : cfg.taxonomy.themes) {
+    MapTheme m{.name = t.label};
     for (const ProjectLayer& l : p.layers) {
+      // The risk surface has a map theme of its own: over the KDE surface it would hide it.
+      if (l.group == t.label && l.id == "hotspot_layer_risk_" + t.id) {
+        risk_themes.push_back({.name = t.label + ": risk per resident", .layer_ids = {l.id, wards_id}});
+        continue;
+      }
       if (l.group == t.label && l.id != "hotspot_layer_emerging_" + t.id) m.layer_ids.push_back(l.id);
       if (l.group == t.label && l.id == "hotspot_layer_hotspots_" + t.id) {
         overview.layer_ids.push_back(l.id);
@@ -97,19 +100,36 @@ void pack_stage(RunContext& run, std::ostream& out) {
     m.layer_ids.push_back(wards_id);
     p.map_themes.push_back(std::move(m));
   }
+  for (MapTheme& m : risk_themes) p.map_themes.push_back(std::move(m));
   overview.layer_ids.push_back(wards_id);
   p.map_themes.push_back(std::move(overview));
   for (const MapTheme& m : p.map_themes)
-    p.layouts.push_back({m.name, fmt::format("{}: {}", run.cfg.area_name, m.name == kOverview ? "hotspots of every theme" : m.name),
-                         m.name});
+    p.layouts.push_back({.name = m.name,
+                         .title = fmt::format("{}: {}", cfg.area_name,
+                                              m.name == kOverview ? "hotspots of every theme" : m.name),
+                         .map_theme = m.name});
+}
 
+}  // namespace
+
+void pack_stage(RunContext& run, std::ostream& out) {
+  run.timer.start("pack");
+  for (const ProjectLayer& l : run.layers) {
+    if (!l.default_style) continue;
+    const std::string qml = l.file.substr(0, l.file.rfind('.')) + ".qml";
+    write_file_atomically(run.output_path(qml), qml_document(l.style_xml, l.labels));
+    run.record_output(qml);
+  }
+  Project p = project_layers(run);
+  add_map_themes(p, run.cfg);
   write_project(run.output_path("tasking.qgs"), p);
   run.record_output("tasking.qgs");
   if (run.cfg.gpkg) {
     std::vector<GpkgLayer> layers;
     for (const ProjectLayer& l : run.layers)
       if (l.default_style && !l.raster)
-        layers.push_back({l.file, l.file.substr(0, l.file.rfind('.')), qml_document(l.style_xml, l.labels)});
+        layers.push_back({.source = l.file, .name = l.file.substr(0, l.file.rfind('.')),
+                          .qml = qml_document(l.style_xml, l.labels)});
     write_gpkg(run.output_path("tasking.gpkg"), run.pack_dir, layers);
     run.record_output("tasking.gpkg");
   }

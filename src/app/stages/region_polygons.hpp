@@ -15,6 +15,7 @@ struct RegionPolygon {
   double area_m2 = 0;
   long incidents = 0;         // incidents whose cell is in the region
   long inside = 0;            // incidents strictly inside `geom`: what polygon_withheld judges
+  long inside_protected = 0;  // of them, protected content (the counter's protection)
   std::vector<std::uint64_t> monthly;  // `history` incidents in the region, per month of the history window
   long cells = 0;
   double max_value = -HUGE_VAL, min_value = HUGE_VAL, mean_value = 0;  // of `values` over the region's cells

@@ -52,8 +52,8 @@ void publish_rejects(RunContext& run) {
 
   // The pack's account: how many rows each file lost and why, never the rows.
   std::vector<FileRejects> files;
-  for (const auto& f : run.ingest.files) files.push_back({display_path(run.cfg, f.path), f.rejected});
-  for (const auto& f : run.venue_files) files.push_back({display_path(run.cfg, f.path), f.rejected});
+  for (const auto& f : run.ingest.files) files.push_back({.file = display_path(run.cfg, f.path), .counts = f.rejected});
+  for (const auto& f : run.venue_files) files.push_back({.file = display_path(run.cfg, f.path), .counts = f.rejected});
   write_file_atomically(run.output_path("rejects_summary.csv"), to_csv(rejects_summary_table(files)));
   run.record_output("rejects_summary.csv");
 }

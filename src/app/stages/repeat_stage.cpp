@@ -39,7 +39,7 @@ RepeatResult compute_repeats(const RunInputs& run) {
     int rank = 0;
     for (const RepeatLocation& loc : repeat_locations(run.incidents_in(i, r.lookback), kSnapMetres, 2, kTopPerTheme)) {
       if (primary_suppressed(static_cast<std::uint64_t>(loc.incidents), theme.min_count)) ++withheld.primary;
-      else rows.push_back({&theme, ++rank, loc});
+      else rows.push_back({.theme = &theme, .rank = ++rank, .loc = loc});
     }
     if (withheld.primary) r.withheld[theme.id] = withheld;
   }

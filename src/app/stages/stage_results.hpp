@@ -13,10 +13,12 @@
 #include "analysis/emerging_classes.hpp"
 #include "analysis/hotspot_classes.hpp"
 #include "analysis/kde.hpp"
+#include "analysis/risk_surface.hpp"
 #include "analysis/time_profile.hpp"
 #include "analysis/ward_stats.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/disclosure/surface_disclosure.hpp"
+#include "app/disclosure/theme_protection.hpp"
 #include "app/tables/ward_table.hpp"
 #include "core/grid.hpp"
 #include "core/period.hpp"
@@ -32,8 +34,8 @@ namespace hotspot {
 struct FeatureLayer {
   std::string name;         // file stem: <name>.geojson
   std::string description;  // the layer abstract
-  Table table;
-  std::vector<std::vector<unsigned char>> wkb;
+  Table table{};
+  std::vector<std::vector<unsigned char>> wkb{};
   OGRwkbGeometryType geometry_type = wkbMultiPolygon;
 
   VectorLayer view() const { return VectorLayer{name, description, &table, wkb, geometry_type}; }
@@ -78,8 +80,9 @@ struct KdeTheme {
   std::vector<HotspotClass> classes;
   int published = 0, withheld = 0, dropped = 0;  // hotspots; withheld as too small, dropped as fragments
   std::optional<ThemeForecast> forecast;  // coverage hotspots: the record (method, cut, backtest), without cells
-  Grid surface;                           // the period's density, unmasked: the venue planner measures on it
-  PublishedSurface published_surface;     // its cells written to kde_<theme>.tif, disclosure applied
+  Grid surface;                           // the period's density as published (protected incidents as regions); the venue planner measures on it
+  PublishedSurface published_surface;     // its cells written to kde_<theme>.tif, and what its protected incidents became
+  ThemeProtection protection;             // the minimum its protected content needs, and whose
   std::string raster_description;
   std::vector<std::pair<std::string, std::string>> raster_metadata;
   FeatureLayer hotspot_layer;             // hotspots_<theme>; its table is the report's hotspot table
@@ -91,6 +94,24 @@ struct KdeResult {
   std::vector<KdeTheme> themes;           // [theme]
   std::vector<std::string> forecast_methods;  // of the backtest, by MethodSummary::method
   std::string backtest_unavailable;
+};
+
+// A ward high on risk per resident but not among those with the most incidents.
+struct RiskPlace {
+  std::string ward;
+  double mean_risk = 0;  // over its cells with a ratio; 1 = the area's rate per resident
+};
+
+// One theme's risk surface (risk stage).
+struct RiskTheme {
+  std::string theme;
+  RiskSurface surface;
+  std::vector<RiskPlace> places;  // high on risk, not on count, highest first
+};
+
+struct RiskResult {
+  double residents = 0;           // in the study area, spread over the resident surface
+  std::vector<RiskTheme> themes;  // [theme]
 };
 
 // One theme's clusters and Gi* hot and cold spots (clusters stage).
@@ -163,6 +184,7 @@ struct ReportSources {
   const KdeResult* kde = nullptr;
   const EmergingResult* emerging = nullptr;
   const VenueResult* venues = nullptr;
+  const RiskResult* risk = nullptr;
 
   // A theme's published hotspot table (hotspots_<theme>.geojson), or null without KDE.
   const Table* hotspot_table(std::size_t theme) const { return kde ? &kde->themes[theme].hotspot_layer.table : nullptr; }

@@ -32,6 +32,11 @@ void publish_repeats(RunContext& run, const RepeatResult& r, std::ostream& out);
 KdeResult compute_kde(const RunInputs& run, const WardResult* wards, Progress& progress, Diagnostics& diag);
 void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out);
 
+// risk_<theme>.tif: `kde`'s published surfaces over the residents' surface;
+// nothing without small-area or ward populations, or with kde.risk off.
+std::optional<RiskResult> compute_risk(const RunInputs& run, const KdeResult& kde);
+void publish_risk(RunContext& run, const RiskResult& r, std::ostream& out);
+
 // clusters_<theme>.geojson, gistar_<theme>.geojson
 ClusterResult compute_clusters(const RunInputs& run, Progress& progress);
 void publish_clusters(RunContext& run, const ClusterResult& r, std::ostream& out);

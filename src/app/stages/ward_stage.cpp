@@ -1,3 +1,7 @@
+// Ward stage: counts, change and RAG per ward and theme with the ward-level
+// Gi* and Local Moran, published as wards.geojson and ward_summary.csv (through
+// the ward table's disclosure control), the ward layers of tasking.qgs and the
+// area totals of the manifest.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -31,7 +35,8 @@ std::vector<WardSpatialStats> ward_spatial_stats(const RunInputs& run, const War
   const bool row = c.ward_weights == WardWeights::Row;
   const SpatialWeights w = queen.row_standardised();  // Local Moran: row-standardised, as GeoDa
   bool rates = true;
-  for (const Ward& ward : run.wards.wards) rates = rates && ward.population.has_value();
+  for (std::size_t k = 0; k < run.wards.wards.size() && !stats.wards.empty(); ++k)
+    rates = rates && stats.wards[0][k].rate_per_1000.has_value();
   std::vector<WardSpatialStats> out;
   for (std::size_t t = 0; t < stats.wards.size(); ++t) {
     WardSpatialStats s;
@@ -62,9 +67,13 @@ WardResult compute_wards(const RunInputs& run) {
   WardResult r;
   std::vector<std::optional<double>> population;
   for (const Ward& w : run.wards.wards) population.push_back(w.population);
-  r.all_population = std::all_of(population.begin(), population.end(), [](const auto& p) { return p.has_value(); });
+  // Rates for the layer, the choropleths and Gi*: only when every ward has one
+  // (enough residents, population.min_residents), else densities and counts.
+  const double min_residents = cfg.population.min_residents;
+  r.all_population = std::all_of(population.begin(), population.end(),
+                                 [min_residents](const auto& p) { return p && *p > 0 && *p >= min_residents; });
   r.stats = compute_ward_stats(run.ingest.incidents, run.wards.wards.size(), population, cfg.taxonomy.themes,
-                               cfg.period, cfg.significance);
+                               cfg.period, cfg.significance, min_residents);
   if (cfg.clusters.enabled && run.wards.wards.size() >= 3) r.spatial = ward_spatial_stats(run, r.stats);
   const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
   const std::vector<bool> no_data = no_data_themes(run.availability);
@@ -88,24 +97,26 @@ std::string area_count_text(const WardResult* wards, const Theme& theme, std::ui
   return cell_text(w.rows.back()[c], w.columns[c]);
 }
 
-void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
+namespace {
+
+// wards.geojson and ward_summary.csv, and what their disclosure control withheld.
+void write_ward_files(RunContext& run, const WardResult& r) {
   const RunConfig& cfg = run.cfg;
-  const WardStats& stats = r.stats;
-  const WardDisclosure& disclosure = r.disclosure;
-  {
-    std::vector<std::vector<unsigned char>> wkb;
-    for (const Ward& w : run.wards.wards) wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
-    const VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, wkb, wkbMultiPolygon};
-    write_geojson(run.output_path("wards.geojson"), layer);
-    run.record_output("wards.geojson");
-  }
+  std::vector<std::vector<unsigned char>> wkb;
+  for (const Ward& w : run.wards.wards) wkb.push_back(reproject_wkb(run.geos, w.wkb, run.to_wgs84));
+  const VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, wkb, wkbMultiPolygon};
+  write_geojson(run.output_path("wards.geojson"), layer);
+  run.record_output("wards.geojson");
   tally_ward_table(r.summary, cfg.taxonomy.themes, run.disclosure);
   write_file_atomically(run.output_path("ward_summary.csv"), to_csv(r.summary));
   run.record_output("ward_summary.csv");
+}
 
-  // The ward boundaries, hollow and labelled, are the file's default style and
-  // show in every map theme; one light choropleth per theme (per 1,000
-  // residents, or per km2 without populations) starts hidden.
+// The ward boundaries, hollow and labelled, are the file's default style and
+// show in every map theme; one light choropleth per theme (per 1,000
+// residents, or per km2 without populations) starts hidden.
+void add_ward_layers(RunContext& run, const WardResult& r) {
+  const RunConfig& cfg = run.cfg;
   VectorLayerSpec outline;
   outline.id = "wards";
   outline.name = "Wards";
@@ -117,38 +128,41 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
   outline.stack = draw_order(DrawOrder::WardOutline);
   outline.abstract = disclosure_note(cfg.taxonomy.themes);
   run.layers.push_back(vector_layer(outline));
-  const bool all_population = r.all_population;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];
     std::vector<double> values;
-    for (std::size_t w = 0; w < stats.wards[t].size(); ++w) {  // class breaks from published wards only
-      const ChangeStats& s = stats.wards[t][w];
+    for (std::size_t w = 0; w < r.stats.wards[t].size(); ++w) {  // class breaks from published wards only
+      const ChangeStats& s = r.stats.wards[t][w];
       const double km2 = run.wards.wards[w].area_m2 / 1e6;
-      if (disclosure.at(t, kCurrent, w) == Withheld::No)
-        values.push_back(all_population ? *s.rate_per_1000 : km2 > 0 ? static_cast<double>(s.count) / km2 : 0.0);
+      if (r.disclosure.at(t, kCurrent, w) == Withheld::No)
+        values.push_back(r.all_population ? *s.rate_per_1000 : km2 > 0 ? static_cast<double>(s.count) / km2 : 0.0);
     }
     VectorLayerSpec choropleth = outline;  // the same file, group and features
     choropleth.id = "wards_" + theme.id;
-    choropleth.name = fmt::format("Wards: {} {}", theme.label, all_population ? "per 1,000 residents" : "per km2");
-    choropleth.style = ward_choropleth(theme, all_population, values);
+    choropleth.name = fmt::format("Wards: {} {}", theme.label, r.all_population ? "per 1,000 residents" : "per km2");
+    choropleth.style = ward_choropleth(theme, r.all_population, values);
     choropleth.stack = ward_choropleth_order(t);
     choropleth.visible = false;
     ProjectLayer layer = vector_layer(std::move(choropleth));
     layer.default_style = false;  // the outline is the file's own .qml
     run.layers.push_back(std::move(layer));
   }
+}
 
-  // The manifest and the console repeat the ALL row as published.
+// A theme's total for the whole area, as the ward table's ALL row published it.
+struct AreaTotal {
+  std::string theme, count_text, rag;
+  std::optional<std::int64_t> count;  // when published
+  int baseline_months;
+};
+
+// The ALL row as published, for the manifest, printed on the console as it is read.
+std::vector<AreaTotal> area_totals(const RunConfig& cfg, const WardResult& r, std::ostream& out) {
   const Table& summary = r.summary;
   const std::size_t all = summary.rows.size() - 1;
   auto shown = [&](const std::string& column) {
     const std::size_t c = summary.column_index(column);
     return std::pair<const Cell&, std::string>(summary.rows[all][c], cell_text(summary.rows[all][c], summary.columns[c]));
-  };
-  struct AreaTotal {
-    std::string theme, count_text, rag;
-    std::optional<std::int64_t> count;  // when published
-    int baseline_months;
   };
   std::vector<AreaTotal> totals;
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
@@ -156,18 +170,27 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
     const auto [count, count_text] = shown(theme.id + "_count");
     const auto [change, change_text] = shown(theme.id + "_change_baseline_pct");
     const std::string rag = shown(theme.id + "_rag").second;
-    totals.push_back({theme.id, count_text, rag,
-                      count.kind == Cell::Kind::Integer ? std::optional<std::int64_t>(count.i) : std::nullopt,
-                      stats.totals[t].baseline_months});
+    totals.push_back({.theme = theme.id, .count_text = count_text, .rag = rag,
+                      .count = count.kind == Cell::Kind::Integer ? std::optional<std::int64_t>(count.i) : std::nullopt,
+                      .baseline_months = r.stats.totals[t].baseline_months});
     fmt::print(out, "  {:<24} {:>7}  vs baseline {:>7}  {}{}\n", theme.label, count_text,
                change.kind == Cell::Kind::Real ? fmt::format("{:+.1f}%", change.d) : change_text.empty() ? "n/a" : change_text,
                rag, theme.proxy ? "  (proxy)" : "");
   }
+  return totals;
+}
 
-  const ClusterConfig c = cfg.clusters;
+}  // namespace
+
+void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
+  write_ward_files(run, r);
+  add_ward_layers(run, r);
+  const std::vector<AreaTotal> totals = area_totals(run.cfg, r, out);
+  const ClusterConfig c = run.cfg.clusters;
   const std::string variable = r.spatial.empty() ? "" : r.spatial.front().variable;
-  const int tile = disclosure.tile_months;
-  const std::uint64_t blocks = disclosure.blocks, lps = disclosure.stats.lp_solves, mips = disclosure.stats.mip_solves;
+  const int tile = r.disclosure.tile_months;
+  const std::uint64_t blocks = r.disclosure.blocks, lps = r.disclosure.stats.lp_solves,
+                      mips = r.disclosure.stats.mip_solves;
   run.stages.push_back({"ward_stats", [totals, c, variable, tile, blocks, lps, mips](JsonWriter& j) {
     j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
     j.begin_object("disclosure_audit").value("tile_months", tile).value("blocks", blocks)
@@ -189,6 +212,5 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
     j.end_array();
   }});
 }
-
 
 }  // namespace hotspot

@@ -9,7 +9,8 @@
 
 namespace hotspot {
 
-struct EmergingRow : PolygonRow {
+struct EmergingRow {
+  PolygonRow polygon;  // the columns every polygon layer shares
   EmergingClass space_time_class = EmergingClass::NoPattern;
   SummaryClass summary_class = SummaryClass::None;  // the sfhotspot class most of its cells hold
   int months_hot = 0;                               // the most months any of its cells was hot

@@ -8,7 +8,8 @@
 
 namespace hotspot {
 
-struct GistarRow : PolygonRow {
+struct GistarRow {
+  PolygonRow polygon;      // the columns every polygon layer shares
   int bin = 0;             // -3..3 as ArcGIS Gi_Bin
   std::string confidence;  // "99%", "95%", "90%"
   double max_abs_z = 0;    // the strongest z-score of the region's cells, as a magnitude

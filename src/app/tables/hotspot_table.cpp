@@ -6,6 +6,7 @@
 
 namespace hotspot {
 
+// One declaration per column, in the order of the file: long on purpose, as a column list is.
 Table hotspot_table(const std::vector<Hotspot>& hotspots, const HotspotTableContext& ctx) {
   const Theme& theme = ctx.theme;
   const long total = ctx.total;

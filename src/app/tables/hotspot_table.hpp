@@ -22,6 +22,7 @@ struct Hotspot {
   double area_m2 = 0;
   long incidents = 0;
   long inside = 0;    // strictly inside the polygon: judged by polygon_withheld
+  long inside_protected = 0;  // of them, protected content
   ChangeStats change;  // the same cells' period count against their own past (previous, baseline)
   bool baseline_withheld = false;  // a tile of its baseline is small (baseline_tiles_publishable)
   double peak = 0, mean = 0;

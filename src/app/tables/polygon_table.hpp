@@ -29,27 +29,37 @@ struct PolygonRow {
 std::string ward_codes(const RunInputs& run, const WardOverlapResult& w);
 std::string ward_names(const RunInputs& run, const WardOverlapResult& w);
 
-// The shared columns, on a table whose Row is a PolygonRow or extends one with
-// the layer's own columns (declared after these).
+// The shared part of a row: a PolygonRow, or the `polygon` of a layer's row
+// that adds its own columns (GistarRow, EmergingRow).
+inline const PolygonRow& shared_part(const PolygonRow& r) { return r; }
+template <class Row>
+const PolygonRow& shared_part(const Row& r) {
+  return r.polygon;
+}
+
+// The shared columns, on a table whose Row is a PolygonRow or holds one as
+// `polygon` with the layer's own columns (declared after these).
 template <class Row>
 void add_polygon_columns(TableColumns<Row>& cols, const RunInputs& run, const Theme& theme) {
-  const auto text = [](auto f) { return [f](const Row& r) { return Cell::text(f(r)); }; };
-  cols.add("id", CellType::Text, text([](const Row& r) { return r.id; }));
-  cols.add("label", CellType::Text, text([](const Row& r) { return r.label; }));
-  cols.add("theme", CellType::Text, text([&theme](const Row&) { return theme.id; }));
-  cols.add("theme_label", CellType::Text, text([&theme](const Row&) { return theme.label; }));
-  cols.add("period", CellType::Text, text([&run](const Row&) { return run.cfg.period.label; }));
-  cols.add("method", CellType::Text, text([](const Row& r) { return r.method; }));
-  cols.add("shape", CellType::Text, text([](const Row& r) { return r.shape; }));
-  cols.add("rank", CellType::Integer, [](const Row& r) { return Cell::integer(r.rank); });
-  cols.add("count", CellType::Integer, [](const Row& r) { return Cell::integer(r.count); });
-  cols.add("area_m2", CellType::Real, 0, [](const Row& r) { return Cell::real(r.area_m2); });
-  cols.add("density_per_km2", CellType::Real, 1, [](const Row& r) {
+  const auto text = [](auto f) { return [f](const Row& r) { return Cell::text(f(shared_part(r))); }; };
+  const auto of = [](auto f) { return [f](const Row& r) { return f(shared_part(r)); }; };
+  using P = PolygonRow;
+  cols.add("id", CellType::Text, text([](const P& r) { return r.id; }));
+  cols.add("label", CellType::Text, text([](const P& r) { return r.label; }));
+  cols.add("theme", CellType::Text, text([&theme](const P&) { return theme.id; }));
+  cols.add("theme_label", CellType::Text, text([&theme](const P&) { return theme.label; }));
+  cols.add("period", CellType::Text, text([&run](const P&) { return run.cfg.period.label; }));
+  cols.add("method", CellType::Text, text([](const P& r) { return r.method; }));
+  cols.add("shape", CellType::Text, text([](const P& r) { return r.shape; }));
+  cols.add("rank", CellType::Integer, of([](const P& r) { return Cell::integer(r.rank); }));
+  cols.add("count", CellType::Integer, of([](const P& r) { return Cell::integer(r.count); }));
+  cols.add("area_m2", CellType::Real, 0, of([](const P& r) { return Cell::real(r.area_m2); }));
+  cols.add("density_per_km2", CellType::Real, 1, of([](const P& r) {
     return r.area_m2 > 0 ? Cell::real(static_cast<double>(r.count) / r.area_m2 * 1e6) : Cell::null();
-  });
-  cols.add("ward_codes", CellType::Text, text([&run](const Row& r) { return ward_codes(run, r.wards); }));
-  cols.add("ward_names", CellType::Text, text([&run](const Row& r) { return ward_names(run, r.wards); }));
-  if (theme.proxy) cols.add("proxy_note", CellType::Text, text([&theme](const Row&) { return theme.proxy_note; }));
+  }));
+  cols.add("ward_codes", CellType::Text, text([&run](const P& r) { return ward_codes(run, r.wards); }));
+  cols.add("ward_names", CellType::Text, text([&run](const P& r) { return ward_names(run, r.wards); }));
+  if (theme.proxy) cols.add("proxy_note", CellType::Text, text([&theme](const P&) { return theme.proxy_note; }));
 }
 
 // A layer with the shared columns only (the cluster outlines).

@@ -31,7 +31,7 @@ Table rejects_summary_table(const std::vector<FileRejects>& files) {
   std::vector<ReasonCount> rows;
   for (const FileRejects& f : files)
     for (std::size_t r = 0; r < kRejectReasonCount; ++r)
-      if (f.counts[r]) rows.push_back({&f.file, static_cast<RejectReason>(r), f.counts[r]});
+      if (f.counts[r]) rows.push_back({.file = &f.file, .reason = static_cast<RejectReason>(r), .count = f.counts[r]});
   TableColumns<ReasonCount> cols;
   cols.add("file", CellType::Text, [](const ReasonCount& r) { return Cell::text(*r.file); });
   cols.add("reason", CellType::Text, [](const ReasonCount& r) { return Cell::text(std::string(reason_code(r.reason))); });

@@ -1,6 +1,7 @@
 // The ward table (ward_summary.csv, the properties of wards.geojson, and what
 // the report quotes): its columns are declared here once, each with the
 // disclosure rule it follows (app/tables/table_columns.hpp).
+#include <algorithm>
 #include <cmath>
 
 #include "app/tables/table_columns.hpp"
@@ -116,14 +117,16 @@ std::vector<WardRow> ward_rows(const std::vector<Ward>& wards, const std::string
   bool all_pop = true;
   for (std::size_t w = 0; w < wards.size(); ++w) {
     const Ward& ward = wards[w];
-    rows.push_back({ward.code, ward.name, ward.name, ward.population, ward.area_m2, w, false});
+    rows.push_back({.code = ward.code, .name = ward.name, .label = ward.name, .population = ward.population,
+                    .area_m2 = ward.area_m2, .index = w, .is_total = false});
     if (ward.population) total_pop += *ward.population;
     else all_pop = false;
     total_area += ward.area_m2;
   }
   if (with_total)
-    rows.push_back({"ALL", area_name, area_name + " (all wards)", all_pop ? std::optional<double>(total_pop) : std::nullopt,
-                    total_area, wards.size(), true});
+    rows.push_back({.code = "ALL", .name = area_name, .label = area_name + " (all wards)",
+                    .population = all_pop ? std::optional<double>(total_pop) : std::nullopt, .area_m2 = total_area,
+                    .index = wards.size(), .is_total = true});
   return rows;
 }
 
@@ -139,6 +142,19 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
   cols.add("population", CellType::Integer, [](const WardRow& r) {
     return r.population ? Cell::integer(static_cast<std::int64_t>(std::llround(*r.population))) : Cell::null();
   });
+  // Populations apportioned from small areas say how much of each ward's was
+  // split by area rather than nested; a ward without a rate says why.
+  if (std::any_of(wards.begin(), wards.end(), [](const Ward& w) { return w.population_split.has_value(); }))
+    cols.add("population_split_pct", CellType::Real, 1, [&wards](const WardRow& r) {
+      const Ward* w = r.is_total ? nullptr : &wards[r.index];
+      return w && w->population_split && w->population && *w->population > 0
+                 ? Cell::real(*w->population_split / *w->population * 100)
+                 : Cell::null();
+    });
+  if (std::any_of(wards.begin(), wards.end(), [](const Ward& w) { return !w.population_note.empty(); }))
+    cols.add("population_note", CellType::Text, [&wards](const WardRow& r) {
+      return Cell::text(r.is_total ? std::string() : wards[r.index].population_note);
+    });
   cols.add("area_km2", CellType::Real, 3, [](const WardRow& r) { return Cell::real(r.area_m2 / 1e6); });
   // A theme whose rules cannot match the inputs shows "no data" in every
   // cell (null in layers), never zeros, changes or a green RAG; its proxy note stays.
