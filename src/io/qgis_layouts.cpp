@@ -5,6 +5,8 @@
 // layout's name, so the file is the same on every run.
 #include <algorithm>
 #include <fmt/format.h>
+#include <string>
+#include <vector>
 
 #include "io/qgis_parts.hpp"
 #include "io/xml_tree.hpp"
@@ -16,12 +18,10 @@ using xml::child;
 using xml::num;
 
 // QgsLayoutItemRegistry item types (QGraphicsItem::UserType + 101 onwards).
-constexpr int kPage = 65638, kMap = 65639, kPicture = 65640, kLabel = 65641, kLegend = 65642, kScaleBar = 65646;
+constexpr int kPage = 65638, kMap = 65639, kPicture = 65640, kLabel = 65641, kScaleBar = 65646;
 constexpr double kPageW = 297, kPageH = 210;  // A4 landscape, mm
 
-struct Box {
-  double x, y, w, h;
-};
+}  // namespace
 
 pugi::xml_node item(pugi::xml_node parent, int type, const std::string& uuid, const Box& b, int z, bool background) {
   pugi::xml_node n = child(parent, "LayoutItem",
@@ -47,10 +47,12 @@ pugi::xml_node item(pugi::xml_node parent, int type, const std::string& uuid, co
   return n;
 }
 
-std::string font(int point_size, bool bold) {
+std::string font(double point_size, bool bold) {
   // QFont::toString(): family, point size, pixel size, style hint, weight (75 bold), italic, ...
-  return fmt::format("Sans Serif,{},-1,5,{},0,0,0,0,0", point_size, bold ? 75 : 50);
+  return fmt::format("Sans Serif,{},-1,5,{},0,0,0,0,0", num(point_size), bold ? 75 : 50);
 }
+
+namespace {
 
 // Qt alignment flags.
 constexpr int kLeft = 1, kRight = 2, kHCenter = 4, kVCenter = 128;
@@ -66,20 +68,6 @@ void label(pugi::xml_node parent, const std::string& uuid, const Box& b, const s
   n.append_attribute("marginY").set_value("0");
   child(n, "LabelFont", {{"description", font(point_size, bold)}, {"style", ""}});
   child(n, "FontColor", {{"red", "0"}, {"green", "0"}, {"blue", "0"}, {"alpha", "255"}});
-}
-
-// Small type, so a theme's legend fits beside the map.
-void legend_styles(pugi::xml_node legend) {
-  pugi::xml_node styles = legend.append_child("styles");
-  const struct { const char* name; const char* margin; const char* value; int size; bool bold; } kStyles[] = {
-      {"title", "marginBottom", "2", 11, true},  {"group", "marginTop", "2", 9, true},
-      {"subgroup", "marginTop", "2", 8, true},   {"symbol", "marginTop", "1.5", 8, false},
-      {"symbolLabel", "marginTop", "1.5", 7, false}};
-  for (const auto& st : kStyles) {
-    pugi::xml_node e = child(styles, "style", {{"name", st.name}, {st.margin, st.value}, {"alignment", "1"}, {"indent", "0"}});
-    if (std::string(st.name) == "symbolLabel") e.append_attribute("marginLeft").set_value("2");
-    child(e, "styleFont", {{"description", font(st.size, st.bold)}, {"style", ""}});
-  }
 }
 
 // The study area, widened to the map item's shape so it is not stretched, with a margin.
@@ -124,29 +112,7 @@ void layout(pugi::xml_node parent, const Project& p, const PrintLayout& l) {
   map.append_child("LayerSet");
   child(map, "AtlasMap", {{"atlasDriven", "0"}, {"scalingMode", "2"}, {"margin", "0.1"}});
 
-  pugi::xml_node legend = item(lay, kLegend, uuid("legend"), {215, 27, 72, 165}, 2, true);
-  for (const auto& [k, v] : std::initializer_list<std::pair<const char*, std::string>>{
-           {"title", "Legend"}, {"map_uuid", uuid("map")}, {"resizeToContents", "1"}, {"columnCount", "1"},
-           {"symbolWidth", "7"}, {"symbolHeight", "4"}, {"wrapChar", ""}, {"legendFilterByMap", "0"}})
-    legend.append_attribute(k).set_value(v.c_str());
-  legend_styles(legend);
-  // The legend lists the theme's layers only, in layer-tree order, not the whole project.
-  pugi::xml_node tree = legend.append_child("layer-tree-group");
-  for (const MapTheme& t : p.map_themes) {
-    if (t.name != l.map_theme) continue;
-    auto add = [&](const ProjectLayer& pl) {
-      if (std::find(t.layer_ids.begin(), t.layer_ids.end(), pl.id) == t.layer_ids.end()) return;
-      child(tree, "layer-tree-layer",
-            {{"id", pl.id}, {"name", pl.name}, {"source", pl.file},
-             {"providerKey", !pl.provider.empty() ? pl.provider : pl.raster ? "gdal" : "ogr"},
-             {"checked", "Qt::Checked"}, {"expanded", "1"}});
-    };
-    for (const std::string& g : p.group_order)
-      for (const ProjectLayer& pl : p.layers)
-        if (!g.empty() && pl.group == g) add(pl);
-    for (const ProjectLayer& pl : p.layers)
-      if (pl.group.empty()) add(pl);
-  }
+  legend(lay, p, l, uuid("legend"), uuid("map"));  // qgis_legend.cpp
 
   // Two segments of a round length (1, 2 or 5 x 10^k m) about 25 mm long each
   // (numUnitsPerSegment is in map units, labels in km or m).

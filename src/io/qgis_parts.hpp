@@ -17,4 +17,16 @@ void map_themes(pugi::xml_node root, const Project& p);
 // <Layouts>: one A4 landscape layout per PrintLayout.
 void layouts(pugi::xml_node root, const Project& p);
 
+// A layout item's place on the page, mm.
+struct Box {
+  double x, y, w, h;
+};
+// A <LayoutItem> of QgsLayoutItemRegistry type `type` at `b`, stacked at `z`.
+pugi::xml_node item(pugi::xml_node parent, int type, const std::string& uuid, const Box& b, int z, bool background);
+// A QFont description: Sans Serif at `point_size`, bold or regular.
+std::string font(double point_size, bool bold);
+// The legend of layout `l`, linked to its map item `map_uuid` (qgis_legend.cpp).
+void legend(pugi::xml_node layout, const Project& p, const PrintLayout& l, const std::string& uuid,
+            const std::string& map_uuid);
+
 }  // namespace hotspot::qgis

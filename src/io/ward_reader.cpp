@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <set>
@@ -153,6 +154,48 @@ WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
   std::sort(result.wards.begin(), result.wards.end(),
             [](const Ward& a, const Ward& b) { return a.code < b.code; });
   return result;
+}
+
+std::vector<FieldValues> fields_behind_empty_filter(const std::string& path, const std::string& layer_name,
+                                                    const std::string& where) {
+  // A source or filter GDAL cannot read is read_wards' to report: nothing is said here.
+  const CPLErrorStateBackuper state;
+  const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) return {};
+  OGRLayer* layer = layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer_name.c_str());
+  if (!layer || layer->SetAttributeFilter(where.c_str()) != OGRERR_NONE || layer->GetFeatureCount(TRUE) != 0) return {};
+  layer->SetAttributeFilter(nullptr);
+  // The fields the filter names: a field's name as a whole word of it, in any case.
+  const auto names = [&](const std::string& field) {
+    const auto lower = [](std::string t) {
+      for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return t;
+    };
+    const std::string w = lower(where), f = lower(field);
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t at = w.find(f); at != std::string::npos; at = w.find(f, at + 1))
+      if ((at == 0 || !word(w[at - 1])) && (at + f.size() == w.size() || !word(w[at + f.size()]))) return true;
+    return false;
+  };
+  OGRFeatureDefn* defn = layer->GetLayerDefn();
+  std::vector<int> indexes;
+  std::vector<std::set<std::string>> seen;
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    if (names(defn->GetFieldDefn(i)->GetNameRef())) {
+      indexes.push_back(i);
+      seen.emplace_back();
+    }
+  if (indexes.empty()) return {};
+  constexpr std::size_t kMostValues = 100000;  // a field of free text need not be held whole
+  for (auto& feature : *layer)
+    for (std::size_t k = 0; k < indexes.size(); ++k)
+      if (feature->IsFieldSetAndNotNull(indexes[k]) && seen[k].size() < kMostValues)
+        seen[k].insert(feature->GetFieldAsString(indexes[k]));
+  std::vector<FieldValues> out;
+  for (std::size_t k = 0; k < indexes.size(); ++k)
+    out.push_back({defn->GetFieldDefn(indexes[k])->GetNameRef(), {seen[k].begin(), seen[k].end()}});
+  return out;
 }
 
 }  // namespace hotspot

@@ -38,4 +38,17 @@ struct WardReadResult {
 WardReadResult read_wards(const GeosContext& ctx, const WardSource& source,
                           const std::string& analysis_crs, Diagnostics& diag);
 
+// The values of one field of a ward layer.
+struct FieldValues {
+  std::string field;
+  std::vector<std::string> values;  // distinct, sorted
+};
+
+// For an attribute filter that selects no feature of the layer: each field of
+// the layer the filter names, with its values in the whole layer. Empty when
+// the filter selects a feature, names no field, or the source, the layer or
+// the filter cannot be read (read_wards then says why).
+std::vector<FieldValues> fields_behind_empty_filter(const std::string& path, const std::string& layer,
+                                                    const std::string& where);
+
 }  // namespace hotspot

@@ -2,8 +2,13 @@
 // the same bytes on every call, and the parts QGIS needs to open without a dialog.
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
-#include <string>
 
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "io/qgis_legend_fit.hpp"
 #include "io/qgis_project.hpp"
 #include "io/qgis_style.hpp"
 
@@ -47,7 +52,105 @@ Project awkward_project() {
   return p;
 }
 
+// Three map themes over `layers` categorised layers each, of `classes`
+// classes with labels of two lines (`long_labels`) or one, plus the wards in
+// every theme: a legend of many rows, as a theme with venues, catchments,
+// hotspots, clusters, Gi* and a surface has.
+Project crowded_project(int layers, int classes, bool long_labels) {
+  Project p;
+  p.title = "Crowded";
+  p.extent = {540000, 180000, 550000, 190000};
+  p.period = "2025-01";
+  LayerStyle st;
+  st.renderer = "categorizedSymbol";
+  st.attribute = "class";
+  for (int c = 0; c < classes; ++c)
+    st.classes.push_back({.value_or_lower = std::to_string(c), .upper = "",
+                          .label = "Class " + std::to_string(c) +
+                                   (long_labels ? ": a label long enough to wrap onto a second line" : ": 12 to 25"),
+                          .symbol = {}});
+  ProjectLayer w;
+  w.id = "wards";
+  w.name = "Wards";
+  w.group = "Wards";
+  w.geometry = "Polygon";
+  LayerStyle single;
+  single.renderer = "singleSymbol";
+  w.style_xml = vector_style_xml(single);
+  for (const char* theme : {"Violence", "Anti-social behaviour", "Burglary"}) {
+    p.group_order.push_back(theme);
+    MapTheme m{theme, {}, {}};
+    for (int i = 0; i < layers; ++i) {
+      ProjectLayer l;
+      l.id = std::string(theme) + "_" + std::to_string(i);
+      l.name = std::string(theme) + ": layer " + std::to_string(i) + " with a title that needs more than one line";
+      l.file = "./" + l.id + ".geojson";
+      l.group = theme;
+      l.geometry = "Polygon";
+      l.style_xml = vector_style_xml(st);
+      p.layers.push_back(l);
+      m.layer_ids.push_back(l.id);
+    }
+    m.layer_ids.push_back(w.id);
+    p.map_themes.push_back(m);
+    p.layouts.push_back({theme, theme, theme});
+  }
+  p.group_order.push_back("Wards");
+  p.layers.push_back(w);
+  return p;
+}
+
 }  // namespace
+
+TEST_CASE("QGIS layouts: one per map theme, each legend lists that theme's layers and fits the page",
+          "[writers][qgis][issue26]") {
+  // Full size; smaller type (at full size 6 x 6 runs 240 mm tall); two columns.
+  for (const auto& [layers, classes, long_labels] : {std::tuple{1, 3, false}, std::tuple{6, 6, true},
+                                                      std::tuple{9, 8, false}}) {
+    INFO(layers << " layers of " << classes << " classes per theme" << (long_labels ? ", labels of two lines" : ""));
+    const Project p = crowded_project(layers, classes, long_labels);
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(project_xml(p).c_str()));
+    const pugi::xml_node root = doc.child("qgis");
+    std::size_t n = 0;
+    for (pugi::xml_node l : root.child("Layouts").children("Layout")) {
+      ++n;
+      const std::string name = l.attribute("name").value();
+      INFO("layout " << name);
+      const pugi::xml_node map = l.find_child_by_attribute("LayoutItem", "type", "65639");
+      CHECK(std::string(map.attribute("followPresetName").value()) == name);
+      CHECK(std::string(map.attribute("followPreset").value()) == "true");
+      const pugi::xml_node legend = l.find_child_by_attribute("LayoutItem", "type", "65642");
+      REQUIRE(legend);
+      CHECK(std::string(legend.attribute("legendFilterByMap").value()) == "1");  // only what the map shows
+      // Its layers are exactly its map theme's (visible-layers of the preset).
+      std::vector<std::string> listed, theme;
+      for (pugi::xml_node t : legend.child("layer-tree-group").children("layer-tree-layer"))
+        listed.push_back(t.attribute("id").value());
+      for (pugi::xml_node t : root.child("visibility-presets").find_child_by_attribute("name", name.c_str()).children("layer"))
+        theme.push_back(t.attribute("id").value());
+      std::sort(listed.begin(), listed.end());
+      std::sort(theme.begin(), theme.end());
+      CHECK(listed == theme);
+      // Drawn, it ends above the footer (y = 196 mm on the 210 mm page) and stays legible.
+      const std::string position = legend.attribute("position").value();  // "x,y,mm"
+      const double top = std::stod(position.substr(position.find(',') + 1));
+      const double left = std::stod(position.substr(0, position.find(',')));
+      const test::LegendSize size = test::legend_drawn_size(root, legend);
+      INFO("legend " << size.width << " x " << size.height << " mm at (" << left << ", " << top << "), in "
+                     << legend.attribute("columnCount").value() << " column(s)");
+      CHECK(top + size.height <= 196);
+      CHECK(left + size.width <= 292);  // within the page's 5 mm margin
+      for (pugi::xml_node st : legend.child("styles").children("style"))
+        CHECK(test::legend_styles_xml(legend).at(st.attribute("name").value()).points >= 4);
+      // A title of the layer without the theme's name, which the layout's title already gives.
+      const std::string first = test::legend_property(legend.child("layer-tree-group").child("layer-tree-layer"),
+                                                      "legend/title-label");
+      CHECK(first.rfind(name, 0) == std::string::npos);
+    }
+    CHECK(n == p.map_themes.size());
+  }
+}
 
 TEST_CASE("QGIS project: names with markup characters round-trip through the XML", "[writers][qgis]") {
   const Project p = awkward_project();

@@ -213,7 +213,7 @@ def check_project_views(out, project):
     layouts = {l.name(): l for l in project.layoutManager().printLayouts()}
     if sorted(layouts) != sorted(names):
         fail(f"layouts {sorted(layouts)}, expected one per map theme {sorted(names)}")
-    sizes = {}
+    sizes, legends = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for name, layout in layouts.items():
             page = layout.pageCollection().page(0).pageSize()
@@ -223,6 +223,10 @@ def check_project_views(out, project):
             maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
             if len(maps) != 1 or not maps[0].followVisibilityPreset() or maps[0].followVisibilityPresetName() != name:
                 fail(f"layout {name}: its map does not follow map theme {name}")
+            # The map draws the theme's layers and no other (issue 26: not every layer at once).
+            rendered = sorted(l.id() for l in maps[0].layersToRender())
+            if rendered != sorted(themes.mapThemeVisibleLayerIds(name)):
+                fail(f"layout {name}: its map draws {rendered}, not map theme {name}'s layers")
             if not maps[0].extent().intersects(study):
                 fail(f"layout {name}: map extent misses the study area")
             if not any(isinstance(i, QgsLayoutItemLegend) and i.linkedMap() == maps[0] for i in items):
@@ -239,12 +243,24 @@ def check_project_views(out, project):
             if result != QgsLayoutExporter.Success:
                 fail(f"layout {name}: PDF export failed ({result})")
             sizes[name] = os.path.getsize(pdf)
+            # Exported, the legend has taken the size of what it shows (resizeToContents, filtered
+            # by the map): it lists the theme's layers only and ends above the footer, on the page.
+            legend = [i for i in items if isinstance(i, QgsLayoutItemLegend)][0]
+            listed = sorted(l.layerId() for l in legend.model().rootGroup().findLayers())
+            if listed != sorted(themes.mapThemeVisibleLayerIds(name)):
+                fail(f"layout {name}: the legend lists {listed}, not map theme {name}'s layers")
+            pos, size = legend.positionWithUnits(), legend.sizeWithUnits()
+            if pos.y() + size.height() > 196 or pos.x() + size.width() > 292:
+                fail(f"layout {name}: the legend ({size.width():.0f} x {size.height():.0f} mm at {pos.x():.0f}, "
+                     f"{pos.y():.0f}) runs off the page or over the footer")
+            legends[name] = size.height()
             if sizes[name] < 20000:
                 fail(f"layout {name}: PDF is only {sizes[name]} bytes")
     print("ok: opens on the study area in EPSG:27700 with the OSTN15 operation fixed; OpenStreetMap off; "
           "map themes drawn over the study area (own layers without wards) " +
           ", ".join(f"{k} {v:.1%} ({own.get(k, 0):.1%})" for k, v in sorted(shares.items())) +
-          "; layout PDFs " + ", ".join(f"{k} {v // 1024} KB" for k, v in sorted(sizes.items())))
+          "; layout PDFs " + ", ".join(f"{k} {v // 1024} KB" for k, v in sorted(sizes.items())) +
+          "; legends " + ", ".join(f"{k} {v:.0f} mm" for k, v in sorted(legends.items())))
 
 
 def groups_of_themes(project):
@@ -426,8 +442,10 @@ def check_havering(binary, source):
                          'taxonomy = "police-uk"'):
             if expected not in written:
                 fail(f"hotspot init did not write {expected}:\n{written}")
+        if 'output = "out/havering"' not in written:
+            fail(f"hotspot init did not name the pack after the area (output = \"out/havering\"):\n{written}")
         subprocess.run([binary, "run", cfg, "--quiet"], check=True, stdout=subprocess.DEVNULL)
-        out = os.path.join(tmp, "out")
+        out = os.path.join(tmp, "out", "havering")
         check_styles(out)
         check_numbers(out)
         check_desktop(out, optional=True)

@@ -11,6 +11,7 @@
 
 #include "app/config/config.hpp"
 #include "app/config/config_schema.hpp"
+#include "app/cli/command_line_mistake.hpp"
 #include "app/cli/init_command.hpp"
 #include "app/run/pipeline.hpp"
 #include "app/run/areas.hpp"
@@ -21,43 +22,58 @@ namespace {
 
 struct CommandOptions {
   std::string config;
-  bool quiet = false;
+  RunOptions run;  // --quiet, --verbose, --force
   std::map<const OptionSpec*, std::string> overrides;
 };
 
 // The commands that run the pipeline, or a part of it, from a run file; each
-// takes the run file, --quiet and every option's flag (add_common).
+// takes the run file, --quiet, --verbose, --force and every option's flag
+// (add_common). Every command but run and validate writes to a folder of its
+// own beside the pack, <run.output>-<command>, unless --out names one.
 struct PipelineCommand {
   Mode mode;
   const char* name;
+  const char* folder;   // "": writes run.output; else its own <run.output>-<folder> unless --out is given
   const char* does;     // the help's first line
   const char* example;  // the help's second line, after "Example: "
 };
 
 const PipelineCommand kPipelineCommands[] = {
-    {Mode::Run, "run",
+    {Mode::Run, "run", "",
      "The monthly tasking pack: ward table and layer, forecast hotspots with change on their own past, clusters, Gi* "
      "and emerging hot spots, time windows and the hour table, repeat locations, venues and the forward plan, QGIS "
      "project, A4 report, manifest.",
      "hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov"},
-    {Mode::Validate, "validate", "Read and reconcile the inputs; print the account, write nothing.",
+    {Mode::Validate, "validate", "", "Read and reconcile the inputs; print the account, write nothing.",
      "hotspot validate data/sample/hotspot.toml"},
-    {Mode::Wards, "wards", "Ward statistics only: wards.geojson, ward_summary.csv.",
+    {Mode::Wards, "wards", "wards",
+     "Ward statistics only: wards.geojson, ward_summary.csv, in <run.output>-wards (or --out); never replaces a pack.",
      "hotspot wards data/sample/hotspot.toml --out out/wards"},
-    {Mode::Kde, "kde", "Hotspots only: the forecast hotspots and the period's KDE surfaces.",
+    {Mode::Kde, "kde", "kde",
+     "Hotspots only: the forecast hotspots and the period's KDE surfaces, in <run.output>-kde (or --out); never "
+     "replaces a pack.",
      "hotspot kde data/sample/hotspot.toml --coverage 0.05"},
-    {Mode::Clusters, "clusters", "DBSCAN, NNH and Gi* clusters only.", "hotspot clusters data/sample/hotspot.toml --eps 150"},
-    {Mode::Venues, "venues", "Roadshow venue planner (computes the hotspots it needs).",
+    {Mode::Clusters, "clusters", "clusters",
+     "DBSCAN, NNH and Gi* clusters only, in <run.output>-clusters (or --out); never replaces a pack.",
+     "hotspot clusters data/sample/hotspot.toml --eps 150"},
+    {Mode::Venues, "venues", "venues",
+     "Roadshow venue planner (computes the hotspots it needs), in <run.output>-venues (or --out); never replaces a "
+     "pack.",
      "hotspot venues data/sample/hotspot.toml"},
-    {Mode::Evaluate, "evaluate",
+    {Mode::Evaluate, "evaluate", "evaluation",
      "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, evaluation_summary.csv, "
-     "evaluation.html (run.period is not needed).",
+     "evaluation.html, in <run.output>-evaluation (or --out); never replaces a pack (run.period is not needed).",
      "hotspot evaluate data/sample/hotspot.toml --out out/backtest"},
 };
 
 void add_common(CLI::App* cmd, CommandOptions& o) {
   cmd->add_option("config", o.config, "Run description (TOML), e.g. data/sample/hotspot.toml")->required();
-  cmd->add_flag("-q,--quiet", o.quiet, "Print only warnings, errors and the final line (no progress)");
+  cmd->add_flag("-q,--quiet", o.run.quiet, "Print only warnings, errors and the final line (no progress)");
+  cmd->add_flag("-v,--verbose", o.run.verbose,
+                "Print a line for every input file (by default only files with rejects, up to 10)");
+  cmd->add_flag("--force", o.run.force,
+                "Replace an output folder that holds another area's, run file's or command's output (never a pack, "
+                "for any command but run)");
   for (const OptionSpec& spec : option_specs()) {
     if (spec.cli_flag.empty()) continue;
     if (spec.type == ValueType::Bool) {  // a switch: present means true
@@ -97,7 +113,9 @@ CLI::App* add_init(CLI::App& app, InitOptions& o) {
   init->add_option("--incidents,--police-uk", o.incidents, "Incident CSV files or quoted globs")->required();
   init->add_option("--area", o.area, "Name of the area (default: the value in --where)");
   init->add_option("--period", o.period, "Period to report (default: the latest month in the incidents)");
-  init->add_option("--output", o.output, "Pack folder the run file names (relative to it)")->capture_default_str();
+  init->add_option("--output", o.output,
+                   "Pack folder the run file names, relative to it (default: out/<area>, e.g. out/havering, so areas "
+                   "set up side by side never share a folder)");
   init->add_option("--config", o.file, "The run file to write")->capture_default_str();
   init->add_flag("--force", o.force, "Overwrite an existing run file");
   init->add_option("--population", o.population,
@@ -142,7 +160,11 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // Help and version exit 0; any other command-line mistake is a usage error.
+    // Help and version exit 0; a misspelt command or flag is a usage error
+    // with "did you mean"; any other command-line mistake is CLI11's to say.
+    if (e.get_exit_code() != 0)
+      if (const std::string mistake = command_line_mistake(app, argc, argv); !mistake.empty())
+        throw usage_error("command line", mistake);
     return app.exit(e, out, std::cerr) == 0 ? 0 : 2;
   }
 
@@ -160,14 +182,17 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   if (chosen == commands.size()) throw internal_error("cli", "no command was parsed");
   const Mode mode = kPipelineCommands[chosen].mode;
   const CommandOptions* opts = &command_opts[chosen];
-  const RunConfig config = load_config(opts->config, to_overrides(*opts), mode != Mode::Evaluate);
+  LoadOptions load;
+  load.need_period = mode != Mode::Evaluate;
+  load.folder_suffix = kPipelineCommands[chosen].folder;
+  const RunConfig config = load_config(opts->config, to_overrides(*opts), load);
   if (!config.areas.field.empty()) {
     if (mode != Mode::Run)
       throw usage_error("cli", "--areas (areas.field) builds whole packs: use it with `hotspot run`.");
-    run_areas(config, opts->quiet, out);
+    run_areas(config, opts->run, out);
     return 0;
   }
-  run_pipeline(config, mode, opts->quiet, out);
+  run_pipeline(config, mode, opts->run, out);
   return 0;
 }
 

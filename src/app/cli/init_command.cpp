@@ -8,6 +8,8 @@
 #include <ostream>
 
 #include "app/cli/init_config.hpp"
+#include "app/config/suggest.hpp"
+#include "app/context/ward_filter_check.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
@@ -49,10 +51,13 @@ void run_init(const InitOptions& o, std::ostream& out) {
   for (const std::string& pattern : o.incidents) {
     const std::vector<std::string> found = expand(pattern);
     if (found.empty())
-      throw bad_input("init", fmt::format("--incidents '{}' matches no file. Check the path (quote globs so the "
-                                          "shell passes them on).", pattern));
+      throw bad_input("init", fmt::format("--incidents '{}' matches no file.{} Check the path (quote globs so the "
+                                          "shell passes them on).", pattern, missing_path_hint(fs::absolute(pattern))));
     files.insert(files.end(), found.begin(), found.end());
   }
+  if (!fs::exists(o.wards, ec) && o.wards.rfind("/vsi", 0) != 0)
+    throw bad_input("init", fmt::format("--wards '{}' does not exist.{}", o.wards, missing_path_hint(fs::absolute(o.wards))));
+  require_wards_match(o.wards, o.layer, o.where, "--where");
   const WardLayerGuess wards = sniff_ward_layer(o.wards, o.layer, o.where);
   const IncidentGuess incidents = sniff_incident_csvs(files);
 
@@ -81,6 +86,8 @@ void run_init(const InitOptions& o, std::ostream& out) {
   fmt::print(out, "  incidents: {} file(s), {}, months {}..{}\n", files.size(),
              incidents.police_uk ? "police.uk street crime" : "a force extract (columns mapped in the file)",
              incidents.first_month, incidents.last_month);
+  const std::string output = o.output.empty() ? init_output_folder(init_area_name(a)) : o.output;
+  fmt::print(out, "  pack: {} (relative to the run file)\n", printable(output));
   if (!o.population.empty())
     fmt::print(out, "  population: {} by {}, residents in {}{}\n", printable(o.population),
                population.code_column.empty() ? "(code column not found)" : population.code_column,

@@ -11,7 +11,7 @@ struct InitOptions {
   std::string wards, layer, where;
   std::vector<std::string> incidents;  // files or globs, as typed
   std::string area, period;
-  std::string output = "out";          // the pack folder, relative to the run file
+  std::string output;                  // the pack folder, relative to the run file; empty: out/<area slug>
   std::string file = "hotspot.toml";   // the run file to write
   bool force = false;                  // overwrite an existing run file
   std::string population;              // residents CSV (by ward, or by small area with population_areas)

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <fmt/format.h>
 
+#include "app/run/areas.hpp"
+
 namespace hotspot {
 namespace {
 
@@ -97,10 +99,17 @@ std::string area_name_from_filter(const std::string& where) {
   return where.substr(open + 1, close - open - 1);
 }
 
+std::string init_area_name(const InitAnswers& a) {
+  std::string area = a.area_name.empty() ? area_name_from_filter(a.wards_where) : a.area_name;
+  return area.empty() ? "My area" : area;
+}
+
+std::string init_output_folder(const std::string& area_name) { return "out/" + area_slug(area_name); }
+
 std::string init_config_text(const InitAnswers& a, const WardLayerGuess& w, const IncidentGuess& g,
                              const PopulationGuess& p) {
-  std::string area = a.area_name.empty() ? area_name_from_filter(a.wards_where) : a.area_name;
-  if (area.empty()) area = "My area";
+  const std::string area = init_area_name(a);
+  const std::string output = a.output.empty() ? init_output_folder(area) : a.output;
   const std::string period = a.period.empty() ? g.last_month : a.period;
   std::string t;
   t += "# hotspot run file written by `hotspot init`. Relative paths are relative to this file.\n";
@@ -113,7 +122,8 @@ std::string init_config_text(const InitAnswers& a, const WardLayerGuess& w, cons
     t += fmt::format("period = {}             # the latest month in the incidents ({}..{}); also 2017-Q2, FY2017\n",
                      quoted(period), g.first_month, g.last_month);
   t += "crs = \"EPSG:27700\"           # British National Grid: the analysis runs in metres\n";
-  t += fmt::format("output = {}\n", quoted(a.output));
+  t += fmt::format("output = {}{}\n", quoted(output),
+                   a.output.empty() ? "   # the pack, named after the area: another area set up here gets its own" : "");
   t += fmt::format("taxonomy = {}       # shipped themes; or the path of your own taxonomy file\n\n",
                    quoted(g.police_uk ? "police-uk" : "force-extract"));
   t += "[wards]\n";

@@ -16,10 +16,19 @@ struct InitAnswers {
   std::string wards_where;
   std::vector<std::string> incident_paths; // globs as they should appear in the file
   std::string period;                      // empty = the last month found in the incidents
-  std::string output = "out";
+  std::string output;                      // empty = out/<area slug> (init_output_folder)
   std::string population_csv;              // as written; empty = none
   std::string population_areas;            // small-area polygons, as written; empty = the CSV is by ward
 };
+
+// The area a run file written from `answers` names: --area, else the value in
+// --where, else "My area".
+std::string init_area_name(const InitAnswers& answers);
+
+// The pack folder a run file names when --output is not given: out/<slug of
+// the area>, e.g. out/havering, so two areas set up in one folder never write
+// to the same pack.
+std::string init_output_folder(const std::string& area_name);
 
 // The TOML text of the run file. Every guess is written as an active line
 // with a comment saying what it was guessed from.

@@ -9,6 +9,7 @@
 #include "app/config/config_schema.hpp"
 #include "app/config/config_themes.hpp"
 #include "app/config/shipped_taxonomy.hpp"
+#include "app/config/suggest.hpp"
 #include "app/config/toml_reader.hpp"
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
@@ -22,7 +23,8 @@ namespace {
 // top-level tables checked against the declarations.
 toml::table read_run_file(const fs::path& file, const std::vector<Override>& overrides) {
   if (!fs::exists(file))
-    throw usage_error("config", fmt::format("config file '{}' does not exist.", file.string()));
+    throw usage_error("config", fmt::format("config file '{}' does not exist.{}", file.string(),
+                                            missing_path_hint(fs::absolute(file))));
   require_regular_file(file.string(), "the config file");
   toml::table root = parse_toml(file);
   for (const auto& o : overrides) apply_override(root, o, file.string());
@@ -30,20 +32,32 @@ toml::table read_run_file(const fs::path& file, const std::vector<Override>& ove
   return root;
 }
 
+// Whether the command line set [run] `key` (an override has no line in the file).
+bool set_by_flag(const toml::table& run, std::string_view key) {
+  const toml::node* v = run.get(key);
+  return v && !v->source().begin.line;
+}
+
 // [run]: the period, the CRS and the two output folders.
-void read_run_table(const toml::table& root, const std::string& fname, bool need_period, RunConfig& cfg) {
+void read_run_table(const toml::table& root, const std::string& fname, const LoadOptions& options, RunConfig& cfg) {
   const toml::table& run = table_or_empty(root, "run");
   const Where where{fname, "run"};
   apply_options(run, "run", where, cfg);
-  if (cfg.period.label.empty() && need_period)
+  if (set_by_flag(run, "period")) cfg.period_setting = "--period";
+  if (cfg.period.label.empty() && options.need_period)
     throw usage_error("config", fmt::format("{}: no period. Set run.period or pass --period (e.g. 2017-04).", fname));
   require_projected_metric_crs(cfg.crs, where.at(run, "crs"));
   cfg.output = resolve(cfg.base_dir, cfg.output.string());
   if (cfg.output.filename().empty() && cfg.output.has_parent_path()) cfg.output = cfg.output.parent_path();  // "out/"
+  // A command other than run writes beside the pack, never into it, unless
+  // --out names its folder (LoadOptions::folder_suffix).
+  const std::string suffix = options.folder_suffix.empty() ? "" : "-" + options.folder_suffix;
+  if (!set_by_flag(run, "output")) cfg.output += suffix;
   check_path_length(cfg.output.string(), where.at(run, "output"));
   // Beside the pack by default, so it is never zipped or emailed with it.
-  cfg.restricted_output = cfg.restricted_output.empty() ? cfg.output.string() + "-restricted"
-                                                        : resolve(cfg.base_dir, cfg.restricted_output.string());
+  cfg.restricted_output = cfg.restricted_output.empty()
+                              ? cfg.output.string() + "-restricted"
+                              : resolve(cfg.base_dir, cfg.restricted_output.string()) + suffix;
   check_path_length(cfg.restricted_output.string(), where.at(run, "restricted_output"));
 }
 
@@ -55,8 +69,11 @@ void read_wards_table(const toml::table& root, const std::string& fname, RunConf
   cfg.wards.path = resolve(cfg.base_dir, cfg.wards.path);
   cfg.population.path = resolve(cfg.base_dir, cfg.population.path);
   for (const auto& [path, key] : {std::pair{cfg.wards.path, "path"}, std::pair{cfg.population.path, "population_csv"}}) {
-    check_path_length(path, where.at(wards, key));
-    if (!path.empty() && wards.contains(key)) require_regular_file(path, where.at(wards, key));
+    const std::string at = where.at_key(wards, key);
+    check_path_length(path, at);
+    if (path.empty() || !wards.contains(key)) continue;
+    require_existing(path, at);
+    require_regular_file(path, at);
   }
 }
 
@@ -74,10 +91,10 @@ void read_population_table(const toml::table& root, const std::string& fname, Ru
                                             where.at(t, "areas")));
   for (const auto& [path, key] : {std::pair{p.path, "csv"}, std::pair{p.areas.path, "areas"}}) {
     if (path.empty() || !t.contains(key)) continue;
-    check_path_length(path, where.at(t, key));
-    if (!fs::exists(path))
-      throw bad_input("config", fmt::format("{}: '{}' does not exist. Check population.{}.", where.at(t, key), path, key));
-    require_regular_file(path, where.at(t, key));
+    const std::string at = where.at_key(t, key);
+    check_path_length(path, at);
+    require_existing(path, at);
+    require_regular_file(path, at);
   }
 }
 
@@ -137,12 +154,11 @@ void read_themes(const toml::table& root, const std::string& fname, RunConfig& c
 // when the report is drawn, after every other stage.
 void resolve_context(const toml::table& root, const std::string& fname, RunConfig& cfg) {
   ContextConfig& c = cfg.context;
-  const std::string where = Where{fname, "context"}.at(table_or_empty(root, "context"), "path");
+  const std::string where = Where{fname, "context"}.at_key(table_or_empty(root, "context"), "path");
   c.path = resolve(cfg.base_dir, c.path);
   if (c.path.empty()) return;
   check_path_length(c.path, where);
-  if (!fs::exists(c.path))
-    throw bad_input("config", fmt::format("{}: '{}' does not exist. Check context.path.", where, c.path));
+  require_existing(c.path, where);
   require_regular_file(c.path, where);
 }
 
@@ -175,7 +191,7 @@ Taxonomy load_taxonomy(const fs::path& file) {
   return tax;
 }
 
-RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides, bool need_period) {
+RunConfig load_config(const fs::path& file, const std::vector<Override>& overrides, const LoadOptions& options) {
   const toml::table root = read_run_file(file, overrides);
   const std::string fname = file.string();
   RunConfig cfg;
@@ -183,7 +199,7 @@ RunConfig load_config(const fs::path& file, const std::vector<Override>& overrid
   cfg.base_dir = fs::absolute(file).lexically_normal().parent_path();
   // [run] and [wards] first: the other tables' paths resolve against the
   // output folder, and the window themes need the incident formats.
-  read_run_table(root, fname, need_period, cfg);
+  read_run_table(root, fname, options, cfg);
   read_wards_table(root, fname, cfg);
   read_population_table(root, fname, cfg);
   std::vector<InputPattern> patterns;  // of the incident and venue files, as written

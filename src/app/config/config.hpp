@@ -186,6 +186,7 @@ struct RunConfig {
   std::string crs = "EPSG:27700";
   std::filesystem::path output = "out";     // the pack: only what may be shared (relative: to the config file)
   std::filesystem::path restricted_output;  // row-level files; default <output>-restricted
+  std::string period_setting = "run.period";  // where the period was set, for messages: "--period" from the command line
   std::string taxonomy_path;
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
   std::vector<std::string> theme_selection;  // run.themes as written: the themes to report, in order; empty = all
@@ -219,11 +220,20 @@ struct Override {
   std::string value;
 };
 
+// What the command reading a run file asks of it.
+struct LoadOptions {
+  bool need_period = true;  // false for `evaluate`, which reads every month the inputs cover
+  // A command other than `run` writes beside the pack, never into it: unless
+  // --out names its folder, to <run.output>-<folder_suffix> (with its
+  // row-level files in <that>-restricted, or <run.restricted_output>-<suffix>
+  // when that is set). Empty for run and validate.
+  std::string folder_suffix;
+};
+
 // Reads, checks and resolves the whole configuration. Every problem is a
-// usage or bad-input Error naming the file and key.
-// `need_period`: false for `evaluate`, which reads every month the inputs cover.
+// usage or bad-input Error naming the file and key (or the flag that set it).
 RunConfig load_config(const std::filesystem::path& file, const std::vector<Override>& overrides,
-                      bool need_period = true);
+                      const LoadOptions& options = {});
 
 // Reads a taxonomy file on its own (themes, rules, known categories).
 Taxonomy load_taxonomy(const std::filesystem::path& file);

@@ -7,6 +7,7 @@
 #include <climits>
 #include <fmt/format.h>
 
+#include "app/config/suggest.hpp"
 #include "core/error.hpp"
 #include "io/mapped_file.hpp"
 
@@ -90,7 +91,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, 
     }
     globfree(&g);
     if (rc != 0)
-      throw bad_input("config", fmt::format("{}: no file matches '{}' (resolved to {}).", where, pattern, full));
+      throw bad_input("config", fmt::format("{}: no file matches '{}' (resolved to {}).{}", where, pattern, full,
+                                            missing_path_hint(full)));
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
@@ -121,6 +123,12 @@ void check_outputs_apart(const RunConfig& cfg, const std::vector<InputPattern>& 
                                             "pack: set run.restricted_output to a folder beside the pack (the default "
                                             "is '<output>-restricted').",
                                             fname, cfg.restricted_output.string(), cfg.output.string()));
+}
+
+void require_existing(const std::string& path, const std::string& where) {
+  std::error_code ec;
+  if (path.rfind("/vsi", 0) == 0 || fs::exists(path, ec)) return;
+  throw bad_input("config", fmt::format("{}: '{}' does not exist.{}", where, path, missing_path_hint(path)));
 }
 
 }  // namespace hotspot

@@ -22,6 +22,11 @@ void check_path_length(const std::string& path, const std::string& where);
 std::vector<std::string> expand_paths(const std::vector<std::string>& patterns, const std::filesystem::path& base,
                                       const std::string& where);
 
+// A file a key names must exist: else a bad-input Error naming the key and
+// the nearest existing name ("Did you mean ...?"), so a typo in a path is one
+// look away. A GDAL virtual path (/vsizip/..., /vsicurl/...) is GDAL's to open.
+void require_existing(const std::string& path, const std::string& where);
+
 // The output folders are apart from the inputs. Equal to an input's folder,
 // outputs mix with inputs; holding an input, a rerun replaces it; inside an
 // input folder, a folder is refused only where an input pattern (e.g.

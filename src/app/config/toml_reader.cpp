@@ -81,6 +81,16 @@ std::string Where::at(const toml::node& n, std::string_view key) const {
   return fmt::format("{}{}: {}{}{}", file, line, path, path.empty() || key.empty() ? "" : ".", key);
 }
 
+std::string set_at(const toml::node& v, const OptionSpec& spec, const Where& where) {
+  if (!v.source().begin.line && !spec.cli_flag.empty()) return std::string(spec.cli_flag);
+  return where.at(v, spec.key);
+}
+
+std::string Where::at_key(const toml::table& t, std::string_view key) const {
+  const toml::node* v = t.get(key);
+  return at(v ? *v : static_cast<const toml::node&>(t), key);
+}
+
 Where Where::inside(std::string_view key) const {
   return Where{file, path.empty() ? std::string(key) : fmt::format("{}.{}", path, key)};
 }
@@ -110,7 +120,7 @@ void check_keys(const toml::table& t, std::string_view table, const Where& where
       throw usage_error("config", fmt::format("{} is not a known {}.{} Known {}: {}.", where.at(v, key),
                                               top ? "table" : "option", did_you_mean(key, known),
                                               top ? "tables" : "options here", fmt::join(known, ", ")));
-    const std::string at = where.at(v, key);
+    const std::string at = set_at(v, *spec, where);
     if (!has_type(v, spec->type)) throw usage_error("config", fmt::format("{} must be {}.", at, type_name(*spec)));
     check_range(v, *spec, at);
     check_choice(v, *spec, at);

@@ -22,8 +22,15 @@ struct Where {
   std::string file;
   std::string path;  // dotted path of the table, e.g. "themes.asb"; empty at the top level
   std::string at(const toml::node& n, std::string_view key) const;
+  // `key` of table `t`, at the key's own line when it is set, else the table's.
+  std::string at_key(const toml::table& t, std::string_view key) const;
   Where inside(std::string_view key) const;  // the table `key` of this one
 };
+
+// Where the value `v` of `spec` was set, for messages: its file, line and key
+// (where.at), or the option's flag when the command line set it, since an
+// override has no line in the file ("--period", not "run.toml: run.period").
+std::string set_at(const toml::node& v, const OptionSpec& spec, const Where& where);
 
 toml::table parse_toml(const std::filesystem::path& file);
 
@@ -56,7 +63,7 @@ void apply_options(const toml::table& t, std::string_view table, const Where& wh
       binding->set(target, value_of(*node, spec.type));
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::Internal) throw;
-      throw Error(e.kind(), "config", fmt::format("{}: {}", where.at(*node, spec.key), e.what()));
+      throw Error(e.kind(), "config", fmt::format("{}: {}", set_at(*node, spec, where), e.what()));
     }
   }
 }

@@ -46,6 +46,8 @@ void Progress::begin(const std::string& stage) {
   detail_.clear();
   started_ = Clock::now();
   active_ = true;
+  done_ = 0;
+  total_ = 0;
 }
 
 void Progress::update(const std::string& stage, std::size_t done, std::size_t total, const std::string& detail) {
@@ -55,7 +57,14 @@ void Progress::update(const std::string& stage, std::size_t done, std::size_t to
     stage_ = stage;
     started_ = Clock::now();
     active_ = true;
+    done_ = 0;
+    total_ = 0;
   }
+  // Counters only go forward: threads report out of order, and a count of
+  // another total starts afresh.
+  if (total == total_ && done < done_) return;
+  done_ = done;
+  total_ = total;
   detail_ = fmt::format("{}/{} {}", done, total, detail);
 }
 

@@ -34,7 +34,8 @@ class Progress {
 
   // Starts a stage; the line appears after a second.
   void begin(const std::string& stage);
-  // Where a stage is: "done/total detail".
+  // Where a stage is: "done/total detail". A count below the last one shown
+  // for the same stage and total is ignored, so the counter only goes forward.
   void update(const std::string& stage, std::size_t done, std::size_t total, const std::string& detail = {});
   // Ends the stage: clears its line and, if it was shown, leaves "[stage] summary".
   void finish(const std::string& stage, const std::string& summary);
@@ -77,6 +78,7 @@ class Progress {
   std::thread ticker_;
   bool stop_ = false;
   std::string stage_, detail_;
+  std::size_t done_ = 0, total_ = 0;  // the count shown
   std::chrono::steady_clock::time_point started_{};
   bool active_ = false, drawn_ = false;
 };

@@ -109,6 +109,9 @@ struct RunContext : RunInputs {
   std::vector<OutputFile> outputs;
   std::vector<OutputFile> restricted_outputs;
   std::string pack_id;  // of the pack's files, in both manifests (app/run/pack_folders.hpp)
+  // The command that writes the folders (run, evaluate, wards, ...): both
+  // manifests name it, so no other command replaces them (app/run/pack_folders.hpp).
+  std::string command = "run";
   std::vector<StageRecord> stages;
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
   DisclosureLedger disclosure;       // what each stage withheld, in counts, for the manifest

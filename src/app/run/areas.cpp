@@ -236,7 +236,7 @@ std::vector<AreaOutcome> build_areas(const RunConfig& cfg, const std::vector<std
         const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
         std::ostringstream log;
         try {
-          run_pipeline(area_config(cfg, values[i]), Mode::Run, true, log, &area);
+          run_pipeline(area_config(cfg, values[i]), Mode::Run, RunOptions{.quiet = true}, log, &area);
         } catch (const Error& e) {
           if (e.kind() == ErrorKind::Internal) fail_internal();
           o.error = e.what();
@@ -279,7 +279,10 @@ void write_area_index(const RunConfig& cfg, const std::vector<AreaOutcome>& outc
     JsonWriter j;
     j.begin_object();
     write_software(j);
-    j.value("pack_id", id).value("areas_index", "index.json").value("restricted", dir == restricted.staging());
+    // Who wrote the set, as a single pack's manifest says (app/run/pack_folders.hpp).
+    j.value("pack_id", id).value("command", "run").value("config", cfg.config_path.filename().string());
+    j.value("area_name", cfg.area_name).value("period", cfg.period.label);
+    j.value("areas_index", "index.json").value("restricted", dir == restricted.staging());
     j.end_object();
     write_file_atomically(dir / "manifest.json", j.str());
   }
@@ -287,20 +290,21 @@ void write_area_index(const RunConfig& cfg, const std::vector<AreaOutcome>& outc
 
 }  // namespace
 
-void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out) {
+void run_areas(const RunConfig& cfg, const RunOptions& options, std::ostream& out) {
   const std::vector<std::string> values = area_values(cfg);
   // A value that cannot be built fails alone, like an area with bad data.
   const std::vector<std::string> problems = area_problems(cfg, values);
   std::vector<std::string> buildable;
   for (std::size_t i = 0; i < values.size(); ++i)
     if (problems[i].empty()) buildable.push_back(values[i]);
-  refuse_foreign_folder(cfg.output, "output folder");
-  refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+  const FolderWriter me{.command = "run", .area = cfg.area_name, .config = cfg.config_path.filename().string()};
+  refuse_to_replace(cfg.output, "output folder", me, options.force);
+  refuse_to_replace(cfg.restricted_output, "restricted folder", me, options.force);
   finish_interrupted_swap(cfg.output, cfg.restricted_output);
   remove_dead_staging_folders(cfg.output);
   remove_dead_staging_folders(cfg.restricted_output);
 
-  Progress progress(out, quiet);
+  Progress progress(out, options.quiet);
   fmt::print(progress.console(), "Run {} areas by {}: {}, period {}\n", values.size(), cfg.areas.field,
              fmt::join(values, ", "), cfg.period.label);
   // One read of the inputs for every area.

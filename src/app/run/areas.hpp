@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/config/config.hpp"
+#include "app/run/pipeline.hpp"
 
 namespace hotspot {
 
@@ -33,6 +34,6 @@ std::string area_slug(const std::string& value);
 RunConfig area_config(const RunConfig& cfg, const std::string& value);
 
 // Builds every area, then index.html, index.json and manifest.json in run.output.
-void run_areas(const RunConfig& cfg, bool quiet, std::ostream& out);
+void run_areas(const RunConfig& cfg, const RunOptions& options, std::ostream& out);
 
 }  // namespace hotspot

@@ -244,6 +244,7 @@ std::string manifest_json(const RunContext& in) {
   j.begin_object();
   write_software(j);
   j.value("pack_id", in.pack_id);
+  j.value("command", in.command);  // who may replace this folder (app/run/pack_folders.hpp)
   write_run(j, in);
   write_disclosure(j, in.cfg.taxonomy.themes, in.disclosure);
   j.begin_array("themes");

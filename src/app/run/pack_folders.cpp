@@ -24,14 +24,34 @@ namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
 
-// A manifest.json whose software.name is hotspot: the folder is one we wrote.
-bool written_by_hotspot(const fs::path& folder) {
+// What a folder's manifest.json records of the command that wrote it; empty
+// when the folder has no manifest.json written by hotspot.
+struct Recorded {
+  bool hotspot = false;
+  FolderWriter writer;
+  std::string period;
+};
+
+Recorded recorded_writer(const fs::path& folder) {
   const fs::path manifest = folder / "manifest.json";
   std::error_code ec;
-  if (!fs::is_regular_file(manifest, ec) || fs::file_size(manifest, ec) > (64u << 20)) return false;
+  if (!fs::is_regular_file(manifest, ec) || fs::file_size(manifest, ec) > (64u << 20)) return {};
   CPLJSONDocument doc;
-  if (!doc.Load(manifest.string())) return false;
-  return doc.GetRoot().GetString("software/name") == "hotspot";
+  if (!doc.Load(manifest.string())) return {};
+  const CPLJSONObject root = doc.GetRoot();
+  if (root.GetString("software/name") != "hotspot") return {};
+  Recorded r;
+  r.hotspot = true;
+  r.writer.command = root.GetString("command");
+  r.writer.area = root.GetString("area_name");
+  r.writer.config = root.GetString("config");
+  r.period = root.GetString("period/label", root.GetString("period"));
+  if (r.writer.command.empty()) {  // written before manifests named their command
+    bool pack = root.GetObj("areas_index").IsValid();
+    for (const CPLJSONObject& o : root.GetArray("outputs")) pack = pack || o.GetString("name") == "tasking.qgs";
+    r.writer.command = pack ? "run" : root.GetObj("stages/evaluate").IsValid() ? "evaluate" : "";
+  }
+  return r;
 }
 
 // The pack_id a folder's manifest.json records; empty without one.
@@ -41,6 +61,14 @@ std::string recorded_pack_id(const fs::path& folder) {
   CPLJSONDocument doc;
   if (!doc.Load((folder / "manifest.json").string())) return {};
   return doc.GetRoot().GetString("pack_id");
+}
+
+// "Havering, 2017-04 (havering.toml)": what a folder holds, for messages.
+std::string described(const FolderWriter& w, const std::string& period) {
+  std::string text = w.area.empty() ? "an area" : w.area;
+  if (!period.empty()) text += ", " + period;
+  if (!w.config.empty()) text += " (" + w.config + ")";
+  return text;
 }
 
 }  // namespace
@@ -62,21 +90,44 @@ void finish_interrupted_swap(const fs::path& pack, const fs::path& restricted) {
     }
 }
 
-void refuse_foreign_folder(const fs::path& folder, const std::string& role) {
+void refuse_to_replace(const fs::path& folder, const std::string& role, const FolderWriter& me, bool force) {
+  const char* key = role == "output folder" ? "run.output (or --out)" : "run.restricted_output";
   std::error_code ec;
   const fs::file_status st = fs::status(folder, ec);
   if (!fs::exists(st)) return;
   if (!fs::is_directory(st))
     throw usage_error("config", fmt::format("the {} '{}' exists and is not a folder. Set {} to a new folder.", role,
-                                            folder.string(), role == "output folder" ? "run.output (or --out)"
-                                                                                     : "run.restricted_output"));
-  if (fs::is_empty(folder, ec) || written_by_hotspot(folder)) return;
-  throw usage_error("config", fmt::format("the {} '{}' already holds files that hotspot did not write (no "
-                                          "manifest.json from hotspot). A run replaces its folder whole, so it "
-                                          "will not touch this one: set {} to a new or empty folder, or move those "
-                                          "files out.",
-                                          role, folder.string(),
-                                          role == "output folder" ? "run.output (or --out)" : "run.restricted_output"));
+                                            folder.string(), key));
+  if (fs::is_empty(folder, ec)) return;
+  const Recorded held = recorded_writer(folder);
+  if (!held.hotspot)
+    throw usage_error("config", fmt::format("the {} '{}' already holds files that hotspot did not write (no "
+                                            "manifest.json from hotspot). A run replaces its folder whole, so it "
+                                            "will not touch this one: set {} to a new or empty folder, or move those "
+                                            "files out.",
+                                            role, folder.string(), key));
+  const FolderWriter& w = held.writer;
+  // A stage command or the backtest never takes the place of a tasking pack.
+  if (w.command == "run" && me.command != "run")
+    throw usage_error("config", fmt::format("the {} '{}' holds the tasking pack for {}, written by `hotspot run`. "
+                                            "`hotspot {}` never replaces a pack, not even with --force: leave out "
+                                            "--out and it writes to a folder of its own beside the pack, or give "
+                                            "--out a new folder.",
+                                            role, folder.string(), described(w, held.period), me.command));
+  const bool other_area = !w.area.empty() && w.area != me.area;
+  const bool other_config = !w.config.empty() && w.config != me.config;
+  const bool other_command = !w.command.empty() && w.command != me.command;
+  if (force || !(other_area || other_config || other_command)) return;
+  const std::string what = w.command == "run"    ? std::string("the tasking pack")
+                           : w.command.empty() ? std::string("the output of an earlier hotspot command")
+                                               : fmt::format("the output of `hotspot {}`", w.command);
+  const std::string whose = other_area || other_config ? fmt::format("not for {} ({})", me.area, me.config)
+                                                       : fmt::format("not `hotspot {}`'s", me.command);
+  throw usage_error("config", fmt::format("the {} '{}' holds {} for {}, {}. `hotspot {}` replaces its folder whole, "
+                                          "so it stops here: set {} to a folder of its own, or pass --force to "
+                                          "replace {}.",
+                                          role, folder.string(), what, described(w, held.period), whose, me.command,
+                                          key, w.command == "run" ? "that pack" : "that folder"));
 }
 
 std::vector<OutputFile> list_folder(const fs::path& folder) {
@@ -96,6 +147,7 @@ std::string restricted_manifest_json(const RunContext& run) {
   j.value("restricted", true);
   j.value("note", "Row-level material (raw rejected rows, incident points): not for sharing. The pack beside it "
                   "holds only what may be shared and never refers to these files.");
+  j.value("command", run.command);
   j.value("config", cfg.config_path.filename().string());
   j.value("area_name", cfg.area_name);
   j.value("period", cfg.period.label);

@@ -14,10 +14,24 @@ namespace hotspot {
 
 struct RunContext;
 
-// Throws a usage error when `folder` exists and is not a hotspot folder (a
-// manifest.json written by hotspot) or empty: a rerun replaces the folder
-// whole, so a typo in run.output must never delete a user's files.
-void refuse_foreign_folder(const std::filesystem::path& folder, const std::string& role);
+// Who writes a folder, as its manifest.json records it: the command (run,
+// evaluate, wards, ...), the area (run.area_name) and the run file's name.
+struct FolderWriter {
+  std::string command, area, config;
+};
+
+// A command replaces its folders whole, so before any work it refuses (a usage
+// error naming the folder and what it holds) to replace a folder that:
+//   - holds files hotspot did not write (no hotspot manifest.json), ever: a
+//     typo in run.output must never delete a user's files;
+//   - holds a run's tasking pack, when `me` is another command (evaluate, a
+//     stage command), ever: no command loses a pack;
+//   - holds the output of another area, run file or command, unless `force`
+//     (--force): a second borough set up beside the first, or a command
+//     aimed at the wrong folder, stops instead of replacing it.
+// An empty or missing folder is fine.
+void refuse_to_replace(const std::filesystem::path& folder, const std::string& role, const FolderWriter& me,
+                       bool force);
 
 // Every file in `folder` (not recursing), sorted by name, with its SHA-256.
 std::vector<OutputFile> list_folder(const std::filesystem::path& folder);

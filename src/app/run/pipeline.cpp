@@ -15,6 +15,8 @@
 #include "app/context/run_context.hpp"
 #include "app/stages/stages.hpp"
 #include "app/context/venue_loader.hpp"
+#include "app/context/ward_filter_check.hpp"
+#include "app/run/input_account.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "app/context/population.hpp"
@@ -25,26 +27,12 @@ namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
 
-void print_account(std::ostream& out, const RunConfig& cfg, const IngestResult& in) {
-  for (const auto& f : in.files)
-    fmt::print(out, "  {}: read {}, accepted {}, outside the data window {}, rejected {}{}{}\n",
-               display_path(cfg, f.path), f.read, f.accepted, f.outside_window, f.rejected_total(),
-               f.unthemed ? fmt::format(" ({} unthemed)", f.unthemed) : "",
-               f.duplicate_of.empty() ? ""
-                                      : fmt::format(" (skipped: a copy of {})", display_path(cfg, f.duplicate_of)));
-  const InputTotals t = input_totals(in.files);
-  fmt::print(out, "Rows read {} = accepted {} + outside the data window {} + rejected {}{}\n", t.read, t.accepted,
-             t.outside_window, t.rejected_total(), t.reconciles() ? "" : "  (DOES NOT RECONCILE)");
-  for (std::size_t r = 0; r < kRejectReasonCount; ++r)
-    if (t.rejected[r])
-      fmt::print(out, "  {:<28} {:>8}  {}\n", reason_code(static_cast<RejectReason>(r)), t.rejected[r],
-                 reason_help(static_cast<RejectReason>(r)));
-}
-
 void load_inputs(RunContext& run, const Period& window, const ParsedInputs* parsed) {
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
   run.progress.begin("wards");
+  // A filter that selects nothing is said with the values the layer holds.
+  require_wards_match(cfg.wards.path, cfg.wards.layer, cfg.wards.where, "wards.where");
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
   // Now that the area is known: a CRS that misstates it (Web Mercator) would misstate every measure.
@@ -167,14 +155,14 @@ Period data_window(const RunConfig& cfg, Mode mode) {
 namespace {
 
 // The run's opening lines: what it reads, and each file's account.
-void print_opening(std::ostream& out, const RunContext& run, Mode mode, const Period& window) {
+void print_opening(std::ostream& out, const RunContext& run, Mode mode, const Period& window, bool verbose) {
   const RunConfig& cfg = run.cfg;
   if (mode == Mode::Evaluate)
     fmt::print(out, "Evaluate {}: {} wards, every month the inputs cover\n", cfg.area_name, run.wards.wards.size());
   else
     fmt::print(out, "{} {}: {} wards, period {} (data window {})\n", mode == Mode::Validate ? "Validate" : "Run",
                cfg.area_name, run.wards.wards.size(), cfg.period.label, window.range_text());
-  print_account(out, cfg, run.ingest);
+  print_input_account(out, cfg, run.ingest, verbose);
   for (const auto& v : run.venue_files) {
     std::uint64_t rejected = 0;
     for (auto c : v.rejected) rejected += c;
@@ -224,17 +212,36 @@ void write_manifests(RunContext& run) {
 
 }  // namespace
 
-void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& stdout_stream, const AreaRun* area) {
-  RunContext run(cfg, quiet, stdout_stream);
+const char* command_name(Mode mode) {
+  switch (mode) {
+    case Mode::Run: return "run";
+    case Mode::Validate: return "validate";
+    case Mode::Wards: return "wards";
+    case Mode::Kde: return "kde";
+    case Mode::Clusters: return "clusters";
+    case Mode::Venues: return "venues";
+    case Mode::Evaluate: return "evaluate";
+  }
+  return "run";
+}
+
+void run_pipeline(const RunConfig& cfg, Mode mode, const RunOptions& options, std::ostream& stdout_stream,
+                  const AreaRun* area) {
+  RunContext run(cfg, options.quiet, stdout_stream);
+  // validate checks what run would do, so it answers for run.
+  run.command = command_name(mode == Mode::Validate ? Mode::Run : mode);
   const RunWarnings gdal_warnings(run.diag);  // GDAL and PROJ warnings while the run reads and writes
   std::ostream& out = run.progress.console();  // the run's lines: none under --quiet
   const Period window = data_window(cfg, mode);
-  // Before the slow part: a run replaces its folders whole, so refuse any that
-  // hotspot did not write (validate too, since it checks what run would do).
-  // An area of a multi-area run writes inside the run's own staging folders.
+  // Before the slow part: a command replaces its folders whole, so refuse any
+  // that hotspot did not write, that hold a run's pack (for another command),
+  // or another area's, run file's or command's output without --force
+  // (validate too, since it checks what run would do). An area of a
+  // multi-area run writes inside the run's own staging folders.
   if (!area) {
-    refuse_foreign_folder(cfg.output, "output folder");
-    refuse_foreign_folder(cfg.restricted_output, "restricted folder");
+    const FolderWriter me{.command = run.command, .area = cfg.area_name, .config = cfg.config_path.filename().string()};
+    refuse_to_replace(cfg.output, "output folder", me, options.force);
+    refuse_to_replace(cfg.restricted_output, "restricted folder", me, options.force);
   }
   if (mode != Mode::Validate && !area) {  // what killed runs left beside the folders
     finish_interrupted_swap(cfg.output, cfg.restricted_output);
@@ -242,14 +249,14 @@ void run_pipeline(const RunConfig& cfg, Mode mode, bool quiet, std::ostream& std
     remove_dead_staging_folders(cfg.restricted_output);
   }
   load_inputs(run, window, area ? area->parsed : nullptr);
-  print_opening(out, run, mode, window);
+  print_opening(out, run, mode, window, options.verbose);
   if (mode == Mode::Validate) return print_warnings(run, area);
   if (mode != Mode::Evaluate && run.availability.period_empty()) {
     print_warnings(run, area);
     throw bad_input("ingest", fmt::format("no row was accepted in the period {} ({}), so there is nothing to report "
-                                          "and no pack was written. Check run.period against the months the input "
-                                          "files cover (see the account above).",
-                                          cfg.period.label, cfg.period.range_text()));
+                                          "and no pack was written. Check {} against the months the input files "
+                                          "cover (see the account above).",
+                                          cfg.period.label, cfg.period.range_text(), cfg.period_setting));
   }
   std::optional<StagedFolder> pack, restricted;
   open_folders(run, area, pack, restricted);

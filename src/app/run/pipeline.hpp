@@ -17,6 +17,16 @@ enum class Mode {
   Evaluate,  // backtest of the hotspot methods over every month the inputs cover
 };
 
+// The command's name on the command line (`hotspot run`, `hotspot evaluate`, ...).
+const char* command_name(Mode mode);
+
+// What the command line asks of a run beyond its configuration.
+struct RunOptions {
+  bool quiet = false;    // --quiet: warnings, errors and the final line only
+  bool verbose = false;  // --verbose: a line for every input file, not only for those with rejects
+  bool force = false;    // --force: replace a folder that holds another area's, config's or command's output
+};
+
 struct ParsedInputs;
 
 // One area of a multi-area run (hotspot run --areas): the inputs the run read
@@ -32,6 +42,7 @@ struct AreaRun {
 Period data_window(const RunConfig& config, Mode mode);
 
 // Prints a human summary to `out` and warnings to stderr. Throws hotspot::Error.
-void run_pipeline(const RunConfig& config, Mode mode, bool quiet, std::ostream& out, const AreaRun* area = nullptr);
+void run_pipeline(const RunConfig& config, Mode mode, const RunOptions& options, std::ostream& out,
+                  const AreaRun* area = nullptr);
 
 }  // namespace hotspot

@@ -2,6 +2,7 @@
 #include "core/parallel.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <fmt/format.h>
 
@@ -150,12 +151,15 @@ EvaluationResult evaluate(const RunConfig& cfg, const EvaluationPlan& plan, cons
   const int longest = longest_lookback(plan.methods);
   const Month first_needed = r.first_target - longest, last = r.last_target;
   const int steps = last - first_needed + 1;
-  parallel_for(themes, cfg.threads, [&](std::size_t t, int worker) {
+  // The counter is every theme's months together, so it only goes forward
+  // whichever thread finishes a month.
+  const std::size_t total_steps = themes * static_cast<std::size_t>(steps);
+  std::atomic<std::size_t> steps_done{0};
+  parallel_for(themes, cfg.threads, [&](std::size_t t, int) {
     std::deque<std::optional<MonthLayer>> window;
     for (Month m = first_needed; m <= last; ++m) {
-      if (worker == 0)
-        progress.update("evaluate", static_cast<std::size_t>(m - first_needed), static_cast<std::size_t>(steps),
-                        format_month(m));
+      progress.update("evaluate", ++steps_done, total_steps,
+                      fmt::format("{} {}", cfg.taxonomy.themes[t].label, format_month(m)));
       const bool data = m >= r.first_data && has_data[static_cast<std::size_t>(m - r.first_data)];
       std::optional<MonthLayer> layer;
       if (data) layer = build_month_layer(points[static_cast<std::size_t>(m - r.first_data)][t], r.grid, plan.bandwidths);

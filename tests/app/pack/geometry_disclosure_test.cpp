@@ -385,9 +385,11 @@ TEST_CASE("geometry disclosure: VAWG incidents moved within their 100 m squares 
       std::string joined;
       for (std::size_t i = 0; i < f.size(); ++i) {
         const bool quote = f[i].find(',') != std::string::npos || f[i].find('"') != std::string::npos;
+        // Step by step: GCC 12 -Wrestrict misfires on "..." + string&&.
         if (i) joined += ',';
-        if (quote) joined.append("\"").append(f[i]).append("\"");  // appends: GCC 12 warns on "x" + string&&
-        else joined += f[i];
+        if (quote) joined += '"';
+        joined += f[i];
+        if (quote) joined += '"';
       }
       out << joined << "\n";
     }

@@ -125,12 +125,19 @@ TEST_CASE("run folders: a rerun replaces the pack whole and the manifest lists e
   CHECK(doc.GetRoot().GetString("restricted/folder") == "../pack-restricted");
   CHECK(doc.GetRoot().GetArray("restricted/files").Size() == 1);  // rejects.csv
 
-  SECTION("a one-stage command replaces the folder whole too") {
-    REQUIRE(run_sample("wards", pack, dir / "3.log") == 0);
-    CHECK_FALSE(fs::exists(pack / "report.html"));
-    CHECK_FALSE(fs::exists(pack / "kde_asb.tif"));
-    CHECK(fs::exists(pack / "wards.geojson"));
-    CHECK(manifest_problem(pack) == "");
+  SECTION("a one-stage command never replaces a pack, and replaces its own folder whole") {
+    const std::string before = test::read_text(pack / "manifest.json");
+    CHECK(run_sample("wards", pack, dir / "3.log") == 2);
+    CHECK(test::read_text(dir / "3.log").find("holds the tasking pack for") != std::string::npos);
+    CHECK(test::read_text(pack / "manifest.json") == before);
+    CHECK(fs::exists(pack / "report.html"));
+    const fs::path stage = dir / "stage";
+    REQUIRE(run_sample("wards", stage, dir / "4.log") == 0);
+    test::write_text(stage / "kde_asb.tif", "old");
+    REQUIRE(run_sample("wards", stage, dir / "5.log") == 0);
+    CHECK_FALSE(fs::exists(stage / "kde_asb.tif"));
+    CHECK(fs::exists(stage / "wards.geojson"));
+    CHECK(manifest_problem(stage) == "");
   }
   SECTION("validate writes nothing, not even where a pack exists") {
     const auto before = folder_listing(pack);

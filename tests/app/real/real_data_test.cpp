@@ -139,9 +139,9 @@ TEST_CASE("Havering ASB 2017-04: stable, non-empty KDE hotspots inside Havering"
     test::write_text(*dir / "run.toml", test::borough_config("Havering", "2017-04", "havering/*.csv"));
     REQUIRE(test::run_hotspot("kde '" + (*dir / "run.toml").string() + "' --quiet", *dir / "log") == 0);
   }
-  const std::string first = test::read_text(a / "out/hotspots_asb.geojson");
-  CHECK(first == test::read_text(b / "out/hotspots_asb.geojson"));  // stable across runs
-  GDALDatasetUniquePtr ds(GDALDataset::Open((a / "out/hotspots_asb.geojson").c_str(), GDAL_OF_VECTOR));
+  const std::string first = test::read_text(a / "out-kde/hotspots_asb.geojson");
+  CHECK(first == test::read_text(b / "out-kde/hotspots_asb.geojson"));  // stable across runs
+  GDALDatasetUniquePtr ds(GDALDataset::Open((a / "out-kde/hotspots_asb.geojson").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
   // Havering's outline in WGS84, from the borough file, grown by 1 m for rounding.
   const fs::path boroughs = data / "boundaries/london-boroughs/London_Borough_Excluding_MHW.shp";
@@ -200,8 +200,8 @@ lookback_months = 3
   const int rc = test::run_hotspot("venues '" + (dir / "run.toml").string() + "' --quiet", dir / "log");
   INFO(test::read_text(dir / "log"));
   REQUIRE(rc == 0);
-  const std::string csv = test::read_text(dir / "out/venues_asb.csv");
-  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out/venues_asb.geojson").c_str(), GDAL_OF_VECTOR));
+  const std::string csv = test::read_text(dir / "out-venues/venues_asb.csv");
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out-venues/venues_asb.geojson").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
   int selected = 0, libraries = 0, stations = 0;
   std::string first, second;
@@ -223,7 +223,7 @@ lookback_months = 3
   CHECK(((first + second).find("Romford") != std::string::npos));
   // Every row of both venue files is accounted for.
   CPLJSONDocument doc;
-  REQUIRE(doc.Load((dir / "out/manifest.json").string()));
+  REQUIRE(doc.Load((dir / "out-venues/manifest.json").string()));
   const CPLJSONArray venues = doc.GetRoot().GetArray("venue_inputs");
   REQUIRE(venues.Size() == 2);
   for (int i = 0; i < venues.Size(); ++i) CHECK(venues[i].GetBool("reconciles"));
@@ -244,7 +244,7 @@ std::map<std::string, std::map<std::string, Record>> evaluate_summary(const test
   const int rc = test::run_hotspot("evaluate '" + (dir / "run.toml").string() + "' --quiet", dir / "log");
   INFO(test::read_text(dir / "log"));
   REQUIRE(rc == 0);
-  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out/evaluation_summary.csv").c_str(), GDAL_OF_VECTOR));
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "out-evaluation/evaluation_summary.csv").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
   std::map<std::string, std::map<std::string, Record>> out;
   for (auto& f : *ds->GetLayer(0))
@@ -337,9 +337,9 @@ TEST_CASE("a newcomer's first hour: hotspot init on Havering, then hotspot run",
   const int rc = test::run_hotspot("run '" + (dir / "havering.toml").string() + "' --quiet", dir / "run.log");
   INFO(test::read_text(dir / "run.log"));
   REQUIRE(rc == 0);
-  CHECK(fs::exists(dir / "out/report.html"));
-  CHECK(fs::exists(dir / "out/tasking.qgs"));
+  CHECK(fs::exists(dir / "out/havering/report.html"));
+  CHECK(fs::exists(dir / "out/havering/tasking.qgs"));
   CPLJSONDocument manifest;
-  REQUIRE(manifest.Load((dir / "out/manifest.json").string()));
+  REQUIRE(manifest.Load((dir / "out/havering/manifest.json").string()));
   CHECK(manifest.GetRoot().GetLong("wards/wards") == 18);
 }

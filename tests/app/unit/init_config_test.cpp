@@ -83,6 +83,12 @@ TEST_CASE("init recognises a police.uk file and writes a run file that parses", 
   CHECK(t["wards"]["code_field"].value_or(std::string()) == "GSS_CODE");
   CHECK(t["incidents"][0]["format"].value_or(std::string()) == "police_uk");
   CHECK(t["incidents"][0]["paths"][0].value_or(std::string()) == "police-uk/havering/*.csv");
+  // The pack is named after the area, so a second area set up beside it gets its own.
+  CHECK(t["run"]["output"].value_or(std::string()) == "out/havering");
+  a.wards_where = "BOROUGH = 'Barking and Dagenham'";
+  CHECK(toml::parse(init_config_text(a, w, g))["run"]["output"].value_or(std::string()) == "out/barking-and-dagenham");
+  a.output = "packs/bd";  // --output still names any folder
+  CHECK(toml::parse(init_config_text(a, w, g))["run"]["output"].value_or(std::string()) == "packs/bd");
 }
 
 TEST_CASE("init escapes what it writes into TOML strings", "[init]") {

@@ -84,3 +84,36 @@ TEST_CASE("progress: --quiet keeps the final line and nothing else of the run's 
   p.always() << "Wrote out/sample (40 files)\n";
   CHECK(out.str() == "Wrote out/sample (40 files)\n");
 }
+
+TEST_CASE("progress: a counter only goes forward, whichever thread reports last", "[progress][issue26]") {
+  test::TempDir dir("progress-forward");
+  std::FILE* sink = std::fopen((dir / "tty").c_str(), "w");
+  REQUIRE(sink);
+  std::ostringstream out;
+  {
+    Progress p(out, false, true, sink, std::chrono::milliseconds(0));
+    p.begin("evaluate");
+    p.update("evaluate", 24, 42, "asb 2016-05");
+    REQUIRE(wait_for(dir / "tty", "[evaluate] 24/42 asb 2016-05"));
+    // A thread that finished earlier reports late: the counter stays at 24,
+    // drawn again at the next tick (every 250 ms) instead of 3/42.
+    const auto draws = [&] {
+      const std::string tty = contents(dir / "tty");
+      std::size_t n = 0;
+      for (std::size_t at = tty.find("24/42"); at != std::string::npos; at = tty.find("24/42", at + 1)) ++n;
+      return n;
+    };
+    const std::size_t before = draws();
+    p.update("evaluate", 3, 42, "violence 2014-03");
+    for (int i = 0; i < 1000 && draws() == before; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(draws() > before);
+    p.update("evaluate", 25, 42, "asb 2016-06");
+    REQUIRE(wait_for(dir / "tty", "[evaluate] 25/42 asb 2016-06"));
+    // A count of another total (the next part of the stage) starts afresh.
+    p.update("evaluate", 1, 7, "summary");
+    REQUIRE(wait_for(dir / "tty", "[evaluate] 1/7 summary"));
+    p.finish("evaluate", "done");
+  }
+  std::fclose(sink);
+  CHECK(contents(dir / "tty").find("3/42") == std::string::npos);
+}
