@@ -13,3 +13,5 @@ echo
 ./build/bench/venue_bench
 echo
 ./build/bench/ward_set_bench
+echo
+./build/bench/disclosure_bench

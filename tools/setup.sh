@@ -20,7 +20,7 @@ packages=(
   poppler-utils
   # QGIS desktop opening the project with no dialog (pack_desktop) needs a virtual X server.
   xvfb
-  # The attack tests of issue 23 (tests/attack) solve linear programmes with GLPK.
+  # Linear programmes with GLPK: the disclosure audit (analysis/disclosure) and the attack tests of issue 23 (tests/attack).
   libglpk-dev
   # Hardening (tools/fuzz.sh): clang 14 and its runtimes; libclang-rt-14-dev holds libFuzzer
   # (libclang_rt.fuzzer) and clang's ASan/UBSan. GCC's sanitizers come with build-essential.

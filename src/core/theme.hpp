@@ -24,7 +24,7 @@ struct Theme {
   std::string proxy_note;        // why, printed wherever the theme is used
   std::optional<double> target;  // target change against baseline, e.g. -0.10
   bool rise_is_good = false;     // e.g. hate-crime reporting
-  int min_count = 0;             // counts 1..min_count-1 are suppressed
+  int min_count = 0;             // counts 1..min_count-1 are withheld (core/withheld.hpp)
   bool export_points = false;    // raw points may be written only when true
   // A window theme: the incidents of theme `base` whose time falls in time
   // window `window` (RunConfig::windows). Set after ingest, not by rules.
@@ -32,14 +32,5 @@ struct Theme {
   int window = -1;
   bool is_window() const { return window >= 0; }
 };
-
-}  // namespace hotspot
-
-namespace hotspot {
-
-// Disclosure control: counts from 1 to min_count - 1 are not published.
-inline bool is_suppressed(const Theme& theme, std::uint64_t count) {
-  return theme.min_count > 0 && count >= 1 && count < static_cast<std::uint64_t>(theme.min_count);
-}
 
 }  // namespace hotspot

@@ -32,7 +32,7 @@ std::string format_real(double v, int decimals) {
 
 std::string cell_text(const Cell& cell, const Column& column) {
   switch (cell.kind) {
-    case Cell::Kind::Null: return cell.suppressed;
+    case Cell::Kind::Null: return cell.null_text();
     case Cell::Kind::Integer: return std::to_string(cell.i);
     case Cell::Kind::Real: return format_real(cell.d, column.decimals);
     case Cell::Kind::Text: return cell.s;

@@ -6,6 +6,11 @@
 
 namespace hotspot {
 
+std::string Cell::null_text() const {
+  if (withheld != Withheld::No) return withheld_text(withheld, min_count);
+  return no_data ? kNoData : "";
+}
+
 std::size_t Table::add_column(std::string name, CellType type, int decimals) {
   columns.push_back(Column{std::move(name), type, decimals});
   return columns.size() - 1;

@@ -42,6 +42,13 @@ void add_theme_lines(std::string& cfg, const ThemeTables& themes) {
   }
 }
 
+// The engine attacked: this build's, or HOTSPOT_ATTACK_BINARY (another
+// build's, e.g. main's, to measure what the same attacks recover from it).
+std::string engine() {
+  const char* env = std::getenv("HOTSPOT_ATTACK_BINARY");
+  return env && *env ? env : HOTSPOT_BINARY;
+}
+
 }  // namespace
 
 std::string sample_config(const ThemeTables& themes, const std::vector<std::pair<std::string, std::string>>& replace,
@@ -98,7 +105,7 @@ int try_run_pack(const std::string& config, const fs::path& dir, const std::stri
   fs::remove_all(out);
   fs::remove_all(dir / "out-restricted");
   write_text(dir / "run.toml", key);
-  const std::string cmd = std::string(HOTSPOT_BINARY) + " run '" + (dir / "run.toml").string() + "' --quiet --period " +
+  const std::string cmd = engine() + " run '" + (dir / "run.toml").string() + "' --quiet --period " +
                           period + " --out '" + out.string() + "' > '" + (dir / "run.log").string() + "' 2>&1";
   const int rc = std::system(cmd.c_str());
   log = read_text(dir / "run.log");

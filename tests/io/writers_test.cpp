@@ -17,7 +17,7 @@ TEST_CASE("CSV: quoting, CRLF, Excel formula neutralisation, suppressed cells", 
   t.add_column("count", CellType::Integer);
   t.add_column("flag", CellType::Bool);
   t.rows.push_back({Cell::text("=HYPERLINK(\"x\")"), Cell::real(-12.345), Cell::integer(-3), Cell::boolean(true)});
-  t.rows.push_back({Cell::text("a, \"b\""), Cell::real(0.04), Cell::hidden("<5"), Cell::null()});
+  t.rows.push_back({Cell::text("a, \"b\""), Cell::real(0.04), Cell::hidden(Withheld::Primary, 5), Cell::null()});
   t.rows.push_back({Cell::text("@SUM(A1)"), Cell::real(-0.04), Cell::integer(7), Cell::boolean(false)});
   CHECK(to_csv(t) ==
         "name,change,count,flag\r\n"

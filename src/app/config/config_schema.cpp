@@ -236,7 +236,7 @@ std::vector<Decl> declarations() {
       opt("themes", "target", member(&Th::target), "Target change against baseline, e.g. -0.10 for a 10% reduction")
           .range(Range{-1, 1}).when_unset("none"),
       opt("themes", "rise_is_good", member(&Th::rise_is_good), "A rise is good news (e.g. hate-crime reporting)"),
-      opt("themes", "min_count", member(&Th::min_count),
+      opt("themes", "min_count", member(&Th::min_count, [](const Th&, int m) { check_min_count(m); }),
           "Counts from 1 to min_count-1 are suppressed (a theme named vawg starts at 5)").range(Range{0, 1000}),
       opt("themes", "export_points", member(&Th::export_points), "Allow incident points of this theme in outputs"),
 

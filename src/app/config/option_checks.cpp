@@ -74,4 +74,10 @@ void check_forecast(const std::string& forecast) {
   if (forecast != KdeConfig::kBacktest) parse_forecast_method(forecast);
 }
 
+void check_min_count(int min_count) {
+  if (min_count == 2)
+    throw usage_error("config", "2 would withhold only counts of 1, and \"<2\" would say they are 1: use 0 or 1 "
+                                "(no minimum) or 3 or more.");
+}
+
 }  // namespace hotspot

@@ -28,6 +28,8 @@ bool is_snake_case(std::string_view id);
 void check_snake_case_id(const std::string& id);
 // A method id of `hotspot evaluate`, or KdeConfig::kBacktest.
 void check_forecast(const std::string& forecast);
+// A theme's disclosure minimum: 2 would withhold only counts of 1, which "<2" gives away.
+void check_min_count(int min_count);
 // An age range "10-17" or "65+" (population.ages).
 void check_age_range(const std::string& range);
 // A list that must hold at least one value.

@@ -1,10 +1,12 @@
 #pragma once
 // The one publication rule for every polygon in the pack (cluster outlines,
-// Gi* regions, KDE hotspots): a polygon of a theme with min_count = m > 1 is
-// published only when at least m of the theme's incidents lie strictly inside
-// it. The count is taken on the geometry as published (after clipping and
-// generalisation), not on the cells or cluster it came from, because that is
-// what a reader can count. Points on the boundary do not count: a reader
+// Gi* regions, emerging areas, KDE hotspots), count and shape together: a
+// polygon of a theme with min_count = m > 1 is withheld when the count it
+// stands for (the incidents of the cells or cluster it was drawn from, which
+// its table may print) is small by the primary rule, or when fewer than m of
+// the theme's incidents lie strictly inside it. The second count is taken on
+// the geometry as published (after clipping and generalisation), because that
+// is what a reader can count. Points on the boundary do not count: a reader
 // cannot tell on which side they fall. A polygon holding no incident is
 // withheld too for such a theme: the rule is simply "fewer than m".
 //
@@ -21,14 +23,11 @@
 
 #include "core/incident.hpp"
 #include "core/theme.hpp"
+#include "core/withheld.hpp"
 #include "app/disclosure/theme_protection.hpp"
 #include "geo/geos_handle.hpp"
 
 namespace hotspot {
-
-inline bool polygon_withheld(const Theme& theme, long inside) {
-  return theme.min_count > 1 && inside < theme.min_count;
-}
 
 // What lies strictly inside a polygon: every incident of the theme, and those
 // of them that are protected content.
@@ -37,8 +36,13 @@ struct Inside {
   long covered = 0;
 };
 
-inline bool polygon_withheld(const Theme& theme, const ThemeProtection& protection, Inside inside) {
-  return polygon_withheld(theme, inside.all) ||
+// The judge of every layer. `incidents`: the count the polygon stands for (its
+// cells' or cluster's, which its table may print); `inside`: what lies
+// strictly inside it as published; `protection`: the theme's, from the
+// protected themes it can contain.
+inline bool polygon_withheld(const Theme& theme, const ThemeProtection& protection, long incidents, Inside inside) {
+  return primary_suppressed(static_cast<double>(incidents), theme.min_count) ||
+         (theme.min_count > 1 && inside.all < theme.min_count) ||
          (protection.any() && inside.covered >= 1 && inside.covered < protection.min_count);
 }
 

@@ -14,11 +14,11 @@ namespace hotspot {
 namespace {
 
 std::string text_of(const Table& t, std::size_t row, const std::string& column) { return published_text(t, row, column); }
-std::optional<double> number(const std::string& text) { return published_number(text); }
 
 // "three times its usual 25", "up 30% on its usual 31.2", "down 12% on its usual 40".
-std::string against_usual(double count, const std::string& usual, const std::string& pct_text) {
-  const auto base = number(usual), pct = number(pct_text);
+std::string against_usual(double count, const PublishedCell& usual_cell, const PublishedCell& pct_cell) {
+  const auto base = usual_cell.number, pct = pct_cell.number;
+  const std::string& usual = usual_cell.text;
   if (!base) return "";
   if (!pct) return fmt::format(", against a usual {}", usual);  // too small a base for a percentage
   const double ratio = count / *base;
@@ -45,13 +45,13 @@ void ward_changes(const Table& w, const Theme& theme, const std::string& what, s
   const std::string p = theme.id + "_";
   for (std::size_t r = 0; r + 1 < w.rows.size(); ++r) {  // not the ALL row
     if (text_of(w, r, p + "significant") != "true") continue;
-    const auto count = number(text_of(w, r, p + "count"));
+    const auto count = published_number(w, r, p + "count");
     if (!count) continue;
     const bool rise = text_of(w, r, p + "direction") == "rise";
     const std::string s = fmt::format("{}: {} {} incidents{} \u2014 a significant {}.", text_of(w, r, "ward_name"),
                                       text_of(w, r, p + "count"), what,
-                                      against_usual(*count, text_of(w, r, p + "baseline_mean"),
-                                                    text_of(w, r, p + "change_baseline_pct")),
+                                      against_usual(*count, published_cell(w, r, p + "baseline_mean"),
+                                                    published_cell(w, r, p + "change_baseline_pct")),
                                       rise ? "rise" : "fall");
     (rise == !theme.rise_is_good ? bad : good).push_back(s);
   }
@@ -63,11 +63,12 @@ void hotspot_rises(const Table& h, const std::string& what, std::vector<std::str
     if (h.column_index("significant") >= h.columns.size() || text_of(h, r, "significant") != "true" ||
         text_of(h, r, "direction") != "rise")
       continue;
-    const auto count = number(text_of(h, r, "incidents"));
+    const auto count = published_number(h, r, "incidents");
     if (!count) continue;
     out.push_back(fmt::format("{}: {} {} incidents{} \u2014 a significant rise.", text_of(h, r, "label"),
                               text_of(h, r, "incidents"), what,
-                              against_usual(*count, text_of(h, r, "baseline_mean"), text_of(h, r, "change_baseline_pct"))));
+                              against_usual(*count, published_cell(h, r, "baseline_mean"),
+                                            published_cell(h, r, "change_baseline_pct"))));
   }
 }
 
@@ -83,11 +84,11 @@ std::vector<std::string> key_change_sentences(const RunInputs& run, const Report
     const std::string p = theme.id + "_", what = lower_first(theme.label);
     ward_changes(w, theme, what, rises, falls);
     if (theme.is_window()) {
-      const auto count = number(text_of(w, all, p + "count"));
+      const auto count = published_number(w, all, p + "count");
       if (count && text_of(w, all, p + "direction") == "rise")
         windows.push_back(fmt::format("{}: {} incidents{}{}.", theme.label, text_of(w, all, p + "count"),
-                                      against_usual(*count, text_of(w, all, p + "baseline_mean"),
-                                                    text_of(w, all, p + "change_baseline_pct")),
+                                      against_usual(*count, published_cell(w, all, p + "baseline_mean"),
+                                                    published_cell(w, all, p + "change_baseline_pct")),
                                       text_of(w, all, p + "significant") == "true" ? " \u2014 significant" : ""));
     }
     if (const Table* table = src.hotspot_table(t)) hotspot_rises(*table, what, hotspots);

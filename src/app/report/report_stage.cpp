@@ -58,10 +58,10 @@ void rag_cell(Node tr, const std::string& rag, const Theme& theme) {
 }
 
 // A percentage change as the report prints it; "no data" and withheld values as they are.
-std::string pct(const std::string& v) {
-  if (v.empty()) return "n/a";
-  if (v == kNoData || v[0] == '[') return v;
-  return (v[0] == '-' ? v : "+" + v) + "%";
+std::string pct(const PublishedCell& c) {
+  if (c.text.empty()) return "n/a";
+  if (c.no_data || c.withheld) return c.text;
+  return (c.text[0] == '-' ? c.text : "+" + c.text) + "%";
 }
 
 // " (2 of 3)" after a heading continued over several pages.
@@ -112,8 +112,8 @@ void summary_table(Node parent, const RunInputs& run, const Table& w) {
     const Node tr = el(table, "tr", {{"data-theme", t.id}});
     td(tr, t.label + (t.proxy ? " (proxy)" : ""));
     td(tr, cell(w, all, p + "count"), true);
-    td(tr, pct(cell(w, all, p + "change_previous_pct")), true);
-    td(tr, pct(cell(w, all, p + "change_baseline_pct")), true);
+    td(tr, pct(published_cell(w, all, p + "change_previous_pct")), true);
+    td(tr, pct(published_cell(w, all, p + "change_baseline_pct")), true);
     td(tr, cell(w, all, p + "baseline_mean"), true);
     rag_cell(tr, cell(w, all, p + "rag"), t);
     html::newline(table);
@@ -163,7 +163,7 @@ std::size_t hotspot_rows(Node table, const Table& h, std::size_t reported) {
     td(tr, cell(h, r, "label"));  // names the ward holding most of it; all its wards are in the layer
     if (classed) td(tr, cell(h, r, "space_time"));
     td(tr, cell(h, r, "incidents"), true);
-    td(tr, pct(cell(h, r, "change_previous_pct")), true);
+    td(tr, pct(published_cell(h, r, "change_previous_pct")), true);
     td(tr, cell(h, r, "pai_in_period"), true);  // the hit rate is in the layer; the page holds five columns
     html::newline(table);
   }
@@ -176,7 +176,7 @@ void unnumbered_note(Node parent, const Table& h, const Theme& theme, std::size_
   std::size_t more = 0;
   double forecast = 0, all = 0;
   for (std::size_t r = 0; r < h.rows.size(); ++r) {
-    const auto f = published_number(cell(h, r, "forecast_monthly"));
+    const auto f = published_number(h, r, "forecast_monthly");
     all += f.value_or(0);
     if (r < reported) continue;
     ++more;
@@ -226,14 +226,12 @@ void forecast_note(Node parent, const Table& h, const KdeTheme* kde) {
   el(parent, "p", {{"class", "method-note"}}, note);
 }
 
-std::optional<double> number(const std::string& text) { return published_number(text); }
-
 // "Largest rises on the previous period": the three wards that rose most.
 std::string largest_rises(const Table& w, const std::string& p) {
   const std::size_t all = w.rows.size() - 1;
   std::vector<std::pair<double, std::size_t>> rises;
   for (std::size_t r = 0; r < all; ++r) {
-    const auto now = number(cell(w, r, p + "count")), before = number(cell(w, r, p + "previous"));
+    const auto now = published_number(w, r, p + "count"), before = published_number(w, r, p + "previous");
     if (now && before && *now > *before) rises.emplace_back(*before - *now, r);
   }
   std::sort(rises.begin(), rises.end());
@@ -252,9 +250,9 @@ void key_changes(Node parent, const Table& w, const Theme& theme) {
   header_row(table, {"Incidents", "Previous period", "A year earlier", "12-month baseline", "RAG"});
   const Node tr = el(table, "tr");
   td(tr, cell(w, all, p + "count"), true);
-  td(tr, fmt::format("{} ({})", cell(w, all, p + "previous"), pct(cell(w, all, p + "change_previous_pct"))), true);
-  td(tr, fmt::format("{} ({})", cell(w, all, p + "year_earlier"), pct(cell(w, all, p + "change_year_pct"))), true);
-  td(tr, fmt::format("mean {} ({})", cell(w, all, p + "baseline_mean"), pct(cell(w, all, p + "change_baseline_pct"))),
+  td(tr, fmt::format("{} ({})", cell(w, all, p + "previous"), pct(published_cell(w, all, p + "change_previous_pct"))), true);
+  td(tr, fmt::format("{} ({})", cell(w, all, p + "year_earlier"), pct(published_cell(w, all, p + "change_year_pct"))), true);
+  td(tr, fmt::format("mean {} ({})", cell(w, all, p + "baseline_mean"), pct(published_cell(w, all, p + "change_baseline_pct"))),
      true);
   rag_cell(tr, cell(w, all, p + "rag"), theme);
   if (const std::string rises = largest_rises(w, p); !rises.empty())

@@ -19,9 +19,9 @@ constexpr std::array<const char*, 5> kHeat = {"#feedde", "#fdbe85", "#fd8d3c", "
 using html::el;
 using Node = pugi::xml_node;
 
-void heat_cell(Node tr, const std::string& text, double busiest) {
-  Node td = el(tr, "td", {{"class", "n"}}, text);
-  const auto n = published_number(text);
+void heat_cell(Node tr, const PublishedCell& cell, double busiest) {
+  Node td = el(tr, "td", {{"class", "n"}}, cell.text);
+  const auto n = cell.number;
   if (!n || *n <= 0 || busiest <= 0) return;
   const auto k = std::min<std::size_t>(kHeat.size() - 1, static_cast<std::size_t>(*n / busiest * kHeat.size()));
   td.append_attribute("style") = fmt::format("background:{}{}", kHeat[k], k >= 3 ? ";color:#fff" : "").c_str();
@@ -36,7 +36,7 @@ void hour_grid(Node parent, const Table& hours, const Theme& theme) {
   double busiest = 0;
   for (std::size_t d = 0; d < 7; ++d)
     for (int h = 0; h < 24; ++h)
-      busiest = std::max(busiest, published_number(published_text(hours, rows[d], fmt::format("h{:02}", h))).value_or(0));
+      busiest = std::max(busiest, published_number(hours, rows[d], fmt::format("h{:02}", h)).value_or(0));
   const Node table = el(parent, "table", {{"class", "hours"}, {"data-theme", theme.id}});
   const Node head = el(table, "tr");
   el(head, "th");
@@ -46,7 +46,7 @@ void hour_grid(Node parent, const Table& hours, const Theme& theme) {
   for (std::size_t d = 0; d < 7; ++d) {
     const Node tr = el(table, "tr");
     el(tr, "th", {}, published_text(hours, rows[d], "day"));
-    for (int h = 0; h < 24; ++h) heat_cell(tr, published_text(hours, rows[d], fmt::format("h{:02}", h)), busiest);
+    for (int h = 0; h < 24; ++h) heat_cell(tr, published_cell(hours, rows[d], fmt::format("h{:02}", h)), busiest);
     el(tr, "td", {{"class", "n"}}, published_text(hours, rows[d], "total"));
     html::newline(table);
   }

@@ -6,42 +6,28 @@
 
 #include "analysis/disclosure.hpp"
 #include "app/tables/published_cells.hpp"
-#include "app/disclosure/trend_disclosure.hpp"
 #include "io/svg_chart.hpp"
 
 namespace hotspot {
 namespace {
 
-// The whole area's totals as the ward table's ALL row published them.
-std::vector<PublishedTotal> area_totals(const RunInputs& run, const Table& w, const Theme& theme) {
-  const std::size_t all = w.rows.size() - 1;
-  const Period& p = run.cfg.period;
-  std::vector<PublishedTotal> out;
-  for (const auto& [column, months] : {std::pair{"count", p}, std::pair{"previous", p.previous()},
-                                       std::pair{"year_earlier", p.year_earlier()},
-                                       std::pair{"baseline_mean", p.baseline()}}) {  // the mean gives the total back
-    const std::string text = published_text(w, all, fmt::format("{}_{}", theme.id, column));
-    if (published_number(text)) out.push_back({months, Withheld::No});
-    else if (text == kConfidential) out.push_back({months, Withheld::Secondary});
-    else if (!text.empty() && text[0] == '<') out.push_back({months, Withheld::Primary});
-    // empty (not computed) or "no data": nothing published to subtract from
-  }
-  return out;
-}
-
-std::string theme_chart(const RunInputs& run, const Table& w, std::size_t t, const std::vector<bool>& has_data,
+std::string theme_chart(const RunInputs& run, const WardResult& wards, std::size_t t, const std::vector<bool>& has_data,
                         const Period& span, DisclosureLedger& ledger) {
+  const Table& w = wards.summary;
   const Theme& theme = run.cfg.taxonomy.themes[t];
   std::vector<std::uint64_t> per_month(static_cast<std::size_t>(span.months()), 0);
   const ThemeMask bit = ThemeMask{1} << t;
   for (const Incident& inc : run.ingest.incidents)
     if ((inc.themes & bit) && span.contains(inc.month)) ++per_month[static_cast<std::size_t>(inc.month - span.first)];
-  const std::vector<Withheld> withheld = trend_withheld(per_month, span.first, area_totals(run, w, theme), theme.min_count);
-  const DisclosureTally tally = tally_months(withheld);
-  if (tally.primary + tally.secondary) ledger[theme.id][kTrendOutput] = tally;
+  // Each month as the ward table's month tiles decided it (app/disclosure/ward_disclosure.hpp).
+  DisclosureTally tally;
   std::vector<double> counts(per_month.size());
-  for (std::size_t m = 0; m < counts.size(); ++m)  // no rows at all that month: a gap, not zero
-    counts[m] = !has_data[m] || withheld[m] != Withheld::No ? NAN : static_cast<double>(per_month[m]);
+  for (std::size_t m = 0; m < counts.size(); ++m) {  // no rows at all that month: a gap, not zero
+    const Withheld withheld = has_data[m] ? wards.disclosure.chart_at(t, span.first + static_cast<Month>(m)) : Withheld::No;
+    tally.add(withheld);
+    counts[m] = !has_data[m] || withheld != Withheld::No ? NAN : static_cast<double>(per_month[m]);
+  }
+  if (tally.total()) ledger[theme.id][kTrendOutput] = tally;
   ChartSpec spec;
   spec.title = theme.label;
   spec.x_label = "month";
@@ -57,8 +43,8 @@ std::string theme_chart(const RunInputs& run, const Table& w, std::size_t t, con
   }
   series.push_back(monthly);
   const std::size_t all = w.rows.size() - 1;
-  const auto mean = published_number(published_text(w, all, theme.id + "_baseline_mean"));
-  const auto sd = published_number(published_text(w, all, theme.id + "_baseline_sd"));
+  const auto mean = published_number(w, all, theme.id + "_baseline_mean");
+  const auto sd = published_number(w, all, theme.id + "_baseline_sd");
   if (mean) {
     const double len = run.cfg.period.months();
     const auto flat = [&](const std::string& name, double v, bool dashed) {
@@ -79,7 +65,7 @@ std::string theme_chart(const RunInputs& run, const Table& w, std::size_t t, con
 }  // namespace
 
 std::string trend_pages(const RunInputs& run, const WardResult& wards, DisclosureLedger& ledger) {
-  const Period span{run.cfg.period.last - kTrendMonths + 1, run.cfg.period.last, ""};
+  const Period span = wards.disclosure.chart;
   std::vector<bool> has_data(static_cast<std::size_t>(span.months()), false);
   for (const Incident& inc : run.ingest.incidents)
     if (span.contains(inc.month)) has_data[static_cast<std::size_t>(inc.month - span.first)] = true;
@@ -88,7 +74,7 @@ std::string trend_pages(const RunInputs& run, const WardResult& wards, Disclosur
   for (std::size_t first = 0; first < themes.size(); first += kTrendChartsPerPage) {
     std::string charts;
     for (std::size_t t = first; t < std::min(themes.size(), first + kTrendChartsPerPage); ++t)
-      charts += "<figure class=\"trend\">" + theme_chart(run, wards.summary, t, has_data, span, ledger) + "</figure>";
+      charts += "<figure class=\"trend\">" + theme_chart(run, wards, t, has_data, span, ledger) + "</figure>";
     out += fmt::format("<section class=\"page trends\"><h2>Monthly trend, {}..{}</h2><p>The whole area's incidents "
                        "each month against the 12-month baseline mean before the period and one standard deviation "
                        "either side (per month). Gaps are months with no data, or counts withheld by disclosure control."

@@ -80,9 +80,15 @@ void write_theme(JsonWriter& j, const Theme& t) {
 void write_disclosure(JsonWriter& j, const std::vector<Theme>& themes, const DisclosureLedger& ledger) {
   j.begin_object("disclosure").value("rule", disclosure_note(themes))
       .value("primary_rule", "counts from 1 to min_count - 1 are withheld; zero is shown")
-      .value("secondary_rule", "where a published total would give a withheld count back by subtraction (ranges "
-                               "from the rule included), the smallest other nonzero count of that total is withheld "
-                               "too, until none can; values derived from a withheld count are withheld ([c])");
+      .value("secondary_rule", "every published count is a sum of atoms (the incidents of one theme signature in one "
+                               "ward, hour or catchment and month-set); for each withheld count the range an attacker "
+                               "can deduce from everything published beside it (other wards, themes that add up, "
+                               "hours, plans at a venue; a <m count in 1..m-1, a [c] count at least m) is found by "
+                               "linear programming, and while it holds one value the smallest published count that "
+                               "binds it is withheld too ([c]); values derived from a withheld count are withheld ([c])")
+      .value("months_rule", "month-canonical: months are cut into tiles of the period's length (months, or quarters "
+                            "for quarterly packs), each tile's pattern depends on its own incidents only, so every "
+                            "pack shows a tile alike; a baseline is published only where every tile it sums is");
   DisclosureTally all;
   for (const auto& [theme, outputs] : ledger)
     for (const auto& [output, t] : outputs) {

@@ -9,6 +9,7 @@
 
 #include "app/run/pack_folders.hpp"
 #include "app/context/data_availability_check.hpp"
+#include "app/disclosure/output_registry.hpp"
 #include "app/context/gdal_warnings.hpp"
 #include "app/stages/pack_forecast.hpp"
 #include "app/context/run_context.hpp"
@@ -110,7 +111,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   const RunConfig& cfg = run.cfg;
   const bool pack = mode == Mode::Run;
   if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s.wards, [&] { return compute_wards(run); }, publish_wards);
-  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run); }, publish_time);
+  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run, *s.wards); }, publish_time);
   if (pack) run_stage(run, out, "repeat_locations", s.repeats, [&] { return compute_repeats(run); }, publish_repeats);
   // Before the hotspots: each hotspot is classed (new, persistent, ...) by its cells' space-time classes.
   if (pack && cfg.emerging.enabled)
@@ -202,6 +203,11 @@ void write_manifests(RunContext& run) {
   for (const OutputFile& o : recorded)
     if (std::none_of(run.outputs.begin(), run.outputs.end(), [&](const OutputFile& f) { return f.name == o.name; }))
       throw internal_error("write", fmt::format("{} was recorded but is not in the pack folder", o.name));
+  // Every file of the pack passes a disclosure rule (app/disclosure/output_registry.hpp).
+  for (const OutputFile& o : run.outputs)
+    if (!registered_output(o.name))
+      throw internal_error("write", fmt::format("{} has no entry in app/disclosure/output_registry.cpp: say which "
+                                                "disclosure rule its counts pass before publishing it", o.name));
   run.pack_id = pack_id(run.outputs);  // in both manifests: they tell a reader the two folders belong together
   write_file_atomically(run.restricted_path("manifest.json"), restricted_manifest_json(run));
   write_file_atomically(run.output_path("manifest.json"), manifest_json(run));

@@ -81,7 +81,7 @@ std::vector<Cluster> published_clusters(const RunInputs& run, const Theme& theme
   clusters.insert(clusters.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   std::vector<Cluster> kept;
   for (Cluster& cl : clusters) {
-    if (is_suppressed(theme, cl.points.size())) ++sum.withheld;
+    if (primary_suppressed(static_cast<double>(cl.points.size()), theme.min_count)) ++sum.withheld;  // its outlines would be
     else kept.push_back(std::move(cl));
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Cluster& a, const Cluster& b) {
@@ -149,7 +149,7 @@ FeatureLayer cluster_layer(const RunInputs& run, const Theme& theme, const std::
     const std::string label = fmt::format("{} cluster {} \u2014 {}", method_name, cl.rank, ward_name_of(run, w));
     for (std::size_t j = 0; j < shaped[k].shapes.size(); ++j) {
       const auto& [shape, geom] = shaped[k].shapes[j];
-      if (polygon_withheld(theme, counter.protection(), shaped[k].inside[j])) {
+      if (polygon_withheld(theme, counter.protection(), static_cast<long>(cl.points.size()), shaped[k].inside[j])) {
         ++sum.shapes_withheld;
         continue;
       }
@@ -218,7 +218,7 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
         ++sum.dropped;
         continue;
       }
-      if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, protection, {r.inside, r.inside_protected})) {
+      if (polygon_withheld(theme, protection, r.incidents, {r.inside, r.inside_protected})) {
         ++sum.withheld;
         continue;
       }

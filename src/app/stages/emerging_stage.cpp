@@ -114,7 +114,7 @@ void add_class_areas(const EmergingFrame& f, const Theme& theme, const EmergingG
       ++sum.dropped;
       continue;
     }
-    if (is_suppressed(theme, static_cast<std::uint64_t>(r.incidents)) || polygon_withheld(theme, counter.protection(), {r.inside, r.inside_protected})) {
+    if (polygon_withheld(theme, counter.protection(), r.incidents, {r.inside, r.inside_protected})) {
       ++sum.withheld[k];
       continue;
     }

@@ -12,6 +12,7 @@
 
 #include "analysis/forward_plan.hpp"
 #include "analysis/venue_programme.hpp"
+#include "app/disclosure/theme_protection.hpp"
 #include "app/tables/forward_plan_table.hpp"
 #include "app/stages/stages.hpp"
 #include "io/atomic_file.hpp"
@@ -134,6 +135,7 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
     in.mass.push_back(std::move(m));
   }
   const std::vector<PlannedEvent> plan = plan_events(in);
+  const std::vector<ThemeProtection> protection = theme_protection(cfg);
 
   ForwardPlanResult r;
   r.events = plan.size();
@@ -145,9 +147,16 @@ std::optional<ForwardPlanResult> compute_forward_plan(const RunInputs& run, cons
     const Venue& v = run.venues[e.venue];
     const bool in_ward = v.ward < run.wards.wards.size();
     const std::string ward_code = in_ward ? run.wards.wards[v.ward].code : "", ward_name = in_ward ? run.wards.wards[v.ward].name : cfg.area_name;
-    // Disclosure: the count the venue reaches is shown only when it is at least the theme's minimum.
+    // Disclosure: an event's count is the theme's incidents in the venue's
+    // catchment that no earlier event of the theme reached; for a theme's first
+    // event that is the venue's reach in the theme's plan (venues_<theme>), which
+    // beside the other themes' reaches there is a linked table. A theme holding
+    // a protected theme's incidents by its rules (theme_protection: VAWG
+    // itself, violence) could give them back that way, so its counts are not
+    // quoted at all, and no count of any other theme can be withheld (no
+    // minimum): quoted as it is.
     const long reached = std::lround(e.gain);
-    const bool show = theme.min_count <= 1 || reached >= theme.min_count;
+    const bool show = !protection[e.theme].any();
     const std::string reach_text =
         show ? fmt::format("reaches {} of its incidents of the last {} months within {:.0f} m ({:.0f}% of them) not "
                            "reached by an earlier event", reached, p.lookback_months, p.radius, e.share * 100)

@@ -8,6 +8,7 @@
 #include "analysis/street_places.hpp"
 #include "analysis/ward_stats.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
+#include "app/disclosure/ward_disclosure.hpp"
 #include "app/stages/region_polygons.hpp"
 #include "geo/grid_cells.hpp"
 #include "geo/grid_reference.hpp"
@@ -40,6 +41,7 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
     h.inside_protected = r.inside_protected;
     h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
                               theme, run.cfg.significance);
+    h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
     h.peak = r.max_value;
     h.mean = r.mean_value;
     h.cells = r.cells;
@@ -132,8 +134,8 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
   std::vector<Hotspot> kept;
   for (std::size_t i = 0; i < regions.size(); ++i) {
     RegionPolygon& r = regions[i];
-    if (is_suppressed(theme, static_cast<std::uint64_t>(r.window_incidents)) ||
-        polygon_withheld(theme, protection, {.all = r.window_inside, .covered = r.window_inside_protected})) {
+    if (polygon_withheld(theme, protection, r.window_incidents,
+                         {.all = r.window_inside, .covered = r.window_inside_protected})) {
       ++counts.withheld;  // disclosure: the forecast rests on too few incidents to publish
       continue;
     }
@@ -147,6 +149,7 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
     h.inside = r.inside;
     h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period, theme,
                               run.cfg.significance);
+    h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
     h.peak = r.max_value;
     h.mean = r.mean_value;
     h.cells = r.cells;
@@ -196,7 +199,7 @@ std::vector<Hotspot> draw_hotspots(const RunInputs& run, const WardOverlap& over
     for (Hotspot& h : hs) {
       if (h.area_m2 < k.min_area_m2 || h.incidents < k.min_incidents) {
         ++counts.dropped;
-      } else if (is_suppressed(theme, static_cast<std::uint64_t>(h.incidents)) || polygon_withheld(theme, protection, {h.inside, h.inside_protected})) {
+      } else if (polygon_withheld(theme, protection, h.incidents, {h.inside, h.inside_protected})) {
         ++counts.withheld;  // disclosure: too few incidents to publish
       } else {
         kept.push_back(std::move(h));

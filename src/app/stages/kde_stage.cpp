@@ -357,7 +357,7 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
     run.record_output(tif);
 
     const VectorLayer layer = sum.hotspot_layer.view();
-    tally_table(*layer.table, theme.id, layer.name + ".geojson", {"incidents", "previous_incidents"}, run.disclosure);
+    tally_table(*layer.table, theme.id, layer.name + ".geojson", run.disclosure);
     const std::string name = layer.name + ".geojson";
     write_geojson(run.output_path(name), layer);
     run.record_output(name);

@@ -83,9 +83,12 @@ std::vector<RepeatSquare> repeat_squares(const RunInputs& run, const std::vector
 }
 
 // One theme's hot streets: places (or 100 m squares without streets) by
-// incidents, until the list holds kHotStreetsShare of them.
+// incidents, until the list holds kHotStreetsShare of them. A place whose
+// count disclosure control withholds is left out, as a repeat location is, and
+// counted in `withheld`; the list is by count, so the rest are as small and the
+// list ends there.
 std::vector<HotStreetRow> hot_streets(const RunInputs& run, const Theme& theme,
-                                      const std::vector<const Incident*>& incidents) {
+                                      const std::vector<const Incident*>& incidents, DisclosureTally& withheld) {
   const RunStreets& streets = run.streets;
   const bool by_street = streets.has_column;
   std::map<std::string, std::pair<long, std::map<std::uint32_t, long>>> counts;  // label -> incidents, by ward
@@ -119,15 +122,21 @@ std::vector<HotStreetRow> hot_streets(const RunInputs& run, const Theme& theme,
   std::vector<HotStreetRow> rows;
   long cumulative = 0;
   for (const auto& [minus, label] : ranked) {
-    if (rows.size() == kHotStreetsMost || (total > 0 && cumulative >= kHotStreetsShare * static_cast<double>(total)))
+    if (rows.size() + withheld.primary == kHotStreetsMost ||
+        (total > 0 && cumulative >= kHotStreetsShare * static_cast<double>(total)))
       break;
+    if (primary_suppressed(static_cast<std::uint64_t>(-minus), theme.min_count)) {
+      ++withheld.primary;
+      cumulative -= minus;  // still counted towards the 80%, so the list ends where it would have
+      continue;
+    }
     HotStreetRow r;
     r.theme = &theme;
     r.rank = static_cast<int>(rows.size() + 1);
     r.place = label;
     r.incidents = -minus;
     cumulative += r.incidents;
-    r.cumulative = cumulative;
+    r.cumulative = cumulative;  // published rows come before any withheld one: nothing withheld is in it
     r.total = total;
     r.places = places;
     long most = 0;
@@ -163,7 +172,10 @@ RepeatResult compute_repeats(const RunInputs& run) {
       if (static_cast<std::size_t>(rank) == kTopPerTheme) break;
       rows.push_back({.theme = &theme, .rank = ++rank, .sq = std::move(sq)});
     }
-    const Table streets = hot_streets_table(theme, hot_streets(run, theme, incidents), run.wards.wards,
+    DisclosureTally streets_withheld;
+    const std::vector<HotStreetRow> street_rows = hot_streets(run, theme, incidents, streets_withheld);
+    if (streets_withheld.primary) r.hot_streets_withheld[theme.id] = streets_withheld;
+    const Table streets = hot_streets_table(theme, street_rows, run.wards.wards,
                                             r.by_street ? "street or place" : "100 m square (the inputs have no street column)",
                                             format_month(r.lookback.first) + ".." + format_month(r.lookback.last));
     if (r.hot_streets.columns.empty()) r.hot_streets = streets;
@@ -179,9 +191,11 @@ void publish_repeats(RunContext& run, const RepeatResult& r, std::ostream& out) 
   run.record_output("repeat_locations.csv");
   for (std::size_t t = 0; t < run.cfg.taxonomy.themes.size(); ++t) {
     const std::string& id = run.cfg.taxonomy.themes[t].id;
+    if (const auto left_out = r.hot_streets_withheld.find(id); left_out != r.hot_streets_withheld.end())
+      run.disclosure[id]["hot_streets.csv"] = left_out->second;
     Table theme_rows = r.hot_streets;
     std::erase_if(theme_rows.rows, [&](const std::vector<Cell>& row) { return row[0].s != id; });
-    if (!theme_rows.rows.empty()) tally_table(theme_rows, id, "hot_streets.csv", {"incidents"}, run.disclosure);
+    if (!theme_rows.rows.empty()) tally_table(theme_rows, id, "hot_streets.csv", run.disclosure);
   }
   write_file_atomically(run.output_path("hot_streets.csv"), to_csv(r.hot_streets));
   run.record_output("hot_streets.csv");

@@ -64,6 +64,7 @@ struct RepeatResult {
   Table table;                          // repeat_locations.csv, which the report reads
   std::map<std::string, DisclosureTally> withheld;  // [theme id]: locations left out as too small
   Table hot_streets;                    // hot_streets.csv: every theme's rows, in theme order
+  std::map<std::string, DisclosureTally> hot_streets_withheld;  // [theme id]: streets left out as too small
   bool by_street = false;               // streets (else 100 m squares: the inputs have no street column)
 };
 
@@ -167,7 +168,6 @@ struct VenuePlan {
   std::vector<std::pair<std::size_t, int>> chosen;  // venue index, order
   FeatureLayer candidates;                          // venues_<id>: every candidate venue, with its reason
   FeatureLayer catchments;                          // venue_catchments_<id>: the chosen venues' circles
-  std::vector<std::string> count_columns;           // of `candidates`, for the disclosure ledger
   std::string group;                                // its group in tasking.qgs
   std::size_t eligible = 0;
   double covered_share = 0;                         // of the plan's mass

@@ -8,6 +8,8 @@
 
 #include "analysis/disclosure.hpp"
 #include "analysis/time_profile.hpp"
+#include "app/disclosure/refusal.hpp"
+#include "app/disclosure/time_disclosure.hpp"
 #include "app/stages/stages.hpp"
 #include "app/tables/time_table.hpp"
 #include "core/time_window.hpp"
@@ -15,13 +17,27 @@
 #include "io/csv_writer.hpp"
 
 namespace hotspot {
-std::optional<TimeResult> compute_time(const RunInputs& run) {
+std::optional<TimeResult> compute_time(const RunInputs& run, const WardResult& wards) {
   const RunConfig& cfg = run.cfg;
   if (!cfg.inputs_have_times) return std::nullopt;
+  const auto& themes = cfg.taxonomy.themes;
   TimeResult r;
-  r.profiles.assign(cfg.taxonomy.themes.size(), TimeProfile{});
-  for (std::size_t i = 0; i < cfg.taxonomy.themes.size(); ++i) r.profiles[i] = time_profile(run.period_incidents(i));
-  r.table = time_of_day_table(cfg.taxonomy.themes, r.profiles);
+  r.profiles.assign(themes.size(), TimeProfile{});
+  for (std::size_t i = 0; i < themes.size(); ++i) r.profiles[i] = time_profile(run.period_incidents(i));
+  // Disclosure: the themes' hours together, linked to the ward table's period counts.
+  std::vector<const Incident*> period;
+  for (const Incident& inc : run.ingest.incidents)
+    if (cfg.period.contains(inc.month)) period.push_back(&inc);
+  std::vector<bool> table_theme(themes.size());
+  const std::vector<bool> no_data = no_data_themes(run.availability);
+  PeriodWardCells published{run.wards.wards.size(), {}};
+  for (std::size_t t = 0; t < themes.size(); ++t) {
+    table_theme[t] = !themes[t].is_window();
+    published.cells.push_back(t < no_data.size() && no_data[t] ? std::vector<Withheld>{} : wards.disclosure.cells[t][kCurrent]);
+  }
+  const TimeDisclosure withheld = time_disclosure(themes, period, table_theme, published);
+  if (!withheld.unprotected.empty()) throw disclosure_refusal("time_of_day.csv", withheld.unprotected);
+  r.table = time_of_day_table(themes, r.profiles, withheld);
   return r;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "app/stages/venue_plan.hpp"
 #include "geo/ward_overlap.hpp"
@@ -113,6 +114,36 @@ Candidates eligible_candidates(const RunInputs& run, Diagnostics& diag) {
     if (!found) diag.warn(fmt::format("programme.must_include names venue '{}', which is not an eligible candidate", id));
   }
   return c;
+}
+
+CatchmentSignatures catchment_signatures(const RunInputs& run, const std::vector<Plan>& all, const Candidates& c) {
+  const ProgrammeConfig& p = run.cfg.programme;
+  ThemeMask themes = 0;
+  for (const Plan& plan : all)
+    for (const auto& [t, w] : plan.themes) themes |= ThemeMask{1} << t;
+  const Month last = run.cfg.period.last, first = last - p.lookback_months + 1;
+  std::vector<MassPoint> points;
+  std::vector<ThemeMask> signature;
+  std::map<ThemeMask, std::uint64_t> all_signatures;
+  for (const Incident& inc : run.ingest.incidents) {
+    if (!(inc.themes & themes)) continue;
+    if (p.measure == VenueMeasure::Kde) {
+      all_signatures[inc.themes] += 1;
+      continue;
+    }
+    if (inc.month < first || inc.month > last) continue;
+    points.push_back({inc.x, inc.y, 1, false});
+    signature.push_back(inc.themes);
+  }
+  CatchmentSignatures out(c.list.size());
+  if (p.measure == VenueMeasure::Kde) {
+    for (auto& per : out) per = all_signatures;
+    return out;
+  }
+  const auto catchment = catchments(points, c.list, p.radius);
+  for (std::size_t k = 0; k < c.list.size(); ++k)
+    for (std::uint32_t e : catchment[k]) ++out[k][signature[e]];
+  return out;
 }
 
 }  // namespace hotspot::venues

@@ -16,10 +16,6 @@ std::string ordinal(std::size_t n) {
   return fmt::format("{}{}", n, suffix);
 }
 
-std::string count_text(long n, int min_count) {
-  return (min_count > 0 && n >= 1 && n < min_count) ? fmt::format("<{}", min_count) : std::to_string(n);
-}
-
 }  // namespace
 
 NearestHotspot::NearestHotspot(const RunInputs& run, const KdeResult* kde)
@@ -72,10 +68,14 @@ std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional
   const double share = (r.hotspot_total > 0 ? r.reach.hot_reach[k] / r.hotspot_total
                                             : (r.total > 0 ? r.reach.reach[k] / r.total : 0));
   const bool share_withheld = r.hotspot_total > 0 ? withheld.hot(k) : withheld.reach(k);
-  const std::string reach_text = r.by_incidents ? fmt::format("{} incidents {} within {:.0f} m",
-                                                              count_text(r.reach.reach_count[k], r.plan.min_count), what, p.radius)
-                                 : withheld.reach(k) ? fmt::format("under {} {} within {:.0f} m", r.plan.min_count, what, p.radius)
-                                                     : fmt::format("{:.1f} {} within {:.0f} m", r.reach.reach[k], what, p.radius);
+  const Withheld reach_state = withheld.reach_state(k);
+  const std::string count = reach_state != Withheld::No ? withheld_text(reach_state, r.plan.min_count)
+                                                        : std::to_string(r.reach.reach_count[k]);
+  const std::string reach_text =
+      r.by_incidents                       ? fmt::format("{} incidents {} within {:.0f} m", count, what, p.radius)
+      : reach_state == Withheld::Primary   ? fmt::format("under {} {} within {:.0f} m", r.plan.min_count, what, p.radius)
+      : reach_state != Withheld::No        ? fmt::format("{} {} within {:.0f} m", kConfidential, what, p.radius)
+                                           : fmt::format("{:.1f} {} within {:.0f} m", r.reach.reach[k], what, p.radius);
   const std::string share_text = share_withheld ? std::string(kConfidential) : fmt::format("{:.0f}%", share * 100);
   const std::string near_text = near ? fmt::format("; nearest {} hotspot {:.0f} m", r.plan.label, *near) : "";
   if (r.reach.chosen_order[k])
@@ -95,8 +95,11 @@ std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional
     }
   }
   if (why.empty()) why = "; adds less uncovered mass than the chosen venues";
-  return fmt::format("Not selected: ranked {} of {} by reach ({}){}", ordinal(static_cast<std::size_t>(r.reach.rank[k])),
-                     r.candidates.list.size(), reach_text, why);
+  if (withheld.reach(k))  // its rank would bound a withheld reach
+    return fmt::format("Not selected: reach withheld ({}){}", reach_text, why);
+  return fmt::format("Not selected: ranked {} of {} by reach among the venues whose reach is published ({}){}",
+                     ordinal(static_cast<std::size_t>(withheld.published_rank(k))), withheld.published_count(),
+                     reach_text, why);
 }
 
 }  // namespace hotspot::venues

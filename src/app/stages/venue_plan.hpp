@@ -4,6 +4,7 @@
 // programme it chooses and why each venue was or was not chosen
 // (venue_choice.cpp). venue_stage.cpp turns them into the plan's tables and
 // layers and publishes them.
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -76,8 +77,17 @@ struct PlanResult {
   PlanReach reach{};
   double total = 0, hotspot_total = 0;  // the mass, and the mass in hotspots
   bool by_incidents = true;
-  ReachDisclosure withheld() const { return {reach, by_incidents, plan.min_count}; }
+  std::vector<Withheld> reach_state{};  // [candidate]: its reach, as reach_disclosure decided with every plan's
+  ReachDisclosure withheld() const {
+    return {.r = reach, .state = reach_state, .by_incidents = by_incidents, .min_count = plan.min_count};
+  }
 };
+
+// The theme signatures in each candidate's catchment, for reach_disclosure:
+// with measure = "incidents", the look-back's incidents of any plan's themes
+// within the radius, by signature; with "kde", every signature of those
+// incidents (a surface reaches past the circle, so each may contribute).
+CatchmentSignatures catchment_signatures(const RunInputs& run, const std::vector<Plan>& all, const Candidates& c);
 
 // Chooses the plan's programme: the mass, the eligible candidates, the greedy choice and each candidate's reach.
 PlanResult choose_programme(const RunInputs& run, const KdeResult* kde, const Plan& plan, const HotspotIndex& hotspots,

@@ -6,9 +6,11 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <memory>
 #include <ostream>
 
 #include "app/disclosure/ledger.hpp"
+#include "app/disclosure/refusal.hpp"
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/stages.hpp"
 #include "app/stages/venue_plan.hpp"
@@ -76,7 +78,6 @@ VenuePlan plan_files(const RunInputs& run, const KdeResult* kde, const PlanResul
       .total = r.total, .hotspot_total = r.hotspot_total, .radius = p.radius, .themes = cfg.taxonomy.themes,
       .nearest_hotspot_m = [&nearest](std::size_t t, double x, double y) { return nearest.metres(t, x, y); }};
   out.candidates.table = venue_candidates_table(rows, table);
-  out.count_columns = venue_candidates_count_columns(table);
   out.catchments.table = venue_catchments_table(chosen, table);
   out.table = venue_programme_table(in_order, table);
   for (const auto& [t, w] : plan.themes) out.themes.push_back(t);
@@ -115,8 +116,7 @@ void add_plan_layers(RunContext& run, const VenuePlan& plan) {
 void publish_plan(RunContext& run, const VenuePlan& plan, std::ostream& out) {
   const RunConfig& cfg = run.cfg;
   for (std::size_t t : plan.themes)  // the plan's withheld cells, under each theme it draws on
-    tally_table(plan.candidates.table, cfg.taxonomy.themes[t].id, plan.candidates.name + ".geojson", plan.count_columns,
-                run.disclosure);
+    tally_table(plan.candidates.table, cfg.taxonomy.themes[t].id, plan.candidates.name + ".geojson", run.disclosure);
   for (const FeatureLayer* layer : {&plan.candidates, &plan.catchments}) {
     write_geojson(run.output_path(layer->name + ".geojson"), layer->view());
     run.record_output(layer->name + ".geojson");
@@ -136,9 +136,25 @@ VenueResult compute_venues(const RunInputs& run, const KdeResult* kde, Diagnosti
     diag.warn("venues: no candidate venue was accepted, so no programme was planned");
     return r;
   }
-  for (const Plan& plan : venues::plans(run.cfg)) {
-    const HotspotIndex hotspots(run, kde, plan);
-    r.plans.push_back(plan_files(run, kde, venues::choose_programme(run, kde, plan, hotspots, diag), hotspots));
+  const std::vector<Plan> all = venues::plans(run.cfg);
+  std::vector<std::unique_ptr<HotspotIndex>> hotspots;
+  std::vector<PlanResult> chosen;
+  for (const Plan& plan : all) {
+    hotspots.push_back(std::make_unique<HotspotIndex>(run, kde, plan));
+    chosen.push_back(venues::choose_programme(run, kde, plan, *hotspots.back(), diag));
+  }
+  // Disclosure: every plan's reach at a venue together (the plans share its catchment).
+  std::vector<ReachPlan> reach_plans;
+  for (const PlanResult& c : chosen)
+    reach_plans.push_back({.id = c.plan.id, .themes = c.plan.themes, .min_count = c.plan.min_count, .reach = &c.reach});
+  const venues::Candidates none;
+  const ReachDecision decision =
+      reach_disclosure(reach_plans, venues::catchment_signatures(run, all, chosen.empty() ? none : chosen.front().candidates),
+                       run.cfg.programme.measure == VenueMeasure::Incidents);
+  if (!decision.unprotected.empty()) throw disclosure_refusal("the venue plans (venues_<plan>.*)", decision.unprotected);
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    chosen[i].reach_state = decision.reach[i];
+    r.plans.push_back(plan_files(run, kde, chosen[i], *hotspots[i]));
   }
   return r;
 }

@@ -14,6 +14,7 @@
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/stages.hpp"
 #include "app/disclosure/ledger.hpp"
+#include "app/disclosure/refusal.hpp"
 #include "app/tables/ward_table.hpp"
 #include "geo/contiguity.hpp"
 #include "geo/reproject.hpp"
@@ -75,8 +76,11 @@ WardResult compute_wards(const RunInputs& run) {
                                cfg.period, cfg.significance, min_residents);
   if (cfg.clusters.enabled && run.wards.wards.size() >= 3) r.spatial = ward_spatial_stats(run, r.stats);
   const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
-  r.disclosure = ward_disclosure(cfg.taxonomy.themes, r.stats);
   const std::vector<bool> no_data = no_data_themes(run.availability);
+  r.disclosure = ward_disclosure(cfg.taxonomy.themes, WardAtoms(run.ingest.incidents, run.wards.wards.size()),
+                                 cfg.period, run.data_window, no_data, cfg.threads);
+  if (!r.disclosure.unprotected.empty())
+    throw disclosure_refusal("ward_summary.csv, wards.geojson and the trend charts", r.disclosure.unprotected);
   r.layer_table = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, false,
                              spatial, no_data);
   r.summary = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, true, spatial,
@@ -86,7 +90,8 @@ WardResult compute_wards(const RunInputs& run) {
 
 std::string area_count_text(const WardResult* wards, const Theme& theme, std::uint64_t count) {
   if (!wards)  // a run of a later stage alone (hotspot kde): primary suppression only
-    return primary_suppressed(count, theme.min_count) ? fmt::format("<{}", theme.min_count) : std::to_string(count);
+    return primary_suppressed(static_cast<double>(count), theme.min_count) ? withheld_text(Withheld::Primary, theme.min_count)
+                                                                          : std::to_string(count);
   const Table& w = wards->summary;
   const std::size_t c = w.column_index(theme.id + "_count");
   return cell_text(w.rows.back()[c], w.columns[c]);
@@ -102,11 +107,7 @@ void write_ward_files(RunContext& run, const WardResult& r) {
   const VectorLayer layer{"wards", disclosure_note(cfg.taxonomy.themes), &r.layer_table, wkb, wkbMultiPolygon};
   write_geojson(run.output_path("wards.geojson"), layer);
   run.record_output("wards.geojson");
-  tally_ward_table(r.summary, r.disclosure, cfg.taxonomy.themes, run.disclosure);
-  for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t)
-    if (r.disclosure.unprotected[t])
-      run.diag.warn(fmt::format("disclosure {}: {} ward column(s) still let a withheld count be deduced",
-                                cfg.taxonomy.themes[t].id, r.disclosure.unprotected[t]));
+  tally_ward_table(r.summary, cfg.taxonomy.themes, run.disclosure);
   write_file_atomically(run.output_path("ward_summary.csv"), to_csv(r.summary));
   run.record_output("ward_summary.csv");
 }
@@ -187,8 +188,13 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
   const std::vector<AreaTotal> totals = area_totals(run.cfg, r, out);
   const ClusterConfig c = run.cfg.clusters;
   const std::string variable = r.spatial.empty() ? "" : r.spatial.front().variable;
-  run.stages.push_back({"ward_stats", [totals, c, variable](JsonWriter& j) {
+  const int tile = r.disclosure.tile_months;
+  const std::uint64_t blocks = r.disclosure.blocks, lps = r.disclosure.stats.lp_solves,
+                      mips = r.disclosure.stats.mip_solves;
+  run.stages.push_back({"ward_stats", [totals, c, variable, tile, blocks, lps, mips](JsonWriter& j) {
     j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
+    j.begin_object("disclosure_audit").value("tile_months", tile).value("blocks", blocks)
+        .value("linear_programmes", lps).value("integer_programmes", mips).end_object();
     if (!variable.empty())
       j.value("spatial_statistics", "Getis-Ord Gi* (analytical z) and Local Moran's I (conditional permutation)")
           .value("spatial_variable", variable).value("contiguity", "queen (shared edge or vertex, GEOS)")

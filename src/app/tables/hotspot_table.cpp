@@ -22,9 +22,9 @@ Table hotspot_table(const std::vector<Hotspot>& hotspots, const HotspotTableCont
   const auto hit = [total](const Hotspot& h) {
     return total > 0 ? static_cast<double>(h.incidents) / static_cast<double>(total) : 0.0;
   };
-  // The baseline mean, and the test that would give it back from the count, go with its total.
+  // The baseline mean, and the test that would give it back from the count, go with its tiles.
   const auto has_baseline = [](const Hotspot& h) { return h.change.baseline_mean.has_value(); };
-  const auto baseline_withheld = [m](const Hotspot& h) { return primary_suppressed(h.change.baseline_total, m); };
+  const auto baseline_withheld = [](const Hotspot& h) { return h.baseline_withheld; };
   const auto has_previous = [](const Hotspot& h) { return h.change.previous.has_value(); };
   // hit rate and PAI = incidents / the area's count: withheld with that count
   const auto with_total = [total_withheld](const Hotspot&) { return total_withheld; };

@@ -27,6 +27,7 @@ struct Hotspot {
   long inside = 0;    // strictly inside the polygon: judged by polygon_withheld
   long inside_protected = 0;  // of them, protected content
   ChangeStats change;  // the same cells' period count against their own past (previous, baseline)
+  bool baseline_withheld = false;  // a tile of its baseline is small (baseline_tiles_publishable)
   double peak = 0, mean = 0;
   double forecast_monthly = 0;  // coverage hotspots: the forecast's mass as incidents per month
   std::vector<std::size_t> wards;  // touched, in ward order

@@ -1,19 +1,26 @@
 #include "app/tables/published_cells.hpp"
 
-#include <cctype>
+#include <string>
 
 #include "io/csv_writer.hpp"
 
 namespace hotspot {
 
-std::string published_text(const Table& t, std::size_t row, const std::string& column) {
+PublishedCell published_cell(const Table& t, std::size_t row, const std::string& column) {
   const std::size_t c = t.column_index(column);
-  return cell_text(t.rows[row][c], t.columns[c]);
+  const Cell& cell = t.rows[row][c];
+  PublishedCell out{cell_text(cell, t.columns[c]), std::nullopt, cell.is_withheld(), cell.no_data};
+  if (cell.kind == Cell::Kind::Integer) out.number = static_cast<double>(cell.i);
+  else if (cell.kind == Cell::Kind::Real) out.number = std::stod(out.text);  // the value as printed (rounded)
+  return out;
 }
 
-std::optional<double> published_number(const std::string& text) {
-  if (text.empty() || !(std::isdigit(static_cast<unsigned char>(text[0])) || text[0] == '-')) return std::nullopt;
-  return std::stod(text);
+std::string published_text(const Table& t, std::size_t row, const std::string& column) {
+  return published_cell(t, row, column).text;
+}
+
+std::optional<double> published_number(const Table& t, std::size_t row, const std::string& column) {
+  return published_cell(t, row, column).number;
 }
 
 }  // namespace hotspot

@@ -16,8 +16,8 @@
 //    that is not itself a column (a total, a baseline sum) is.
 //  - a column not applicable to a row (`applies` false) is null there, and is
 //    never shown as withheld: there is nothing to withhold.
-// Layers show every withheld cell as null (Cell::hidden); the ledger tallies
-// them from count_columns().
+// A withheld cell keeps why it was withheld (Cell::withheld): tables show
+// withheld_text, layers a null, and the ledger tallies the states.
 #include <functional>
 #include <string>
 #include <utility>
@@ -117,7 +117,7 @@ class TableColumns {
       if (!c.is_count() || !applicable[i]) continue;
       cells[i] = c.cell(row);
       state[i] = c.withheld ? c.withheld(row) : primary_state(cells[i], c.count_min);
-      if (state[i] != Withheld::No) cells[i] = Cell::hidden(withheld_text(state[i], c.count_min));
+      if (state[i] != Withheld::No) cells[i] = Cell::hidden(state[i], c.count_min);
     }
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const TableColumn<Row>& c = columns_[i];
@@ -125,7 +125,7 @@ class TableColumns {
       if (!applicable[i]) continue;  // stays null
       bool hide = c.withheld_when && c.withheld_when(row);
       for (std::size_t s : sources[i]) hide = hide || state[s] != Withheld::No;
-      cells[i] = hide ? Cell::hidden(kConfidential) : c.cell(row);
+      cells[i] = hide ? Cell::hidden(Withheld::Derived) : c.cell(row);
     }
     return cells;
   }
@@ -134,7 +134,7 @@ class TableColumns {
     const double v = cell.kind == Cell::Kind::Integer ? static_cast<double>(cell.i)
                      : cell.kind == Cell::Kind::Real  ? cell.d
                                                       : 0.0;
-    return min_count > 1 && v > 0 && v < min_count ? Withheld::Primary : Withheld::No;
+    return primary_suppressed(v, min_count) ? Withheld::Primary : Withheld::No;
   }
 
   // Each derived column's sources as column indexes.

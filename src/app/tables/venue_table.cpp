@@ -16,7 +16,8 @@ void add_reach_columns(TableColumns<VenueRow>& cols, const VenueTableContext& r,
       .only_when([](const VenueRow& v) { return v.eligible(); });
   if (!with_count) return;
   cols.add("reach_incidents", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.reach_count[v.k()]); })
-      .count_of(r.min_count).only_when([&r](const VenueRow& v) { return v.eligible() && r.by_incidents; });
+      .count_of(r.min_count, [withheld](const VenueRow& v) { return withheld.reach_state(v.k()); })
+      .only_when([&r](const VenueRow& v) { return v.eligible() && r.by_incidents; });
 }
 
 void add_gain_column(TableColumns<VenueRow>& cols, const VenueTableContext& r) {
@@ -47,7 +48,10 @@ TableColumns<VenueRow> venue_columns(const VenueTableContext& r) {
   cols.add("selected", CellType::Bool, [chosen](const VenueRow& v) { return Cell::boolean(chosen(v)); });
   cols.add("selection_order", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.chosen_order[v.k()]); })
       .only_when(chosen);
-  cols.add("rank", CellType::Integer, [&reach](const VenueRow& v) { return Cell::integer(reach.rank[v.k()]); })
+  // Ranked among the venues whose reach is published: a rank beside a withheld reach would bound it.
+  const ReachDisclosure ranks = r.withheld;
+  cols.add("rank", CellType::Integer, [ranks](const VenueRow& v) { return Cell::integer(ranks.published_rank(v.k())); })
+      .withheld_with([ranks](const VenueRow& v) { return ranks.reach(v.k()); })
       .only_when([](const VenueRow& v) { return v.eligible(); });
   add_reach_columns(cols, r, true);
   const ReachDisclosure withheld = r.withheld;
@@ -104,9 +108,6 @@ TableColumns<VenueRow> catchment_columns(const VenueTableContext& r) {
 
 Table venue_candidates_table(const std::vector<VenueRow>& rows, const VenueTableContext& ctx) {
   return venue_columns(ctx).build(rows);
-}
-std::vector<std::string> venue_candidates_count_columns(const VenueTableContext& ctx) {
-  return venue_columns(ctx).count_columns();
 }
 Table venue_programme_table(const std::vector<VenueRow>& rows, const VenueTableContext& ctx) {
   return programme_columns(ctx).build(rows);

@@ -42,7 +42,6 @@ struct VenueTableContext {
 };
 
 Table venue_candidates_table(const std::vector<VenueRow>& rows, const VenueTableContext& ctx);
-std::vector<std::string> venue_candidates_count_columns(const VenueTableContext& ctx);  // for the ledger
 Table venue_programme_table(const std::vector<VenueRow>& rows, const VenueTableContext& ctx);
 Table venue_catchments_table(const std::vector<VenueRow>& rows, const VenueTableContext& ctx);
 

@@ -55,9 +55,9 @@ void add_spatial_columns(TableColumns<WardRow>& cols, const std::string& p, cons
   cols.add(p + "lisa_p", CellType::Real, 3, value(s.lisa_p)).derived_from({count}).withheld_with(solvable);
 }
 
-// One theme's columns, "<theme>_count" and on. The four counts take the
-// decisions of ward_disclosure (each column of wards sums to the ALL row);
-// every value computed from a count is withheld with it.
+// One theme's columns, "<theme>_count" and on. The counts take the decisions
+// of ward_disclosure (every theme's column protected together, month-canonical
+// tiles); the baseline and every value computed from a count are withheld with it.
 void add_theme_columns(TableColumns<WardRow>& cols, std::size_t t, const Theme& theme, const WardStats& stats,
                        const WardDisclosure& d, const WardSpatialStats* spatial) {
   const std::string p = theme.id + "_";
@@ -167,7 +167,7 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
   Table t = cols.build(ward_rows(wards, area_name, with_total));
   for (auto& row : t.rows)
     for (const auto& [first, end] : no_data_columns)
-      for (std::size_t c = first; c < end; ++c) row[c] = Cell::hidden(kNoData);
+      for (std::size_t c = first; c < end; ++c) row[c] = Cell::missing();
   return t;
 }
 

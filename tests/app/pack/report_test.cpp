@@ -225,9 +225,12 @@ TEST_CASE("report maps at A4: numbers beside their hotspots, never on them, and 
     for (std::size_t p = 0; (p = page.find("<text class=\"ward-name\"", p)) != std::string::npos; ++p) {
       const std::string text = between(page, ">", "</text>", page.find("<tspan", p) - 1);
       std::string joined;
-      for (std::size_t t = 0; (t = text.find("<tspan", t)) != std::string::npos; ++t)
-        joined += (joined.empty() ? "" : " ") + between(text, "\">", "</tspan>", t);
-      ward_names += "|" + joined + "|";
+      // Appended step by step: GCC 12 -Wrestrict misfires on "..." + string&&.
+      for (std::size_t t = 0; (t = text.find("<tspan", t)) != std::string::npos; ++t) {
+        if (!joined.empty()) joined += ' ';
+        joined += between(text, "\">", "</tspan>", t);
+      }
+      ward_names.append("|").append(joined).append("|");
     }
     for (std::size_t p = 0; (p = page.find("<text class=\"hotspot-id\"", p)) != std::string::npos; ++p) {
       const std::size_t span = page.find("<tspan", p);

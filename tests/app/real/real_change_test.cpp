@@ -56,7 +56,7 @@ void write_shuffled(const std::string& borough, unsigned seed, const fs::path& o
 }
 
 struct Tally {
-  int hotspots = 0, tested = 0, rises = 0, withheld = 0;
+  int hotspots = 0, tested = 0, rises = 0;
 };
 
 Tally significant_rises(const fs::path& pack) {
@@ -64,18 +64,15 @@ Tally significant_rises(const fs::path& pack) {
   for (const auto& e : fs::directory_iterator(pack)) {
     const std::string name = e.path().filename().string();
     if (name.rfind("hotspots_", 0) != 0 || e.path().extension() != ".geojson") continue;
+    // VAWG's baseline is withheld wherever one of its months in the polygon is small
+    // (README "Disclosure control"): no test to count there.
+    if (name.rfind("hotspots_vawg", 0) == 0) continue;
     GDALDatasetUniquePtr ds(GDALDataset::Open(e.path().c_str(), GDAL_OF_VECTOR));
     REQUIRE(ds);
-    // A forecast hotspot of a protected theme (VAWG, min_count 5) may hold under 5 incidents in its
-    // baseline: its baseline and test are withheld with it.
-    const bool protected_theme = name == "hotspots_vawg.geojson";
     for (auto& f : *ds->GetLayer(0)) {
       ++t.hotspots;
       const std::string direction = f->GetFieldAsString("direction");
-      if (direction.empty()) {  // no baseline, or withheld
-        t.withheld += protected_theme;
-        continue;
-      }
+      if (direction.empty()) continue;  // no baseline
       ++t.tested;
       t.rises += direction == "rise" && f->GetFieldAsInteger("significant") == 1;
     }
@@ -101,14 +98,14 @@ TEST_CASE("hotspots tested against their own baseline: under 5% significant rise
                                 run / "log") == 0);
       const Tally t = significant_rises(run / "out");
       INFO(borough << " seed " << seed << ": " << t.rises << " significant rises of " << t.tested);
-      CHECK(t.tested + t.withheld == t.hotspots);  // 23 months of shuffled history: every hotspot has a baseline
+      CHECK(t.tested == t.hotspots);  // 23 months of shuffled history: every hotspot has a baseline
       all.hotspots += t.hotspots;
       all.tested += t.tested;
       all.rises += t.rises;
     }
   }
-  // Measured: 31 of 896 (3.5%) with seeds 1 and 2; the nominal rate is 5%.
+  // Measured: 25 of 695 (3.6%) with seeds 1 and 2, VAWG's hotspots left out; the nominal rate is 5%.
   INFO(all.rises << " significant rises of " << all.tested << " hotspots");
-  CHECK(all.tested > 300);
+  CHECK(all.tested > 250);
   CHECK(static_cast<double>(all.rises) < 0.05 * all.tested);
 }

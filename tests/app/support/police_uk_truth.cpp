@@ -74,6 +74,7 @@ Counts independent_count(const std::vector<fs::path>& files, const std::vector<I
         ++c.outside;
         continue;
       }
+      ++c.by_type[f->GetFieldAsString("Crime type")][ward];
       for (const std::string& theme : police_uk_themes(f->GetFieldAsString("Crime type"))) {
         ++c.by_ward[theme][ward];
         c.points[theme].emplace_back(x, y);

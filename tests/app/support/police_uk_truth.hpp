@@ -26,6 +26,7 @@ struct Counts {
   std::map<std::string, std::map<std::string, long>> by_ward;               // theme -> ward -> count
   std::map<std::string, std::vector<std::pair<double, double>>> points;   // theme -> BNG points
   std::map<std::string, std::vector<std::size_t>> point_file;             // theme -> each point's index in `files`
+  std::map<std::string, std::map<std::string, long>> by_type;              // crime type -> ward -> count
   long outside = 0, no_coords = 0, duplicates = 0, rows = 0;
 };
 

@@ -115,7 +115,8 @@ TEST_CASE("compute_wards counts each ward and suppresses small counts in its tab
 
 TEST_CASE("compute_time puts the cluster in its weekday and hour", "[stages]") {
   World w;
-  const std::optional<TimeResult> r = compute_time(w.in);
+  const WardResult wards = compute_wards(w.in);
+  const std::optional<TimeResult> r = compute_time(w.in, wards);
   REQUIRE(r);
   CHECK(r->profiles[0].at(5, 22) == 30);  // Saturday, 22:00-22:59
   CHECK(r->profiles[0].unknown == 3);     // the period's 3 in Damson have no time
@@ -133,7 +134,7 @@ TEST_CASE("compute_time puts the cluster in its weekday and hour", "[stages]") {
   RunConfig no_times = world_config();
   no_times.inputs_have_times = false;
   const RunInputs police_uk(no_times);
-  CHECK_FALSE(compute_time(police_uk));
+  CHECK_FALSE(compute_time(police_uk, wards));
 }
 
 TEST_CASE("compute_repeats lists the busiest places as 100 m squares and withholds small ones", "[stages]") {
@@ -156,9 +157,12 @@ TEST_CASE("compute_repeats names each square by its places' streets, each square
   auto& ingest = w.in.ingest;
   const std::uint32_t repeat_street = ingest.streets.intern("Repeat Street"), mill = ingest.streets.intern("Mill Road"),
                       cluster_street = ingest.streets.intern("Cluster Close");
-  for (Incident& inc : ingest.incidents)
+  const std::uint32_t birch_road = ingest.streets.intern("Birch Road");
+  for (Incident& inc : ingest.incidents) {
     if (inc.themes & 1)  // the cluster (in Ash) on Cluster Close, the monthly place on Repeat Street, Damson's none
       inc.street = inc.x == kRepeat[0] ? repeat_street : inc.ward == 0 ? cluster_street : kNoStreet;
+    if (inc.themes & 2) inc.street = birch_road;  // VAWG's two (min_count 5)
+  }
   // A second place 30 m from the repeat location, in the same 100 m square, on another street: 3 in the look-back.
   for (int m = 1; m <= 3; ++m) {
     Incident inc = incident(kRepeat[0] + 30, kRepeat[1] + 10, kPeriod - m, 0, 1);
@@ -187,8 +191,13 @@ TEST_CASE("compute_repeats names each square by its places' streets, each square
   CHECK(cell_of(r.hot_streets, asb[0], "share_of_incidents") == "0.6383");  // 30 / 47
   CHECK(cell_of(r.hot_streets, asb[1], "place") == "Repeat Street");
   CHECK(cell_of(r.hot_streets, asb[1], "cumulative_share_of_incidents") == "0.8723");  // 41 / 47
-  CHECK(cell_of(r.hot_streets, asb[1], "share_of_places") == "0.6667");  // 2 of the 3 named places
+  CHECK(cell_of(r.hot_streets, asb[1], "share_of_places") == "0.5");  // 2 of the 4 named places (Birch Road too)
   CHECK(cell_of(r.hot_streets, asb[1], "ward_name") == "Ash");
+  // VAWG's one street holds 2, under its minimum of 5: left out, not printed as "<5", and counted.
+  for (std::size_t i = 0; i < r.hot_streets.rows.size(); ++i) CHECK(cell_of(r.hot_streets, i, "theme") != "vawg");
+  REQUIRE(r.hot_streets_withheld.count("vawg"));
+  CHECK(r.hot_streets_withheld.at("vawg").primary == 1);
+  CHECK_FALSE(r.hot_streets_withheld.count("asb"));
 }
 
 TEST_CASE("compute_kde finds the cluster as the top hotspot and keeps the surface's mass", "[stages]") {

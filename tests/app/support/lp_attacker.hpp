@@ -1,0 +1,97 @@
+#pragma once
+// The linear-programming attacker (issue 23), written apart from the engine:
+// it reads packs as a partner would, states everything they publish as linear
+// constraints on non-negative integer unknowns (incidents per theme signature,
+// ward and month; per signature and venue catchment), and for each withheld
+// value minimises and maximises it with GLPK. A value is recovered when its
+// range holds one integer (integer programming settles narrow ranges).
+//
+// The attacker is given which theme signatures exist (the sets of themes an
+// incident can count in): from the taxonomy's rules for police.uk, from the
+// truth for the sample. That is at least what a reader of the manifest can
+// know, so a pack this attacker cannot break resists a real one too.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace hotspot::attack {
+
+// A linear model over non-negative unknowns.
+class LpModel {
+ public:
+  struct Term {
+    int var;
+    double coef;
+  };
+  int add_var();
+  int vars() const { return vars_; }
+  void constrain(std::vector<Term> terms, double lo, double hi, std::string label);  // hi < 0: open
+  int add_target(std::vector<Term> terms);
+  // [lo, hi] of each target over the model, rounded inwards (integer unknowns);
+  // hi = -1 when unbounded.
+  // `partial[t]` set: the target was not solved, its range is only the spread feasible points reached.
+  std::vector<std::pair<double, double>> ranges(std::vector<char>* partial = nullptr) const;
+  mutable int lp_solves = 0, mip_solves = 0;
+  // The constraints `x` violates (a sound model has none).
+  std::vector<std::string> violated(const std::vector<double>& x) const;
+  double value(int target, const std::vector<double>& x) const;
+
+ private:
+  struct Row {
+    std::vector<Term> terms;
+    double lo, hi;
+    std::string label;
+  };
+  int vars_ = 0;
+  std::vector<Row> rows_;
+  std::vector<std::vector<Term>> targets_;
+};
+
+// Theme signatures: bit i = themes[i].
+struct Algebra {
+  std::vector<std::string> themes;
+  std::vector<std::uint32_t> signatures;
+  int index(const std::string& theme) const;  // -1 when absent
+};
+
+// The truth: incidents per (signature, ward code, month).
+using AtomTruth = std::map<std::tuple<std::uint32_t, std::string, int>, long>;
+
+struct Outcome {
+  int withheld = 0;    // withheld cells read (over every pack)
+  int targets = 0;     // distinct withheld quantities
+  int recovered = 0;   // pinned to one value (the truth)
+  int narrowed = 0;    // narrower than the published rule says, not pinned
+  std::vector<std::string> examples, unsound;
+  int lp_solves = 0, mip_solves = 0;
+  double seconds = 0;  // solving
+  std::string summary() const;
+};
+
+// One monthly pack's folder and its period (year * 12 + month - 1).
+struct MonthlyPack {
+  std::filesystem::path dir;
+  int month;
+};
+
+// Every ward_summary.csv cell of `packs` (count, previous, year_earlier,
+// baseline_mean; the ALL row the sum of the wards) against the truth.
+// `months_with_data`: the months any input row falls in (the others hold nothing).
+Outcome attack_ward_tables(const std::vector<MonthlyPack>& packs, const Algebra& algebra,
+                           const std::map<std::string, int>& min_count, const AtomTruth& truth,
+                           const std::set<int>& months_with_data);
+
+// Venue plans of one pack: per candidate venue, every plan's reach_incidents
+// (and a mix's weighted reach) are sums of the signature atoms in its catchment.
+// `truth[venue][signature]`: incidents there over the look-back.
+Outcome attack_venue_plans(const std::filesystem::path& pack, const Algebra& algebra,
+                           const std::map<std::string, std::map<std::string, double>>& plans,
+                           const std::map<std::string, int>& min_count,
+                           const std::map<std::string, std::map<std::uint32_t, long>>& truth);
+
+}  // namespace hotspot::attack
