@@ -35,6 +35,25 @@ std::pair<double, double> prior(const LinkedCell& c, Withheld w) {
   return {std::max(m, c.integer ? 1.0 : 0.0), kUnbounded};  // secondary: nonzero, never under m
 }
 
+// GLPK keeps one environment per thread (its own thread-local state) and never
+// frees it on thread exit: each area's worker thread would leak it. The
+// environment is released when the last problem alive on this thread goes.
+class GlpkThreadUse {
+ public:
+  GlpkThreadUse() { ++users(); }
+  ~GlpkThreadUse() {
+    if (--users() == 0) glp_free_env();
+  }
+  GlpkThreadUse(const GlpkThreadUse&) = delete;
+  GlpkThreadUse& operator=(const GlpkThreadUse&) = delete;
+
+ private:
+  static int& users() {
+    thread_local int count = 0;
+    return count;
+  }
+};
+
 // The attacker's problem for one pattern, kept as one GLPK problem whose rows
 // change bounds as cells are withheld, so every solve starts from the last basis.
 class AttackerProblem {
@@ -199,6 +218,7 @@ class AttackerProblem {
 
   const LinkedTables& t_;
   ProtectionStats& stats_;
+  GlpkThreadUse glpk_;  // outlives the problem: released after ~AttackerProblem deletes lp_
   glp_prob* lp_ = nullptr;
   glp_smcp smcp_{};
   std::vector<int> row_, also_row_;  // 1-based rows; 0: not published

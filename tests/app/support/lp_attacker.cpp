@@ -143,6 +143,7 @@ std::vector<std::pair<double, double>> LpModel::ranges(std::vector<char>* partia
     ++next;
   }
   glp_delete_prob(lp);
+  glp_free_env();  // GLPK's per-thread environment: nothing else of ours is alive in it
   return out;
 }
 
