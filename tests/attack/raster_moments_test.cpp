@@ -6,7 +6,9 @@
 // within 100 m, or a count below min_count recovered. Target: none.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "attack/raster_moments.hpp"
 #include "attack/runs.hpp"
@@ -49,8 +51,31 @@ void attack_every_raster(const std::string& what, const fs::path& pack, const st
   }
 }
 
+// The container theme's incidents that are not protected content: the
+// unprotected ones, drawn exactly on purpose (robbery and weapons in violence).
+std::vector<Point> unprotected_points(const std::vector<TruthIncident>& truth, const std::string& container,
+                                      const std::string& protected_theme, MonthRange months) {
+  std::vector<Point> out;
+  for (const TruthIncident& t : truth) {
+    const auto in = [&](const std::string& id) { return std::find(t.themes.begin(), t.themes.end(), id) != t.themes.end(); };
+    if (months.contains(t.month) && in(container) && !in(protected_theme)) out.push_back({t.x, t.y});
+  }
+  return out;
+}
+
+int within(const std::vector<Point>& points, double x, double y, double d) {
+  int n = 0;
+  for (const Point& p : points) n += std::hypot(p.x - x, p.y - y) <= d;
+  return n;
+}
+
 // The raster of a theme that holds every incident of a protected theme (violence
 // holds VAWG): its located places scored against the protected theme's truth.
+// A place the container's unprotected incidents explain (as many of them within
+// 5 m as the count the attacker found) locates those incidents, which the
+// raster publishes exactly on purpose; it says nothing of a VAWG incident that
+// happens to share their police.uk map point. A placed protected incident is a
+// place they do not explain, near one: the attacker's count there needs it.
 void attack_container(const std::string& what, const fs::path& pack, const std::string& container,
                       const std::string& protected_theme, const std::vector<TruthIncident>& truth) {
   const Manifest m = read_manifest(pack);
@@ -63,33 +88,45 @@ void attack_container(const std::string& what, const fs::path& pack, const std::
   const Raster r = read_raster(tif);
   const MomentAttack a = attack_raster(r);
   const std::vector<Point> prot = points_of(truth, protected_theme, m.period);
+  const std::vector<Point> open = unprotected_points(truth, container, protected_theme, m.period);
   const LocatedScore s = score_located(a.located, prot, mc);
-  // Isolated: an exactly placed protected incident with fewer than min_count of its theme within the bandwidth
-  // (the protected theme's own raster masks it).
-  int isolated = 0, singles = 0;
+  // Near: within 100 m of a protected incident. Isolated: exactly on one, with
+  // fewer than min_count of its theme within the bandwidth (its own raster masks it).
+  int near = 0, explained_near = 0, isolated = 0, singles = 0;
+  std::string examples;
   for (const Located& l : a.located) {
-    int here = 0, near = 0;
-    for (const Point& p : prot) {
-      const double d = std::hypot(p.x - l.x, p.y - l.y);
-      here += d <= 5.0;
-      near += d < r.bandwidth;
+    if (within(prot, l.x, l.y, 100.0) == 0) continue;
+    if (l.count <= within(open, l.x, l.y, 5.0)) {
+      ++explained_near;
+      continue;
     }
-    if (here == 0) continue;
-    singles += l.count == 1 && here == 1;
-    isolated += near < mc;
+    ++near;
+    const int here = within(prot, l.x, l.y, 5.0);
+    singles += here == 1 && l.count == 1;
+    isolated += here > 0 && within(prot, l.x, l.y, r.bandwidth) < mc;
+    if (near <= 5) examples += "\n  " + std::to_string(l.count) + " at (" + std::to_string(l.x) + ", " + std::to_string(l.y) + ")";
   }
+  // The QGIS grid's origin is one incident's coordinate: it places a protected
+  // incident only when no unprotected incident shares that coordinate.
   const GridOriginLeak g = qgis_origin_leak(r);
-  int origin_hits = 0;
-  if (g.leaks)
-    for (const Point& p : prot) origin_hits += std::fabs(p.x - g.west_x) < 1.0 || std::fabs(p.y - g.north_y) < 1.0;
+  int origin_hits = 0, origin_explained = 0;
+  if (g.leaks) {
+    auto on_origin = [&](const Point& p) { return std::fabs(p.x - g.west_x) < 1.0 || std::fabs(p.y - g.north_y) < 1.0; };
+    const bool open_on_origin = std::any_of(open.begin(), open.end(), on_origin);
+    for (const Point& p : prot) {
+      if (!on_origin(p)) continue;
+      (open_on_origin ? origin_explained : origin_hits) += 1;
+    }
+  }
   WARN(what << " kde_" << container << ".tif against " << protected_theme << ": " << a.sets.size() << " incident sets, "
             << s.claims << " places claimed, " << s.within_100m << " within 100 m of a " << protected_theme
-            << " incident, " << s.exact << " exactly with the count of " << protected_theme << " there, " << singles
-            << " single " << protected_theme << " incidents, " << isolated << " isolated (under " << mc << " within "
-            << r.bandwidth << " m); grid origin " << (g.leaks ? "gives" : "does not give") << " a coordinate ("
-            << origin_hits << " of a " << protected_theme << " incident)");
+            << " incident, of which " << explained_near << " explained by " << container << "'s unprotected incidents there and "
+            << near << " not (" << singles << " single " << protected_theme << " incidents, " << isolated
+            << " isolated: under " << mc << " within " << r.bandwidth << " m); grid origin "
+            << (g.leaks ? "gives" : "does not give") << " a coordinate (" << origin_hits << " of a " << protected_theme
+            << " incident alone, " << origin_explained << " shared with an unprotected incident)" << examples);
   INFO(what << " kde_" << container << ".tif against " << protected_theme);
-  CHECK(s.within_100m == 0);
+  CHECK(near == 0);
   CHECK(isolated == 0);
   CHECK(origin_hits == 0);
 }
