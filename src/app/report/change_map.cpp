@@ -26,7 +26,7 @@ const ChangeClass kClasses[] = {
     {"change-same", "No change, or no usual level", {"#f7f7f7", 1, "none", 0, ""}},
     {"change-fall", "Fall, not significant", {"#92c5de", 1, "none", 0, ""}},
     {"change-fall-significant", "Significant fall", {"#2166ac", 1, "none", 0, ""}},
-    {"change-withheld", "Withheld (too few to publish)", {"#d9d9d9", 1, "#6b6b6b", 0.3, "0.8 0.5"}},
+    {"change-withheld", "Withheld by disclosure control", {"#d9d9d9", 1, "#6b6b6b", 0.3, "0.8 0.5"}},
 };
 enum ChangeKind : std::size_t { kRiseSig, kRise, kSame, kFall, kFallSig, kWithheld };
 
