@@ -77,6 +77,7 @@ std::string against_usual(double count, const PublishedCell& usual_cell, const P
                                   : fmt::format("{:.1f} times", ratio);
     return fmt::format(", {} its usual {}", times, usual);
   }
+  if (std::fabs(*pct) < 0.5) return fmt::format(", about its usual {}", usual);  // not "down 0%"
   return fmt::format(", {} {:.0f}% on its usual {}", *pct >= 0 ? "up" : "down", std::fabs(*pct), usual);
 }
 

@@ -34,7 +34,8 @@ struct KeyChange {
 std::vector<KeyChange> ranked_key_changes(const RunInputs& run, const ReportSources& src);
 std::vector<std::string> key_change_sentences(const RunInputs& run, const ReportSources& src);
 
-// ", three times its usual 25", ", up 30% on its usual 31.2", ", against a usual 2" ("" without a usual level).
+// ", three times its usual 25", ", up 30% on its usual 31.2", ", about its usual 530.6" (under 0.5% either
+// way), ", against a usual 2" ("" without a usual level).
 std::string against_usual(double count, const PublishedCell& usual_cell, const PublishedCell& pct_cell);
 
 // What the cover page's list left for the other pages: how many, and the
