@@ -105,7 +105,8 @@ const facts = await page.evaluate(() => {
       }
     }
     const count = (sel) => svg.querySelectorAll(sel).length;
-    return { label: svg.getAttribute("aria-label"), texts: texts.length, overlaps, small,
+    return { label: svg.getAttribute("aria-label"), change: svg.classList.contains("change-map"), texts: texts.length,
+             overlaps, small,
              hotspotIds: count("text.hotspot-id"), wardNames: count("text.ward-name"), venueIds: count("text.venue-id"),
              contextNames: count("text.context-name"), context: count(".context") };
   });
@@ -141,6 +142,8 @@ const facts = await page.evaluate(() => {
     pages: document.querySelectorAll("section.page").length,
     themes: document.querySelectorAll("table.summary tr[data-theme]").length,
     plans: document.querySelectorAll("table.programme").length,
+    events: document.querySelectorAll("table.forward-plan tr[data-event]").length,
+    planPages: document.querySelectorAll("section.roadshow-plan").length,
     venuePages: document.querySelectorAll("section.venues").length,
     inputFiles: document.querySelectorAll("section.input-files table.files tr:not(:first-child)").length,
     filePages: document.querySelectorAll("section.input-files").length,
@@ -155,7 +158,7 @@ const facts = await page.evaluate(() => {
   };
 });
 
-// Summary, data quality, appendix A, and the wards 24 rows a page, the venue
+// Summary, data quality, appendix A (two pages: method and files; measures and glossary), and the wards 24 rows a page, the venue
 // programme two plans a page and appendix B's input files sixty a page.
 const venuePages = Math.ceil(facts.plans / 2), filePages = Math.max(1, Math.ceil(facts.inputFiles / 60));
 const wardPages = Math.ceil(facts.wardRows / 24);
@@ -165,17 +168,23 @@ const trendPages = Math.ceil(facts.themes / 6);
 const whenWherePages = Math.ceil(facts.whenWhereBlocks / (facts.hourGrids > 0 ? 2 : 6));
 if (facts.whenWherePages !== whenWherePages)
   failures.push(`${facts.whenWhereBlocks} when-and-where themes on ${facts.whenWherePages} pages, expected ${whenWherePages}`);
-const fixedPages = 3 + trendPages + whenWherePages + wardPages + venuePages + filePages;
+// and the roadshow plan, twelve events a page, when a forward plan is configured.
+const planPages = facts.planPages > 0 ? Math.max(1, Math.ceil(facts.events / 12)) : 0;
+if (facts.planPages !== planPages) failures.push(`${facts.events} roadshow events on ${facts.planPages} pages, expected 12 a page`);
+const fixedPages = 4 + trendPages + whenWherePages + wardPages + venuePages + planPages + filePages;
 if (facts.wardPages !== wardPages) failures.push(`${facts.wardRows} ward rows on ${facts.wardPages} pages, expected 24 a page`);
 if (facts.venuePages !== venuePages) failures.push(`${facts.plans} venue plans on ${facts.venuePages} pages, expected two a page`);
 if (facts.filePages !== filePages) failures.push(`${facts.inputFiles} input files on ${facts.filePages} pages, expected 60 a page`);
 if (facts.pages !== facts.themes + fixedPages)
   failures.push(`the report has ${facts.pages} page sections, expected ${facts.themes} themes + ${fixedPages} fixed pages`);
-if (facts.maps.length !== facts.themes) failures.push(`${facts.maps.length} maps for ${facts.themes} themes`);
+// A hotspot map and a ward change map per theme.
+const hotspotMaps = facts.maps.filter((m) => !m.change), changeMaps = facts.maps.filter((m) => m.change);
+if (hotspotMaps.length !== facts.themes) failures.push(`${hotspotMaps.length} maps for ${facts.themes} themes`);
+if (changeMaps.length !== facts.themes) failures.push(`${changeMaps.length} change maps for ${facts.themes} themes`);
 for (const m of facts.maps) {
   if (m.overlaps.length) failures.push(`${m.label}: overlapping labels ${m.overlaps.join(", ")}`);
   if (m.small.length) failures.push(`${m.label}: text below 7 pt: ${m.small.join(", ")}`);
-  if (m.wardNames < 1) failures.push(`${m.label}: no ward name on the map`);
+  if (!m.change && m.wardNames < 1) failures.push(`${m.label}: no ward name on the map`);
 }
 failures.push(...facts.swatches, ...facts.numbering);
 for (const t of facts.tall) failures.push(`page "${t.id}" is ${t.mm.toFixed(0)} mm tall; the page holds 190 mm`);
@@ -198,8 +207,12 @@ const expected = facts.themes + fixedPages;
 for (const pdf of [plainPdf, framedPdf]) {
   const n = pageCount(pdf);
   if (n !== expected) failures.push(`${pdf}: ${n} pages, expected ${expected} (${facts.themes} themes + ${fixedPages})`);
+  let inAppendix = false;
   for (let i = 1; i <= n; ++i) {
     const text = pageText(pdf, i);
+    // Plain words: the measures' names only in the appendix.
+    inAppendix = inAppendix || text.includes("Appendix A");
+    if (!inAppendix && /\bPAI\b|z-score|hit rate/.test(text)) failures.push(`${pdf} page ${i}: PAI, z-score or hit rate before the appendix`);
     const markings = text.split(facts.marking).length - 1;
     if (markings < 2) failures.push(`${pdf} page ${i}: the marking ${facts.marking} appears ${markings} time(s), not in header and footer`);
     if (!text.includes(`Page ${i} of ${n}`)) failures.push(`${pdf} page ${i}: no "Page ${i} of ${n}"`);
@@ -214,7 +227,7 @@ for (const pdf of [plainPdf, framedPdf]) {
 }
 if (cleanup) rmSync(cleanup, { recursive: true, force: true });
 
-const labels = facts.maps.map((m) => `${m.texts} (${m.hotspotIds} hotspot, ${m.venueIds} venue, ${m.wardNames} ward, ` +
+const labels = hotspotMaps.map((m) => `${m.texts} (${m.hotspotIds} hotspot, ${m.venueIds} venue, ${m.wardNames} ward, ` +
                                       `${m.contextNames} context)`).join("; ");
 if (mode === "havering" && !facts.maps.some((m) => m.context > 0 && m.contextNames > 0))
   failures.push("the context layer is not drawn and labelled on the Havering maps");

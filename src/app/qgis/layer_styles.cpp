@@ -100,13 +100,14 @@ LayerStyle hotspot_classes_style(const std::vector<std::string>& class_names) {
 }
 
 LayerStyle forecast_hotspot_style(bool classed) {
-  // One red fill (the report map's), the outline saying new, persistent, ...; numbered hotspots labelled.
-  const Rgba red{240, 59, 32, 150}, dark{165, 15, 21, 255};
+  // One red fill (the report map's: #f03b20 at 0.55, outline #a50f15), the outline saying new, persistent,
+  // ...; numbered hotspots labelled.
+  const Rgba red{240, 59, 32, 140}, dark{165, 15, 21, 255};
   LayerStyle st = categorized(classed ? "space_time_key" : "numbered", "if(\"numbered\", \"label\", '')");
   st.fields_used = {classed ? "space_time_key" : "numbered", "numbered", "label"};
   if (!classed) {
-    st.classes.push_back({"true", "", "Hotspot (numbered in the report)", fill(red, dark, 0.6)});
-    st.classes.push_back({"false", "", "Hotspot (unnumbered)", fill(red, dark, 0.3)});
+    st.classes.push_back({"true", "", "Forecast hotspot (numbered in the report)", fill(red, dark, 0.6)});
+    st.classes.push_back({"false", "", "Forecast hotspot (unnumbered)", fill(red, dark, 0.3)});
     return st;
   }
   // A hatch over the fill for the steady classes, a heavier outline for the stronger ones.

@@ -265,7 +265,7 @@ void map_legend(pugi::xml_node parent, const KdeConfig& kde, bool hotspots, bool
   if (hotspots) {
     const pugi::xml_node li = html::el(legend, "li");
     swatch(li, {kWardFill, kHotspot}, "hotspot");
-    html::text(li, kde.classes == HotspotClasses::Coverage ? fmt::format("Hotspot (top {:g}% forecast)", kde.coverage * 100)
+    html::text(li, kde.classes == HotspotClasses::Coverage ? fmt::format("Forecast hotspot (top {:g}% of squares)", kde.coverage * 100)
                                                            : std::string("Hotspot (widest class)"));
   }
   for (const SpaceTimeStyle* c : classes) {
@@ -302,6 +302,12 @@ void map_legend(pugi::xml_node parent, const KdeConfig& kde, bool hotspots, bool
 }
 
 }  // namespace
+
+void legend_swatch(pugi::xml_node parent, const std::vector<MapStyle>& layers, const std::string& key) {
+  swatch(parent, layers, key);
+}
+
+MapStyle ward_line_style() { return kWardLine; }
 
 MapContext load_map_context(const RunInputs& run) {
   const ContextConfig& c = run.cfg.context;

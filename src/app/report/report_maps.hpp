@@ -9,6 +9,7 @@
 #include "app/context/run_context.hpp"
 #include "app/stages/stage_results.hpp"
 #include "io/context_reader.hpp"
+#include "io/svg_map.hpp"
 
 namespace hotspot {
 
@@ -30,6 +31,13 @@ struct ReportMap {
 // Fitted into at most max_width by max_height mm of paper.
 ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t theme, const MapContext& context, double max_width,
                     double max_height);
+
+// A legend swatch (7 by 4.5 mm): `layers` drawn over one another as boxes, as
+// a map draws them; `key` is the class of the map elements it stands for.
+void legend_swatch(pugi::xml_node parent, const std::vector<MapStyle>& layers, const std::string& key);
+
+// The ward boundary's style on every report map.
+MapStyle ward_line_style();
 
 // How many of a theme's hotspots the report numbers on its map and lists in
 // its table: kde.numbered for forecast hotspots, 10 for the classes of sd and top_percent.

@@ -20,7 +20,11 @@
 #include "app/report/report_maps.hpp"
 #include "app/report/report_style.hpp"
 #include "app/stages/stages.hpp"
+#include "app/report/change_map.hpp"
+#include "app/report/exception_list.hpp"
 #include "app/report/key_changes.hpp"
+#include "app/report/page_refs.hpp"
+#include "app/report/plan_page.hpp"
 #include "app/tables/published_cells.hpp"
 #include "app/report/time_note.hpp"
 #include "app/report/report_when_where.hpp"
@@ -102,6 +106,11 @@ void header_row(Node table, std::initializer_list<const char*> headings) {
   html::newline(table);
 }
 
+// A theme's name in the summary: "(proxy)" marked once, never again on a label that says it already.
+std::string summary_label(const Theme& t) {
+  return t.proxy && t.label.find("(proxy)") == std::string::npos ? t.label + " (proxy)" : t.label;
+}
+
 void summary_table(Node parent, const RunInputs& run, const Table& w) {
   const std::size_t all = w.rows.size() - 1;  // the ALL row
   el(parent, "h2", {}, "Summary");
@@ -110,7 +119,7 @@ void summary_table(Node parent, const RunInputs& run, const Table& w) {
   for (const Theme& t : run.cfg.taxonomy.themes) {
     const std::string p = t.id + "_";
     const Node tr = el(table, "tr", {{"data-theme", t.id}});
-    td(tr, t.label + (t.proxy ? " (proxy)" : ""));
+    td(tr, summary_label(t));
     td(tr, cell(w, all, p + "count"), true);
     td(tr, pct(published_cell(w, all, p + "change_previous_pct")), true);
     td(tr, pct(published_cell(w, all, p + "change_baseline_pct")), true);
@@ -128,6 +137,10 @@ std::string production_date(const RunConfig& c) {
   return fmt::format("{:04d}-{:02d}-01", month_year(next), month_of_year(next));
 }
 
+// Key changes on the cover page: with the exception list beside them and the
+// summary table under both, six sentences fit the page.
+constexpr std::size_t kCoverKeyChanges = 6;
+
 void cover_page(Node body, const RunInputs& run, const ReportSources& src, const std::string& title) {
   const RunConfig& c = run.cfg;
   std::vector<std::string> labels;
@@ -136,14 +149,19 @@ void cover_page(Node body, const RunInputs& run, const ReportSources& src, const
   el(page, "h1", {}, title);
   el(page, "p", {}, fmt::format("Area: {}. Period: {} ({}). Produced {} by hotspot {} from the files in this folder.",
                                 c.area_name, c.period.label, c.period.range_text(), production_date(c), HOTSPOT_VERSION));
-  key_changes_summary(page, run, src);
+  const Node columns = el(page, "div", {{"class", "cover-columns"}});
+  const KeyChangesShown shown = key_changes_summary(el(columns, "div"), run, src, kCoverKeyChanges);
+  if (shown.more > 0)  // where the rest are, once the pages are known (fill_page_refs)
+    el(shown.more_note, "span", {{"data-pages", "theme"}},
+       fmt::format("{} more on the theme pages{{pages}}: their change maps and hotspot tables.", shown.more));
+  exception_list(el(columns, "div"), run, src.wards.summary);
   summary_table(page, run, src.wards.summary);
   missing_data_notes(page, run);
   time_note(page, run, src.time);
-  el(page, "h3", {}, "In this report");
-  el(page, "p", {}, fmt::format("A page per theme: {}. Then the wards, {}data quality, and the method and files "
-                                "(appendices A and B).",
-                                fmt::join(labels, ", "), src.plans().empty() ? "" : "the roadshow venues, "));
+  el(page, "p", {{"class", "contents"}}, fmt::format("In this report: a page per theme: {}. Then the wards, {}{}data quality, and the method, the "
+                                "measures and a glossary, and the files (appendices A and B).",
+                                fmt::join(labels, ", "), src.plans().empty() ? "" : "the roadshow venues, ",
+                                src.forward_plan ? "the roadshow plan, " : ""));
   html::newline(body);
 }
 
@@ -155,7 +173,7 @@ bool has_column(const Table& t, const std::string& name) {
 // table rows; with their space-time class when the layer has it.
 std::size_t hotspot_rows(Node table, const Table& h, std::size_t reported) {
   std::size_t shown = 0;
-  const bool classed = has_column(h, "space_time");
+  const bool classed = has_column(h, "space_time"), months = has_column(h, "months_hotspot_of_12");
   for (std::size_t r = 0; r < h.rows.size() && shown < reported; ++r) {
     if (cell(h, r, "class_level") != "1") continue;
     ++shown;
@@ -164,7 +182,9 @@ std::size_t hotspot_rows(Node table, const Table& h, std::size_t reported) {
     if (classed) td(tr, cell(h, r, "space_time"));
     td(tr, cell(h, r, "incidents"), true);
     td(tr, pct(published_cell(h, r, "change_previous_pct")), true);
-    td(tr, cell(h, r, "pai_in_period"), true);  // the hit rate is in the layer; the page holds five columns
+    // How often it was a hotspot this past year, in words; its measures are in the layer.
+    if (months) td(tr, fmt::format("{} of 12 months", cell(h, r, "months_hotspot_of_12")), true);
+    else td(tr, pct(published_cell(h, r, "change_baseline_pct")), true);
     html::newline(table);
   }
   return shown;
@@ -206,19 +226,20 @@ std::string ceiling_sentence(const ThemeForecast& f) {
                      "forecast gets {}% of that gain.", margin, format_real(gain * 100, 0));
 }
 
-// What share of the area the hotspots cover, how well the same drawing did on
-// past months and how much of what could be gained it reaches, in plain
-// words (the method, and how they are drawn, are in the appendix).
+// What share of the area the hotspots cover and how well the same drawing
+// did on past months, in plain words: incidents per 100, never the measures'
+// names (PAI, hit rate: those, and the method, are in appendix A).
 void forecast_note(Node parent, const Table& h, const KdeTheme* kde) {
   if (!kde || !kde->forecast || !has_column(h, "forecast_method")) return;
   const ThemeForecast& f = *kde->forecast;
-  std::string note = fmt::format("The hotspots cover {}% of the area. ", format_real(f.area_share * 100, 1));
+  std::string note = fmt::format("The forecast hotspots cover {}% of the area. ", format_real(f.area_share * 100, 1));
   if (f.backtest && f.backtest->drawn && f.backtest->drawn->months > 0) {
     const DrawnRecord& d = *f.backtest->drawn;
-    note += fmt::format("Drawn so on each of the last {} months, they caught {}% of the next month's incidents in {}% "
-                        "of the area (PAI {}; the last 12 months' busiest squares, same area: PAI {}). ",
-                        d.months, format_real(d.mean_hit_rate * 100, 0), format_real(d.mean_area_share * 100, 1),
-                        format_real(d.mean_pai, 1), format_real(d.baseline_mean_pai, 1));
+    note += fmt::format("In the last {} months, drawn the same way each month, {}% of the area held {} of every 100 "
+                        "incidents the month after; the busiest squares of the last 12 months, over the same area, "
+                        "held {}. ",
+                        d.months, format_real(d.mean_area_share * 100, 0), format_real(d.mean_hit_rate * 100, 0),
+                        format_real(d.baseline_mean_pai * d.mean_area_share * 100, 0));
     note += ceiling_sentence(f);
   } else {
     note += "There were too few earlier months to test them on past data.";
@@ -262,7 +283,8 @@ void key_changes(Node parent, const Table& w, const Theme& theme) {
 // The top hotspots' table, or why there is none.
 void hotspot_table(Node parent, const Table& hotspots, const Theme& theme, const RunConfig& cfg) {
   const std::size_t reported = static_cast<std::size_t>(reported_hotspots(cfg.kde));
-  el(parent, "h3", {}, fmt::format("Top {} hotspots", reported));
+  el(parent, "h3", {}, fmt::format("Top {} {}hotspots", reported,
+                                   cfg.kde.classes == HotspotClasses::Coverage ? "forecast " : ""));
   pugi::xml_document rows;
   const Node table = el(rows, "table", {{"class", "hotspots"}, {"data-theme", theme.id}});
   const Node head = el(table, "tr");
@@ -270,7 +292,8 @@ void hotspot_table(Node parent, const Table& hotspots, const Theme& theme, const
   if (has_column(hotspots, "space_time")) el(head, "th", {{"class", "space-time"}}, "New or persistent");
   el(head, "th", {{"class", "count"}}, "Incidents");
   el(head, "th", {{"class", "change"}}, "vs previous");
-  el(head, "th", {{"class", "pai"}}, "PAI");
+  if (has_column(hotspots, "months_hotspot_of_12")) el(head, "th", {{"class", "months"}}, "Forecast hotspot in");
+  else el(head, "th", {{"class", "months"}}, "vs usual");
   html::newline(table);
   if (hotspot_rows(table, hotspots, reported) == 0) el(parent, "p", {}, "No hotspot met the publication rules this period.");
   else html::append_children(parent, rows);
@@ -288,6 +311,20 @@ void risk_note(Node parent, const RiskTheme& risk) {
                  fmt::join(named, ", "), named.size() == 1 ? "is" : "are"));
 }
 
+// The ward change map under the hotspot map, with its legend beside it; the
+// hotspot map gives up the height it and its heading take.
+constexpr double kChangeMapWidth = 46, kChangeMapHeight = 33, kChangeRow = 40;
+
+void change_map(Node parent, const RunInputs& run, const Table& w, std::size_t t) {
+  const Theme& theme = run.cfg.taxonomy.themes[t];
+  if (t < run.availability.themes.size() && !run.availability.themes[t].possible) return;  // "no data": nothing to map
+  const ChangeMap map = ward_change_map(run, w, theme, kChangeMapWidth, kChangeMapHeight);
+  el(parent, "h3", {{"class", "change-heading"}}, "Change by ward on the usual level (the 12-month average)");
+  const Node row = el(parent, "div", {{"class", "change-row"}, {"data-withheld", std::to_string(map.withheld)}});
+  html::append_children(row, map.svg);
+  html::append_children(row, map.legend);
+}
+
 // What the notes under a map take at most (about seven lines of 7.5 pt), and
 // how much taller than the map's own limit the page body may grow (the
 // printed page holds 190 mm, less the heading and the page's padding).
@@ -298,7 +335,8 @@ void theme_page(Node body, const RunInputs& run, const ReportSources& src, std::
   const Node page = el(body, "section", {{"class", "page theme"}, {"id", "theme-" + theme.id}});
   el(page, "h2", {}, theme.label);
   if (theme.proxy) lead_paragraph(page, "warn", "Proxy measure.", " " + theme.proxy_note);
-  const double map_height = theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight;
+  const bool has_change_map = t >= run.availability.themes.size() || run.availability.themes[t].possible;
+  const double map_height = (theme.proxy ? kMapMaxHeight - 12 : kMapMaxHeight) - (has_change_map ? kChangeRow : 0);
   const ReportMap map = theme_map(run, src, t, context, kMapMaxWidth, map_height);
   // The map, and beside it the key figures, the legend and the numbered hotspots. The notes on the whole
   // page (the unnumbered hotspots, how the hotspots did, risk per resident) go under a wide map, which
@@ -307,6 +345,7 @@ void theme_page(Node body, const RunInputs& run, const ReportSources& src, std::
   const Node main_column = el(theme_body, "div", {{"class", "theme-map"}});
   html::append_children(main_column, map.svg);
   const Node side = el(theme_body, "div", {{"class", "theme-side"}});
+  change_map(main_column, run, src.wards.summary, t);
   const Node notes = map.height_mm + kNotesUnderMap <= map_height + kBodyOverMap ? main_column : side;
   el(side, "h3", {}, "Key changes");
   key_changes(side, src.wards.summary, theme);
@@ -404,6 +443,61 @@ void quality_page(Node body, const RunInputs& run) {
   html::newline(body);
 }
 
+// Each theme's forecast as this run made it: the method (chosen by backtest
+// or set), and the measures behind the theme pages' plain sentences.
+void forecast_measures(Node ul, const RunInputs& run, const KdeResult& kde) {
+  const auto& themes = run.cfg.taxonomy.themes;
+  const Node table = el(el(ul, "li", {}, "The forecast each theme's page uses, and its measures over the last 12 months "
+                                         "(hit rate: the share of the next month's incidents inside the hotspots; PAI: "
+                                         "that share divided by the share of the area):"),
+                        "table", {{"class", "measures"}});
+  header_row(table, {"Theme", "Forecast method", "Chosen", "Area", "Hit rate", "PAI", "PAI, last 12 months' squares"});
+  for (std::size_t t = 0; t < themes.size() && t < kde.themes.size(); ++t) {
+    const auto& f = kde.themes[t].forecast;
+    if (!f) continue;
+    const Node tr = el(table, "tr", {{"data-theme", themes[t].id}});
+    td(tr, themes[t].label);
+    td(tr, f->method.label());
+    td(tr, f->chosen_by_backtest ? "by backtest" : "set");
+    td(tr, format_real(f->area_share * 100, 1) + "%", true);
+    const bool drawn = f->backtest && f->backtest->drawn && f->backtest->drawn->months > 0;
+    td(tr, drawn ? format_real(f->backtest->drawn->mean_hit_rate, 3) : "n/a", true);
+    td(tr, drawn ? format_real(f->backtest->drawn->mean_pai, 2) : "n/a", true);
+    td(tr, drawn ? format_real(f->backtest->drawn->baseline_mean_pai, 2) : "n/a", true);
+    html::newline(table);
+  }
+}
+
+// The words the pages use, defined once.
+void glossary(Node parent, const RunConfig& c) {
+  el(parent, "h3", {}, "Glossary");
+  const Node dl = el(parent, "ul", {{"class", "glossary"}});
+  const auto entry = [&dl](const char* term, const std::string& meaning) {
+    const Node li = el(dl, "li");
+    el(li, "b", {}, term);
+    text(li, fmt::format(" {}", meaning));
+  };
+  entry("Usual level:", "the monthly average of the 12 months before the period.");
+  entry("Significant:", fmt::format("a change too large to be chance (a Poisson test against the usual level, "
+                                    "probability below {}).", c.significance));
+  entry("RAG:", "red, a significant change the bad way; amber, the bad way but not significantly (or short of the "
+                "target); green, on or better than the usual level (or the target).");
+  if (c.kde.enabled)
+    entry(c.kde.classes == HotspotClasses::Coverage ? "Forecast hotspot:" : "Hotspot:",
+          c.kde.classes == HotspotClasses::Coverage
+              ? fmt::format("one of the places forecast to hold the most incidents next month, the top {:g}% of the "
+                            "area's 100 m squares.", c.kde.coverage * 100)
+              : std::string("an area of high incident density this period."));
+  entry("Hit rate:", "the share of a month's incidents inside the hotspots drawn the month before.");
+  entry("PAI (predictive accuracy index):", "the hit rate divided by the share of the area the hotspots cover: "
+                                            "how many times better than spreading effort evenly.");
+  if (c.emerging.enabled)
+    entry("New, persistent, on and off, ...:", "a hotspot's space-time class, from the months its squares were "
+                                               "significant hot spots (Getis-Ord Gi*, a z-score test) over the last "
+                                               "year; \"hot for 11 of the last 12 months\" counts those months.");
+  entry("Withheld ([c], <5):", "a figure disclosure control does not publish, so no one can be identified from it.");
+}
+
 void method_list(Node parent, const RunInputs& run, const ReportSources& src) {
   const RunConfig& c = run.cfg;
   el(parent, "h3", {}, "Method and parameters");
@@ -417,14 +511,14 @@ void method_list(Node parent, const RunInputs& run, const ReportSources& src) {
                                c.significance));
   if (c.kde.enabled && c.kde.classes == HotspotClasses::Coverage) {
     const Node li = el(ul, "li", {}, fmt::format(
-        "Hotspots: the top {:g}% of 100 m squares on a forecast for the coming month, ties kept, nothing dropped; "
-        "squares within {} squares of one another are one hotspot, numbered by forecast incidents, the top {} on each "
-        "map and table. The same drawing is backtested each month at the area it covers (",
+        "Forecast hotspots: the top {:g}% of 100 m squares on a forecast for the coming month, ties kept, nothing "
+        "dropped; squares within {} squares of one another are one hotspot, numbered by forecast incidents, the top {} "
+        "on each map and table. The same drawing is backtested each month at the area it covers (",
         c.kde.coverage * 100, c.kde.join, c.kde.numbered));
     el(li, "code", {}, "hotspot evaluate");
-    text(li, fmt::format("). The density surface (kernel density, {} kernel, {} m cells) is drawn for context. PAI "
-                         "compares the share of incidents with the share of area.",
+    text(li, fmt::format("). The density surface in QGIS (kernel density, {} kernel, {} m cells) is for context only.",
                          name_of(c.kde.kernel), c.kde.cell));
+    text(li, " Their measures are on the next page.");
   } else if (c.kde.enabled) {
     el(ul, "li", {}, fmt::format("Hotspots: kernel density ({} kernel, {} m cells, bandwidth as recorded in the "
                                  "manifest); classes at {} of the non-zero cells; polygons smaller than {} m\u00b2 or "
@@ -514,6 +608,15 @@ void appendix_pages(Node body, const RunContext& run, const ReportSources& src) 
   method_list(page, run, src);
   output_list(page, run);
   html::newline(body);
+  // The measures and the words the pages use, on a page of their own.
+  const Node words = el(body, "section", {{"class", "page appendix glossary-page"}});
+  el(words, "h2", {}, "Appendix A (continued): measures and glossary");
+  if (run.cfg.kde.enabled && run.cfg.kde.classes == HotspotClasses::Coverage && src.kde) {
+    el(words, "h3", {}, "How well the forecast hotspots did");
+    forecast_measures(el(words, "ul"), run, *src.kde);
+  }
+  glossary(words, run.cfg);
+  html::newline(body);
   input_file_pages(body, run);
 }
 
@@ -588,9 +691,11 @@ ReportResult compute_report(const RunContext& run, const ReportSources& src) {
   when_where_pages(body, run, src.time, src.repeats);
   ward_pages(body, run, src.wards.summary);
   venue_pages(body, src.plans());
+  if (src.forward_plan) plan_pages(body, run, *src.forward_plan);
   quality_page(body, run);
   appendix_pages(body, run, src);
   page_foot(body, c);
+  fill_page_refs(body);
   r.html = html::page_string(doc);
   return r;
 }

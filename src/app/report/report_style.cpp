@@ -31,15 +31,24 @@ th { background: #eceff1; } td.n { text-align: right; font-variant-numeric: tabu
 .theme-side p { margin: 1mm 0; }
 .theme-side h3:first-child { margin-top: 0; }
 table.hotspots { font-size: 7.5pt; } table.hotspots td, table.hotspots th { padding: 0.4mm 1mm; }
-table.hotspots { table-layout: fixed; } table.hotspots th:first-child { width: 41%; }
-table.hotspots th.space-time { width: 27%; } table.hotspots th.count { width: 11%; }
-table.hotspots th.change { width: 11%; } table.hotspots th.pai { width: 10%; }
+table.hotspots { table-layout: fixed; } table.hotspots th:first-child { width: 37%; }
+table.hotspots th.space-time { width: 25%; } table.hotspots th.count { width: 11%; }
+table.hotspots th.change { width: 11%; } table.hotspots th.months { width: 16%; }
 .unnumbered, p.risk { font-size: 7.5pt; }
 table.wards { font-size: 7.5pt; }
 .legend { list-style: none; padding: 0; margin: 1mm 0 2mm; font-size: 8pt; columns: 2; }
 .legend li { display: flex; align-items: center; gap: 1.5mm; margin: 0.5mm 0; break-inside: avoid; }
 .legend svg { flex: none; }
 .method-note { font-size: 7.5pt; }
+.change-row { display: flex; gap: 3mm; align-items: flex-start; } .change-row svg.map { flex: none; border: 1px solid #ccc; }
+.change-row .legend { columns: 2; font-size: 7.5pt; margin: 0; flex: 1; } .theme-map h3.change-heading { margin: 1.5mm 0 0.5mm; font-size: 8.5pt; }
+.cover-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+.key-changes ol, .exceptions ul { margin: 1mm 0; padding-left: 5mm; font-size: 7.5pt; } .key-changes li, .exceptions li { margin: 0.3mm 0; }
+.cover h2 { font-size: 11pt; margin-bottom: 1.5mm; } .cover table.summary { margin-bottom: 1.5mm; }
+.exceptions ul { list-style: none; padding-left: 0; } .exceptions .rag { min-width: 9mm; font-size: 7pt; }
+p.more { font-size: 7.5pt; margin: 1mm 0; } p.contents { font-size: 8pt; margin: 1mm 0; }
+table.forward-plan { font-size: 7.5pt; } table.forward-plan th:nth-child(1) { width: 19mm; }
+table.forward-plan th:nth-child(2) { width: 18mm; } table.forward-plan th:nth-child(6) { width: 45%; }
 .halves { display: flex; gap: 4mm; align-items: flex-start; } .halves table { flex: 1; }
 ul.outputs { columns: 5; font-size: 7pt; padding-left: 4mm; margin: 1mm 0; }
 table.files { font-size: 7pt; } table.files td, table.files th { padding: 0.2mm 1mm; }

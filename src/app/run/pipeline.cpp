@@ -138,7 +138,7 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if (!run.layers.empty()) pack_stage(run, out);  // times itself
   if (pack) {
     const ReportSources src{*s.wards, if_ran(s.time), if_ran(s.repeats), if_ran(s.kde), if_ran(s.emerging),
-                            if_ran(s.venues), if_ran(s.risk)};
+                            if_ran(s.venues), if_ran(s.risk), if_ran(s.forward_plan)};
     run_stage(run, out, "report", s.report, [&] { return compute_report(run, src); }, publish_report);
   }
 }

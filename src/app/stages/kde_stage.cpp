@@ -372,7 +372,8 @@ void publish_kde(RunContext& run, const KdeResult& r, std::ostream& out) {
     for (std::size_t i = 0; i < published.values.size(); ++i)  // of the surface as published
       if (published.inside(i)) peak = std::max(peak, published.values[i]);
     VectorLayerSpec spec = theme_polygons(layer, theme);
-    spec.name = fmt::format("{}: KDE hotspots", theme.label);
+    // One name for them in QGIS and in the report (its legends and pages): "Forecast hotspots".
+    spec.name = fmt::format("{}: {}", theme.label, sum.forecast ? "Forecast hotspots" : "KDE hotspots");
     spec.style = sum.forecast ? forecast_hotspot_style(r.history.has_value()) : hotspot_classes_style(class_names);
     spec.stack = draw_order(DrawOrder::Hotspots);
     run.layers.push_back(vector_layer(std::move(spec)));

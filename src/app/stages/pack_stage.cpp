@@ -76,12 +76,13 @@ Project project_layers(const RunContext& run) {
 // Map themes: per analysis theme every layer of its group (surface,
 // hotspots, Gi* bins, clusters, venues) and the ward boundaries, but not the
 // emerging classes, which colour the same grid cells as Gi* and would hide
-// them; the overview shows every theme's hotspots and the wards. A print
-// layout for each.
+// them: they have a map theme of their own per theme ("<theme>: emerging hot
+// spots": the classes, the forecast hotspots over them and the wards); the
+// overview shows every theme's hotspots and the wards. A print layout for each.
 void add_map_themes(Project& p, const RunConfig& cfg) {
   const std::string wards_id = "hotspot_layer_wards";
   MapTheme overview{.name = kOverview};
-  std::vector<MapTheme> risk_themes;
+  std::vector<MapTheme> risk_themes, emerging_themes;
   for (const Theme& t : cfg.taxonomy.themes) {
     MapTheme m{.name = t.label};
     for (const ProjectLayer& l : p.layers) {
@@ -90,7 +91,16 @@ void add_map_themes(Project& p, const RunConfig& cfg) {
         risk_themes.push_back({.name = t.label + ": risk per resident", .layer_ids = {l.id, wards_id}});
         continue;
       }
-      if (l.group == t.label && l.id != "hotspot_layer_emerging_" + t.id) m.layer_ids.push_back(l.id);
+      if (l.group == t.label && l.id == "hotspot_layer_emerging_" + t.id) {
+        const std::string hotspots_id = "hotspot_layer_hotspots_" + t.id;
+        MapTheme e{.name = t.label + ": emerging hot spots", .layer_ids = {l.id}};
+        if (std::any_of(p.layers.begin(), p.layers.end(), [&](const ProjectLayer& x) { return x.id == hotspots_id; }))
+          e.layer_ids.push_back(hotspots_id);
+        e.layer_ids.push_back(wards_id);
+        emerging_themes.push_back(std::move(e));
+        continue;
+      }
+      if (l.group == t.label) m.layer_ids.push_back(l.id);
       if (l.group == t.label && l.id == "hotspot_layer_hotspots_" + t.id) {
         overview.layer_ids.push_back(l.id);
         for (const auto& [style, xml] : l.named_styles)
@@ -101,6 +111,7 @@ void add_map_themes(Project& p, const RunConfig& cfg) {
     p.map_themes.push_back(std::move(m));
   }
   for (MapTheme& m : risk_themes) p.map_themes.push_back(std::move(m));
+  for (MapTheme& m : emerging_themes) p.map_themes.push_back(std::move(m));
   overview.layer_ids.push_back(wards_id);
   p.map_themes.push_back(std::move(overview));
   for (const MapTheme& m : p.map_themes)

@@ -200,6 +200,7 @@ struct ReportSources {
   const EmergingResult* emerging = nullptr;
   const VenueResult* venues = nullptr;
   const RiskResult* risk = nullptr;
+  const ForwardPlanResult* forward_plan = nullptr;  // the roadshow's dated events, when a plan is configured
 
   // A theme's published hotspot table (hotspots_<theme>.geojson), or null without KDE.
   const Table* hotspot_table(std::size_t theme) const { return kde ? &kde->themes[theme].hotspot_layer.table : nullptr; }

@@ -78,6 +78,15 @@ std::string venue_reason(const PlanResult& r, std::size_t v, const std::optional
                                            : fmt::format("{:.1f} {} within {:.0f} m", r.reach.reach[k], what, p.radius);
   const std::string share_text = share_withheld ? std::string(kConfidential) : fmt::format("{:.0f}%", share * 100);
   const std::string near_text = near ? fmt::format("; nearest {} hotspot {:.0f} m", r.plan.label, *near) : "";
+  // A chosen venue whose share rounds to nothing says so in words, not "reaches 0%".
+  const bool none = !share_withheld && share * 100 < 0.5;
+  if (r.reach.chosen_order[k] && none)
+    return fmt::format("Selected {}{}: reaches {} ({}){}; ward: {}", ordinal(static_cast<std::size_t>(r.reach.chosen_order[k])),
+                       r.candidates.list[k].must_include ? " (must include)" : "",
+                       r.hotspot_total > 0 && r.reach.hot_reach[k] <= 0
+                           ? fmt::format("no {} hotspot; it is chosen for the incidents around it", r.plan.label)
+                           : fmt::format("under 0.5% of {}", mass_name),
+                       reach_text, near_text, ward.name);
   if (r.reach.chosen_order[k])
     return fmt::format("Selected {}{}: reaches {} of {} ({}){}; ward: {}", ordinal(static_cast<std::size_t>(r.reach.chosen_order[k])),
                        r.candidates.list[k].must_include ? " (must include)" : "", share_text, mass_name, reach_text,

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -87,8 +88,9 @@ TEST_CASE("report: context roads, marking and date on every page, hotspot number
   const std::size_t themes = 6;
   REQUIRE(count(html, "<section class=\"page theme\"") == themes);
   // Summary, trends (six themes a page), 6 themes, when and where (4 base themes, two a page with their
-  // hour grids), wards, venues (4 plans, two a page), data quality, appendices A and B.
-  CHECK(count(html, "<section class=\"page") == 16);
+  // hour grids), wards, venues (4 plans, two a page), the roadshow plan (5 events), data quality, appendix A
+  // (method and files; measures and glossary) and B.
+  CHECK(count(html, "<section class=\"page") == 18);
   CHECK(count(html, "<section class=\"page when-where-page\"") == 2);
   CHECK(count(html, "<table class=\"hours\"") == 4);
   // The top five repeat locations of each theme with any, as repeat_locations.csv lists them.
@@ -259,4 +261,148 @@ TEST_CASE("report maps at A4: numbers beside their hotspots, never on them, and 
   }
   CHECK(pages == 6);
   CHECK(numbers >= 6 * 10);  // the top kde.numbered (12) on each map, or as many as a theme has
+}
+
+namespace {
+
+// A CSV file's rows, each a map from column name to cell (quoted cells as written, quotes removed).
+std::vector<std::map<std::string, std::string>> read_csv(const fs::path& path) {
+  const std::string text = test::read_text(path);
+  std::vector<std::vector<std::string>> rows(1);
+  std::string cell;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+      else if (c == '"') quoted = false;
+      else cell += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().push_back(cell), cell.clear();
+    } else if (c == '\n') {
+      rows.back().push_back(cell), cell.clear();
+      rows.emplace_back();
+    } else if (c != '\r') {
+      cell += c;
+    }
+  }
+  if (!cell.empty() || !rows.back().empty()) rows.back().push_back(cell);
+  while (!rows.empty() && rows.back().empty()) rows.pop_back();
+  std::vector<std::map<std::string, std::string>> out;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    std::map<std::string, std::string> m;
+    for (std::size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) m[rows[0][c]] = rows[r][c];
+    out.push_back(m);
+  }
+  return out;
+}
+
+// The <section ...> starting at `from` in html, to its end.
+std::string section_at(const std::string& html, std::size_t from) {
+  return from == std::string::npos ? "" : html.substr(from, html.find("</section>", from) - from);
+}
+
+bool withheld_text(const std::string& s) { return s == "<5" || s == "[c]"; }
+
+}  // namespace
+
+TEST_CASE("report on the sample: priorities first, plain words, change maps and the roadshow plan", "[report]") {
+  const fs::path out = test::sample_pack();
+  const std::string html = test::read_text(out / "report.html");
+  const auto wards = read_csv(out / "ward_summary.csv");
+  REQUIRE(wards.size() > 2);
+  const auto& all = wards.back();
+  REQUIRE(all.at("ward_code") == "ALL");
+  std::vector<std::string> themes;
+  for (std::size_t p = 0; (p = html.find("<section class=\"page theme\" id=\"theme-", p)) != std::string::npos; ++p)
+    themes.push_back(between(html, "id=\"theme-", "\"", p));
+  REQUIRE(themes.size() == 6);
+
+  // Page 1 names the planted rise (Larkhill's ASB tripled) among the first two key changes, whichever theme
+  // ranks above it, and every theme red over the whole area in its exception list, with its reason.
+  const std::string cover = section_at(html, html.find("<section class=\"page cover\""));
+  const std::string planted = "Larkhill: 75 anti-social behaviour incidents, three times its usual 24.8 \u2014 a significant rise.";
+  const std::string key = between(cover, "<ol>", "</ol>");
+  std::vector<std::string> items;
+  std::vector<int> tiers;
+  for (std::size_t p = 0; (p = key.find("<li ", p)) != std::string::npos; ++p) {
+    items.push_back(between(key, "\">", "</li>", p));
+    tiers.push_back(std::stoi(between(key, "data-tier=\"", "\"", p)));
+  }
+  REQUIRE(items.size() == 6);
+  CHECK((items[0] == planted || items[1] == planted));
+  CHECK(std::is_sorted(tiers.begin(), tiers.end()));  // significant changes the bad way first
+  CHECK(count(key, "data-theme=\"") == 6);
+  std::size_t red = 0;
+  for (const std::string& t : themes) {
+    INFO(t);
+    const std::string rag = all.at(t + "_rag");
+    if (rag == "red" || rag == "amber") {
+      ++red;
+      CHECK(count(cover, "<li data-theme=\"" + t + "\" data-rag=\"" + rag + "\"><span class=\"rag rag-" + rag + "\">" +
+                             rag + "</span> <b>") >= 1);
+    }
+  }
+  CHECK(red == 4);  // the sample's ASB, hate crime, VAWG and violence are amber over the whole area (none red)
+  // "N more" says where: the theme pages' numbers (summary 1, trends 2, themes 3 to 8).
+  CHECK(cover.find(" more on the theme pages (pages 3\u20138): their change maps and hotspot tables.") != std::string::npos);
+  CHECK(cover.find("{pages}") == std::string::npos);
+
+  // Plain words: no PAI, hit-rate decimals or method names before the appendix; "(proxy)" once.
+  const std::size_t appendix = html.find("<h2>Appendix A: method and files</h2>");
+  REQUIRE(appendix != std::string::npos);
+  const std::string pages = html.substr(0, appendix);
+  for (const std::string jargon : {"PAI", "z-score", "Gi*", "KDE", "hit rate", "DBSCAN", "Poisson"}) {
+    INFO(jargon);
+    CHECK(pages.find(jargon) == std::string::npos);
+  }
+  CHECK(html.find("(proxy) (proxy)") == std::string::npos);
+  CHECK(html.find("reaches 0%") == std::string::npos);
+  CHECK(pages.find("of every 100 incidents the month after") != std::string::npos);
+  // The appendix names the forecast each theme used and its measures.
+  CHECK(count(html.substr(appendix), "<table class=\"measures\"") == 1);
+  CHECK(html.find("<b>PAI (predictive accuracy index):</b>", appendix) != std::string::npos);
+
+  // A change map on every theme page; the wards it draws as withheld are exactly those whose published count
+  // or change ward_summary.csv withholds (as "<5" or "[c]"), and the legend lists the withheld swatch then.
+  std::size_t withheld_total = 0;
+  for (const std::string& t : themes) {
+    INFO(t);
+    const std::string page = section_at(html, html.find("id=\"theme-" + t + "\""));
+    REQUIRE(count(page, "<svg class=\"map change-map\"") == 1);
+    std::set<std::string> drawn, expected;
+    for (std::size_t p = 0; (p = page.find("<path class=\"change-withheld\"", p)) != std::string::npos; ++p)
+      drawn.insert(between(page, "<title>", ": Withheld", p));
+    for (std::size_t r = 0; r + 1 < wards.size(); ++r)
+      for (const char* column : {"_count", "_baseline_mean", "_change_baseline_pct", "_direction", "_significant"})
+        if (wards[r].count(t + column) && withheld_text(wards[r].at(t + column))) expected.insert(wards[r].at("ward_name"));
+    CHECK(drawn == expected);
+    withheld_total += drawn.size();
+    CHECK((count(page, "data-style=\"change-withheld\"") == 1) == !drawn.empty());
+    // Every significant rise the table gives is drawn as one.
+    std::size_t rises = 0;
+    for (std::size_t r = 0; r + 1 < wards.size(); ++r)
+      if (wards[r].at(t + "_significant") == "true" && wards[r].at(t + "_direction") == "rise") ++rises;
+    CHECK(count(page, "<path class=\"change-rise-significant\"") == rises);
+  }
+  CHECK(withheld_total >= 1);  // the sample withholds some ward counts (Larkhill among them)
+
+  // The roadshow plan page lists forward_plan.csv's events, as the file gives them.
+  const auto plan = read_csv(out / "forward_plan.csv");
+  REQUIRE(plan.size() == 5);  // 2,500 at 500 an event
+  const std::string plan_page = section_at(html, html.find("<section class=\"page roadshow-plan\""));
+  REQUIRE_FALSE(plan_page.empty());
+  CHECK(count(plan_page, "<tr data-event=") == plan.size());
+  for (const auto& e : plan) {
+    const std::size_t row = plan_page.find("<tr data-event=\"" + e.at("event") + "\">");
+    REQUIRE(row != std::string::npos);
+    const std::string tr = plan_page.substr(row, plan_page.find("</tr>", row) - row);
+    for (const char* column : {"date", "theme_label", "venue_name", "ward_name"})
+      CHECK(tr.find("<td>" + e.at(column) + "</td>") != std::string::npos);
+    std::string reason = e.at("reason");  // escaped as the page writes it
+    for (std::size_t p = 0; (p = reason.find('&', p)) != std::string::npos; p += 5) reason.replace(p, 1, "&amp;");
+    CHECK(tr.find("<td>" + reason + "</td>") != std::string::npos);
+  }
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/stages/stages.hpp"
+#include "app/tables/published_cells.hpp"
 #include "core/time_window.hpp"
 #include "geo/grid_reference.hpp"
 #include "io/csv_writer.hpp"
@@ -322,6 +323,36 @@ TEST_CASE("compute_report reads the published ward table and the KDE hotspots", 
   const std::size_t vawg = r.html.find("<tr data-theme=\"vawg\">");
   REQUIRE(vawg != std::string::npos);
   CHECK(r.html.find("<td class=\"n\">&lt;5</td>", vawg) < r.html.find("</tr>", vawg));
+}
+
+TEST_CASE("compute_report: a red theme on page 1 with its reason, ranked first, and the roadshow plan page", "[stages]") {
+  World w;
+  w.cfg.forward_plan.dates = {"2024-07-13"};
+  const WardResult wards = compute_wards(w.in);
+  const std::size_t all = wards.summary.rows.size() - 1;
+  REQUIRE(published_text(wards.summary, all, "asb_rag") == "red");  // 33 on a usual 1
+  const std::optional<ForwardPlanResult> plan = compute_forward_plan(w.in, &wards, nullptr, w.diag);
+  REQUIRE(plan);
+  const ReportResult r =
+      compute_report(w.in, ReportSources{wards, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &*plan});
+  const std::size_t cover = r.html.find("<section class=\"page cover\">");
+  const std::size_t cover_end = r.html.find("</section>", cover);
+  REQUIRE(cover != std::string::npos);
+  // The exception list names the red theme with its reason in words.
+  const std::size_t red = r.html.find("<li data-theme=\"asb\" data-rag=\"red\">", cover);
+  REQUIRE(red < cover_end);
+  const std::string item = r.html.substr(red, r.html.find("</li>", red) - red);
+  CHECK(item.find("<b>Anti-social behaviour:</b> 33 incidents") != std::string::npos);
+  CHECK(item.find("a significant rise on the usual level") != std::string::npos);
+  // The first key change is a significant change the bad way: ASB's rise.
+  const std::size_t first = r.html.find("<ol><li ", cover);
+  REQUIRE(first < cover_end);
+  CHECK(r.html.substr(first, 39) == "<ol><li data-theme=\"asb\" data-tier=\"0\">");
+  // The roadshow plan page lists the plan's one event.
+  const std::size_t page = r.html.find("<section class=\"page roadshow-plan\">");
+  REQUIRE(page != std::string::npos);
+  CHECK(r.html.find("<tr data-event=\"1\"><td>2024-07-13</td>", page) != std::string::npos);
+  CHECK(r.html.find("{pages}") == std::string::npos);
 }
 
 }  // namespace hotspot
