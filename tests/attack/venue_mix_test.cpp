@@ -42,7 +42,7 @@ TEST_CASE("attack venues: the sample with a mix that includes VAWG", "[attack][s
 namespace {
 
 std::string venues_toml(const std::string& library_filter) {
-  return test::london_venues_toml(shared_data(), library_filter) + R"([programme]
+  return hotspot::test::london_venues_toml(shared_data(), library_filter) + R"([programme]
 themes = ["asb", "vawg", "violence"]
 mix = { asb = 1.0, vawg = 1.0 }
 k = 5

@@ -212,8 +212,8 @@ TEST_CASE("every borough: every hotspot in a police.uk pack names a street, and 
 TEST_CASE("Havering ASB 2017-02..2017-04: a five-venue programme from libraries and stations", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering-venues");
-  const std::string venues = test::london_venues_toml(data, R"({ authority_id = "54", closed = "" })");
-  test::write_text(dir / "run.toml", test::borough_config("Havering", "2017-02..2017-04", "havering/*.csv", venues + R"([programme]
+  const std::string venue_tables = test::london_venues_toml(data, R"({ authority_id = "54", closed = "" })");
+  test::write_text(dir / "run.toml", test::borough_config("Havering", "2017-02..2017-04", "havering/*.csv", venue_tables + R"([programme]
 themes = ["asb"]
 k = 5
 lookback_months = 3
