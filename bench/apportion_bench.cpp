@@ -7,19 +7,19 @@
 #include <gdal.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <sstream>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "core/diagnostics.hpp"
 #include "geo/apportion.hpp"
 #include "geo/ward_set.hpp"
 #include "io/population_reader.hpp"
 #include "io/ward_reader.hpp"
+#include "london_wards.hpp"
 
 using namespace hotspot;
 namespace fs = std::filesystem;
@@ -28,16 +28,6 @@ namespace {
 
 constexpr int kRepeats = 3;
 
-double median_seconds(const std::function<void()>& f) {
-  std::vector<double> t;
-  for (int i = 0; i < kRepeats; ++i) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
 
 // Every small area against every ward, no index, no covers shortcut: the
 // shares of its area in each ward, with the same nesting rule.
@@ -73,25 +63,15 @@ std::vector<double> pairwise(const GeosContext& ctx, const std::vector<Ward>& wa
 
 int main(int argc, char** argv) {
   GDALAllRegister();
-  const fs::path data = argc > 1 ? fs::path(argv[1]) : fs::path(HOTSPOT_SOURCE_DIR).parent_path() / "shared/data";
+  const fs::path data = bench::shared_data(argc, argv, 1);
   const fs::path lsoa = data / "population/lsoa-2011-boundaries/LSOA_2011_London_gen_MHW.shp";
   const fs::path csv = data / "population/london-lsoa-mid2019-population.csv";
-  if (!fs::exists(lsoa)) {
-    fmt::print("skipped: {} is absent\n", lsoa.string());
-    return 0;
-  }
+  if (bench::absent(lsoa)) return 0;
   GeosContext geos;
   Diagnostics diag;
-  WardSource ws;
-  ws.path = (data / "boundaries/london-wards-2014/London_Ward.shp").string();
-  ws.code_field = "GSS_CODE";
-  ws.name_field = "NAME";
-  const std::vector<Ward> wards = read_wards(geos, ws, "EPSG:27700", diag).wards;
-  WardSource as;
-  as.path = lsoa.string();
-  as.code_field = "LSOA11CD";
-  as.name_field = "";
-  const std::vector<Ward> polygons = read_wards(geos, as, "EPSG:27700", diag).wards;
+  const std::vector<Ward> wards = read_wards(geos, bench::london_wards(data), "EPSG:27700", diag).wards;
+  const WardSource lsoas{.path = lsoa.string(), .code_field = "LSOA11CD", .name_field = ""};
+  const std::vector<Ward> polygons = read_wards(geos, lsoas, "EPSG:27700", diag).wards;
   PopulationColumns cols;
   cols.code_column = "LSOA11CD";
   cols.value_column = "Persons_All-Ages";
@@ -101,9 +81,9 @@ int main(int argc, char** argv) {
 
   const WardSet set(geos, wards);
   Apportionment fast;
-  const double t_fast = median_seconds([&] { fast = apportion(geos, set, areas); });
+  const double t_fast = bench::median_seconds(kRepeats, [&] { fast = apportion(geos, set, areas); });
   std::vector<double> slow;
-  const double t_slow = median_seconds([&] { slow = pairwise(geos, wards, areas); });
+  const double t_slow = bench::median_seconds(kRepeats, [&] { slow = pairwise(geos, wards, areas); });
   double worst = 0;
   for (std::size_t i = 0; i < wards.size(); ++i) worst = std::max(worst, std::abs(fast.count[i] - slow[i]));
   fmt::print("Apportioning {} LSOAs to {} London wards; median of {} runs\n", areas.size(), wards.size(), kRepeats);

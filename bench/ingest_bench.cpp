@@ -25,6 +25,7 @@
 #include "io/incident_reader.hpp"
 #include "io/record_source.hpp"
 #include "io/ward_reader.hpp"
+#include "london_wards.hpp"
 
 using namespace hotspot;
 namespace fs = std::filesystem;
@@ -75,20 +76,13 @@ int main(int argc, char** argv) {
   GDALAllRegister();
   CPLSetErrorHandler(CPLQuietErrorHandler);
   const std::size_t rows = argc > 1 ? std::stoul(argv[1]) : 1000000;
-  const fs::path data = argc > 2 ? fs::path(argv[2]) : fs::path(HOTSPOT_SOURCE_DIR).parent_path() / "shared/data";
-  const fs::path shp = data / "boundaries/london-wards-2014/London_Ward.shp";
-  if (!fs::exists(shp)) {
-    std::printf("skipped: %s is absent\n", shp.c_str());
-    return 0;
-  }
+  const fs::path data = bench::shared_data(argc, argv, 2);
+  const fs::path shp = bench::london_wards_file(data);
+  if (bench::absent(shp)) return 0;
   GeosContext geos;
   Diagnostics diag;
-  WardSource src;
-  src.path = shp.string();
-  src.code_field = "GSS_CODE";
-  src.name_field = "NAME";
   auto t0 = std::chrono::steady_clock::now();
-  const WardReadResult wards = read_wards(geos, src, "EPSG:27700", diag);
+  const WardReadResult wards = read_wards(geos, bench::london_wards(data), "EPSG:27700", diag);
   const double t_read_wards = seconds_since(t0);
   t0 = std::chrono::steady_clock::now();
   const WardSet set(geos, wards.wards);  // ward polygons, study area and the index

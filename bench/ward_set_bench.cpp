@@ -22,11 +22,13 @@
 #include <functional>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "core/diagnostics.hpp"
 #include "geo/contiguity.hpp"
 #include "geo/ward_overlap.hpp"
 #include "geo/ward_set.hpp"
 #include "io/ward_reader.hpp"
+#include "london_wards.hpp"
 
 using namespace hotspot;
 namespace fs = std::filesystem;
@@ -35,16 +37,6 @@ namespace {
 
 constexpr int kRepeats = 7;
 
-double median_seconds(const std::function<void()>& f) {
-  std::vector<double> t;
-  for (int i = 0; i < kRepeats; ++i) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::sort(t.begin(), t.end());
-  return t[t.size() / 2];
-}
 
 // London's wards copied `k` x `k` times side by side, codes made unique.
 std::vector<Ward> replicate(const GeosContext& ctx, const std::vector<Ward>& wards, const Bounds& e, int k) {
@@ -101,19 +93,12 @@ SpatialWeights old_queen_contiguity(const GeosContext& ctx, const std::vector<Wa
 int main(int argc, char** argv) {
   GDALAllRegister();
   CPLSetErrorHandler(CPLQuietErrorHandler);
-  const fs::path data = argc > 1 ? fs::path(argv[1]) : fs::path(HOTSPOT_SOURCE_DIR).parent_path() / "shared/data";
-  const fs::path shp = data / "boundaries/london-wards-2014/London_Ward.shp";
-  if (!fs::exists(shp)) {
-    fmt::print("skipped: {} is absent\n", shp.string());
-    return 0;
-  }
+  const fs::path data = bench::shared_data(argc, argv, 1);
+  const fs::path shp = bench::london_wards_file(data);
+  if (bench::absent(shp)) return 0;
   GeosContext geos;
   Diagnostics diag;
-  WardSource src;
-  src.path = shp.string();
-  src.code_field = "GSS_CODE";
-  src.name_field = "NAME";
-  const WardReadResult read = read_wards(geos, src, "EPSG:27700", diag);
+  const WardReadResult read = read_wards(geos, bench::london_wards(data), "EPSG:27700", diag);
   const std::vector<Ward>& wards = read.wards;
   const std::size_t n = wards.size();
 
@@ -122,12 +107,12 @@ int main(int argc, char** argv) {
   std::vector<Bounds> boxes;
   for (std::size_t i = 0; i < n; ++i) boxes.push_back(shared.envelope(i));
   std::size_t loop_pairs = 0, tree_pairs = 0;
-  const double t_loop = median_seconds([&] {
+  const double t_loop = bench::median_seconds(kRepeats, [&] {
     loop_pairs = 0;
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) loop_pairs += boxes_meet(boxes[i], boxes[j]);
   });
-  const double t_tree = median_seconds([&] {
+  const double t_tree = bench::median_seconds(kRepeats, [&] {
     tree_pairs = 0;
     std::vector<std::uint32_t> near;
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -157,11 +142,11 @@ int main(int argc, char** argv) {
   std::size_t links = 0;
   for (const auto& row : new_w.neighbours) links += row.size();
 
-  const double t_parse = median_seconds([&] {
+  const double t_parse = bench::median_seconds(kRepeats, [&] {
     std::vector<GeomPtr> geoms;
     for (const Ward& w : wards) geoms.push_back(geom_from_wkb(geos, w.wkb));
   });
-  const double t_build = median_seconds([&] { const WardSet s(geos, wards); });
+  const double t_build = bench::median_seconds(kRepeats, [&] { const WardSet s(geos, wards); });
 
   // 16 x the wards: one run each (the old loop is slow there).
   const std::vector<Ward> big = replicate(geos, wards, shared.extent(), 4);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/theme.hpp"
+#include "sample_config_text.hpp"
 
 namespace hotspot::test {
 
@@ -63,19 +64,7 @@ inline std::string read_text(const std::filesystem::path& p) {
 // The sample's config written into `dir` as run.toml, its paths made absolute,
 // with `extra` tables appended.
 inline std::filesystem::path sample_config_copy(const TempDir& dir, const std::string& extra) {
-  const std::filesystem::path sample = source_dir() / "data/sample";
-  std::string cfg = read_text(sample / "hotspot.toml");
-  for (const std::string name : {"wards.geojson", "incidents/*.csv", "../themes/force-extract.toml", "venues.csv",
-                                 "population.csv"}) {
-    std::string quoted = "\"";  // step by step: GCC 12 -Wrestrict misfires on "..." + s + "..."
-    quoted.append(name).append("\"");
-    const std::size_t at = cfg.find(quoted);
-    if (at == std::string::npos) throw std::runtime_error("the sample config no longer names " + name);
-    std::string absolute = "\"";
-    absolute.append((sample / name).lexically_normal().string()).append("\"");
-    cfg.replace(at, quoted.size(), absolute);
-  }
-  write_text(dir / "run.toml", cfg + extra);
+  write_text(dir / "run.toml", sample_config_text(source_dir() / "data/sample") + extra);
   return dir / "run.toml";
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace hotspot {
@@ -88,6 +89,27 @@ double median_of(std::vector<double> v) {
   return v.size() % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
 }
 
+// One month of a paired comparison on PAI (a against b) into a record's
+// wins, losses and ties. Equal within rounding noise counts as a tie, not a win.
+template <typename Record>
+void count_month(Record& record, double a, double b) {
+  if (std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b))) ++record.ties;
+  else if (a > b) ++record.wins;
+  else ++record.losses;
+}
+
+// One measure of a method over its months, in month order.
+template <typename ByMonth, typename Measure>
+std::vector<double> values_of(const ByMonth& by_month, Measure measure) {
+  std::vector<double> out;
+  out.reserve(by_month.size());
+  for (const auto& [month, record] : by_month) out.push_back(static_cast<double>(std::invoke(measure, *record)));
+  return out;
+}
+
+// Whether a drawn month compares with cells_l12: both PAIs defined.
+bool paired(const BacktestRow& r) { return std::isfinite(r.measures.pai) && std::isfinite(r.baseline_pai); }
+
 }  // namespace
 
 std::vector<MethodSummary> summarise(std::span<const BacktestRow> rows, std::size_t methods, double coverage,
@@ -104,59 +126,43 @@ std::vector<MethodSummary> summarise(std::span<const BacktestRow> rows, std::siz
     MethodSummary s;
     s.method = m;
     s.coverage = coverage;
-    std::vector<double> hit, pai, pei, rri;
-    for (const auto& [month, me] : by_method[m]) {
-      hit.push_back(me->hit_rate);
-      pai.push_back(me->pai);
-      pei.push_back(me->pei);
-      rri.push_back(me->rri);
-    }
-    s.months = static_cast<int>(by_method[m].size());
-    s.mean_hit_rate = mean_of(hit);
-    s.mean_pai = mean_of(pai);
-    s.median_pai = median_of(pai);
-    s.mean_pei = mean_of(pei);
-    s.mean_rri = mean_of(rri);
+    const auto& by_month = by_method[m];
+    s.months = static_cast<int>(by_month.size());
+    s.mean_hit_rate = mean_of(values_of(by_month, &CoverageMeasures::hit_rate));
+    s.mean_pai = mean_of(values_of(by_month, &CoverageMeasures::pai));
+    s.median_pai = median_of(values_of(by_month, &CoverageMeasures::pai));
+    s.mean_pei = mean_of(values_of(by_month, &CoverageMeasures::pei));
+    s.mean_rri = mean_of(values_of(by_month, &CoverageMeasures::rri));
     for (const std::size_t o : against) {
       MethodSummary::Paired p{o, 0, 0, 0};
       for (const auto& [month, me] : by_method[m]) {
         const auto it = by_method[o].find(month);
         if (it == by_method[o].end() || !std::isfinite(me->pai) || !std::isfinite(it->second->pai)) continue;
-        const double a = me->pai, b = it->second->pai;
-        // Equal within rounding noise counts as a tie, not a win.
-        if (std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b))) ++p.ties;
-        else if (a > b) ++p.wins;
-        else ++p.losses;
+        count_month(p, me->pai, it->second->pai);
       }
       s.paired.push_back(p);
     }
     if (!drawn[m].empty()) {
       DrawnRecord d;
-      std::vector<double> share, spots, dhit, dpai, dpei, base, ceiling;
-      for (const auto& [month, r] : drawn[m]) {
-        share.push_back(r->measures.area_share);
-        spots.push_back(r->hotspots);
-        dhit.push_back(r->measures.hit_rate);
-        dpai.push_back(r->measures.pai);
-        dpei.push_back(r->measures.pei);
-        // The comparisons are paired: months where either PAI is undefined count in neither mean.
-        const bool paired = std::isfinite(r->measures.pai) && std::isfinite(r->baseline_pai);
-        base.push_back(paired ? r->baseline_pai : std::nan(""));
-        ceiling.push_back(std::isfinite(r->measures.pai) ? r->ceiling_pai : std::nan(""));
-        if (!paired) continue;
-        const double a = r->measures.pai, b = r->baseline_pai;
-        if (std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b))) ++d.ties;
-        else if (a > b) ++d.wins;
-        else ++d.losses;
-      }
-      d.months = static_cast<int>(drawn[m].size());
-      d.mean_area_share = mean_of(share);
-      d.mean_hotspots = mean_of(spots);
-      d.mean_hit_rate = mean_of(dhit);
-      d.mean_pai = mean_of(dpai);
-      d.mean_pei = mean_of(dpei);
-      d.baseline_mean_pai = mean_of(base);
-      d.ceiling_mean_pai = mean_of(ceiling);
+      for (const auto& [month, r] : drawn[m])
+        if (paired(*r)) count_month(d, r->measures.pai, r->baseline_pai);
+      const auto& rows_of = drawn[m];
+      const auto measure = [&](double CoverageMeasures::*of) {
+        return mean_of(values_of(rows_of, [of](const BacktestRow& r) { return r.measures.*of; }));
+      };
+      d.months = static_cast<int>(rows_of.size());
+      d.mean_area_share = measure(&CoverageMeasures::area_share);
+      d.mean_hotspots = mean_of(values_of(rows_of, [](const BacktestRow& r) { return static_cast<double>(r.hotspots); }));
+      d.mean_hit_rate = measure(&CoverageMeasures::hit_rate);
+      d.mean_pai = measure(&CoverageMeasures::pai);
+      d.mean_pei = measure(&CoverageMeasures::pei);
+      // The comparisons are paired: months where either PAI is undefined count in neither mean.
+      d.baseline_mean_pai = mean_of(values_of(rows_of, [](const BacktestRow& r) {
+        return paired(r) ? r.baseline_pai : std::nan("");
+      }));
+      d.ceiling_mean_pai = mean_of(values_of(rows_of, [](const BacktestRow& r) {
+        return std::isfinite(r.measures.pai) ? r.ceiling_pai : std::nan("");
+      }));
       s.drawn = d;
     }
     out.push_back(std::move(s));

@@ -1,34 +1,16 @@
 #include "analysis/hotspot_drawing.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include "analysis/forecast_measures.hpp"
+#include "core/disjoint_sets.hpp"
 #include "core/error.hpp"
 
 namespace hotspot {
 namespace {
 
-// Union-find over grid cells (only drawn cells are ever joined).
-struct Groups {
-  std::vector<std::size_t> parent;
-  explicit Groups(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
-  std::size_t find(std::size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-  }
-  // True when a and b were apart.
-  bool join(std::size_t a, std::size_t b) {
-    a = find(a), b = find(b);
-    if (a == b) return false;
-    if (b < a) std::swap(a, b);  // the root is the lower index: deterministic
-    parent[b] = a;
-    return true;
-  }
-};
-
 // Adds cell i to the drawing; returns how many hotspots it merged into it (0: a new one).
-int add(const GridSpec& spec, int join, std::size_t i, std::vector<std::uint8_t>& drawn, Groups& g) {
+int add(const GridSpec& spec, int join, std::size_t i, std::vector<std::uint8_t>& drawn, DisjointSets& g) {
   const int row = static_cast<int>(i / static_cast<std::size_t>(spec.nx));
   const int col = static_cast<int>(i % static_cast<std::size_t>(spec.nx));
   drawn[i] = 1;
@@ -65,7 +47,7 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
 
   HotspotDrawing out;
   std::vector<std::uint8_t> drawn(n, 0);
-  Groups groups(n);
+  DisjointSets groups(n);  // over grid cells; only drawn cells are ever joined
   std::size_t kept = 0;  // squares of the accepted batches: order[0, kept)
   int count = 0;         // hotspots among them
   while (kept < order.size() && kept < rule.max_cells) {
@@ -77,7 +59,7 @@ HotspotDrawing forecast_drawing(const GridSpec& spec, std::span<const double> sc
       // This batch is not drawn: start again from the accepted squares only.
       out.capped = true;
       std::fill(drawn.begin(), drawn.end(), 0);
-      groups = Groups(n);
+      groups = DisjointSets(n);
       for (std::size_t r = 0; r < kept; ++r) add(spec, rule.join, order[r], drawn, groups);
       break;
     }

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <tuple>
 #include <unordered_map>
+
+#include "core/disjoint_sets.hpp"
 
 namespace hotspot {
 namespace {
@@ -17,19 +18,6 @@ struct Point {
   std::int64_t i, j;  // snapped
   bool operator<(const Point& o) const { return std::tie(street, i, j) < std::tie(o.street, o.i, o.j); }
   bool operator==(const Point& o) const { return street == o.street && i == o.i && j == o.j; }
-};
-
-struct Find {
-  std::vector<std::size_t> parent;
-  explicit Find(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
-  std::size_t root(std::size_t a) {
-    while (parent[a] != a) a = parent[a] = parent[parent[a]];
-    return a;
-  }
-  void join(std::size_t a, std::size_t b) {
-    a = root(a), b = root(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
 };
 
 }  // namespace
@@ -49,7 +37,7 @@ StreetPlaces street_places(std::span<const Incident> incidents, const StreetName
     return static_cast<std::size_t>(std::lower_bound(points.begin(), points.end(), p) - points.begin());
   };
   // Single linkage within each name: points of one name within link_m are one place.
-  Find find(points.size());
+  DisjointSets linked(points.size());
   const double link = link_m / kSnap;
   for (std::size_t a = 0, end = 0; a < points.size(); a = end) {
     end = a;
@@ -70,14 +58,14 @@ StreetPlaces street_places(std::span<const Incident> incidents, const StreetName
               if (q <= p) continue;
               const double dx = static_cast<double>(points[p].i - points[q].i);
               const double dy = static_cast<double>(points[p].j - points[q].j);
-              if (dx * dx + dy * dy <= link * link) find.join(p, q);
+              if (dx * dx + dy * dy <= link * link) linked.join(p, q);
             }
         }
   }
   // Places in order of their first point (roots are the lowest index of each group).
   std::vector<std::uint32_t> place_of_root(points.size(), kNoPlace);
   for (std::size_t k = 0; k < points.size(); ++k) {
-    const std::size_t r = find.root(k);
+    const std::size_t r = linked.find(k);
     if (place_of_root[r] == kNoPlace) {
       place_of_root[r] = static_cast<std::uint32_t>(out.places.size());
       out.places.push_back(StreetPlace{points[k].street});
@@ -90,14 +78,14 @@ StreetPlaces street_places(std::span<const Incident> incidents, const StreetName
     const Incident& inc = incidents[n];
     if (inc.street == kNoStreet) continue;
     const std::size_t k = point_of(inc);
-    const std::uint32_t place = place_of_root[find.root(k)];
+    const std::uint32_t place = place_of_root[linked.find(k)];
     out.of_incident[n] = place;
     ++wards[place][inc.ward];
     ++per_point[k];
   }
   std::vector<long> best(out.places.size(), -1);
   for (std::size_t k = 0; k < points.size(); ++k) {  // (x, y) order within a name: the first of equals wins
-    const std::uint32_t place = place_of_root[find.root(k)];
+    const std::uint32_t place = place_of_root[linked.find(k)];
     if (per_point[k] > best[place]) {
       best[place] = per_point[k];
       out.places[place].x = static_cast<double>(points[k].i) * kSnap;

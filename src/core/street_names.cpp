@@ -3,14 +3,10 @@
 #include <array>
 #include <cctype>
 
+#include "core/ascii_case.hpp"
+
 namespace hotspot {
 namespace {
-
-std::string folded(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -35,7 +31,7 @@ std::string_view street_name(std::string_view raw) {
       s = trimmed(s.substr(prefix.size()));
       break;
     }
-  if (folded(s) == "no location") return {};
+  if (ascii_lower(s) == "no location") return {};
   return s;
 }
 
@@ -46,7 +42,7 @@ bool generic_place(std::string_view name) {
       "pedestrian subway", "nightclub", "further/higher educational building", "hospital", "bus/coach station",
       "police station", "park/open space", "conference/exhibition centre", "theatre/concert hall", "ferry terminal",
       "airport/airfield", "theme/adventure park", "prison", "sports/recreation centre", "shopping centre"};
-  const std::string f = folded(trimmed(name));
+  const std::string f = ascii_lower(trimmed(name));
   for (const std::string_view g : kGeneric)
     if (f == g) return true;
   return false;
@@ -54,7 +50,7 @@ bool generic_place(std::string_view name) {
 
 std::uint32_t StreetNames::intern(std::string_view name) {
   if (const auto spelled = spelled_.find(name); spelled != spelled_.end()) return spelled->second;
-  std::string key = folded(name);
+  std::string key = ascii_lower(name);
   std::uint32_t id = 0;
   if (const auto it = index_.find(key); it != index_.end()) {
     id = it->second;

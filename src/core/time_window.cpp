@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/ascii_case.hpp"
+
 namespace hotspot {
 
 namespace {
@@ -35,8 +37,7 @@ std::string_view weekday_name(int d) { return kDays[static_cast<std::size_t>(d)]
 
 int parse_weekday(std::string_view name) {
   if (name.size() < 3) return -1;
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(name);
   static constexpr std::array<std::string_view, 7> kFull = {"monday", "tuesday", "wednesday", "thursday",
                                                             "friday", "saturday", "sunday"};
   for (std::size_t i = 0; i < kFull.size(); ++i)

@@ -1,7 +1,7 @@
 #include "geo/apportion.hpp"
 
 #include "core/error.hpp"
-#include "geo/ward_overlap.hpp"
+#include "geo/envelope.hpp"
 
 namespace hotspot {
 namespace {

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
-#include "geo/ward_overlap.hpp"
+#include "geo/envelope.hpp"
 
 namespace hotspot {
 

@@ -12,15 +12,6 @@ constexpr double kOverlapM2 = 1.0;
 
 }  // namespace
 
-Bounds envelope(const GeosContext& ctx, const GEOSGeometry* g) {
-  Bounds b;
-  GEOSGeom_getXMin_r(ctx.get(), g, &b.min_x);
-  GEOSGeom_getYMin_r(ctx.get(), g, &b.min_y);
-  GEOSGeom_getXMax_r(ctx.get(), g, &b.max_x);
-  GEOSGeom_getYMax_r(ctx.get(), g, &b.max_y);
-  return b;
-}
-
 WardOverlapResult WardOverlap::of(const GEOSGeometry* g) const {
   std::vector<std::uint32_t> candidates;
   wards_.near(envelope(ctx_, g), candidates);  // in ward order, as the result must be

@@ -7,6 +7,7 @@
 #include "core/diagnostics.hpp"
 #include "core/ward.hpp"
 #include "geo/crs_transform.hpp"
+#include "geo/envelope.hpp"
 #include "geo/geos_handle.hpp"
 #include "geo/ward_set.hpp"
 
@@ -33,7 +34,5 @@ class WardOverlap {
 // Warns naming each pair of wards that overlap by more than a digitising
 // sliver: a point in an overlap counts in the ward with the lowest code only.
 void warn_overlapping_wards(const WardSet& set, const std::vector<Ward>& wards, Diagnostics& diag);
-
-Bounds envelope(const GeosContext& ctx, const GEOSGeometry* g);
 
 }  // namespace hotspot

@@ -14,18 +14,16 @@
 namespace hotspot {
 
 IncidentSource IncidentSource::police_uk() {
-  IncidentSource s;
-  s.name = "police.uk street CSV";
-  s.format = IncidentFormat::PoliceUk;
-  s.crs = "EPSG:4326";
-  s.id = "Crime ID";
-  s.date = "Month";
-  s.datetime_format = "%Y-%m";
-  s.x = "Longitude";
-  s.y = "Latitude";
-  s.category = "Crime type";
-  s.street = "Location";
-  return s;
+  return IncidentSource{.name = "police.uk street CSV",
+                        .format = IncidentFormat::PoliceUk,
+                        .crs = "EPSG:4326",
+                        .id = "Crime ID",
+                        .date = "Month",
+                        .datetime_format = "%Y-%m",
+                        .x = "Longitude",
+                        .y = "Latitude",
+                        .category = "Crime type",
+                        .street = "Location"};
 }
 
 std::string_view DuplicateIdFilter::stored(const Slot& s) const {

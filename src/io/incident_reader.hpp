@@ -22,19 +22,22 @@ namespace hotspot {
 enum class IncidentFormat { PoliceUk, MappedCsv, Ogr };
 
 // How one kind of input file maps onto incidents. Column names, not positions.
+// Every member has an initialiser, `{}` where empty is the default, so a
+// mapping can name only what it sets (designated initialisers; GCC 12 warns
+// of a member left out that has none).
 struct IncidentSource {
-  std::string name;
+  std::string name{};
   IncidentFormat format = IncidentFormat::MappedCsv;
-  std::vector<std::string> paths;  // files or globs, resolved by the app
-  std::string layer;               // OGR only
-  std::string crs;                 // of x/y or lon/lat; OGR layers default to their own
-  std::string id, date, time, datetime_format = "auto";
-  std::string date_to;             // end of a from/to record (aoristic), optional
-  bool midnight_unknown = true;    // 00:00 is how many extracts write "time unknown"
-  std::string x, y;                // easting/northing or lon/lat columns
-  std::string category, subcategory, weight;
-  std::string street;              // street, block or address (police.uk: Location), optional
-  std::vector<std::pair<std::string, std::string>> flags;  // flag name -> column
+  std::vector<std::string> paths{};  // files or globs, resolved by the app
+  std::string layer{};               // OGR only
+  std::string crs{};                 // of x/y or lon/lat; OGR layers default to their own
+  std::string id{}, date{}, time{}, datetime_format = "auto";
+  std::string date_to{};             // end of a from/to record (aoristic), optional
+  bool midnight_unknown = true;      // 00:00 is how many extracts write "time unknown"
+  std::string x{}, y{};              // easting/northing or lon/lat columns
+  std::string category{}, subcategory{}, weight{};
+  std::string street{};              // street, block or address (police.uk: Location), optional
+  std::vector<std::pair<std::string, std::string>> flags{};  // flag name -> column
 
   static IncidentSource police_uk();  // the police.uk street CSV mapping
 };

@@ -9,18 +9,13 @@
 #include <map>
 #include <set>
 
+#include "core/ascii_case.hpp"
 #include "core/error.hpp"
 #include "io/date_parser.hpp"
 #include "io/record_source.hpp"
 
 namespace hotspot {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool contains_any(const std::string& name, std::initializer_list<std::string_view> words) {
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return name.find(w) != std::string::npos; });
@@ -48,7 +43,7 @@ FieldScores score_field(const std::string& field, const std::vector<std::string>
   const bool unique = !values.empty() && distinct.size() == values.size();
   const bool filled = std::none_of(values.begin(), values.end(), [](const std::string& v) { return v.empty(); });
   if (!unique || !filled) return {};
-  const std::string n = lower(field);
+  const std::string n = ascii_lower(field);
   const bool all_gss = std::all_of(values.begin(), values.end(), [](const std::string& v) { return is_gss_code(v); });
   const bool all_text = std::all_of(values.begin(), values.end(), [](const std::string& v) { return has_letters(v); });
   FieldScores s;
@@ -58,9 +53,9 @@ FieldScores score_field(const std::string& field, const std::vector<std::string>
 }
 
 bool looks_like_flag(const std::string& column, const std::vector<std::string>& values) {
-  if (!contains_any(lower(column), {"flag", "_da", "domestic", "hate", "marker"})) return false;
+  if (!contains_any(ascii_lower(column), {"flag", "_da", "domestic", "hate", "marker"})) return false;
   static const std::set<std::string> flag_values = {"", "y", "n", "yes", "no", "1", "0", "true", "false"};
-  return std::all_of(values.begin(), values.end(), [](const std::string& v) { return flag_values.count(lower(v)); });
+  return std::all_of(values.begin(), values.end(), [](const std::string& v) { return flag_values.count(ascii_lower(v)); });
 }
 
 // The first header column named like one of `words` (in the order of the
@@ -70,7 +65,7 @@ std::string pick_column(const std::vector<std::string>& header, std::initializer
                         const std::set<std::string>& taken) {
   for (std::string_view w : words)
     for (const std::string& h : header) {
-      const std::string n = lower(h);
+      const std::string n = ascii_lower(h);
       const bool match = w.size() <= 2 ? n == w : n.find(w) != std::string::npos;
       if (match && !taken.count(h)) return h;
     }
@@ -210,11 +205,6 @@ IncidentGuess sniff_incident_csvs(const std::vector<std::string>& files, std::si
 namespace hotspot {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The field names of the first layer of an OGR source.
 std::vector<std::string> layer_fields(const std::string& path) {
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -237,17 +227,17 @@ PopulationGuess sniff_population(const std::string& csv, const std::string& area
       if (g.code_column.empty() && std::find(fields.begin(), fields.end(), h) != fields.end()) g.code_column = g.areas_code = h;
   }
   for (const std::string& h : header)
-    if (g.code_column.empty() && lower(h).find("code") != std::string::npos) g.code_column = h;
+    if (g.code_column.empty() && ascii_lower(h).find("code") != std::string::npos) g.code_column = h;
   const auto named = [&](const char* part) {
     for (const std::string& h : header)
-      if (lower(h).find(part) != std::string::npos) return h;
+      if (ascii_lower(h).find(part) != std::string::npos) return h;
     return std::string();
   };
   g.value_column = named("all-ages");
   if (g.value_column.empty()) g.value_column = named("all ages");
   if (g.value_column.empty()) g.value_column = named("pop");
   g.age_bands = std::any_of(header.begin(), header.end(), [](const std::string& h) {
-    const std::string l = lower(h);
+    const std::string l = ascii_lower(h);
     return l.rfind("persons_", 0) == 0 && l.find('-') != std::string::npos && l.find("all") == std::string::npos;
   });
   return g;

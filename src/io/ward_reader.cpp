@@ -9,11 +9,12 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "core/ascii_case.hpp"
 #include "core/error.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/reproject.hpp"
 #include "io/srs_text.hpp"
-#include "geo/ward_overlap.hpp"
+#include "geo/envelope.hpp"
 #include "io/geometry_check.hpp"
 
 namespace hotspot {
@@ -168,11 +169,7 @@ std::vector<FieldValues> fields_behind_empty_filter(const std::string& path, con
   layer->SetAttributeFilter(nullptr);
   // The fields the filter names: a field's name as a whole word of it, in any case.
   const auto names = [&](const std::string& field) {
-    const auto lower = [](std::string t) {
-      for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return t;
-    };
-    const std::string w = lower(where), f = lower(field);
+    const std::string w = ascii_lower(where), f = ascii_lower(field);
     const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     for (std::size_t at = w.find(f); at != std::string::npos; at = w.find(f, at + 1))
       if ((at == 0 || !word(w[at - 1])) && (at + f.size() == w.size() || !word(w[at + f.size()]))) return true;

@@ -52,9 +52,16 @@ struct SolveOptions {
   // known not to be recovered without solving for it (its range is then the
   // spread seen, marked partial): the same recoveries, much faster.
   bool full_ranges = true;
+  // ... the spread beyond which a target is not solved. More than 1 can still
+  // round inwards to one integer; more than 3 leaves at least three integers,
+  // which no integer programme below integer_max_gap = 2 would try to close.
+  double skip_spread = 1;
   bool integer = false;          // tighten narrow ranges by integer programming
   double integer_max_gap = 4;    // ... those with hi - lo at most this
   double integer_time_limit = 5; // seconds per integer programme
+  // ... also a target spanning several components (the sum of each part's
+  // integer optimum, when every one is proven in time).
+  bool integer_across_components = false;
 };
 
 struct SolveStats {

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sample_config_text.hpp"
+
 namespace hotspot::attack {
 namespace fs = std::filesystem;
 
@@ -53,18 +55,7 @@ std::string engine() {
 
 std::string sample_config(const ThemeTables& themes, const std::vector<std::pair<std::string, std::string>>& replace,
                           const std::string& extra) {
-  const fs::path sample = source_dir() / "data/sample";
-  std::string cfg = read_text(sample / "hotspot.toml");
-  for (const std::string rel : {"../themes/force-extract.toml", "wards.geojson", "population.csv", "incidents/*.csv",
-                                "venues.csv"}) {
-    std::string quoted = "\"";  // step by step: GCC 12 -Wrestrict misfires on "..." + s + "..."
-    quoted.append(rel).append("\"");
-    const std::size_t at = cfg.find(quoted);
-    if (at == std::string::npos) throw std::runtime_error("the sample config no longer names " + rel);
-    std::string absolute = "\"";
-    absolute.append((sample / rel).lexically_normal().string()).append("\"");
-    cfg.replace(at, quoted.size(), absolute);
-  }
+  std::string cfg = test::sample_config_text(source_dir() / "data/sample");
   for (const auto& [key, line] : replace) {
     const std::size_t at = cfg.find("\n" + key);
     if (at == std::string::npos) throw std::runtime_error("the sample config has no line " + key);

@@ -12,14 +12,6 @@
 namespace hotspot::attack {
 namespace fs = std::filesystem;
 
-CategoryThemes police_uk_taxonomy() {
-  return {{"asb", {"Anti-social behaviour"}},
-          {"violence", {"Violence and sexual offences", "Robbery", "Possession of weapons"}},
-          {"vawg", {"Violence and sexual offences"}},
-          {"acquisitive",
-           {"Burglary", "Robbery", "Theft from the person", "Vehicle crime", "Bicycle theft", "Other theft", "Shoplifting"}}};
-}
-
 namespace {
 
 struct WardShape {
@@ -61,40 +53,22 @@ std::string lower(std::string s) {
 std::vector<TruthIncident> police_uk_truth(const fs::path& folder, const std::string& borough, const CategoryThemes& themes) {
   const fs::path shp = folder.parent_path().parent_path() / "boundaries/london-wards-2014/London_Ward.shp";
   const auto wards = read_wards(shp, "BOROUGH = '" + borough + "'", "GSS_CODE");
-  OGRSpatialReference wgs84, bng;
-  wgs84.importFromEPSG(4326);
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  bng.importFromEPSG(27700);
-  bng.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &bng));
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(folder))
     if (e.path().extension() == ".csv") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  std::set<std::string> ids;
   std::vector<TruthIncident> out;
-  for (const fs::path& file : files) {
-    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
-    if (!ds) throw std::runtime_error("cannot open " + file.string());
-    for (auto& f : *ds->GetLayer(0)) {
-      const std::string id = f->GetFieldAsString("Crime ID");
-      const std::string lon = f->GetFieldAsString("Longitude"), lat = f->GetFieldAsString("Latitude");
-      if (lon.empty() || lat.empty()) continue;
-      if (!id.empty() && !ids.insert(id).second) continue;
-      double x = std::stod(lon), y = std::stod(lat);
-      if (!ct->Transform(1, &x, &y)) continue;
-      TruthIncident inc;
-      inc.ward = ward_of(wards, x, y);
-      if (inc.ward.empty()) continue;
-      inc.month = parse_month(f->GetFieldAsString("Month"));
-      inc.x = x, inc.y = y;
-      const std::string type = f->GetFieldAsString("Crime type");
-      inc.category = type;
-      for (const auto& [theme, types] : themes)
-        if (std::find(types.begin(), types.end(), type) != types.end()) inc.themes.push_back(theme);
-      out.push_back(std::move(inc));
-    }
-  }
+  read_police_uk(files, [&](const PoliceUkRow& row) {
+    TruthIncident inc;
+    inc.ward = ward_of(wards, row.x, row.y);
+    if (inc.ward.empty()) return;
+    inc.month = parse_month(row.month);
+    inc.x = row.x, inc.y = row.y;
+    inc.category = row.type;
+    for (const auto& [theme, types] : themes)
+      if (std::find(types.begin(), types.end(), row.type) != types.end()) inc.themes.push_back(theme);
+    out.push_back(std::move(inc));
+  });
   return out;
 }
 

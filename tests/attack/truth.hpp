@@ -8,20 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "attack/police_uk_rows.hpp"
 #include "attack/ward_model.hpp"
 
 namespace hotspot::attack {
 
-// theme id -> police.uk crime types it takes.
-using CategoryThemes = std::map<std::string, std::vector<std::string>>;
-
-// The shipped police-uk taxonomy's themes (asb, violence, vawg, acquisitive).
-CategoryThemes police_uk_taxonomy();
-
-// Every row of every file under `folder` (police.uk CSVs), first Crime ID kept
-// in path order, no-location rows dropped, reprojected to British National
-// Grid by OGR, placed in the borough's 2014 wards (boundary: lowest code);
-// rows outside every ward are dropped.
+// Every row of every file under `folder` (police.uk CSVs, in path order, read
+// by read_police_uk), placed in the borough's 2014 wards (boundary: lowest
+// code); rows outside every ward are dropped.
 std::vector<TruthIncident> police_uk_truth(const std::filesystem::path& folder, const std::string& borough,
                                            const CategoryThemes& themes);
 

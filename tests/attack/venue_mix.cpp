@@ -9,6 +9,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "attack/police_uk_rows.hpp"
+
 namespace hotspot::attack {
 namespace fs = std::filesystem;
 
@@ -176,12 +178,7 @@ std::vector<double> venue_truth(const VenueAttack& a, const std::vector<TruthInc
 std::map<std::string, std::pair<double, double>> venue_positions(const fs::path& layer) {
   GDALDatasetUniquePtr ds(GDALDataset::Open(layer.c_str(), GDAL_OF_VECTOR));
   if (!ds) throw std::runtime_error("cannot open " + layer.string());
-  OGRSpatialReference wgs84, bng;
-  wgs84.importFromEPSG(4326);
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  bng.importFromEPSG(27700);
-  bng.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &bng));
+  const std::unique_ptr<OGRCoordinateTransformation> ct = wgs84_to_bng();
   std::map<std::string, std::pair<double, double>> out;
   for (auto& f : *ds->GetLayer(0)) {
     const OGRGeometry* g = f->GetGeometryRef();

@@ -6,6 +6,7 @@
 #include "attack/runs.hpp"
 #include "attack/truth.hpp"
 #include "attack/venue_mix.hpp"
+#include "london_venues_toml.hpp"
 
 using namespace hotspot::attack;
 namespace fs = std::filesystem;
@@ -41,27 +42,7 @@ TEST_CASE("attack venues: the sample with a mix that includes VAWG", "[attack][s
 namespace {
 
 std::string venues_toml(const std::string& library_filter) {
-  const fs::path data = shared_data();
-  return R"(
-[[venues]]
-name = "Open libraries"
-paths = [")" + (data / "venues/england-libraries.csv").string() + R"("]
-crs = "EPSG:4326"
-x = "lng"
-y = "lat"
-id = "id"
-name_field = "name"
-type = "library"
-filter = )" + library_filter + R"(
-[[venues]]
-name = "London stations"
-paths = [")" + (data / "venues/london-stations.csv").string() + R"("]
-crs = "EPSG:27700"
-x = "OS X"
-y = "OS Y"
-name_field = "Station"
-type = "station"
-[programme]
+  return hotspot::test::london_venues_toml(shared_data(), library_filter) + R"([programme]
 themes = ["asb", "vawg", "violence"]
 mix = { asb = 1.0, vawg = 1.0 }
 k = 5

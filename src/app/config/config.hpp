@@ -33,14 +33,12 @@ struct PopulationSource {
   double min_residents = 1000;     // a ward with fewer residents gets no rate (a rate from a few is not a rate)
 
   static WardSource small_areas() {
-    WardSource s;
-    s.code_field = "LSOA11CD";
-    s.name_field = "";
-    s.table = "population";
-    s.noun = "small area";
-    s.path_key = "areas";
-    s.code_key = "areas_code";
-    return s;
+    return WardSource{.code_field = "LSOA11CD",
+                      .name_field = "",
+                      .table = "population",
+                      .noun = "small area",
+                      .path_key = "areas",
+                      .code_key = "areas_code"};
   }
 };
 

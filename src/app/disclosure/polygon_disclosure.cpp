@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/envelope.hpp"
+
 namespace hotspot {
 
 IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const Incident*>& incidents,
@@ -18,11 +20,7 @@ IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const
 Inside IncidentCounter::count(const GeosContext& ctx, const GEOSGeometry* polygon) const {
   Inside n;
   if (xy_.empty() || predicate_result(ctx, GEOSisEmpty_r(ctx.get(), polygon), "emptiness check")) return n;
-  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
-  GEOSGeom_getXMin_r(ctx.get(), polygon, &x0);
-  GEOSGeom_getXMax_r(ctx.get(), polygon, &x1);
-  GEOSGeom_getYMin_r(ctx.get(), polygon, &y0);
-  GEOSGeom_getYMax_r(ctx.get(), polygon, &y1);
+  const auto [x0, y0, x1, y1] = envelope(ctx, polygon);
   const PreparedPtr prepared = prepare(ctx, polygon);
   auto it = std::lower_bound(xy_.begin(), xy_.end(), std::tuple<double, double, bool>{x0, -HUGE_VAL, false});
   for (; it != xy_.end() && std::get<0>(*it) <= x1; ++it) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 
+#include "geo/envelope.hpp"
 #include "io/html_tree.hpp"
 #include "io/svg_map.hpp"
 #include "io/xml_tree.hpp"
@@ -199,11 +200,7 @@ void label_wards(const GeosContext& ctx, SvgMap& map, const std::vector<Ward>& w
     const MapPoint at = interior_point(ctx, map, shapes.geom(w));
     std::vector<MapPoint> near{at, {at.x, at.y - 3.2}, {at.x, at.y + 3.2}};
     if (priority) {  // a 7 x 7 lattice over the ward's extent, nearest the interior point first
-      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-      GEOSGeom_getXMin_r(ctx.get(), shapes.geom(w), &x0);
-      GEOSGeom_getYMin_r(ctx.get(), shapes.geom(w), &y0);
-      GEOSGeom_getXMax_r(ctx.get(), shapes.geom(w), &x1);
-      GEOSGeom_getYMax_r(ctx.get(), shapes.geom(w), &y1);
+      const auto [x0, y0, x1, y1] = envelope(ctx, shapes.geom(w));
       std::vector<MapPoint> lattice;
       for (int i = 1; i <= 7; ++i)
         for (int j = 1; j <= 7; ++j) lattice.push_back(map.to_map(x0 + (x1 - x0) * i / 8.0, y0 + (y1 - y0) * j / 8.0));
@@ -345,11 +342,7 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
   bool ringed = false;
   for (const HotspotShape& h : hotspots) {
     if (!is_numbered(h)) continue;
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    GEOSGeom_getXMin_r(ctx.get(), h.geom.get(), &x0);
-    GEOSGeom_getYMin_r(ctx.get(), h.geom.get(), &y0);
-    GEOSGeom_getXMax_r(ctx.get(), h.geom.get(), &x1);
-    GEOSGeom_getYMax_r(ctx.get(), h.geom.get(), &y1);
+    const auto [x0, y0, x1, y1] = envelope(ctx, h.geom.get());
     if (std::max(x1 - x0, y1 - y0) * map.mm_per_metre() >= kSmallHotspot) continue;
     map.circle((x0 + x1) / 2, (y0 + y1) / 2, kHotspotRingSize, kHotspotRing, "hotspot-ring");
     ringed = true;
@@ -386,11 +379,7 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
   std::vector<std::size_t> hotspot_wards;
   for (const HotspotShape& h : hotspots) {
     if (!is_numbered(h)) continue;
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    GEOSGeom_getXMin_r(ctx.get(), h.geom.get(), &x0);
-    GEOSGeom_getYMin_r(ctx.get(), h.geom.get(), &y0);
-    GEOSGeom_getXMax_r(ctx.get(), h.geom.get(), &x1);
-    GEOSGeom_getYMax_r(ctx.get(), h.geom.get(), &y1);
+    const auto [x0, y0, x1, y1] = envelope(ctx, h.geom.get());
     const MapPoint a = map.to_map(x0, y1), b = map.to_map(x1, y0);  // paper box (y down)
     const double cx = (a.x + b.x) / 2, cy = (a.y + b.y) / 2;
     const double hw = std::max((b.x - a.x) / 2, kHotspotRingSize / 2), hh = std::max((b.y - a.y) / 2, kHotspotRingSize / 2);

@@ -206,7 +206,8 @@ FeatureLayer gistar_layer(const RunInputs& run, const Theme& theme, const std::v
   for (int b : {3, 2, 1, -1, -2, -3}) {
     std::vector<std::uint8_t> mask(counts.spec.size(), 0);
     for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = gi.bin[i] == b;
-    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask, z, incidents, {}, {}, &counter);
+    std::vector<RegionPolygon> regions = region_polygons(run, overlap, counts.spec, mask,
+                                                         {.values = z, .incidents = incidents, .counter = &counter});
     std::stable_sort(regions.begin(), regions.end(), [](const RegionPolygon& x, const RegionPolygon& y) {
       return x.incidents > y.incidents;
     });

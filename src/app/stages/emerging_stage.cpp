@@ -105,7 +105,8 @@ void add_class_areas(const EmergingFrame& f, const Theme& theme, const EmergingG
   for (std::size_t i = 0; i < mask.size(); ++i) any |= (mask[i] = eg.cls[i] == cls) != 0;
   if (!any) return;
   const std::vector<double> hot_months(eg.hot_steps.begin(), eg.hot_steps.end());
-  std::vector<RegionPolygon> regions = region_polygons(run, f.overlap, f.base.spec, mask, hot_months, incidents, {}, {}, &counter);
+  std::vector<RegionPolygon> regions = region_polygons(run, f.overlap, f.base.spec, mask,
+                                                       {.values = hot_months, .incidents = incidents, .counter = &counter});
   std::stable_sort(regions.begin(), regions.end(),
                    [](const RegionPolygon& a, const RegionPolygon& b) { return a.incidents > b.incidents; });
   int rank = 0;

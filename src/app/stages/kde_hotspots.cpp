@@ -16,6 +16,27 @@
 namespace hotspot {
 namespace {
 
+// What a hotspot of either kind (a class of this period's surface, or the
+// forecast drawing) takes from its traced region: shape, counts, change on its
+// own past, and wards. Moves the region's geometry; the caller sets its class.
+Hotspot hotspot_of(const RunInputs& run, const Theme& theme, const std::vector<bool>& has_data, RegionPolygon& r) {
+  const Period& period = run.cfg.period;
+  Hotspot h;
+  h.geom = std::move(r.geom);
+  h.area_m2 = r.area_m2;
+  h.incidents = r.incidents;
+  h.inside = r.inside;
+  h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period, theme,
+                            run.cfg.significance);
+  h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
+  h.peak = r.max_value;
+  h.mean = r.mean_value;
+  h.cells = r.cells;
+  h.wards = r.wards.wards;
+  h.main_ward = r.wards.main;
+  return h;
+}
+
 // Hotspots of one class: connected cells at or above the threshold.
 std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& overlap, const Grid& grid,
                                     const HotspotClass& cls, const Theme& theme,
@@ -28,25 +49,17 @@ std::vector<Hotspot> class_hotspots(const RunInputs& run, const WardOverlap& ove
   std::vector<Hotspot> out;
   const ThemeProtection protection = protection_of(run.cfg, theme);
   const IncidentCounter counter(run.geos, incidents, &protection);
-  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask, grid.values, incidents, history,
-                                                         period.needed_window(), &counter)) {
-    Hotspot h;
+  for (RegionPolygon& r : region_polygons(run, overlap, grid.spec, mask,
+                                                {.values = grid.values,
+                                                 .incidents = incidents,
+                                                 .history = history,
+                                                 .history_window = period.needed_window(),
+                                                 .counter = &counter})) {
+    Hotspot h = hotspot_of(run, theme, has_data, r);
     h.level = cls.level;
     h.class_name = cls.name;
     h.threshold = cls.threshold;
-    h.geom = std::move(r.geom);
-    h.area_m2 = r.area_m2;
-    h.incidents = r.incidents;
-    h.inside = r.inside;
     h.inside_protected = r.inside_protected;
-    h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period,
-                              theme, run.cfg.significance);
-    h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
-    h.peak = r.max_value;
-    h.mean = r.mean_value;
-    h.cells = r.cells;
-    h.wards = r.wards.wards;
-    h.main_ward = r.wards.main;
     out.push_back(std::move(h));
   }
   return out;
@@ -116,8 +129,13 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
   const std::vector<const Incident*> window = run.incidents_in(t, lookback);
   const ThemeProtection protection = protection_of(run.cfg, theme);
   std::vector<RegionPolygon> regions =
-      region_polygons(run, overlap, fc.grid.spec, fc.drawing.hotspot, fc.drawing.hotspots, fc.grid.values, incidents,
-                      history, period.needed_window(), &window, &protection);
+      region_polygons(run, overlap, fc.grid.spec, Regions{.label = fc.drawing.hotspot, .count = fc.drawing.hotspots},
+                      {.values = fc.grid.values,
+                       .incidents = incidents,
+                       .history = history,
+                       .history_window = period.needed_window(),
+                       .window = &window,
+                       .window_protection = &protection});
   const double weights = forecast_weight_sum(fc.method);
   // Each hotspot's incidents of the look-back by street, weighted as the forecast weights their month.
   std::vector<std::vector<std::pair<std::uint32_t, double>>> named(regions.size());
@@ -139,22 +157,10 @@ std::vector<Hotspot> forecast_hotspots(const RunInputs& run, const WardOverlap& 
       ++counts.withheld;  // disclosure: the forecast rests on too few incidents to publish
       continue;
     }
-    Hotspot h;
+    Hotspot h = hotspot_of(run, theme, has_data, r);
     h.level = 1;
     h.class_name = fmt::format("top {:g}% forecast", run.cfg.kde.coverage * 100);
     h.threshold = fc.cut;
-    h.geom = std::move(r.geom);
-    h.area_m2 = r.area_m2;
-    h.incidents = r.incidents;
-    h.inside = r.inside;
-    h.change = change_against(static_cast<std::uint64_t>(r.incidents), r.monthly, has_data, period, theme,
-                              run.cfg.significance);
-    h.baseline_withheld = !baseline_tiles_publishable(r.monthly, has_data, period, theme.min_count);
-    h.peak = r.max_value;
-    h.mean = r.mean_value;
-    h.cells = r.cells;
-    h.wards = r.wards.wards;
-    h.main_ward = r.wards.main;
     h.forecast_monthly = fc.drawing.total[i] / weights;
     if (run.ingest.has_streets) {
       const BusiestNames busiest = busiest_names(named[i], run.ingest.streets);

@@ -8,7 +8,7 @@
 
 #include "app/qgis/layer_styles.hpp"
 #include "app/stages/stages.hpp"
-#include "geo/ward_overlap.hpp"
+#include "geo/envelope.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gpkg_writer.hpp"
 #include "io/qgis_project.hpp"

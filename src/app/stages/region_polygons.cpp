@@ -14,17 +14,14 @@ namespace {
 // Each region's cells, the range and mean of `values` over them (the mean
 // still a sum: divided once clipped), and the incidents whose cell it holds,
 // with their months for `history`, and the count of `window` when given.
-std::vector<RegionPolygon> region_counts(const Regions& regions, const GridSpec& spec, const std::vector<double>& values,
-                                         const std::vector<const Incident*>& incidents,
-                                         const std::vector<const Incident*>& history, const Period& history_window,
-                                         const std::vector<const Incident*>* window) {
+std::vector<RegionPolygon> region_counts(const Regions& regions, const GridSpec& spec, const RegionSources& in) {
   std::vector<RegionPolygon> out(static_cast<std::size_t>(regions.count));
   for (std::size_t i = 0; i < spec.size(); ++i) {
     if (!regions.label[i]) continue;
     RegionPolygon& r = out[static_cast<std::size_t>(regions.label[i] - 1)];
-    r.max_value = std::max(r.max_value, values[i]);
-    r.min_value = std::min(r.min_value, values[i]);
-    r.mean_value += values[i];
+    r.max_value = std::max(r.max_value, in.values[i]);
+    r.min_value = std::min(r.min_value, in.values[i]);
+    r.mean_value += in.values[i];
     ++r.cells;
   }
   auto region_of = [&](const Incident* inc) -> std::int32_t {
@@ -32,34 +29,32 @@ std::vector<RegionPolygon> region_counts(const Regions& regions, const GridSpec&
     if (!(fc >= 0 && fr >= 0 && fc < spec.nx && fr < spec.ny)) return 0;
     return regions.label[spec.index(static_cast<int>(fr), static_cast<int>(fc))];
   };
-  for (const Incident* inc : incidents)
+  for (const Incident* inc : in.incidents)
     if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].incidents;
-  if (!history.empty())
-    for (RegionPolygon& r : out) r.monthly.assign(static_cast<std::size_t>(history_window.months()), 0);
-  for (const Incident* inc : history)
-    if (const std::int32_t label = region_of(inc); label && history_window.contains(inc->month))
-      ++out[static_cast<std::size_t>(label - 1)].monthly[static_cast<std::size_t>(inc->month - history_window.first)];
-  if (window)
-    for (const Incident* inc : *window)
+  const Period& months = in.history_window;
+  if (!in.history.empty())
+    for (RegionPolygon& r : out) r.monthly.assign(static_cast<std::size_t>(months.months()), 0);
+  for (const Incident* inc : in.history)
+    if (const std::int32_t label = region_of(inc); label && months.contains(inc->month))
+      ++out[static_cast<std::size_t>(label - 1)].monthly[static_cast<std::size_t>(inc->month - months.first)];
+  if (in.window)
+    for (const Incident* inc : *in.window)
       if (const std::int32_t label = region_of(inc)) ++out[static_cast<std::size_t>(label - 1)].window_incidents;
   return out;
 }
 
+}  // namespace
+
 // Labelled regions as polygons clipped to the study area, with what lies inside.
-std::vector<RegionPolygon> labelled_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
-                                             const Regions& regions, const std::vector<double>& values,
-                                             const std::vector<const Incident*>& incidents,
-                                             const std::vector<const Incident*>& history,
-                                             const Period& history_window, const IncidentCounter* shared_counter,
-                                             const std::vector<const Incident*>* window,
-                                             const ThemeProtection* window_protection) {
+std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
+                                           const Regions& regions, const RegionSources& in) {
   if (regions.count == 0) return {};
   std::vector<GeomPtr> polygons = polygonize_regions(run.geos, regions.label, regions.count, spec);
-  std::vector<RegionPolygon> out = region_counts(regions, spec, values, incidents, history, history_window, window);
+  std::vector<RegionPolygon> out = region_counts(regions, spec, in);
   std::optional<IncidentCounter> own_counter, window_counter;
-  if (!shared_counter) own_counter.emplace(run.geos, incidents);
-  if (window) window_counter.emplace(run.geos, *window, window_protection);
-  const IncidentCounter& counter = shared_counter ? *shared_counter : *own_counter;
+  if (!in.counter) own_counter.emplace(run.geos, in.incidents);
+  if (in.window) window_counter.emplace(run.geos, *in.window, in.window_protection);
+  const IncidentCounter& counter = in.counter ? *in.counter : *own_counter;
 
   // Clipping to the study area is most of the time: regions are clipped on
   // run.threads threads (WorkerGeos), which read the shared study area and
@@ -87,27 +82,9 @@ std::vector<RegionPolygon> labelled_polygons(const RunInputs& run, const WardOve
   return out;
 }
 
-}  // namespace
-
 std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
-                                           const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
-                                           const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& history,
-                                           const Period& history_window,
-                                           const IncidentCounter* shared_counter) {
-  return labelled_polygons(run, overlap, spec, label_regions(mask, spec), values, incidents, history, history_window,
-                           shared_counter, nullptr, nullptr);
-}
-
-std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
-                                           const std::vector<std::int32_t>& labels, int count,
-                                           const std::vector<double>& values,
-                                           const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& history, const Period& history_window,
-                                           const std::vector<const Incident*>* window,
-                                           const ThemeProtection* window_protection) {
-  return labelled_polygons(run, overlap, spec, Regions{.label = labels, .count = count}, values, incidents, history,
-                           history_window, nullptr, window, window_protection);
+                                           const std::vector<std::uint8_t>& mask, const RegionSources& sources) {
+  return region_polygons(run, overlap, spec, label_regions(mask, spec), sources);
 }
 
 }  // namespace hotspot

@@ -1,8 +1,10 @@
 #pragma once
 // Connected cells of a mask as clipped polygons with what lies inside: the
 // shared step of KDE hotspots and Gi* hot/cold spots.
+#include <span>
 #include <vector>
 
+#include "analysis/regions.hpp"
 #include "app/disclosure/polygon_disclosure.hpp"
 #include "app/context/run_context.hpp"
 #include "core/grid.hpp"
@@ -26,28 +28,33 @@ struct RegionPolygon {
   WardOverlapResult wards;
 };
 
-// Regions are 4-connected; GDAL traces them, GEOS clips them to the study area.
-// An incident counts in the region holding its cell, so counting is O(N).
-// `history` (incidents of the months in `history_window`) gives each region its
-// monthly series, for change against its own past. `counter`, when given, must
-// count `incidents` (callers with many masks over the same incidents build it once).
+// What each region measures and counts. An incident counts in the region
+// holding its cell, so counting is O(N).
+struct RegionSources {
+  const std::vector<double>& values;              // each region's range and mean are of these, over its cells
+  const std::vector<const Incident*>& incidents;  // counted into `incidents`, and `inside` its polygon
+  // Incidents of the months in `history_window`: each region's monthly series,
+  // for change against its own past.
+  std::span<const Incident* const> history = {};
+  Period history_window = {};
+  // When given, must count `incidents` (callers with many masks over the same
+  // incidents build it once).
+  const IncidentCounter* counter = nullptr;
+  // When given (a forecast's look-back), counted into window_incidents,
+  // window_inside and (what `window_protection` covers) window_inside_protected.
+  const std::vector<const Incident*>* window = nullptr;
+  const ThemeProtection* window_protection = nullptr;
+};
+
+// The connected cells of a mask as regions: 4-connected; GDAL traces them,
+// GEOS clips them to the study area.
 std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
-                                           const std::vector<std::uint8_t>& mask, const std::vector<double>& values,
-                                           const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& history = {},
-                                           const Period& history_window = {},
-                                           const IncidentCounter* counter = nullptr);
+                                           const std::vector<std::uint8_t>& mask, const RegionSources& sources);
 
 // The same for regions already labelled (0 = none, else 1..count; a label's
 // cells need not touch: GDAL traces each piece, and the pieces are one
-// multipolygon). `window`, when given, is counted into window_incidents,
-// window_inside and (what `window_protection` covers) window_inside_protected.
+// multipolygon).
 std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverlap& overlap, const GridSpec& spec,
-                                           const std::vector<std::int32_t>& labels, int count,
-                                           const std::vector<double>& values,
-                                           const std::vector<const Incident*>& incidents,
-                                           const std::vector<const Incident*>& history, const Period& history_window,
-                                           const std::vector<const Incident*>* window,
-                                           const ThemeProtection* window_protection = nullptr);
+                                           const Regions& regions, const RegionSources& sources);
 
 }  // namespace hotspot

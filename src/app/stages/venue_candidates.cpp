@@ -6,7 +6,7 @@
 #include <map>
 
 #include "app/stages/venue_plan.hpp"
-#include "geo/ward_overlap.hpp"
+#include "geo/envelope.hpp"
 
 namespace hotspot::venues {
 

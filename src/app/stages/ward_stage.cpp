@@ -117,16 +117,15 @@ void write_ward_files(RunContext& run, const WardResult& r) {
 // residents, or per km2 without populations) starts hidden.
 void add_ward_layers(RunContext& run, const WardResult& r) {
   const RunConfig& cfg = run.cfg;
-  VectorLayerSpec outline;
-  outline.id = "wards";
-  outline.name = "Wards";
-  outline.file = "wards.geojson";
-  outline.group = "Wards";
-  outline.geometry = "Polygon";
-  outline.style = ward_outline_style();
-  outline.features = run.wards.wards.size();
-  outline.stack = draw_order(DrawOrder::WardOutline);
-  outline.abstract = disclosure_note(cfg.taxonomy.themes);
+  const VectorLayerSpec outline{.id = "wards",
+                                .name = "Wards",
+                                .file = "wards.geojson",
+                                .group = "Wards",
+                                .geometry = "Polygon",
+                                .style = ward_outline_style(),
+                                .features = run.wards.wards.size(),
+                                .stack = draw_order(DrawOrder::WardOutline),
+                                .abstract = disclosure_note(cfg.taxonomy.themes)};
   run.layers.push_back(vector_layer(outline));
   for (std::size_t t = 0; t < cfg.taxonomy.themes.size(); ++t) {
     const Theme& theme = cfg.taxonomy.themes[t];

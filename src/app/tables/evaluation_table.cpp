@@ -84,29 +84,28 @@ Table evaluation_summary_table(const std::vector<EvaluationSummaryRow>& rows, co
   // Its hotspot drawing (what the pack publishes), at the area it covers each month.
   const auto has_drawn = [](const Row& x) { return x.of->drawn.has_value(); };
   const auto d = [](const Row& x) -> const DrawnRecord& { return *x.of->drawn; };
-  cols.add("drawn_target_months", CellType::Integer, [d](const Row& x) { return Cell::integer(d(x).months); })
-      .only_when(has_drawn);
-  cols.add("drawn_mean_area_share", CellType::Real, 4, [d](const Row& x) { return real_or_null(d(x).mean_area_share); })
-      .only_when(has_drawn);
-  cols.add("drawn_mean_hotspots", CellType::Real, 1, [d](const Row& x) { return real_or_null(d(x).mean_hotspots); })
-      .only_when(has_drawn);
-  cols.add("drawn_mean_hit_rate", CellType::Real, 4, [d](const Row& x) { return real_or_null(d(x).mean_hit_rate); })
-      .only_when(has_drawn);
-  cols.add("drawn_mean_pai", CellType::Real, 3, [d](const Row& x) { return real_or_null(d(x).mean_pai); })
-      .only_when(has_drawn);
-  cols.add("drawn_mean_pei", CellType::Real, 4, [d](const Row& x) { return real_or_null(d(x).mean_pei); })
-      .only_when(has_drawn);
-  cols.add("drawn_cells_l12_mean_pai", CellType::Real, 3, [d](const Row& x) { return real_or_null(d(x).baseline_mean_pai); })
-      .only_when(has_drawn);
+  // Most of them are one member of the record, empty for a method that draws no hotspots.
+  const auto drawn_integer = [&](const std::string& name, int DrawnRecord::*member) {
+    cols.add(name, CellType::Integer, [d, member](const Row& x) { return Cell::integer(d(x).*member); })
+        .only_when(has_drawn);
+  };
+  const auto drawn_real = [&](const std::string& name, int digits, double DrawnRecord::*member) {
+    cols.add(name, CellType::Real, digits, [d, member](const Row& x) { return real_or_null(d(x).*member); })
+        .only_when(has_drawn);
+  };
+  drawn_integer("drawn_target_months", &DrawnRecord::months);
+  drawn_real("drawn_mean_area_share", 4, &DrawnRecord::mean_area_share);
+  drawn_real("drawn_mean_hotspots", 1, &DrawnRecord::mean_hotspots);
+  drawn_real("drawn_mean_hit_rate", 4, &DrawnRecord::mean_hit_rate);
+  drawn_real("drawn_mean_pai", 3, &DrawnRecord::mean_pai);
+  drawn_real("drawn_mean_pei", 4, &DrawnRecord::mean_pei);
+  drawn_real("drawn_cells_l12_mean_pai", 3, &DrawnRecord::baseline_mean_pai);
   cols.add("drawn_ratio_vs_cells_l12", CellType::Real, 4, [d](const Row& x) {
     return real_or_null(d(x).baseline_mean_pai > 0 ? d(x).mean_pai / d(x).baseline_mean_pai : std::nan(""));
   }).only_when(has_drawn);
-  cols.add("drawn_wins_vs_cells_l12", CellType::Integer, [d](const Row& x) { return Cell::integer(d(x).wins); })
-      .only_when(has_drawn);
-  cols.add("drawn_losses_vs_cells_l12", CellType::Integer, [d](const Row& x) { return Cell::integer(d(x).losses); })
-      .only_when(has_drawn);
-  cols.add("drawn_hindsight_mean_pai", CellType::Real, 3, [d](const Row& x) { return real_or_null(d(x).ceiling_mean_pai); })
-      .only_when(has_drawn);
+  drawn_integer("drawn_wins_vs_cells_l12", &DrawnRecord::wins);
+  drawn_integer("drawn_losses_vs_cells_l12", &DrawnRecord::losses);
+  drawn_real("drawn_hindsight_mean_pai", 3, &DrawnRecord::ceiling_mean_pai);
   cols.add("drawn_share_of_possible_gain", CellType::Real, 3, [d](const Row& x) {
     return real_or_null(share_of_gain(d(x).mean_pai, d(x).baseline_mean_pai, d(x).ceiling_mean_pai));
   }).only_when(has_drawn);

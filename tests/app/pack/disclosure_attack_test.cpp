@@ -31,7 +31,7 @@ namespace {
 using attack::Row;
 using attack::read_csv;
 using attack::is_number;
-using attack::withheld;
+using attack::is_withheld;
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -184,14 +184,14 @@ void attack_other_outputs(const Pack& p) {
       for (const char* field : {"count", "previous", "year_earlier", "rate_per_1000", "change_previous_pct"}) {
         const std::string name = theme + "_" + field;
         INFO(code << " " << name);
-        if (withheld(r.at(name))) CHECK(f->IsFieldNull(f->GetFieldIndex(name.c_str())));
+        if (is_withheld(r.at(name))) CHECK(f->IsFieldNull(f->GetFieldIndex(name.c_str())));
       }
       // The report's ward row shows the same count text.
       const std::size_t at = report.find("data-ward=\"" + code + "\"");
       REQUIRE(at != std::string::npos);
       const std::string line = report.substr(at, report.find("</tr>", at) - at);
       const std::string shown = r.at(theme + "_count") == "[c]" ? "[c]" : fmt::format("&lt;{}", m);
-      if (withheld(r.at(theme + "_count"))) CHECK(line.find(fmt::format(">{}<", shown)) != std::string::npos);
+      if (is_withheld(r.at(theme + "_count"))) CHECK(line.find(fmt::format(">{}<", shown)) != std::string::npos);
     }
     const std::string count = all_row(p, theme + "_count");
     const std::string label = theme == "vawg" ? "VAWG" : "Hate crime";
@@ -201,10 +201,10 @@ void attack_other_outputs(const Pack& p) {
     const std::string line = p.console.substr(at, p.console.find('\n', at) - at);
     INFO(line);
     CHECK(line.find(" " + count + " ") != std::string::npos);
-    if (withheld(count)) CHECK(line.find('%') == std::string::npos);
+    if (is_withheld(count)) CHECK(line.find('%') == std::string::npos);
     // Manifest area total, and counts only in the disclosure block.
     const std::string json = test::read_text(p.dir / "manifest.json");
-    if (withheld(count)) CHECK(json.find("\"count\": " + std::to_string(truth().wards.at(theme).at("ALL")[0])) == std::string::npos);
+    if (is_withheld(count)) CHECK(json.find("\"count\": " + std::to_string(truth().wards.at(theme).at("ALL")[0])) == std::string::npos);
     CHECK(manifest.GetRoot().GetObj("disclosure").GetString("rule").find("withheld") != std::string::npos);
     // Raster metadata.
     GDALDatasetUniquePtr tif(GDALDataset::Open((p.dir / ("kde_" + theme + ".tif")).c_str(), GDAL_OF_RASTER));
@@ -216,7 +216,7 @@ void attack_other_outputs(const Pack& p) {
     for (auto& f : *hot->GetLayer(0)) {
       if (f->IsFieldNull(f->GetFieldIndex("previous_incidents")))
         CHECK(f->IsFieldNull(f->GetFieldIndex("change_previous_pct")));
-      if (withheld(count)) CHECK(f->IsFieldNull(f->GetFieldIndex("hit_rate_in_period")));
+      if (is_withheld(count)) CHECK(f->IsFieldNull(f->GetFieldIndex("hit_rate_in_period")));
     }
   }
 }
@@ -295,7 +295,7 @@ long attack_hot_streets(const Pack& p, const CPLJSONObject& disclosure) {
   for (const Row& r : read_csv(p.dir / "hot_streets.csv")) {
     const std::string& theme = r.at("theme");
     INFO(theme << " " << r.at("place") << ": " << r.at("incidents"));
-    REQUIRE_FALSE(withheld(r.at("incidents")));
+    REQUIRE_FALSE(is_withheld(r.at("incidents")));
     const long n = std::stol(r.at("incidents"));
     if (const auto m = p.min_count.find(theme); m != p.min_count.end()) CHECK(n >= m->second);
     // The cumulative share is the published rows' own sum: no withheld count inside it.
@@ -457,7 +457,7 @@ TEST_CASE("disclosure attack: a strict pack (VAWG 10, hate 40) gives nothing bac
   attack_other_outputs(p);
   CHECK(attack_venues(p) >= 1);
   attack_forward_plan(p);
-  CHECK(withheld(all_row(p, "hate_count")));  // the area total itself is under 40
+  CHECK(is_withheld(all_row(p, "hate_count")));  // the area total itself is under 40
   const CPLJSONDocument manifest = [&] { CPLJSONDocument d; REQUIRE(d.Load((p.dir / "manifest.json").string())); return d; }();
   const CPLJSONObject d = manifest.GetRoot().GetObj("disclosure");
   attack_repeat_locations(p, d);
@@ -539,18 +539,18 @@ void attack_time_table(const Pack& p) {
       if (r.at("theme") != theme) continue;
       any = true;
       if (r.at("day") == "time unknown") {
-        withheld_totals += withheld(r.at("total"));
+        withheld_totals += is_withheld(r.at("total"));
         continue;
       }
       int hidden = 0;
-      for (int h = 0; h < 24; ++h) hidden += withheld(r.at(fmt::format("h{:02}", h)));
+      for (int h = 0; h < 24; ++h) hidden += is_withheld(r.at(fmt::format("h{:02}", h)));
       INFO(theme << " " << r.at("day"));
-      if (!withheld(r.at("total"))) CHECK(hidden != 1);
-      withheld_totals += withheld(r.at("total"));
+      if (!is_withheld(r.at("total"))) CHECK(hidden != 1);
+      withheld_totals += is_withheld(r.at("total"));
     }
     if (!any) continue;
     INFO(theme);
-    if (!withheld(all_row(p, theme + "_count"))) CHECK(withheld_totals != 1);
+    if (!is_withheld(all_row(p, theme + "_count"))) CHECK(withheld_totals != 1);
   }
 }
 

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "app/support/police_uk_truth.hpp"
+#include "london_venues_toml.hpp"
 #include "test_support.hpp"
 
 using namespace hotspot;
@@ -211,26 +212,8 @@ TEST_CASE("every borough: every hotspot in a police.uk pack names a street, and 
 TEST_CASE("Havering ASB 2017-02..2017-04: a five-venue programme from libraries and stations", "[real]") {
   const fs::path data = test::shared_data_dir();
   test::TempDir dir("havering-venues");
-  test::write_text(dir / "run.toml", test::borough_config("Havering", "2017-02..2017-04", "havering/*.csv", R"(
-[[venues]]
-name = "Havering open libraries"
-paths = [")" + (data / "venues/england-libraries.csv").string() + R"("]
-crs = "EPSG:4326"
-x = "lng"
-y = "lat"
-id = "id"
-name_field = "name"
-type = "library"
-filter = { authority_id = "54", closed = "" }
-[[venues]]
-name = "London stations"
-paths = [")" + (data / "venues/london-stations.csv").string() + R"("]
-crs = "EPSG:27700"
-x = "OS X"
-y = "OS Y"
-name_field = "Station"
-type = "station"
-[programme]
+  const std::string venue_tables = test::london_venues_toml(data, R"({ authority_id = "54", closed = "" })");
+  test::write_text(dir / "run.toml", test::borough_config("Havering", "2017-02..2017-04", "havering/*.csv", venue_tables + R"([programme]
 themes = ["asb"]
 k = 5
 lookback_months = 3

@@ -5,72 +5,29 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <sstream>
 
 #include "test_support.hpp"
 
 namespace hotspot::attack {
 namespace fs = std::filesystem;
 
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char ch = line[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (ch == '"') quoted = false;
-      else out.back() += ch;
-    } else if (ch == '"') quoted = true;
-    else if (ch == ',') out.emplace_back();
-    else if (ch != '\r') out.back() += ch;
-  }
-  return out;
-}
-
-std::vector<Row> read_csv(const fs::path& p) {
-  std::istringstream in(test::read_text(p));
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> head = split_csv_line(line);
-  std::vector<Row> rows;
-  while (std::getline(in, line)) {
-    if (line.empty() || line == "\r") continue;
-    const std::vector<std::string> f = split_csv_line(line);
-    Row r;
-    for (std::size_t i = 0; i < head.size() && i < f.size(); ++i) r[head[i]] = f[i];
-    rows.push_back(std::move(r));
-  }
-  return rows;
-}
-
-bool is_number(const std::string& s) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  std::strtod(s.c_str(), &end);
-  return *end == '\0';
-}
-
-bool withheld(const std::string& text) { return !text.empty() && (text[0] == '<' || text == "[c]"); }
-
 Bound prior(const std::string& text, int m) {
-  if (text == fmt::format("<{}", m)) return {1, m - 1};
-  if (text == "[c]") return {m, kOpen};  // an unsuppressed nonzero count: at least m
-  const std::int64_t v = std::llround(std::stod(text));
+  if (text == fmt::format("<{}", m)) return {1, static_cast<double>(m - 1)};
+  if (text == "[c]") return {static_cast<double>(m), kInf};  // an unsuppressed nonzero count: at least m
+  const double v = std::round(std::stod(text));
   return {v, v};
 }
 
 Bound deduce(const std::vector<Bound>& parts, const Bound& total, std::size_t i) {
-  std::int64_t lo = 0, hi = 0;
+  double lo = 0, hi = 0;  // the other parts' sum (kInf once one is open)
   for (std::size_t j = 0; j < parts.size(); ++j) {
     if (j == i) continue;
-    lo = std::min(lo + parts[j].lo, kOpen);
-    hi = std::min(hi + parts[j].hi, kOpen);
+    lo += parts[j].lo;
+    hi += parts[j].hi;
   }
   Bound b = parts[i];
-  if (hi < kOpen) b.lo = std::max(b.lo, total.lo - hi);
-  if (total.hi < kOpen) b.hi = std::min(b.hi, total.hi - lo);
+  if (std::isfinite(hi)) b.lo = std::max(b.lo, total.lo - hi);
+  if (std::isfinite(total.hi)) b.hi = std::min(b.hi, total.hi - lo);
   return b;
 }
 
@@ -81,7 +38,7 @@ const char* kColumns[4] = {"count", "previous", "year_earlier", "baseline_mean"}
 // A baseline mean published to one decimal: the baseline total to within rounding.
 Bound baseline_total(const std::string& text, int months) {
   const double total = std::stod(text) * months, slack = 0.05 * months + 1e-9;
-  return {static_cast<std::int64_t>(std::ceil(total - slack)), static_cast<std::int64_t>(std::floor(total + slack))};
+  return {std::ceil(total - slack), std::floor(total + slack)};
 }
 
 }  // namespace
@@ -99,16 +56,16 @@ int attack_ward_table(const fs::path& pack, const WardTruth& truth, const std::m
       std::vector<Bound> parts;
       for (std::size_t r = 0; r + 1 < rows.size(); ++r) {
         const std::string& text = rows[r].at(field);
-        if (col == 3) parts.push_back(withheld(text) ? Bound{1, kOpen} : baseline_total(text, baseline_months));
+        if (col == 3) parts.push_back(is_withheld(text) ? Bound{1, kInf} : baseline_total(text, baseline_months));
         else parts.push_back(prior(text, m));
       }
       const std::string all_text = rows.back().at(field);
-      const Bound total = col == 3 && !withheld(all_text) ? baseline_total(all_text, baseline_months) : prior(all_text, m);
+      const Bound total = col == 3 && !is_withheld(all_text) ? baseline_total(all_text, baseline_months) : prior(all_text, m);
       for (std::size_t r = 0; r < parts.size(); ++r) {
         const std::string& code = rows[r].at("ward_code");
         const std::int64_t real = real_counts.count(code) ? real_counts.at(code)[col] : 0;
         INFO(theme << " " << kColumns[col] << " " << code << " shows " << rows[r].at(field) << ", truly " << real);
-        if (!withheld(rows[r].at(field))) {
+        if (!is_withheld(rows[r].at(field))) {
           if (col < 3) CHECK(std::stoll(rows[r].at(field)) == real);  // the published numbers are the truth
           else CHECK((parts[r].lo <= real && real <= parts[r].hi));
           continue;
@@ -119,10 +76,10 @@ int attack_ward_table(const fs::path& pack, const WardTruth& truth, const std::m
         CHECK(real <= b.hi);
         CHECK(b.lo < b.hi);  // not recovered exactly
       }
-      if (withheld(all_text)) {
+      if (is_withheld(all_text)) {
         ++attacked;
-        std::int64_t lo = 0, hi = 0;
-        for (const Bound& b : parts) lo += b.lo, hi = std::min(hi + b.hi, kOpen);
+        double lo = 0, hi = 0;
+        for (const Bound& b : parts) lo += b.lo, hi += b.hi;
         INFO(theme << " " << kColumns[col] << " ALL");
         CHECK(std::max(lo, prior(all_text, m).lo) < std::min(hi, prior(all_text, m).hi));
       }
@@ -143,13 +100,13 @@ void attack_derived_values(const fs::path& pack, const std::map<std::string, int
     bool any_current = false;
     for (const Row& r : rows) {
       for (const auto& [input, derived] : follows) {
-        if (!withheld(r.at(theme + "_" + input))) continue;
+        if (!is_withheld(r.at(theme + "_" + input))) continue;
         any_current = any_current || input == "count";
         for (const std::string& d : derived) {
           const auto it = r.find(theme + "_" + d);
           if (it == r.end()) continue;
           INFO(r.at("ward_code") << " " << theme << "_" << d << " = " << it->second << " beside a withheld " << input);
-          CHECK((it->second.empty() || withheld(it->second)));
+          CHECK((it->second.empty() || is_withheld(it->second)));
         }
       }
     }

@@ -14,23 +14,12 @@
 #include <string>
 #include <vector>
 
+#include "attack/pack.hpp"
+
 namespace hotspot::attack {
 
-constexpr std::int64_t kOpen = INT64_MAX / 4;  // no upper bound
-
-using Row = std::map<std::string, std::string>;
-
-// A CSV file as header -> value maps (quotes honoured).
-std::vector<Row> read_csv(const std::filesystem::path& p);
-std::vector<std::string> split_csv_line(const std::string& line);
-bool is_number(const std::string& s);
-
-// A published cell that stands for a withheld count ("<m" or "[c]").
-bool withheld(const std::string& text);
-
-struct Bound {
-  std::int64_t lo, hi;
-};
+// The CSV reader, Row, Bound (kInf: no upper bound) and is_withheld are the
+// attacks' own (attack/pack.hpp).
 
 // What the published rule says a cell shown as `text` can be, for minimum m.
 Bound prior(const std::string& text, int m);

@@ -4,7 +4,8 @@
 // constraints on non-negative integer unknowns (incidents per theme signature,
 // ward and month; per signature and venue catchment), and for each withheld
 // value minimises and maximises it with GLPK. A value is recovered when its
-// range holds one integer (integer programming settles narrow ranges).
+// range holds one integer (integer programming settles narrow ranges). The
+// models are solved by the attacks' solver (attack/lp_attack).
 //
 // The attacker is given which theme signatures exist (the sets of themes an
 // incident can count in): from the taxonomy's rules for police.uk, from the
@@ -19,38 +20,9 @@
 #include <utility>
 #include <vector>
 
+#include "attack/lp_attack.hpp"
+
 namespace hotspot::attack {
-
-// A linear model over non-negative unknowns.
-class LpModel {
- public:
-  struct Term {
-    int var;
-    double coef;
-  };
-  int add_var();
-  int vars() const { return vars_; }
-  void constrain(std::vector<Term> terms, double lo, double hi, std::string label);  // hi < 0: open
-  int add_target(std::vector<Term> terms);
-  // [lo, hi] of each target over the model, rounded inwards (integer unknowns);
-  // hi = -1 when unbounded.
-  // `partial[t]` set: the target was not solved, its range is only the spread feasible points reached.
-  std::vector<std::pair<double, double>> ranges(std::vector<char>* partial = nullptr) const;
-  mutable int lp_solves = 0, mip_solves = 0;
-  // The constraints `x` violates (a sound model has none).
-  std::vector<std::string> violated(const std::vector<double>& x) const;
-  double value(int target, const std::vector<double>& x) const;
-
- private:
-  struct Row {
-    std::vector<Term> terms;
-    double lo, hi;
-    std::string label;
-  };
-  int vars_ = 0;
-  std::vector<Row> rows_;
-  std::vector<std::vector<Term>> targets_;
-};
 
 // Theme signatures: bit i = themes[i].
 struct Algebra {

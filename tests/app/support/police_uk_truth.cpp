@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <set>
 
+#include "attack/police_uk_rows.hpp"
 #include "test_support.hpp"
 
 namespace hotspot::test {
@@ -24,64 +24,37 @@ std::vector<IndependentWard> borough_wards(const std::string& borough) {
 
 std::vector<std::string> police_uk_themes(const std::string& type) {
   std::vector<std::string> out;
-  if (type == "Anti-social behaviour") out.push_back("asb");
-  if (type == "Violence and sexual offences" || type == "Robbery" || type == "Possession of weapons")
-    out.push_back("violence");
-  if (type == "Violence and sexual offences") out.push_back("vawg");
+  for (const auto& [theme, types] : attack::police_uk_taxonomy())
+    if (std::find(types.begin(), types.end(), type) != types.end()) out.push_back(theme);
   if (type == "Robbery" || type == "Possession of weapons") out.push_back("violence_not_vawg");  // for the raster attack
-  static const std::set<std::string> acquisitive = {"Burglary",      "Robbery",     "Theft from the person",
-                                                    "Vehicle crime", "Bicycle theft", "Other theft", "Shoplifting"};
-  if (acquisitive.count(type)) out.push_back("acquisitive");
   return out;
 }
 
 Counts independent_count(const std::vector<fs::path>& files, const std::vector<IndependentWard>& wards) {
-  OGRSpatialReference wgs84, bng;
-  wgs84.importFromEPSG(4326);
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  bng.importFromEPSG(27700);
-  bng.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &bng));
-  REQUIRE(ct);
   Counts c;
-  std::set<std::string> ids;
-  for (std::size_t file_index = 0; file_index < files.size(); ++file_index) {
-    const fs::path& file = files[file_index];
-    GDALDatasetUniquePtr ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR));
-    REQUIRE(ds);
-    for (auto& f : *ds->GetLayer(0)) {
-      ++c.rows;
-      const std::string id = f->GetFieldAsString("Crime ID");
-      const std::string lon = f->GetFieldAsString("Longitude"), lat = f->GetFieldAsString("Latitude");
-      if (lon.empty() || lat.empty()) {
-        ++c.no_coords;
-        continue;
+  const attack::PoliceUkRead read = attack::read_police_uk(files, [&](const attack::PoliceUkRow& row) {
+    const OGRPoint p(row.x, row.y);
+    std::string ward;
+    for (const auto& w : wards)
+      if (w.geom->Intersects(&p)) {  // covers: boundary points go to the lowest code
+        ward = w.code;
+        break;
       }
-      if (!id.empty() && !ids.insert(id).second) {
-        ++c.duplicates;
-        continue;
-      }
-      double x = std::stod(lon), y = std::stod(lat);
-      REQUIRE(ct->Transform(1, &x, &y));
-      OGRPoint p(x, y);
-      std::string ward;
-      for (const auto& w : wards)
-        if (w.geom->Intersects(&p)) {  // covers: boundary points go to the lowest code
-          ward = w.code;
-          break;
-        }
-      if (ward.empty()) {
-        ++c.outside;
-        continue;
-      }
-      ++c.by_type[f->GetFieldAsString("Crime type")][ward];
-      for (const std::string& theme : police_uk_themes(f->GetFieldAsString("Crime type"))) {
-        ++c.by_ward[theme][ward];
-        c.points[theme].emplace_back(x, y);
-        c.point_file[theme].push_back(file_index);
-      }
+    if (ward.empty()) {
+      ++c.outside;
+      return;
     }
-  }
+    ++c.by_type[row.type][ward];
+    for (const std::string& theme : police_uk_themes(row.type)) {
+      ++c.by_ward[theme][ward];
+      c.points[theme].emplace_back(row.x, row.y);
+      c.point_file[theme].push_back(row.file);
+    }
+  });
+  REQUIRE(read.unprojected == 0);
+  c.rows = read.rows;
+  c.no_coords = read.no_coords;
+  c.duplicates = read.duplicates;
   return c;
 }
 

@@ -30,11 +30,12 @@ struct Counts {
   long outside = 0, no_coords = 0, duplicates = 0, rows = 0;
 };
 
-// The themes of the shipped police-uk taxonomy, restated here from its crime types.
+// The themes of the shipped police-uk taxonomy (attack::police_uk_taxonomy) a
+// crime type counts in, and violence_not_vawg for the raster attack.
 std::vector<std::string> police_uk_themes(const std::string& crime_type);
 
-// Counts the rows of police.uk files by theme and ward (first row of a Crime ID
-// kept; boundary points go to the lowest code).
+// Counts the rows of police.uk files (as attack/police_uk_rows reads them) by
+// theme and ward; boundary points go to the lowest code.
 Counts independent_count(const std::vector<std::filesystem::path>& files, const std::vector<IndependentWard>& wards);
 
 // A run over one borough's wards and a set of police.uk files (a glob under
