@@ -15,12 +15,7 @@ namespace {
 
 // Diverging RdBu (ColorBrewer): rises red, falls blue, significant ones strongest;
 // withheld wards a light grey with a dashed edge, so they cannot be read as "no change".
-struct ChangeClass {
-  const char* key;
-  const char* legend;
-  MapStyle style;
-};
-const ChangeClass kClasses[] = {
+const MapClass kClasses[] = {
     {"change-rise-significant", "Significant rise", {"#b2182b", 1, "none", 0, ""}},
     {"change-rise", "Rise, not significant", {"#f4a582", 1, "none", 0, ""}},
     {"change-same", "No change, or no usual level", {"#f7f7f7", 1, "none", 0, ""}},

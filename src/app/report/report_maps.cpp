@@ -27,12 +27,7 @@ constexpr double kSmallHotspot = 2.5;
 constexpr double kHotspotRingSize = 4.0;  // mm across
 const MapStyle kHotspotRing{"none", 1, "#a50f15", 0.35, ""};
 // The space-time class of a hotspot, drawn as its outline over the fill (the legend lists those on the map).
-struct SpaceTimeStyle {
-  const char* key;
-  const char* legend;
-  MapStyle outline;
-};
-const SpaceTimeStyle kSpaceTime[] = {
+const MapClass kSpaceTime[] = {
     {"new", "New this month", {"none", 1, "#000000", 0.45, "1.2 0.8"}},
     {"consecutive", "Hot the last few months running", {"none", 1, "#000000", 0.45, "0.4 0.6"}},
     {"intensifying", "Persistent and intensifying", {"none", 1, "#54278f", 0.7, ""}},
@@ -41,10 +36,10 @@ const SpaceTimeStyle kSpaceTime[] = {
     {"sporadic", "On and off", {"none", 1, "#737373", 0.45, "1.6 0.6 0.4 0.6"}},
     {"historical", "Hot before, not now", {"none", 1, "#bdbdbd", 0.45, ""}},
 };
-const SpaceTimeStyle* space_time_style(const HotspotShape& h) {
+const MapClass* space_time_style(const HotspotShape& h) {
   if (!h.space_time) return nullptr;
   const std::string key = space_time_key(h.space_time->cls);
-  for (const SpaceTimeStyle& s : kSpaceTime)
+  for (const MapClass& s : kSpaceTime)
     if (key == s.key) return &s;
   return nullptr;
 }
@@ -257,7 +252,7 @@ void label_context(const GeosContext& ctx, SvgMap& map, const MapContext& contex
 
 // The legend of what one map shows, its swatches drawn from the map's styles.
 void map_legend(pugi::xml_node parent, const KdeConfig& kde, bool hotspots, bool numbered, bool venues,
-                const MapContext& context, const std::vector<const SpaceTimeStyle*>& classes, bool ringed) {
+                const MapContext& context, const std::vector<const MapClass*>& classes, bool ringed) {
   const pugi::xml_node legend = html::el(parent, "ul", {{"class", "legend"}});
   if (hotspots) {
     const pugi::xml_node li = html::el(legend, "li");
@@ -265,9 +260,9 @@ void map_legend(pugi::xml_node parent, const KdeConfig& kde, bool hotspots, bool
     html::text(li, kde.classes == HotspotClasses::Coverage ? fmt::format("Forecast hotspot (top {:g}% of squares)", kde.coverage * 100)
                                                            : std::string("Hotspot (widest class)"));
   }
-  for (const SpaceTimeStyle* c : classes) {
+  for (const MapClass* c : classes) {
     const pugi::xml_node li = html::el(legend, "li");
-    swatch(li, {kWardFill, kHotspot, c->outline}, std::string("space-time-") + c->key);
+    swatch(li, {kWardFill, kHotspot, c->style}, std::string("space-time-") + c->key);
     html::text(li, c->legend);
   }
   if (ringed) {
@@ -329,11 +324,11 @@ ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t 
   const std::vector<HotspotShape>& hotspots = src.hotspots(t);
   for (const HotspotShape& h : hotspots) map.polygon(h.geom.get(), kHotspot, "hotspot", h.label);
   // New, persistent, ...: an outline per space-time class over the fill.
-  std::vector<const SpaceTimeStyle*> classes;
-  for (const SpaceTimeStyle& st : kSpaceTime)
+  std::vector<const MapClass*> classes;
+  for (const MapClass& st : kSpaceTime)
     for (const HotspotShape& h : hotspots)
       if (space_time_style(h) == &st) {
-        map.lines(h.geom.get(), st.outline, std::string("space-time-") + st.key);
+        map.lines(h.geom.get(), st.style, std::string("space-time-") + st.key);
         if (std::find(classes.begin(), classes.end(), &st) == classes.end()) classes.push_back(&st);
       }
   // A numbered hotspot too small to see on paper gets a ring round it.

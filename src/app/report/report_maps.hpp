@@ -32,6 +32,13 @@ struct ReportMap {
 ReportMap theme_map(const RunInputs& run, const ReportSources& src, std::size_t theme, const MapContext& context, double max_width,
                     double max_height);
 
+// One class of feature a report map draws: its SVG class, its legend line and its style.
+struct MapClass {
+  const char* key;
+  const char* legend;
+  MapStyle style;
+};
+
 // A legend swatch (7 by 4.5 mm): `layers` drawn over one another as boxes, as
 // a map draws them; `key` is the class of the map elements it stands for.
 void legend_swatch(pugi::xml_node parent, const std::vector<MapStyle>& layers, const std::string& key);

@@ -68,9 +68,9 @@ std::vector<RegionPolygon> region_polygons(const RunInputs& run, const WardOverl
     r.mean_value /= static_cast<double>(r.cells);
     GeomPtr clipped = own(ctx, GEOSIntersection_r(ctx.get(), polygons[k].get(), area), "clipping a region");
     GEOSArea_r(ctx.get(), clipped.get(), &r.area_m2);
-    const Inside in = counter.count(ctx, clipped.get());
-    r.inside = in.all;
-    r.inside_protected = in.covered;
+    const Inside counted = counter.count(ctx, clipped.get());
+    r.inside = counted.all;
+    r.inside_protected = counted.covered;
     if (window_counter) {
       const Inside w = window_counter->count(ctx, clipped.get());
       r.window_inside = w.all;
