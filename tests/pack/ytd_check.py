@@ -94,16 +94,24 @@ def count(sample, wards):
     return counts
 
 
-def poisson_upper(k, lam):  # P(X >= k)
+def poisson_upper(k, lam):  # P(X >= k), in log space (exp(-lam) underflows for area counts)
     if k <= 0:
         return 1.0
     if lam <= 0:
         return 0.0
-    term, below = math.exp(-lam), 0.0
-    for i in range(k):
-        below += term
-        term *= lam / (i + 1)
-    return max(0.0, 1.0 - below)
+
+    def pmf(i):
+        return math.exp(i * math.log(lam) - lam - math.lgamma(i + 1))
+
+    if k > lam:  # the upper terms, until they no longer count
+        total, i = 0.0, k
+        while True:
+            term = pmf(i)
+            total += term
+            if term < 1e-18 * total or i > k + 100 + 20 * math.sqrt(lam):
+                return total
+            i += 1
+    return max(0.0, 1.0 - sum(pmf(i) for i in range(k)))
 
 
 def main():
