@@ -145,7 +145,7 @@ void run_case(const char* name, std::size_t wards, bool strict) {
 
   // A whole monthly pack's decision.
   t0 = std::chrono::steady_clock::now();
-  const WardDisclosure d = ward_disclosure(t, atoms, Period{period, period, ""}, Period{period - 30, period, ""}, {}, 2);
+  const WardDisclosure d = ward_disclosure(t, atoms, Period{period, period, ""}, kDefaultYearStartMonth, Period{period - 30, period, ""}, {}, 2);
   const double t_pack = seconds(t0);
   fmt::print("| {} ({} wards, {} themes) | {:.3f} s, {} withheld, {} LPs | {:.4f} s, {} withheld | {:.0f}x | {:.2f} s "
              "({} tiles, {} LPs, {} integer) | {} |\n",

@@ -64,6 +64,13 @@ Period Period::needed_window() const {
   return Period{first - back, last, ""};
 }
 
+Period Period::year_to_date(int year_start_month) const {
+  const int back = (month_of_year(last) - year_start_month + 12) % 12;  // months since the year started
+  return Period{last - back, last, ""};
+}
+
+Period Period::rolling_year() const { return Period{last - 11, last, ""}; }
+
 std::string Period::range_text() const {
   if (first == last) return format_month(first);
   return format_month(first) + ".." + format_month(last);

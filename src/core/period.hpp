@@ -20,6 +20,8 @@ constexpr int month_of_year(Month m) { return m % 12 + 1; }
 std::string format_month(Month m);  // "2017-04"
 
 // An inclusive run of whole months.
+inline constexpr int kDefaultYearStartMonth = 4;  // the UK financial year starts in April
+
 struct Period {
   Month first = 0;
   Month last = 0;
@@ -36,6 +38,12 @@ struct Period {
   // Every month any statistic of this period needs: baseline, previous period,
   // the year-earlier period and the period itself.
   Period needed_window() const;
+  // Year to date: from the first month of the financial year holding the
+  // period's last month (a year starts in month `year_start_month`, 1..12;
+  // 4 = April) to that last month. 2017-03 with April: 2016-04..2017-03.
+  Period year_to_date(int year_start_month) const;
+  // The 12 months ending with the period's last month.
+  Period rolling_year() const;
   std::string range_text() const;  // "2017-04" or "2017-04..2017-06"
 };
 

@@ -23,6 +23,8 @@ struct Theme {
   bool proxy = false;            // the theme only approximates what its name says
   std::string proxy_note;        // why, printed wherever the theme is used
   std::optional<double> target;  // target change against baseline, e.g. -0.10
+  std::optional<double> target_ytd;      // target change year to date against a year earlier, e.g. -0.03
+  std::optional<double> target_rolling;  // target change over 12 months against the 12 before
   bool rise_is_good = false;     // e.g. hate-crime reporting
   int min_count = 0;             // counts 1..min_count-1 are withheld (core/withheld.hpp)
   bool export_points = false;    // raw points may be written only when true

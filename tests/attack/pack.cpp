@@ -66,6 +66,10 @@ Manifest read_manifest(const fs::path& pack) {
   if (p.contains("previous")) m.previous = range(p.at("previous"));
   if (p.contains("year_earlier")) m.year_earlier = range(p.at("year_earlier"));
   if (p.contains("baseline")) m.baseline = range(p.at("baseline"));
+  if (p.contains("year_to_date")) m.year_to_date = range(p.at("year_to_date"));
+  if (p.contains("year_to_date_before")) m.year_to_date_before = range(p.at("year_to_date_before"));
+  if (p.contains("rolling_12")) m.rolling_12 = range(p.at("rolling_12"));
+  if (p.contains("rolling_12_before")) m.rolling_12_before = range(p.at("rolling_12_before"));
   if (r.contains("stages") && r.at("stages").contains("data"))
     for (const json& w : r.at("stages").at("data").value("months_without_rows", json::array()))
       for (const json& month : w.at("months")) m.months_without_rows.insert(parse_month(month.get<std::string>()));

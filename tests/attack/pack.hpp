@@ -41,6 +41,7 @@ struct Manifest {
   std::string area;
   std::vector<ThemeInfo> themes;
   MonthRange period, previous, year_earlier, baseline;
+  MonthRange year_to_date, year_to_date_before, rolling_12, rolling_12_before;  // empty in packs before issue 26
   std::set<MonthIndex> months_without_rows;  // in any of the windows above
   std::vector<std::string> warnings;
   nlohmann::json raw;

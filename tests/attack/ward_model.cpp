@@ -75,7 +75,11 @@ void WardTableAttack::add_pack(const fs::path& pack) {
     const Column columns[] = {{"count", m.period, true},
                               {"previous", m.previous, options_.comparisons},
                               {"year_earlier", m.year_earlier, options_.comparisons},
-                              {"baseline_mean", m.baseline, options_.baseline}};
+                              {"baseline_mean", m.baseline, options_.baseline},
+                              {"ytd", m.year_to_date, options_.cumulative},
+                              {"ytd_before", m.year_to_date_before, options_.cumulative},
+                              {"rolling_12", m.rolling_12, options_.cumulative},
+                              {"rolling_12_before", m.rolling_12_before, options_.cumulative}};
     for (const Row& r : rows) {
       const std::string& row = r.at("ward_code");
       for (const Column& c : columns) {
@@ -95,6 +99,8 @@ void WardTableAttack::add_pack(const fs::path& pack) {
           b = {1, kInf};  // a withheld baseline reads [c] whether primary (1..m-1) or secondary (>= m)
         } else if (!count_bound(text, mc, b)) {
           continue;
+        } else if (text == "[c]" && c.months.size() > 1) {
+          b = {1, kInf};  // a sum of months withheld with a withheld month (year to date, rolling 12): at least 1
         }
         model_.add_constraint(expression(th.id, row, c.months), b, label);
         if (is_withheld(text)) {

@@ -6,7 +6,8 @@
 // (theme_algebra.hpp) in a ward and month. Every ward_summary.csv cell of
 // every pack added is a linear constraint on them:
 //   count, previous, year_earlier  sum over the column's months (and the
-//                                  theme's atoms; the ALL row over every ward):
+//   ytd, ytd_before, rolling_12,   theme's atoms; the ALL row over every ward):
+//   rolling_12_before
 //                                  "12" = 12, "<m" in [1, m-1], "[c]" >= m;
 //   baseline_mean v (1 decimal)    the baseline total T = sum over the 12 months
 //                                  before the period lies in
@@ -21,7 +22,9 @@
 //
 // Consecutive monthly packs then difference themselves: pack t's baseline
 // total minus pack t-1's is month(t-1) - month(t-13), previous and
-// year_earlier repeat months, and the theme sums tie the themes together.
+// year_earlier repeat months, pack t's year to date minus pack t-1's is month
+// t (within a financial year), its rolling 12 months minus pack t-1's is
+// month t - month(t-12), and the theme sums tie the themes together.
 // Every withheld cell of every pack is a target.
 #include <filesystem>
 #include <map>
@@ -39,6 +42,7 @@ struct WardModelOptions {
   bool baseline = true;      // use baseline_mean
   bool comparisons = true;   // use previous and year_earlier
   bool trend_charts = false; // parse report.html's trend charts
+  bool cumulative = true;    // use year to date and rolling 12 months, each with the year before
 };
 
 // A withheld cell as published.

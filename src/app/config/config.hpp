@@ -196,6 +196,7 @@ struct RunConfig {
   std::string taxonomy_given;  // run.taxonomy as written (a shipped name or a path relative to the config)
   std::vector<std::string> theme_selection;  // run.themes as written: the themes to report, in order; empty = all
   double significance = 0.05;
+  int year_start_month = kDefaultYearStartMonth;  // the financial year's first month: year to date counts from it
   bool gpkg = false;  // also write tasking.gpkg
   int threads = 2;    // for stages that split their work; outputs never depend on it
   WardSource wards;

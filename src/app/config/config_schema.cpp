@@ -141,6 +141,8 @@ std::vector<Decl> declarations() {
           .flag("--taxonomy").path_or_name(shipped_taxonomy_names),
       opt("run", "significance", member(&R::significance),
           "Poisson exceedance probability below which a change is significant").range(kFraction),
+      opt("run", "year_start_month", member(&R::year_start_month),
+          "First month of the financial year (1-12): year to date counts from it").range(Range{1, 12}),
       opt("run", "gpkg", member(&R::gpkg), "Also write every vector layer into tasking.gpkg with its style").flag("--gpkg"),
       opt("run", "themes", member(&R::theme_selection), "Themes to report, in order (default: every theme)")
           .when_unset("all"),
@@ -234,6 +236,12 @@ std::vector<Decl> declarations() {
       opt("themes", "proxy", member(&Th::proxy), "The theme only approximates what its name says"),
       opt("themes", "proxy_note", member(&Th::proxy_note), "Why it is a proxy; printed on every output"),
       opt("themes", "target", member(&Th::target), "Target change against baseline, e.g. -0.10 for a 10% reduction")
+          .range(Range{-1, 1}).when_unset("none"),
+      opt("themes", "target_ytd", member(&Th::target_ytd),
+          "Target change year to date against the same months a year earlier, e.g. -0.03 for a 3% reduction")
+          .range(Range{-1, 1}).when_unset("none"),
+      opt("themes", "target_rolling", member(&Th::target_rolling),
+          "Target change over the last 12 months against the 12 before, e.g. -0.05 for a 5% reduction")
           .range(Range{-1, 1}).when_unset("none"),
       opt("themes", "rise_is_good", member(&Th::rise_is_good), "A rise is good news (e.g. hate-crime reporting)"),
       opt("themes", "min_count", member(&Th::min_count, [](const Th&, int m) { check_min_count(m); }),

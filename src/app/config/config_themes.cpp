@@ -35,6 +35,8 @@ Theme window_theme(const std::vector<Theme>& themes, std::size_t base, const Tim
   t.label = fmt::format("{} \u2014 {}", themes[base].label, w.label);
   t.rules.clear();
   t.target.reset();
+  t.target_ytd.reset();
+  t.target_rolling.reset();
   t.export_points = false;  // its points are among its base theme's
   t.base = static_cast<int>(base);
   t.window = window;

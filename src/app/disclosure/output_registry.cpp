@@ -5,8 +5,14 @@ namespace hotspot {
 const std::vector<RegisteredOutput>& registered_outputs() {
   using C = OutputCounts;
   static const std::vector<RegisteredOutput> list = {
-      {"wards.geojson", C::Protected, "app/disclosure/ward_disclosure (ward blocks, month tiles)", "ward_table"},
-      {"ward_summary.csv", C::Protected, "app/disclosure/ward_disclosure (ward blocks, month tiles)", "ward_table"},
+      {"wards.geojson", C::Protected,
+       "app/disclosure/ward_disclosure (ward blocks, month tiles; baseline, year to date and rolling 12 months as "
+       "sums of published tiles)",
+       "ward_table"},
+      {"ward_summary.csv", C::Protected,
+       "app/disclosure/ward_disclosure (ward blocks, month tiles; baseline, year to date and rolling 12 months as "
+       "sums of published tiles)",
+       "ward_table"},
       {"time_of_day.csv", C::Protected, "app/disclosure/time_disclosure (hours linked to the ward block)", "time_table"},
       {"repeat_locations.csv", C::Protected, "primary rule per 100 m square (stages/repeat_stage)", "repeat_locations"},
       {"hot_streets.csv", C::Protected,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analysis/year_to_date.hpp"
 #include "core/parallel.hpp"
 
 namespace hotspot {
@@ -249,7 +250,8 @@ bool baseline_tiles_publishable(const std::vector<std::uint64_t>& monthly, const
 }
 
 WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms& atoms, const Period& period,
-                               const Period& window, const std::vector<bool>& no_data, int threads) {
+                               int year_start_month, const Period& window, const std::vector<bool>& no_data,
+                               int threads) {
   WardDisclosure d;
   std::vector<bool> published(themes.size(), true);
   for (std::size_t t = 0; t < themes.size() && t < no_data.size(); ++t) published[t] = !no_data[t];
@@ -264,7 +266,12 @@ WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms
     return out;
   };
   std::array<std::vector<std::vector<Withheld>>, kCountColumns> columns;
-  const Period columns_months[kCountColumns] = {period, period.previous(), period.year_earlier(), period.baseline()};
+  const CumulativePeriods cumulative = cumulative_periods(period, year_start_month);
+  const Period columns_months[kCountColumns] = {period,         period.previous(),      period.year_earlier(),
+                                                period.baseline(), cumulative.ytd,      cumulative.ytd_before,
+                                                cumulative.rolling, cumulative.rolling_before};
+  // A column whose months are not whole tiles (only a year to date can be) is withheld whole.
+  const auto whole_tiles = [&](const Period& months) { return months.months() % d.tile_months == 0; };
   // Every tile the columns and the charts need, audited first (in parallel).
   d.chart = Period{period.last - kTrendMonths + 1, period.last, ""};
   const auto charted = [&](const Period& t) {  // a tile of the charts with data, read whole
@@ -274,11 +281,16 @@ WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms
   };
   std::vector<Period> needed;
   for (const Period& months : columns_months)
-    for (const Period& t : tiles(months)) needed.push_back(t);
+    if (whole_tiles(months))
+      for (const Period& t : tiles(months)) needed.push_back(t);
   for (int k = 0; k * d.tile_months < kTrendMonths; ++k)
     if (charted(tile(period, d.tile_months, k))) needed.push_back(tile(period, d.tile_months, k));
   decide.prepare(needed, threads);
   for (std::size_t c = 0; c < kCountColumns; ++c) {
+    if (!whole_tiles(columns_months[c])) {
+      columns[c].assign(themes.size(), std::vector<Withheld>(atoms.wards() + 1, Withheld::Derived));
+      continue;
+    }
     const std::vector<Period> parts = tiles(columns_months[c]);
     columns[c] = parts.size() == 1 ? decide.block(parts.front()).cells : decide.union_of(parts);
   }

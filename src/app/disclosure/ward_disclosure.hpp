@@ -46,8 +46,13 @@ namespace hotspot {
 inline constexpr int kTrendMonths = 24;  // the report's trend charts: the months ending with the period
 
 // The published counts of each theme: the period, the previous period, the
-// year-earlier period and the baseline total (shown as its mean).
-enum CountColumn : std::size_t { kCurrent, kPrevious, kYearEarlier, kBaseline, kCountColumns };
+// year-earlier period and the baseline total (shown as its mean); year to date
+// and the rolling 12 months, each with the same months a year earlier
+// (analysis/year_to_date.hpp). Every column past the previous and year-earlier
+// periods sums several tiles, so it is published only where all of them are.
+enum CountColumn : std::size_t {
+  kCurrent, kPrevious, kYearEarlier, kBaseline, kYtd, kYtdBefore, kRolling, kRollingBefore, kCountColumns
+};
 
 // Incidents per theme signature, ward and month: the atoms of every count the
 // ward table, the trend charts, the console and the manifest print.
@@ -106,10 +111,14 @@ int tile_months(const Period& period);
 bool baseline_tiles_publishable(const std::vector<std::uint64_t>& monthly, const std::vector<bool>& has_data,
                                 const Period& period, int min_count);
 
+// `year_start_month`: the financial year's first month (year to date). A year
+// to date that does not start on a tile boundary (a quarter's pack whose year
+// starts mid-quarter) would cut a published tile: it is withheld whole.
 // `no_data[t]`: theme t cannot be counted from the inputs (not published).
 // `window`: the months the run read (a tile reaching outside it is not charted).
 // `threads`: blocks audited at once (the result does not depend on it).
 WardDisclosure ward_disclosure(const std::vector<Theme>& themes, const WardAtoms& atoms, const Period& period,
-                               const Period& window, const std::vector<bool>& no_data, int threads = 1);
+                               int year_start_month, const Period& window, const std::vector<bool>& no_data,
+                               int threads = 1);
 
 }  // namespace hotspot

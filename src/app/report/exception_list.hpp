@@ -6,13 +6,19 @@
 // not listed), so it says nothing the table does not.
 #include <pugixml.hpp>
 
+#include <vector>
+
 #include "app/context/run_context.hpp"
+#include "app/stages/target_summary.hpp"
 #include "io/table.hpp"
 
 namespace hotspot {
 
 // Appends the list to `parent`. Wards beyond the page's room are counted in a
 // paragraph with data-pages="wards", so the caller can say which pages.
-void exception_list(pugi::xml_node parent, const RunInputs& run, const Table& ward_summary);
+// `targets` (WardResult::targets, read from the same table) adds each theme
+// that is red or amber on its year-to-date or rolling-12-month target.
+void exception_list(pugi::xml_node parent, const RunInputs& run, const Table& ward_summary,
+                    const std::vector<ThemeTargets>& targets);
 
 }  // namespace hotspot

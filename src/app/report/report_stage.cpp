@@ -115,7 +115,8 @@ void summary_table(Node parent, const RunInputs& run, const Table& w) {
   const std::size_t all = w.rows.size() - 1;  // the ALL row
   el(parent, "h2", {}, "Summary");
   const Node table = el(parent, "table", {{"class", "summary"}});
-  header_row(table, {"Theme", "Incidents", "vs previous period", "vs 12-month baseline", "Baseline mean", "RAG"});
+  header_row(table, {"Theme", "Incidents", "vs previous period", "vs 12-month baseline", "Baseline mean", "RAG",
+                     "Year to date vs last year"});
   for (const Theme& t : run.cfg.taxonomy.themes) {
     const std::string p = t.id + "_";
     const Node tr = el(table, "tr", {{"data-theme", t.id}});
@@ -125,6 +126,11 @@ void summary_table(Node parent, const RunInputs& run, const Table& w) {
     td(tr, pct(published_cell(w, all, p + "change_baseline_pct")), true);
     td(tr, cell(w, all, p + "baseline_mean"), true);
     rag_cell(tr, cell(w, all, p + "rag"), t);
+    // Year to date against the same months last year, with its status against the theme's target.
+    std::string ytd = pct(published_cell(w, all, p + "ytd_change_pct"));
+    const std::string status = cell(w, all, p + "ytd_status");
+    if (status == "red" || status == "amber" || status == "green") ytd += " (" + status + ")";
+    td(tr, ytd, true);
     html::newline(table);
   }
 }
@@ -154,7 +160,7 @@ void cover_page(Node body, const RunInputs& run, const ReportSources& src, const
   if (shown.more > 0)  // where the rest are, once the pages are known (fill_page_refs)
     el(shown.more_note, "span", {{"data-pages", "theme"}},
        fmt::format("{} more on the theme pages{{pages}}: their change maps and hotspot tables.", shown.more));
-  exception_list(el(columns, "div"), run, src.wards.summary);
+  exception_list(el(columns, "div"), run, src.wards.summary, src.wards.targets);
   summary_table(page, run, src.wards.summary);
   missing_data_notes(page, run);
   time_note(page, run, src.time);

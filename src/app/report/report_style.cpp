@@ -42,7 +42,7 @@ table.wards { font-size: 7.5pt; }
 .method-note { font-size: 7.5pt; }
 .change-row { display: flex; gap: 3mm; align-items: flex-start; } .change-row svg.map { flex: none; border: 1px solid #ccc; }
 .change-row .legend { columns: 2; font-size: 7.5pt; margin: 0; flex: 1; } .theme-map h3.change-heading { margin: 1.5mm 0 0.5mm; font-size: 8.5pt; }
-.cover-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+.cover-columns { display: grid; grid-template-columns: 2fr 3fr; gap: 0 6mm; }
 .key-changes ol, .exceptions ul { margin: 1mm 0; padding-left: 5mm; font-size: 7.5pt; } .key-changes li, .exceptions li { margin: 0.3mm 0; }
 .cover h2 { font-size: 11pt; margin-bottom: 1.5mm; } .cover table.summary { margin-bottom: 1.5mm; }
 .exceptions ul { list-style: none; padding-left: 0; } .exceptions .rag { min-width: 9mm; font-size: 7pt; }

@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "analysis/year_to_date.hpp"
 #include "app/context/run_context.hpp"
 #include "app/disclosure/ledger.hpp"
 #include "io/sha256.hpp"
@@ -55,6 +56,10 @@ void write_theme(JsonWriter& j, const Theme& t) {
   if (t.proxy) j.value("proxy_note", t.proxy_note);
   if (t.target) j.value("target", *t.target);
   else j.null("target");
+  if (t.target_ytd) j.value("target_ytd", *t.target_ytd);
+  else j.null("target_ytd");
+  if (t.target_rolling) j.value("target_rolling", *t.target_rolling);
+  else j.null("target_rolling");
   j.value("rise_is_good", t.rise_is_good).value("min_count", t.min_count).value("export_points", t.export_points);
   j.begin_array("match");
   for (const auto& rule : t.rules) {
@@ -133,6 +138,12 @@ void write_run(JsonWriter& j, const RunContext& in) {
   write_period(j, "previous", cfg.period.previous());
   write_period(j, "year_earlier", cfg.period.year_earlier());
   write_period(j, "baseline", cfg.period.baseline());
+  const CumulativePeriods cumulative = cumulative_periods(cfg.period, cfg.year_start_month);
+  j.value("year_start_month", cfg.year_start_month);
+  write_period(j, "year_to_date", cumulative.ytd);
+  write_period(j, "year_to_date_before", cumulative.ytd_before);
+  write_period(j, "rolling_12", cumulative.rolling);
+  write_period(j, "rolling_12_before", cumulative.rolling_before);
   write_period(j, "data_window", in.data_window);
   j.end_object();
   j.begin_object("parameters")

@@ -149,6 +149,8 @@ Period data_window(const RunConfig& cfg, Mode mode) {
   // evaluate reads every month; the pack reads the months its statistics need.
   Period window = mode == Mode::Evaluate ? Period{make_month(1900, 1), make_month(2100, 12), "all months"}
                                          : cfg.period.needed_window();
+  // Year to date and the rolling 12 months compare with the same months a year earlier.
+  if (mode != Mode::Evaluate) window.first = std::min(window.first, cfg.period.rolling_year().year_earlier().first);
   // The hotspot forecast and its backtest read further back than the ward statistics.
   if (mode != Mode::Evaluate && cfg.kde.classes == HotspotClasses::Coverage)
     window.first = std::min(window.first, cfg.period.last - pack_forecast_months(cfg) + 1);

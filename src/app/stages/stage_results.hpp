@@ -17,7 +17,9 @@
 #include "analysis/risk_surface.hpp"
 #include "analysis/time_profile.hpp"
 #include "analysis/ward_stats.hpp"
+#include "analysis/year_to_date.hpp"
 #include "app/stages/pack_forecast.hpp"
+#include "app/stages/target_summary.hpp"
 #include "app/disclosure/surface_disclosure.hpp"
 #include "app/disclosure/theme_protection.hpp"
 #include "app/tables/ward_table.hpp"
@@ -50,6 +52,11 @@ struct WardResult {
   Table layer_table;                      // wards.geojson's properties: one row per ward
   Table summary;                          // ward_summary.csv: the same with the ALL row, which the report reads
   bool all_population = false;            // rates per 1,000 residents, else per km2
+  // Year to date and rolling 12 months: the periods, and per theme the area's
+  // and each ward's comparisons against target as ward_summary.csv publishes
+  // them (quote these, not the raw counts the ward table was built from).
+  CumulativePeriods cumulative_periods;
+  std::vector<ThemeTargets> targets;      // [theme]
 };
 
 // When incidents happen, for inputs with times (time stage).

@@ -77,14 +77,18 @@ WardResult compute_wards(const RunInputs& run) {
   if (cfg.clusters.enabled && run.wards.wards.size() >= 3) r.spatial = ward_spatial_stats(run, r.stats);
   const std::vector<WardSpatialStats>* spatial = r.spatial.empty() ? nullptr : &r.spatial;
   const std::vector<bool> no_data = no_data_themes(run.availability);
+  r.cumulative_periods = cumulative_periods(cfg.period, cfg.year_start_month);
+  const CumulativeWardStats cumulative = compute_cumulative_stats(
+      run.ingest.incidents, run.wards.wards.size(), cfg.taxonomy.themes, r.cumulative_periods, cfg.significance);
   r.disclosure = ward_disclosure(cfg.taxonomy.themes, WardAtoms(run.ingest.incidents, run.wards.wards.size()),
-                                 cfg.period, run.data_window, no_data, cfg.threads);
+                                 cfg.period, cfg.year_start_month, run.data_window, no_data, cfg.threads);
   if (!r.disclosure.unprotected.empty())
     throw disclosure_refusal("ward_summary.csv, wards.geojson and the trend charts", r.disclosure.unprotected);
-  r.layer_table = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, false,
-                             spatial, no_data);
-  r.summary = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, r.disclosure, cfg.area_name, true, spatial,
-                         no_data);
+  r.layer_table = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, cumulative, r.disclosure, cfg.area_name,
+                             false, spatial, no_data);
+  r.summary = ward_table(run.wards.wards, cfg.taxonomy.themes, r.stats, cumulative, r.disclosure, cfg.area_name, true,
+                         spatial, no_data);
+  r.targets = published_targets(r.summary, cfg.taxonomy.themes);
   return r;
 }
 
@@ -192,6 +196,8 @@ void publish_wards(RunContext& run, const WardResult& r, std::ostream& out) {
                       mips = r.disclosure.stats.mip_solves;
   run.stages.push_back({"ward_stats", [totals, c, variable, tile, blocks, lps, mips](JsonWriter& j) {
     j.value("method", "counts per ward and period; one-sided Poisson test against the 12-month baseline");
+    j.value("year_to_date_status", "green: target met; red: missed beyond chance (one-sided Poisson test of the "
+                                   "count against the months a year earlier scaled by the target); amber: missed within it");
     j.begin_object("disclosure_audit").value("tile_months", tile).value("blocks", blocks)
         .value("linear_programmes", lps).value("integer_programmes", mips).end_object();
     if (!variable.empty())

@@ -55,11 +55,47 @@ void add_spatial_columns(TableColumns<WardRow>& cols, const std::string& p, cons
   cols.add(p + "lisa_p", CellType::Real, 3, value(s.lisa_p)).derived_from({count}).withheld_with(solvable);
 }
 
+// Year to date and the rolling 12 months of one theme ("<theme>_ytd", ...,
+// "<theme>_rolling_12_status"): the two sums, each a count column withheld
+// where any tile it sums is (ward_disclosure), the change, the target and the
+// status against it, derived from both sums.
+void add_cumulative_columns(TableColumns<WardRow>& cols, std::size_t t, const Theme& theme,
+                            const CumulativeWardStats& cumulative, const WardDisclosure& d) {
+  const int m = theme.min_count;
+  struct Comparison {
+    std::string name;
+    CountColumn now, before;
+    bool ytd;  // else the rolling 12 months
+  };
+  const Comparison comparisons[] = {{theme.id + "_ytd", kYtd, kYtdBefore, true},
+                                    {theme.id + "_rolling_12", kRolling, kRollingBefore, false}};
+  for (const Comparison& c : comparisons) {
+    const bool ytd = c.ytd;
+    const auto of = [&cumulative, t, ytd](const WardRow& r) -> const TargetComparison& {
+      const CumulativeStats* s = r.is_total ? &cumulative.totals[t] : &cumulative.wards[t][r.index];
+      return ytd ? s->ytd : s->rolling;
+    };
+    const auto decision = [&d, t](CountColumn col) { return [&d, t, col](const WardRow& r) { return d.at(t, col, r.index); }; };
+    const std::string now = c.name, before = c.name + "_before";
+    cols.add(now, CellType::Integer, [of](const WardRow& r) { return Cell::integer(static_cast<std::int64_t>(*of(r).now)); })
+        .count_of(m, decision(c.now)).only_when([of](const WardRow& r) { return of(r).now.has_value(); });
+    cols.add(before, CellType::Integer, [of](const WardRow& r) { return Cell::integer(static_cast<std::int64_t>(*of(r).before)); })
+        .count_of(m, decision(c.before)).only_when([of](const WardRow& r) { return of(r).before.has_value(); });
+    cols.add(c.name + "_change_pct", CellType::Real, 1, [of](const WardRow& r) { return percent_or_null(of(r).change); })
+        .derived_from({now, before});
+    cols.add(c.name + "_target_pct", CellType::Real, 1, [of](const WardRow& r) { return percent_or_null(of(r).target); });
+    cols.add(c.name + "_status", CellType::Text, [of](const WardRow& r) {
+      return of(r).status == Rag::None ? Cell::null() : Cell::text(std::string(rag_name(of(r).status)));
+    }).derived_from({now, before});
+  }
+}
+
 // One theme's columns, "<theme>_count" and on. The counts take the decisions
 // of ward_disclosure (every theme's column protected together, month-canonical
 // tiles); the baseline and every value computed from a count are withheld with it.
 void add_theme_columns(TableColumns<WardRow>& cols, std::size_t t, const Theme& theme, const WardStats& stats,
-                       const WardDisclosure& d, const WardSpatialStats* spatial) {
+                       const CumulativeWardStats& cumulative, const WardDisclosure& d,
+                       const WardSpatialStats* spatial) {
   const std::string p = theme.id + "_";
   const int m = theme.min_count;
   const auto of = [&stats, t](const WardRow& r) -> const ChangeStats& {
@@ -104,6 +140,7 @@ void add_theme_columns(TableColumns<WardRow>& cols, std::size_t t, const Theme& 
   }).derived_from({count}).withheld_with(baseline_withheld);
   cols.add(p + "rag", CellType::Text, [of](const WardRow& r) { return Cell::text(std::string(rag_name(of(r).rag))); })
       .derived_from({count}).withheld_with(baseline_withheld);
+  add_cumulative_columns(cols, t, theme, cumulative, d);
   cols.add(p + "suppressed", CellType::Bool, [&d, t](const WardRow& r) {
     return Cell::boolean(d.at(t, kCurrent, r.index) != Withheld::No);
   });
@@ -133,8 +170,9 @@ std::vector<WardRow> ward_rows(const std::vector<Ward>& wards, const std::string
 }  // namespace
 
 Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& themes, const WardStats& stats,
-                 const WardDisclosure& disclosure, const std::string& area_name, bool with_total,
-                 const std::vector<WardSpatialStats>* spatial, const std::vector<bool>& no_data) {
+                 const CumulativeWardStats& cumulative, const WardDisclosure& disclosure,
+                 const std::string& area_name, bool with_total, const std::vector<WardSpatialStats>* spatial,
+                 const std::vector<bool>& no_data) {
   TableColumns<WardRow> cols;
   cols.add("ward_code", CellType::Text, [](const WardRow& r) { return Cell::text(r.code); });
   cols.add("ward_name", CellType::Text, [](const WardRow& r) { return Cell::text(r.name); });
@@ -161,7 +199,7 @@ Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& theme
   std::vector<std::pair<std::size_t, std::size_t>> no_data_columns;
   for (std::size_t i = 0; i < themes.size(); ++i) {
     const std::size_t first = cols.size();
-    add_theme_columns(cols, i, themes[i], stats, disclosure, spatial ? &(*spatial)[i] : nullptr);
+    add_theme_columns(cols, i, themes[i], stats, cumulative, disclosure, spatial ? &(*spatial)[i] : nullptr);
     if (i < no_data.size() && no_data[i]) no_data_columns.emplace_back(first, cols.size() - (themes[i].proxy ? 1 : 0));
   }
   Table t = cols.build(ward_rows(wards, area_name, with_total));

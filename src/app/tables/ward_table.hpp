@@ -7,6 +7,7 @@
 
 #include "analysis/local_stats.hpp"
 #include "analysis/ward_stats.hpp"
+#include "analysis/year_to_date.hpp"
 #include "app/disclosure/ward_disclosure.hpp"
 #include "core/theme.hpp"
 #include "core/ward.hpp"
@@ -27,7 +28,8 @@ struct WardSpatialStats {
 // One row per ward; with `with_total`, a last row "ALL" for the whole area.
 // `spatial`, when given, has one entry per theme.
 Table ward_table(const std::vector<Ward>& wards, const std::vector<Theme>& themes, const WardStats& stats,
-                 const WardDisclosure& disclosure, const std::string& area_name, bool with_total,
+                 const CumulativeWardStats& cumulative, const WardDisclosure& disclosure,
+                 const std::string& area_name, bool with_total,
                  const std::vector<WardSpatialStats>* spatial = nullptr, const std::vector<bool>& no_data = {});
 
 std::string_view lisa_name(LisaQuadrant q);  // "high-high", ... "not significant"

@@ -95,7 +95,11 @@ void attack_derived_values(const fs::path& pack, const std::map<std::string, int
                  "direction", "significant", "rag", "gi_z", "gi_p", "lisa_p"}},
       {"previous", {"change_previous_pct"}},
       {"year_earlier", {"change_year_pct"}},
-      {"baseline_mean", {"baseline_sd", "change_baseline_pct", "p_value", "rag"}}};
+      {"baseline_mean", {"baseline_sd", "change_baseline_pct", "p_value", "rag"}},
+      {"ytd", {"ytd_change_pct", "ytd_status"}},
+      {"ytd_before", {"ytd_change_pct", "ytd_status"}},
+      {"rolling_12", {"rolling_12_change_pct", "rolling_12_status"}},
+      {"rolling_12_before", {"rolling_12_change_pct", "rolling_12_status"}}};
   for (const auto& [theme, m] : min_count) {
     bool any_current = false;
     for (const Row& r : rows) {

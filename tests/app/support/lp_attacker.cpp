@@ -115,8 +115,11 @@ Outcome attack_ward_tables(const std::vector<MonthlyPack>& packs, const Algebra&
       for (const Row& r : rows)
         if (r.at("ward_code") != "ALL") wards.push_back(r.at("ward_code"));
     const int P = pack.month;
+    const int ytd_first = P - (P % 12 + 9) % 12;  // the sample's financial year starts in April
     const std::vector<std::tuple<std::string, int, int>> columns = {
-        {"count", P, P}, {"previous", P - 1, P - 1}, {"year_earlier", P - 12, P - 12}, {"baseline_mean", P - 12, P - 1}};
+        {"count", P, P}, {"previous", P - 1, P - 1}, {"year_earlier", P - 12, P - 12}, {"baseline_mean", P - 12, P - 1},
+        {"ytd", ytd_first, P}, {"ytd_before", ytd_first - 12, P - 12},
+        {"rolling_12", P - 11, P}, {"rolling_12_before", P - 23, P - 12}};
     for (std::size_t t = 0; t < algebra.themes.size(); ++t) {
       const std::string& theme = algebra.themes[t];
       const int m = min_count.count(theme) ? min_count.at(theme) : 0;
@@ -140,7 +143,8 @@ Outcome attack_ward_tables(const std::vector<MonthlyPack>& packs, const Algebra&
             continue;
           }
           ++o.withheld;
-          const auto prior = withheld_bound(text, m, baseline ? 1.0 : std::max(m, 1));
+          // A sum of months withheld with one of them (baseline, year to date, rolling 12) is at least 1.
+          const auto prior = withheld_bound(text, m, baseline || last > first ? 1.0 : std::max(m, 1));
           model.add_constraint(terms, bound_of(prior), label + " '" + text + "'");
           const auto k = std::make_tuple(theme, row, first, last);
           if (!target_of.count(k)) {

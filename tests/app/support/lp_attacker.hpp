@@ -52,7 +52,9 @@ struct MonthlyPack {
 };
 
 // Every ward_summary.csv cell of `packs` (count, previous, year_earlier,
-// baseline_mean; the ALL row the sum of the wards) against the truth.
+// baseline_mean, year to date and rolling 12 months with the year before them
+// (financial year from April, as the sample); the ALL row the sum of the
+// wards) against the truth.
 // `months_with_data`: the months any input row falls in (the others hold nothing).
 Outcome attack_ward_tables(const std::vector<MonthlyPack>& packs, const Algebra& algebra,
                            const std::map<std::string, int>& min_count, const AtomTruth& truth,

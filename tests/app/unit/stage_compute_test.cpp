@@ -114,6 +114,26 @@ TEST_CASE("compute_wards counts each ward and suppresses small counts in its tab
   CHECK(r.spatial.size() == 2);  // Gi* and Local Moran per theme: four wards are enough
 }
 
+TEST_CASE("compute_wards gives the report year to date and rolling 12 months as published", "[stages]") {
+  World w;
+  const WardResult r = compute_wards(w.in);
+  REQUIRE(r.targets.size() == 2);
+  const ThemeTargets& asb = r.targets[0];
+  CHECK(asb.theme == "asb");
+  REQUIRE(asb.wards.size() == 4);
+  CHECK(asb.area.code == "ALL");
+  CHECK(asb.wards[0].code == "W0");
+  CHECK(asb.area.ytd.now_text == cell_of(r.summary, 4, "asb_ytd"));
+  CHECK(asb.wards[0].rolling.now_text == cell_of(r.summary, 0, "asb_rolling_12"));
+  CHECK(asb.wards[0].rolling.status_text == cell_of(r.summary, 0, "asb_rolling_12_status"));
+  CHECK(r.cumulative_periods.rolling.last == w.cfg.period.last);
+  // VAWG's 2 in Birch is withheld: no value of it reaches the report.
+  const ThemeTargets& vawg = r.targets[1];
+  CHECK_FALSE(vawg.wards[1].ytd.now.has_value());
+  CHECK_FALSE(vawg.wards[1].rolling.now.has_value());
+  CHECK(vawg.wards[1].ytd.now_text == cell_of(r.summary, 1, "vawg_ytd"));
+}
+
 TEST_CASE("compute_time puts the cluster in its weekday and hour", "[stages]") {
   World w;
   const WardResult wards = compute_wards(w.in);

@@ -55,9 +55,9 @@ TEST_CASE("ward disclosure: a month's pattern is the same in every pack that sho
   const WardAtoms atoms(incidents, 4);
   const std::vector<Theme> t = themes();
   const Period june = month(2025, 6);
-  const WardDisclosure as_period = ward_disclosure(t, atoms, june, window_for(june), {});
-  const WardDisclosure as_previous = ward_disclosure(t, atoms, month(2025, 7), window_for(month(2025, 7)), {});
-  const WardDisclosure as_year_earlier = ward_disclosure(t, atoms, month(2026, 6), window_for(month(2026, 6)), {});
+  const WardDisclosure as_period = ward_disclosure(t, atoms, june, kDefaultYearStartMonth, window_for(june), {});
+  const WardDisclosure as_previous = ward_disclosure(t, atoms, month(2025, 7), kDefaultYearStartMonth, window_for(month(2025, 7)), {});
+  const WardDisclosure as_year_earlier = ward_disclosure(t, atoms, month(2026, 6), kDefaultYearStartMonth, window_for(month(2026, 6)), {});
   bool any_withheld = false;
   for (std::size_t th = 0; th < t.size(); ++th) {
     CHECK(as_period.cells[th][kCurrent] == as_previous.cells[th][kPrevious]);
@@ -82,7 +82,7 @@ TEST_CASE("ward disclosure: a baseline is published only where all its months ar
     add(incidents, m, 2, kViolence, 20);
   }
   const WardAtoms atoms(incidents, 3);
-  const WardDisclosure d = ward_disclosure(themes(), atoms, dec, window_for(dec), {});
+  const WardDisclosure d = ward_disclosure(themes(), atoms, dec, kDefaultYearStartMonth, window_for(dec), {});
   const auto& vawg = d.cells[1];
   CHECK(vawg[kBaseline][0] == N);
   CHECK(vawg[kBaseline][1] == Withheld::Derived);  // March's 2 is withheld in March's tile
@@ -112,7 +112,7 @@ TEST_CASE("ward disclosure: a quarter's months are protected inside the publishe
   const Period q2{make_month(2025, 4), make_month(2025, 6), "2025-Q2"};
   CHECK(tile_months(q2) == 3);
   CHECK(tile_months(Period{make_month(2025, 1), make_month(2025, 5), ""}) == 1);
-  const WardDisclosure d = ward_disclosure(themes(), atoms, q2, window_for(q2), {});
+  const WardDisclosure d = ward_disclosure(themes(), atoms, q2, kDefaultYearStartMonth, window_for(q2), {});
   CHECK(d.tile_months == 3);
   CHECK(d.cells[1][kCurrent].back() == N);  // the quarter's 22
   // April's 2 is withheld, and one more month with it: 22 - 10 would give it back.
@@ -124,4 +124,37 @@ TEST_CASE("ward disclosure: a quarter's months are protected inside the publishe
   for (int m = 4; m <= 6; ++m) violence += d.chart_at(0, make_month(2025, m)) != N;
   CHECK(violence >= 1);
   CHECK(d.unprotected.empty());
+}
+
+TEST_CASE("ward disclosure: year to date and rolling 12 months are published only where all their months are",
+          "[ward_disclosure]") {
+  std::vector<Incident> incidents;
+  const Period dec = month(2025, 12);
+  for (Month m = make_month(2023, 12); m <= dec.last; ++m) {
+    add(incidents, m, 0, kViolence | kVawg, 6);
+    add(incidents, m, 1, kViolence | kVawg, m == make_month(2025, 3) ? 2 : 7);  // ward 1: March 2025 small
+    add(incidents, m, 2, kViolence | kVawg, 8);
+    add(incidents, m, 2, kViolence, 20);
+  }
+  const WardAtoms atoms(incidents, 3);
+  const WardDisclosure april = ward_disclosure(themes(), atoms, dec, 4, window_for(dec), {});
+  const auto& vawg = april.cells[1];
+  // Year to date from April 2025 leaves March out: published; the rolling 12 months hold it: withheld.
+  CHECK(vawg[kYtd][1] == N);
+  CHECK(vawg[kYtdBefore][1] == N);
+  CHECK(vawg[kRolling][1] == Withheld::Derived);
+  CHECK(vawg[kRollingBefore][1] == N);
+  // The same month tiles as every other column: what hid March hides each sum holding it.
+  for (std::size_t r = 0; r < vawg[kRolling].size(); ++r)
+    if (vawg[kBaseline][r] != N) CHECK(vawg[kRolling][r] != N);
+  // A calendar year's year to date holds March.
+  const WardDisclosure january = ward_disclosure(themes(), atoms, dec, 1, window_for(dec), {});
+  CHECK(january.cells[1][kYtd][1] == Withheld::Derived);
+  // A quarter's pack whose year starts mid-quarter would cut a published tile: withheld whole.
+  const Period q2{make_month(2025, 4), make_month(2025, 6), "2025-Q2"};
+  const WardDisclosure may = ward_disclosure(themes(), atoms, q2, 5, window_for(q2), {});
+  CHECK(may.cells[0][kYtd] == std::vector<Withheld>(4, Withheld::Derived));
+  const WardDisclosure quarter = ward_disclosure(themes(), atoms, q2, 4, window_for(q2), {});
+  CHECK(quarter.cells[0][kYtd] == quarter.cells[0][kCurrent]);  // April to June: the quarter itself
+  CHECK(april.unprotected.empty());
 }
