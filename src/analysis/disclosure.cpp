@@ -250,6 +250,8 @@ std::vector<std::size_t> linked_cells(const LinkedTables& t, const std::vector<s
 
 std::vector<AttackerRange> attacker_ranges(const LinkedTables& t, const std::vector<Withheld>& cells,
                                            ProtectionStats* stats) {
+  if (cells.size() != t.cells.size())
+    throw std::invalid_argument("attacker_ranges: one state per cell of the tables, facts included");
   ProtectionStats local;
   AttackerProblem problem(t, cells, stats ? *stats : local);
   std::vector<AttackerRange> out(t.cells.size());

@@ -21,7 +21,9 @@ AdditiveConstraint column(std::size_t n) {
 }
 
 // No withheld cell of `t` under `cells` can be worked out.
-void check_protected(const LinkedTables& t, const std::vector<Withheld>& cells) {
+// `cells`: the published cells' states (suppress_counts); the tables' facts after them are never withheld.
+void check_protected(const LinkedTables& t, std::vector<Withheld> cells) {
+  cells.resize(t.cells.size(), Withheld::No);
   const std::vector<AttackerRange> r = attacker_ranges(t, cells);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (cells[i] == Withheld::No || !t.cells[i].published) continue;
