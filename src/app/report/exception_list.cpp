@@ -95,7 +95,9 @@ void exception_list(pugi::xml_node parent, const RunInputs& run, const Table& w,
       std::vector<std::string> why;
       if (usual == "red" || usual == "amber") why = reasons(w, all, t, usual);
       if (ytd == "red" || ytd == "amber") why.push_back(target_reason("year to date", "last year", tt->area.ytd));
-      if (rolling == "red" || rolling == "amber")
+      // A period that ends the financial year has one year to date and rolling year: said once.
+      const bool same_year = run.cfg.period.year_to_date(run.cfg.year_start_month).months() == 12;
+      if ((rolling == "red" || rolling == "amber") && !(same_year && rolling == ytd && tt->area.rolling.target_pct == tt->area.ytd.target_pct))
         why.push_back(target_reason("12 months", "the 12 before", tt->area.rolling));
       item(ul, rag, t.label + ":", fmt::format(" {}.", joined(why)), t.id);
       ++listed;
