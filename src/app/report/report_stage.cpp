@@ -371,6 +371,10 @@ constexpr std::size_t kWardRows = 24;
 
 void ward_pages(Node body, const RunInputs& run, const Table& w) {
   const auto& themes = run.cfg.taxonomy.themes;
+  // Rates per 1,000 residents beside the counts when [population] gave the wards residents.
+  bool rates = false;
+  if (!themes.empty())
+    for (std::size_t r = 0; r < w.rows.size() && !rates; ++r) rates = !cell(w, r, themes.front().id + "_rate_per_1000").empty();
   const std::size_t pages = (w.rows.size() + kWardRows - 1) / kWardRows;
   for (std::size_t page = 0; page < pages; ++page) {
     const Node section = el(body, "section", {{"class", "page wards"}});
@@ -379,13 +383,17 @@ void ward_pages(Node body, const RunInputs& run, const Table& w) {
     const Node table = el(section, "table", {{"class", "wards"}});
     const Node head = el(table, "tr");
     el(head, "th", {}, "Ward");
-    for (const Theme& t : themes) el(head, "th", {}, t.label), el(head, "th", {}, t.label + " RAG");
+    for (const Theme& t : themes)
+      el(head, "th", {}, t.label + (rates ? ": incidents (per 1,000 residents)" : "")), el(head, "th", {}, t.label + " RAG");
     html::newline(table);
     for (std::size_t r = page * kWardRows; r < std::min(w.rows.size(), (page + 1) * kWardRows); ++r) {
       const Node tr = el(table, "tr", {{"data-ward", cell(w, r, "ward_code")}});
       td(tr, cell(w, r, "ward_name"));
       for (const Theme& t : themes) {
-        td(tr, cell(w, r, t.id + "_count"), true);
+        // The rate as the table publishes it: none where the count is withheld or the ward has too few residents.
+        const std::string rate = rates ? cell(w, r, t.id + "_rate_per_1000") : "";
+        const bool shown = !rate.empty() && rate != "[c]" && rate.find('<') == std::string::npos;
+        td(tr, cell(w, r, t.id + "_count") + (shown ? " (" + rate + ")" : ""), true);
         rag_badge(el(tr, "td"), cell(w, r, t.id + "_rag"));
       }
       html::newline(table);

@@ -411,4 +411,23 @@ TEST_CASE("report on the sample: priorities first, plain words, change maps and 
     for (std::size_t p = 0; (p = reason.find('&', p)) != std::string::npos; p += 5) reason.replace(p, 1, "&amp;");
     CHECK(tr.find("<td>" + reason + "</td>") != std::string::npos);
   }
+
+  // The ward pages give each count with its rate per 1,000 residents as ward_summary.csv publishes both
+  // (issue 27: the sample's wards have residents); a withheld count shows no rate.
+  std::size_t rated = 0;
+  for (const auto& ward : wards) {
+    const std::size_t row = html.find("<tr data-ward=\"" + ward.at("ward_code") + "\">");
+    REQUIRE(row != std::string::npos);
+    const std::string tr = html.substr(row, html.find("</tr>", row) - row);
+    for (const std::string& t : themes) {
+      INFO(ward.at("ward_code") << " " << t);
+      const std::string count = ward.at(t + "_count"), rate = ward.at(t + "_rate_per_1000");
+      const bool shown = !rate.empty() && !withheld_text(rate) && !withheld_text(count);
+      std::string expect = count + (shown ? " (" + rate + ")" : "");
+      for (std::size_t p = 0; (p = expect.find('<', p)) != std::string::npos; p += 4) expect.replace(p, 1, "&lt;");
+      CHECK(tr.find(">" + expect + "</td>") != std::string::npos);
+      rated += shown;
+    }
+  }
+  CHECK(rated >= 100);  // of 19 rows x 6 themes
 }
