@@ -64,20 +64,11 @@ std::vector<double> pairwise(const GeosContext& ctx, const std::vector<Ward>& wa
 int main(int argc, char** argv) {
   GDALAllRegister();
   const fs::path data = bench::shared_data(argc, argv, 1);
-  const fs::path lsoa = data / "population/lsoa-2011-boundaries/LSOA_2011_London_gen_MHW.shp";
-  const fs::path csv = data / "population/london-lsoa-mid2019-population.csv";
-  if (bench::absent(lsoa)) return 0;
+  if (bench::absent(bench::london_lsoa_file(data))) return 0;
   GeosContext geos;
   Diagnostics diag;
   const std::vector<Ward> wards = read_wards(geos, bench::london_wards(data), "EPSG:27700", diag).wards;
-  const WardSource lsoas{.path = lsoa.string(), .code_field = "LSOA11CD", .name_field = ""};
-  const std::vector<Ward> polygons = read_wards(geos, lsoas, "EPSG:27700", diag).wards;
-  PopulationColumns cols;
-  cols.code_column = "LSOA11CD";
-  cols.value_column = "Persons_All-Ages";
-  const PopulationTable pop = read_population_csv(csv.string(), cols);
-  std::vector<SmallArea> areas;
-  for (const Ward& p : polygons) areas.push_back({p.wkb, pop.by_code.at(p.code)});
+  const std::vector<SmallArea> areas = bench::london_lsoas(geos, data, diag);
 
   const WardSet set(geos, wards);
   Apportionment fast;

@@ -1,11 +1,17 @@
 #pragma once
 // The data the London benchmarks read from ../shared/data: where it is (the
-// first argument, or the folder beside the checkout), and its 2014 wards.
+// first argument, or the folder beside the checkout), its 2014 wards and its
+// 4,835 LSOAs with their ONS mid-2019 residents.
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <string>
 
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "geo/apportion.hpp"
+#include "io/population_reader.hpp"
 #include "io/ward_reader.hpp"
 
 namespace hotspot::bench {
@@ -31,6 +37,24 @@ inline std::filesystem::path london_wards_file(const std::filesystem::path& data
 // London's 2014 wards as the ward layer: GSS codes, ward names.
 inline WardSource london_wards(const std::filesystem::path& data) {
   return WardSource{.path = london_wards_file(data).string(), .code_field = "GSS_CODE", .name_field = "NAME"};
+}
+
+inline std::filesystem::path london_lsoa_file(const std::filesystem::path& data) {
+  return data / "population/lsoa-2011-boundaries/LSOA_2011_London_gen_MHW.shp";
+}
+
+// London's LSOAs as small areas: their polygons (EPSG:27700) and all-ages residents.
+inline std::vector<SmallArea> london_lsoas(const GeosContext& geos, const std::filesystem::path& data, Diagnostics& diag) {
+  const WardSource lsoas{.path = london_lsoa_file(data).string(), .code_field = "LSOA11CD", .name_field = ""};
+  const std::vector<Ward> polygons = read_wards(geos, lsoas, "EPSG:27700", diag).wards;
+  PopulationColumns cols;
+  cols.code_column = "LSOA11CD";
+  cols.value_column = "Persons_All-Ages";
+  const PopulationTable pop =
+      read_population_csv((data / "population/london-lsoa-mid2019-population.csv").string(), cols);
+  std::vector<SmallArea> areas;
+  for (const Ward& p : polygons) areas.push_back({p.wkb, pop.by_code.at(p.code)});
+  return areas;
 }
 
 }  // namespace hotspot::bench

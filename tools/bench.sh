@@ -15,3 +15,7 @@ echo
 ./build/bench/ward_set_bench
 echo
 ./build/bench/disclosure_bench
+echo
+./build/bench/apportion_bench
+echo
+./build/bench/risk_bench
