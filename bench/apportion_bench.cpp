@@ -4,7 +4,6 @@
 // measured in the same run; the two must give the same residents per ward
 // (the table says so).
 #include <fmt/format.h>
-#include <gdal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +21,6 @@
 #include "london_wards.hpp"
 
 using namespace hotspot;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -62,13 +60,11 @@ std::vector<double> pairwise(const GeosContext& ctx, const std::vector<Ward>& wa
 }  // namespace
 
 int main(int argc, char** argv) {
-  GDALAllRegister();
-  const fs::path data = bench::shared_data(argc, argv, 1);
-  if (bench::absent(bench::london_lsoa_file(data))) return 0;
-  GeosContext geos;
-  Diagnostics diag;
-  const std::vector<Ward> wards = read_wards(geos, bench::london_wards(data), "EPSG:27700", diag).wards;
-  const std::vector<SmallArea> areas = bench::london_lsoas(geos, data, diag);
+  const auto london = bench::load_london_small_areas(argc, argv);
+  if (!london) return 0;
+  const GeosContext& geos = london->geos;
+  const std::vector<Ward>& wards = london->wards;
+  const std::vector<SmallArea>& areas = london->lsoas;
 
   const WardSet set(geos, wards);
   Apportionment fast;

@@ -4,7 +4,10 @@
 // 4,835 LSOAs with their ONS mid-2019 residents.
 #include <fmt/format.h>
 
+#include <gdal.h>
+
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <vector>
@@ -55,6 +58,24 @@ inline std::vector<SmallArea> london_lsoas(const GeosContext& geos, const std::f
   std::vector<SmallArea> areas;
   for (const Ward& p : polygons) areas.push_back({p.wkb, pop.by_code.at(p.code)});
   return areas;
+}
+
+// The wards and LSOAs together, read once in the benchmark's GEOS context.
+struct LondonSmallAreas {
+  GeosContext geos;
+  Diagnostics diag;
+  std::vector<Ward> wards;
+  std::vector<SmallArea> lsoas;
+  explicit LondonSmallAreas(const std::filesystem::path& data)
+      : wards(read_wards(geos, london_wards(data), "EPSG:27700", diag).wards), lsoas(london_lsoas(geos, data, diag)) {}
+};
+
+// GDAL registered and the data read from argv[1] (or ../shared/data); null, having said so, when absent.
+inline std::unique_ptr<LondonSmallAreas> load_london_small_areas(int argc, char** argv) {
+  GDALAllRegister();
+  const std::filesystem::path data = shared_data(argc, argv, 1);
+  if (absent(london_lsoa_file(data))) return nullptr;
+  return std::make_unique<LondonSmallAreas>(data);
 }
 
 }  // namespace hotspot::bench

@@ -6,7 +6,6 @@
 // point against every cell, timed on a sample of cells and scaled to the grid
 // (the whole grid would take hours); the two must agree on the sampled cells.
 #include <fmt/format.h>
-#include <gdal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +19,6 @@
 #include "london_wards.hpp"
 
 using namespace hotspot;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -58,14 +56,12 @@ double direct_sum(const std::vector<WeightedPoint>& points, const KdeParams& p, 
 }  // namespace
 
 int main(int argc, char** argv) {
-  GDALAllRegister();
-  const fs::path data = bench::shared_data(argc, argv, 1);
-  if (bench::absent(bench::london_lsoa_file(data))) return 0;
-  GeosContext geos;
-  Diagnostics diag;
-  const std::vector<Ward> wards = read_wards(geos, bench::london_wards(data), "EPSG:27700", diag).wards;
+  const auto london = bench::load_london_small_areas(argc, argv);
+  if (!london) return 0;
+  const GeosContext& geos = london->geos;
   std::vector<ResidentArea> areas;
-  for (const SmallArea& a : bench::london_lsoas(geos, data, diag)) areas.push_back({a.wkb, a.count});
+  for (const SmallArea& a : london->lsoas) areas.push_back({a.wkb, a.count});
+  const std::vector<Ward>& wards = london->wards;
   const WardSet set(geos, wards);
   const GridSpec grid = london_grid(set, wards.size());
   const KdeParams params{.kernel = Kernel::Quartic, .bandwidth = kBandwidth, .output = KdeOutput::Density,
