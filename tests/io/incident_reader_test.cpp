@@ -20,6 +20,32 @@ Taxonomy police_taxonomy() {
   return t;
 }
 
+// A mapped CSV with columns ref, <date>, group, e, n in British National Grid.
+IncidentSource mapped_columns(const std::string& date) {
+  IncidentSource spec;
+  spec.crs = "EPSG:27700";
+  spec.id = "ref";
+  spec.date = date;
+  spec.x = "e";
+  spec.y = "n";
+  spec.category = "group";
+  return spec;
+}
+
+// One theme, "violence", of the category Violence.
+Taxonomy violence_only() {
+  Taxonomy tax;
+  tax.themes.push_back(test::theme("violence", "Violence", {{{"Violence"}, {}, ""}}));
+  return tax;
+}
+
+// Reads one file for the month 2017-04 (with the window its statistics need).
+FileReadResult read_april(const std::filesystem::path& file, const IncidentSource& spec, const Taxonomy& tax) {
+  auto src = open_csv_source(file.string());
+  DuplicateIdFilter ids;
+  return read_incident_rows(*src, file.filename().string(), 0, spec, tax, parse_period("2017-04").needed_window(), ids);
+}
+
 std::map<RejectReason, int> reasons(const FileReadResult& r) {
   std::map<RejectReason, int> out;
   for (const auto& j : r.rejects) ++out[j.reason];
@@ -85,13 +111,7 @@ TEST_CASE("mapped extract: date-times, flags, weights, quoting, trailing columns
                    "5,31/31/2017,Burglary,Residential,530020,180020,,1,x,\n"
                    "6,2017-04-04 10:00,Burglary,Residential,0,0,,1,x,\n"
                    "7,2017-04-04 10:00,Burglary,Residential,abc,180000,,1,x,\n");
-  IncidentSource spec;
-  spec.crs = "EPSG:27700";
-  spec.id = "ref";
-  spec.date = "when";
-  spec.x = "e";
-  spec.y = "n";
-  spec.category = "group";
+  IncidentSource spec = mapped_columns("when");
   spec.subcategory = "offence";
   spec.weight = "harm";
   spec.flags = {{"domestic_abuse", "DA"}};
@@ -201,13 +221,7 @@ TEST_CASE("duplicate ids settled after reading match the filter applied while re
                    "3,2017-04-05,Violence,530000,180000\n"
                    "\"q\"\"1\",2017-04-06,Violence,530000,180000\n"
                    "3,2017-04-06,Violence,530000,180000\n");
-  IncidentSource spec;
-  spec.crs = "EPSG:27700";
-  spec.id = "ref";
-  spec.date = "when";
-  spec.x = "e";
-  spec.y = "n";
-  spec.category = "group";
+  const IncidentSource spec = mapped_columns("when");
   const Taxonomy tax = police_taxonomy();
   const Period window = parse_period("2017-04").needed_window();
   auto lines_of = [](const FileReadResult& r) {
@@ -255,20 +269,9 @@ TEST_CASE("times: 00:00 is unknown by default, from/to records get a span, an en
                    "3,2017-04-07 22:15,,Violence,530000,180000\n"
                    "4,2017-04-07 22:15,2017-04-09,Violence,530000,180000\n"
                    "5,2017-04-07 22:15,2017-04-06 10:00,Violence,530000,180000\n");
-  IncidentSource spec;
-  spec.crs = "EPSG:27700";
-  spec.id = "ref";
-  spec.date = "from";
+  IncidentSource spec = mapped_columns("from");
   spec.date_to = "to";
-  spec.x = "e";
-  spec.y = "n";
-  spec.category = "group";
-  Taxonomy tax;
-  tax.themes.push_back(test::theme("violence", "Violence", {{{"Violence"}, {}, ""}}));
-  auto src = open_csv_source((dir / "t.csv").string());
-  DuplicateIdFilter ids;
-  const FileReadResult r =
-      read_incident_rows(*src, "t.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids);
+  const FileReadResult r = read_april(dir / "t.csv", spec, violence_only());
   REQUIRE(r.incidents.size() == 4);
   CHECK(r.incidents[0].incident.minute == 23 * 60);
   CHECK(r.incidents[0].incident.span == 120);
@@ -282,10 +285,7 @@ TEST_CASE("times: 00:00 is unknown by default, from/to records get a span, an en
 
   IncidentSource keep_midnight = spec;
   keep_midnight.midnight_unknown = false;
-  auto again = open_csv_source((dir / "t.csv").string());
-  DuplicateIdFilter ids2;
-  const FileReadResult k =
-      read_incident_rows(*again, "t.csv", 0, keep_midnight, tax, parse_period("2017-04").needed_window(), ids2);
+  const FileReadResult k = read_april(dir / "t.csv", keep_midnight, violence_only());
   REQUIRE(k.incidents.size() == 4);
   CHECK(k.incidents[1].incident.minute == 0);
 }
@@ -326,26 +326,14 @@ TEST_CASE("streets: police.uk's Location and a force extract's street column, in
                      "1,2017-04-01,Violence,530000,180000,001XX W MADISON ST\n"
                      "2,2017-04-01,Violence,530010,180000,\n"
                      "3,2017-04-01,Violence,530020,180000,001XX W MADISON ST\n");
-    IncidentSource spec;
-    spec.crs = "EPSG:27700";
-    spec.id = "ref";
-    spec.date = "when";
-    spec.x = "e";
-    spec.y = "n";
-    spec.category = "group";
+    IncidentSource spec = mapped_columns("when");
     spec.street = "block";
-    Taxonomy tax;
-    tax.themes.push_back(test::theme("violence", "Violence", {{{"Violence"}, {}, ""}}));
-    auto src = open_csv_source((dir / "f.csv").string());
-    DuplicateIdFilter ids;
-    const FileReadResult r = read_incident_rows(*src, "f.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids);
+    const FileReadResult r = read_april(dir / "f.csv", spec, violence_only());
     REQUIRE(r.incidents.size() == 3);
     CHECK(r.streets.name(r.incidents[0].incident.street) == "001XX W MADISON ST");
     CHECK(r.incidents[1].incident.street == kNoStreet);
     CHECK(r.incidents[2].incident.street == r.incidents[0].incident.street);
     spec.street = "address";  // a mapped column that is not there is an error naming it
-    auto again = open_csv_source((dir / "f.csv").string());
-    CHECK_THROWS_WITH(read_incident_rows(*again, "f.csv", 0, spec, tax, parse_period("2017-04").needed_window(), ids),
-                      Contains("incidents.street"));
+    CHECK_THROWS_WITH(read_april(dir / "f.csv", spec, violence_only()), Contains("incidents.street"));
   }
 }
