@@ -49,7 +49,7 @@ Incident at(double x, double y, std::uint32_t street, std::uint32_t ward = 0) {
 
 }  // namespace
 
-TEST_CASE("street places: a name far apart is two places; generic names are a place per point", "[streets]") {
+TEST_CASE("street places: a name far apart is two places, generic names are a place per point", "[streets]") {
   StreetNames names;
   const auto high = names.intern("High Street"), mill = names.intern("Mill Lane"), shop = names.intern("Supermarket");
   const std::vector<Incident> incidents{

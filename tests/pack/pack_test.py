@@ -411,8 +411,12 @@ def check_numbers(out):
     for row in wards:
         code = row["attrs"]["data-ward"]
         for i, theme in enumerate(themes):
-            if row["cells"][1 + 2 * i] != by_code[code][f"{theme}_count"]:
-                fail(f"ward {code} {theme}: report {row['cells'][1 + 2 * i]} vs csv {by_code[code][theme + '_count']}")
+            # "21 (2.07)": the count, then its rate per 1,000 residents when the table publishes one.
+            count, _, rate = row["cells"][1 + 2 * i].partition(" (")
+            if count != by_code[code][f"{theme}_count"]:
+                fail(f"ward {code} {theme}: report {count} vs csv {by_code[code][theme + '_count']}")
+            if rate and rate.rstrip(")") != by_code[code][f"{theme}_rate_per_1000"]:
+                fail(f"ward {code} {theme}: report rate {rate} vs csv {by_code[code][theme + '_rate_per_1000']}")
     checked = 0
     for theme in themes:
         path = os.path.join(out, f"hotspots_{theme}.geojson")

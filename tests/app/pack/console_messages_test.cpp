@@ -17,7 +17,7 @@ using test::Result;
 using test::Scene;
 namespace fs = std::filesystem;
 
-TEST_CASE("console: the account's totals by default, a line only for files worth a look; every file with --verbose",
+TEST_CASE("console: the account's totals by default, a line only for files worth a look, every file with --verbose",
           "[e2e][console][issue26]") {
   const Scene s("console");
   // b.csv loses a row (no date); a.csv is clean.

@@ -7,7 +7,7 @@
 
 using namespace hotspot;
 
-TEST_CASE("hot streets: shares, cumulative shares and the share of streets; small counts withheld", "[hot_streets]") {
+TEST_CASE("hot streets: shares, cumulative shares and the share of streets, small counts withheld", "[hot_streets]") {
   Theme vawg;
   vawg.id = "vawg";
   vawg.min_count = 5;
@@ -26,7 +26,7 @@ TEST_CASE("hot streets: shares, cumulative shares and the share of streets; smal
   CHECK(to_csv(t) ==
         "theme,rank,place,unit,ward_code,ward_name,incidents,share_of_incidents,cumulative_share_of_incidents,"
         "share_of_places,places_in_area,months\r\n"
-        "vawg,1,South Street,street or place,W0,Romford Town,12,0.4000,0.4000,0.1000,10,2024-12..2025-11\r\n"
-        "vawg,2,Market Place,street or place,W0,Romford Town,6,0.2000,0.6000,0.2000,10,2024-12..2025-11\r\n"
-        "vawg,3,Supermarket (Brooklands),street or place,W1,Brooklands,<5,[c],[c],0.3000,10,2024-12..2025-11\r\n");
+        "vawg,1,South Street,street or place,W0,Romford Town,12,0.4,0.4,0.1,10,2024-12..2025-11\r\n"
+        "vawg,2,Market Place,street or place,W0,Romford Town,6,0.2,0.6,0.2,10,2024-12..2025-11\r\n"
+        "vawg,3,Supermarket (Brooklands),street or place,W1,Brooklands,<5,[c],[c],0.3,10,2024-12..2025-11\r\n");
 }
