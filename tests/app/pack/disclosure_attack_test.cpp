@@ -52,11 +52,8 @@ struct WardShape {
   OGREnvelope box;
 };
 
-const Truth& truth() {
-  static Truth t;
-  static bool done = false;
-  if (done) return t;
-  const fs::path sample = test::source_dir() / "data/sample";
+// The sample's wards with their envelopes, read with GDAL (not the engine).
+std::vector<WardShape> sample_wards(const fs::path& sample) {
   std::vector<WardShape> wards;
   GDALDatasetUniquePtr ds(GDALDataset::Open((sample / "wards.geojson").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
@@ -65,6 +62,15 @@ const Truth& truth() {
     w.geom->getEnvelope(&w.box);
     wards.push_back(std::move(w));
   }
+  return wards;
+}
+
+const Truth& truth() {
+  static Truth t;
+  static bool done = false;
+  if (done) return t;
+  const fs::path sample = test::source_dir() / "data/sample";
+  const std::vector<WardShape> wards = sample_wards(sample);
   auto ward_of = [&](double x, double y) -> std::string {
     OGRPoint p(x, y);
     for (const WardShape& w : wards)
@@ -338,14 +344,7 @@ const std::vector<SampleIncident>& sample_incidents() {
   static std::vector<SampleIncident> out;
   if (!out.empty()) return out;
   const fs::path sample = test::source_dir() / "data/sample";
-  std::vector<WardShape> wards;
-  GDALDatasetUniquePtr ds(GDALDataset::Open((sample / "wards.geojson").c_str(), GDAL_OF_VECTOR));
-  REQUIRE(ds);
-  for (auto& f : *ds->GetLayer(0)) {
-    WardShape w{f->GetFieldAsString("ward_code"), std::unique_ptr<OGRGeometry>(f->GetGeometryRef()->clone()), {}};
-    w.geom->getEnvelope(&w.box);
-    wards.push_back(std::move(w));
-  }
+  const std::vector<WardShape> wards = sample_wards(sample);
   auto flag = [](const std::string& v) {
     const std::string l = lower(v);
     return !(l.empty() || l == "n" || l == "no" || l == "false" || l == "f" || l == "0");
