@@ -34,7 +34,7 @@ struct PipelineCommand {
   Mode mode;
   const char* name;
   const char* folder;   // "": writes run.output; else its own <run.output>-<folder> unless --out is given
-  const char* does;     // the help's first line
+  const char* does;     // the help's first line (see help_of)
   const char* example;  // the help's second line, after "Example: "
 };
 
@@ -46,25 +46,25 @@ const PipelineCommand kPipelineCommands[] = {
      "hotspot run data/sample/hotspot.toml --period 2025-11 --out out/nov"},
     {Mode::Validate, "validate", "", "Read and reconcile the inputs; print the account, write nothing.",
      "hotspot validate data/sample/hotspot.toml"},
-    {Mode::Wards, "wards", "wards",
-     "Ward statistics only: wards.geojson, ward_summary.csv, in <run.output>-wards (or --out); never replaces a pack.",
+    {Mode::Wards, "wards", "wards", "Ward statistics only: wards.geojson, ward_summary.csv",
      "hotspot wards data/sample/hotspot.toml --out out/wards"},
-    {Mode::Kde, "kde", "kde",
-     "Hotspots only: the forecast hotspots and the period's KDE surfaces, in <run.output>-kde (or --out); never "
-     "replaces a pack.",
+    {Mode::Kde, "kde", "kde", "Hotspots only: the forecast hotspots and the period's KDE surfaces",
      "hotspot kde data/sample/hotspot.toml --coverage 0.05"},
-    {Mode::Clusters, "clusters", "clusters",
-     "DBSCAN, NNH and Gi* clusters only, in <run.output>-clusters (or --out); never replaces a pack.",
+    {Mode::Clusters, "clusters", "clusters", "DBSCAN, NNH and Gi* clusters only",
      "hotspot clusters data/sample/hotspot.toml --eps 150"},
-    {Mode::Venues, "venues", "venues",
-     "Roadshow venue planner (computes the hotspots it needs), in <run.output>-venues (or --out); never replaces a "
-     "pack.",
+    {Mode::Venues, "venues", "venues", "Roadshow venue planner (computes the hotspots it needs)",
      "hotspot venues data/sample/hotspot.toml"},
     {Mode::Evaluate, "evaluate", "evaluation",
-     "Backtest the hotspot methods on every month the inputs cover: evaluation.csv, evaluation_summary.csv, "
-     "evaluation.html, in <run.output>-evaluation (or --out); never replaces a pack (run.period is not needed).",
+     "Backtest the hotspot methods on every month the inputs cover (run.period is not needed): evaluation.csv, "
+     "evaluation_summary.csv, evaluation.html",
      "hotspot evaluate data/sample/hotspot.toml --out out/backtest"},
 };
+
+// The help's first line: a command with a folder of its own says where it writes.
+std::string help_of(const PipelineCommand& c) {
+  if (*c.folder == '\0') return c.does;
+  return fmt::format("{}, in <run.output>-{} (or --out); never replaces a pack.", c.does, c.folder);
+}
 
 void add_common(CLI::App* cmd, CommandOptions& o) {
   cmd->add_option("config", o.config, "Run description (TOML), e.g. data/sample/hotspot.toml")->required();
@@ -150,7 +150,7 @@ int run_cli(int argc, char** argv, std::ostream& out) {
   std::vector<CLI::App*> commands;
   for (std::size_t i = 0; i < command_opts.size(); ++i) {
     const PipelineCommand& c = kPipelineCommands[i];
-    commands.push_back(app.add_subcommand(c.name, fmt::format("{}\nExample: {}", c.does, c.example)));
+    commands.push_back(app.add_subcommand(c.name, fmt::format("{}\nExample: {}", help_of(c), c.example)));
     add_common(commands.back(), command_opts[i]);
   }
   InitOptions init_opts;

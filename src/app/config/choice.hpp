@@ -4,7 +4,7 @@
 // and outputs that echo the value (manifest.json) all read that table.
 //
 // An enum E takes part by declaring, next to it,
-//   const std::vector<ChoiceName<E>>& choices_of(E);
+//   std::span<const ChoiceName<E>> choices_of(E);
 // (the argument only selects the overload; found by argument-dependent lookup).
 #include <optional>
 #include <string>

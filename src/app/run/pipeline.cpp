@@ -1,8 +1,9 @@
 #include "app/run/pipeline.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <filesystem>
+#include <optional>
+#include <tuple>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <ostream>
@@ -70,33 +71,27 @@ void print_warnings(RunContext& run, const AreaRun* area) {
   for (const auto& w : run.diag.warnings) fmt::print(run.progress.warnings(), "{}warning: {}\n", who, w);
 }
 
-// Every stage result of a run. Each lives until the manifest is written:
-// a stage's manifest entry reads its result.
-struct StageResults {
-  std::optional<WardResult> wards;
-  std::optional<TimeResult> time;
-  std::optional<RepeatResult> repeats;
-  std::optional<KdeResult> kde;
-  std::optional<RiskResult> risk;
-  std::optional<ClusterResult> clusters;
-  std::optional<EmergingResult> emerging;
-  std::optional<VenueResult> venues;
-  std::optional<ForwardPlanResult> forward_plan;
-  std::optional<EvaluationResult> evaluation;
-  std::optional<PointsResult> points;
-  std::optional<ReportResult> report;
-};
+// Every stage result of a run, one slot per result type. Each lives until the
+// manifest is written: a stage's manifest entry reads its result.
+using StageResults = std::tuple<std::optional<WardResult>, std::optional<TimeResult>, std::optional<RepeatResult>,
+                                std::optional<KdeResult>, std::optional<RiskResult>, std::optional<ClusterResult>,
+                                std::optional<EmergingResult>, std::optional<VenueResult>,
+                                std::optional<ForwardPlanResult>, std::optional<EvaluationResult>,
+                                std::optional<PointsResult>, std::optional<ReportResult>>;
 
+// The result of type T, or nullptr when its stage did not run.
 template <typename T>
-const T* if_ran(const std::optional<T>& result) {
+const T* if_ran(const StageResults& s) {
+  const std::optional<T>& result = std::get<std::optional<T>>(s);
   return result ? &*result : nullptr;
 }
 
-// Computes a stage's result into `slot`, then publishes it when there is one;
+// Computes a stage's result into its slot, then publishes it when there is one;
 // timings.json times the two apart.
 template <typename T, typename Compute>
-void run_stage(RunContext& run, std::ostream& out, const std::string& name, std::optional<T>& slot, Compute&& compute,
+void run_stage(RunContext& run, std::ostream& out, const std::string& name, StageResults& s, Compute&& compute,
                void (*publish)(RunContext&, const T&, std::ostream&)) {
+  std::optional<T>& slot = std::get<std::optional<T>>(s);
   run.timer.start(name);
   slot = compute();
   run.timer.stop();
@@ -110,36 +105,37 @@ void run_stage(RunContext& run, std::ostream& out, const std::string& name, std:
 void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) {
   const RunConfig& cfg = run.cfg;
   const bool pack = mode == Mode::Run;
-  if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s.wards, [&] { return compute_wards(run); }, publish_wards);
-  if (pack) run_stage(run, out, "time_of_day", s.time, [&] { return compute_time(run, *s.wards); }, publish_time);
-  if (pack) run_stage(run, out, "repeat_locations", s.repeats, [&] { return compute_repeats(run); }, publish_repeats);
+  const auto* wards = &std::get<std::optional<WardResult>>(s);
+  if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s, [&] { return compute_wards(run); }, publish_wards);
+  if (pack) run_stage(run, out, "time_of_day", s, [&] { return compute_time(run, **wards); }, publish_time);
+  if (pack) run_stage(run, out, "repeat_locations", s, [&] { return compute_repeats(run); }, publish_repeats);
   // Before the hotspots: each hotspot is classed (new, persistent, ...) by its cells' space-time classes.
   if (pack && cfg.emerging.enabled)
-    run_stage(run, out, "emerging", s.emerging, [&] { return compute_emerging(run, run.progress, run.diag); },
-              publish_emerging);
+    run_stage(run, out, "emerging", s, [&] { return compute_emerging(run, run.progress, run.diag); }, publish_emerging);
   // The venue planner measures against the hotspots, so `hotspot venues` draws them too.
+  const auto* kde = &std::get<std::optional<KdeResult>>(s);
   if ((pack && cfg.kde.enabled) || mode == Mode::Kde || (mode == Mode::Venues && cfg.kde.enabled))
-    run_stage(run, out, "kde", s.kde,
-              [&] { return compute_kde(run, if_ran(s.wards), if_ran(s.emerging), run.progress, run.diag); },
+    run_stage(run, out, "kde", s,
+              [&] { return compute_kde(run, if_ran<WardResult>(s), if_ran<EmergingResult>(s), run.progress, run.diag); },
               publish_kde);
-  if (pack && s.kde) run_stage(run, out, "risk", s.risk, [&] { return compute_risk(run, *s.kde); }, publish_risk);
+  if (pack && *kde) run_stage(run, out, "risk", s, [&] { return compute_risk(run, **kde); }, publish_risk);
   if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
-    run_stage(run, out, "clusters", s.clusters, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
+    run_stage(run, out, "clusters", s, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
   if ((pack && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues)
-    run_stage(run, out, "venues", s.venues, [&] { return compute_venues(run, if_ran(s.kde), run.diag); }, publish_venues);
+    run_stage(run, out, "venues", s, [&] { return compute_venues(run, if_ran<KdeResult>(s), run.diag); }, publish_venues);
   if (pack && cfg.forward_plan.enabled() && !cfg.venues.empty())
-    run_stage(run, out, "forward_plan", s.forward_plan,
-              [&] { return compute_forward_plan(run, if_ran(s.wards), if_ran(s.kde), run.diag); },
+    run_stage(run, out, "forward_plan", s,
+              [&] { return compute_forward_plan(run, if_ran<WardResult>(s), if_ran<KdeResult>(s), run.diag); },
               publish_forward_plan);
   if (mode == Mode::Evaluate)
-    run_stage(run, out, "evaluate", s.evaluation, [&] { return compute_evaluation(run, run.progress); },
-              publish_evaluation);
-  if (pack) run_stage(run, out, "points", s.points, [&] { return compute_points(run); }, publish_points);
+    run_stage(run, out, "evaluate", s, [&] { return compute_evaluation(run, run.progress); }, publish_evaluation);
+  if (pack) run_stage(run, out, "points", s, [&] { return compute_points(run); }, publish_points);
   if (!run.layers.empty()) pack_stage(run, out);  // times itself
   if (pack) {
-    const ReportSources src{*s.wards, if_ran(s.time), if_ran(s.repeats), if_ran(s.kde), if_ran(s.emerging),
-                            if_ran(s.venues), if_ran(s.risk), if_ran(s.forward_plan)};
-    run_stage(run, out, "report", s.report, [&] { return compute_report(run, src); }, publish_report);
+    const ReportSources src{**wards,         if_ran<TimeResult>(s),  if_ran<RepeatResult>(s),
+                            if_ran<KdeResult>(s), if_ran<EmergingResult>(s), if_ran<VenueResult>(s),
+                            if_ran<RiskResult>(s), if_ran<ForwardPlanResult>(s)};
+    run_stage(run, out, "report", s, [&] { return compute_report(run, src); }, publish_report);
   }
 }
 
