@@ -102,7 +102,7 @@ prepare() {  # prepare SIZE: inputs, configs and the peers' files in $WORK/SIZE
   sed 's|^output = .*|output = "prep/pack"|' "$d/all.toml" > "$d/prep.toml"
   printf '\n[themes.all]\nexport_points = true\n' >> "$d/prep.toml"
   if [ ! -s "$d/points.csv" ]; then  # delete it to redo the untimed preparation
-    "$HOTSPOT" run "$d/prep.toml" --quiet --force >/dev/null
+    "$HOTSPOT" run "$d/prep.toml" --quiet --force >"$d/prep.log" 2>&1 || { cat "$d/prep.log" >&2; exit 1; }
     local restricted=$d/prep/pack-restricted
     rm -f "$d/points.gpkg" "$d/peers.sqlite" "$d/wards.gpkg"
     ogr2ogr -t_srs EPSG:27700 -nln points "$d/points.gpkg" "$restricted/points_all.geojson"
@@ -142,6 +142,7 @@ peer_qgis() {
 peer_dbscan() { (ulimit -v $((MEM_GB * 1024 * 1024)); "$PY" "$PEERS/dbscan.py" "$d/points.csv" "$eps" "$minpts" "$d/dbscan_labels.txt"); }
 peer_gistar() { Rscript "$PEERS/gistar.R" "$d/points.csv" "$d/wards.gpkg" "$gcell" "$gband" "$d/gistar_z.csv"; }
 peer_spatialite() { cp "$d/peers.sqlite" "$d/peers_run.sqlite" && spatialite "$d/peers_run.sqlite" < "$PEERS/wards.sql"; }
+export -f peer_qgis peer_dbscan peer_gistar peer_spatialite   # /usr/bin/time runs them in bash -c
 
 # summary KEY: "median_wall peak_rss_mib" over the runs that did not fail, or "fail".
 summary() {
@@ -167,17 +168,18 @@ for size in "${size_list[@]}"; do
   eps=$(manifest "$man" eps); minpts=$(manifest "$man" minpts)
   gcell=$(manifest "$man" gcell); gband=$(manifest "$man" gband)
   accepted=$(manifest "$man" accepted)
+  export d bandwidth cell eps minpts gcell gband PY PEERS MEM_GB
   echo "   $accepted accepted points; kde bandwidth $bandwidth m, cell $cell m; DBSCAN eps $eps m," \
        "min $minpts; Gi* cell $gcell m, band $gband m" >&2
   for ((i = 1; i <= RUNS; i++)); do
     echo "   run $i of $RUNS" >&2
     measure hs_kde "$HOTSPOT" kde "$d/all.toml" --out "$d/out-kde" --quiet
-    measure qgis peer_qgis
+    measure qgis bash -c peer_qgis
     measure hs_clusters "$HOTSPOT" clusters "$d/all.toml" --out "$d/out-clusters" --quiet
-    measure dbscan peer_dbscan
-    measure gistar peer_gistar
+    measure dbscan bash -c peer_dbscan
+    measure gistar bash -c peer_gistar
     measure hs_wards "$HOTSPOT" wards "$d/all.toml" --out "$d/out-wards" --quiet
-    measure spatialite peer_spatialite
+    measure spatialite bash -c peer_spatialite
     measure hs_run "$HOTSPOT" run "$d/all.toml" --quiet
   done
 
@@ -186,8 +188,9 @@ for size in "${size_list[@]}"; do
        "$(manifest "$man" gicold) cold regions (FDR), $accepted points in wards" >&2
   [ -s "$d/qgis.tif" ] && "$PY" -c "
 from osgeo import gdal; import numpy as np, sys
-ds = gdal.Open(sys.argv[1]); a = ds.ReadAsArray()
-print(f'   QGIS heatmap: {ds.RasterXSize} x {ds.RasterYSize} cells, raw sum {a.sum():.4g}, peak {a.max():.1f}')" "$d/qgis.tif" >&2
+ds = gdal.Open(sys.argv[1]); a = ds.ReadAsArray(); nd = ds.GetRasterBand(1).GetNoDataValue()
+v = a[a != nd] if nd is not None else a
+print(f'   QGIS heatmap: {ds.RasterXSize} x {ds.RasterYSize} cells, {(v > 0).sum()} non-zero, raw sum {v.sum():.4g}, peak {v.max():.1f}')" "$d/qgis.tif" >&2
   [ -s "$T/dbscan.out" ] && echo "   $(cat "$T/dbscan.out")" >&2
   [ -s "$T/gistar.out" ] && echo "   $(cat "$T/gistar.out")" >&2
   [ -s "$T/spatialite.out" ] && "$PY" - "$T/spatialite.out" "$accepted" <<'EOF' >&2
@@ -203,7 +206,7 @@ EOF
   row() {  # row HS_KEY HS_LABEL PEER_KEY PEER_LABEL
     local h p
     h=$(summary "$1"); p=$(summary "$3")
-    echo "| $size | $2 | ${h%% *} | ${h##* } | $4 | ${p%% *} | ${p##* } | $(ratio "$p" "$h") |" >> "$TABLE"
+    echo "| $size ($accepted points) | $2 | ${h%% *} | ${h##* } | $4 | ${p%% *} | ${p##* } | $(ratio "$p" "$h") |" >> "$TABLE"
   }
   row hs_kde "kde" qgis "QGIS Heatmap (r $bandwidth m, $cell m px)"
   row hs_clusters "clusters" dbscan "sklearn DBSCAN (eps $eps, min $minpts)"
@@ -220,7 +223,7 @@ print(f"{total:.2f} 0")
 EOF
 )
   h=$(summary hs_run)
-  echo "| $size | run (whole pack) | ${h%% *} | ${h##* } | sum of the four peers | ${sum%% *} | | $(ratio "$sum" "$h") |" >> "$TABLE"
+  echo "| $size ($accepted points) | run (whole pack) | ${h%% *} | ${h##* } | sum of the four peers | ${sum%% *} | | $(ratio "$sum" "$h") |" >> "$TABLE"
   echo "   timings.json of the last hotspot run ($size), stage seconds:" >&2
   "$PY" - "$d/out/pack/timings.json" <<'EOF' >&2
 import json, sys
@@ -230,6 +233,10 @@ EOF
 done
 echo
 echo "Median wall of $RUNS alternating runs, peak RSS the largest of them; $(nproc) cores, $(date -u +%F)."
+echo "$("$HOTSPOT" --version); $(QT_QPA_PLATFORM=offscreen qgis_process.bin --version 2>/dev/null | grep '^QGIS' | head -1);" \
+     "scikit-learn $("$PY" -c 'import sklearn; print(sklearn.__version__)' 2>/dev/null);" \
+     "spdep $(Rscript -e 'cat(as.character(packageVersion("spdep")))' 2>/dev/null);" \
+     "SpatiaLite $(echo "SELECT spatialite_version();" | spatialite :memory: 2>/dev/null | tail -1)"
 echo
 cat "$TABLE"
 rm -f "$TABLE"
