@@ -273,16 +273,10 @@ EvaluationResult compute_evaluation(const RunInputs& run, Progress& progress) {
                   run.grid_budget(), progress, targets);
 }
 
-void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream& out) {
-  const RunConfig& cfg = run.cfg;
+namespace {
 
-  write_file_atomically(run.output_path("evaluation.csv"), to_csv(rows_table(cfg, r)));
-  run.record_output("evaluation.csv");
-  write_file_atomically(run.output_path("evaluation_summary.csv"), to_csv(summary_table(cfg, r)));
-  run.record_output("evaluation_summary.csv");
-  write_file_atomically(run.output_path("evaluation.html"), evaluation_html(cfg, r));
-  run.record_output("evaluation.html");
-
+// The console's lines: each theme's pack method, as drawn, and its best method against the baselines.
+void print_backtest(const RunConfig& cfg, const EvaluationResult& r, std::ostream& out) {
   fmt::print(out, "Backtest {}..{} ({} target months, {} methods), at {:g}% of the area:\n", format_month(r.first_target),
              format_month(r.last_target), r.target_months(), r.plan.methods.size(), r.plan.primary_coverage * 100);
   for (std::size_t th = 0; th < r.themes.size(); ++th) {
@@ -305,7 +299,11 @@ void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream
     fmt::print(out, "\n");
     if (const auto p = predictability(r, th)) fmt::print(out, "    {}\n", predictability_sentence(r, *p));
   }
+}
 
+// The manifest's "evaluate" entry.
+void record_backtest(RunContext& run, const EvaluationResult& r) {
+  const RunConfig& cfg = run.cfg;
   std::vector<std::string> missing;
   for (const Month m : r.missing_months) missing.push_back(format_month(m));
   std::vector<std::string> ids;
@@ -343,6 +341,21 @@ void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream
     }
     j.end_array();
   }});
+}
+
+}  // namespace
+
+void publish_evaluation(RunContext& run, const EvaluationResult& r, std::ostream& out) {
+  const RunConfig& cfg = run.cfg;
+
+  write_file_atomically(run.output_path("evaluation.csv"), to_csv(rows_table(cfg, r)));
+  run.record_output("evaluation.csv");
+  write_file_atomically(run.output_path("evaluation_summary.csv"), to_csv(summary_table(cfg, r)));
+  run.record_output("evaluation_summary.csv");
+  write_file_atomically(run.output_path("evaluation.html"), evaluation_html(cfg, r));
+  run.record_output("evaluation.html");
+  print_backtest(run.cfg, r, out);
+  record_backtest(run, r);
 }
 
 }  // namespace hotspot

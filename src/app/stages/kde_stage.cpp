@@ -5,6 +5,7 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <functional>
 #include <ostream>
@@ -183,6 +184,26 @@ FeatureLayer hotspot_layer(const KdeShared& shared, const Theme& theme, const Th
   return layer;
 }
 
+// The report's and QGIS's shapes of the widest class's hotspots (it holds the
+// others); those ranked up to `numbered` are numbered.
+std::vector<HotspotShape> hotspot_shapes(const RunInputs& run, const Theme& theme,
+                                         const std::vector<Hotspot>& published, int numbered) {
+  std::vector<HotspotShape> shapes;
+  for (const Hotspot& h : published) {
+    if (h.level != 1) continue;
+    HotspotShape shape;
+    shape.id = fmt::format("{}-{}-{}", theme.id, h.level, h.rank);
+    shape.label = hotspot_label(h, run.wards.wards);
+    shape.geom = own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone");
+    shape.rank = h.rank;
+    shape.numbered = h.rank <= numbered;
+    shape.ward = h.main_ward;
+    shape.space_time = h.space_time;
+    shapes.push_back(std::move(shape));
+  }
+  return shapes;
+}
+
 // One theme: its surface for the period, its hotspots (from the forecast for
 // the coming month, or from the surface's classes), its raster and layer.
 KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
@@ -245,18 +266,7 @@ KdeTheme kde_theme(KdeShared& shared, std::size_t t, Diagnostics& diag) {
                                    cells.recent_hot, std::min(12, shared.emerging->window.months()));
   }
   sum.published = static_cast<int>(published.size());
-  for (const Hotspot& h : published) {
-    if (h.level != 1) continue;  // the widest class holds the others
-    HotspotShape shape;
-    shape.id = fmt::format("{}-{}-{}", theme.id, h.level, h.rank);
-    shape.label = hotspot_label(h, run.wards.wards);
-    shape.geom = own(run.geos, GEOSGeom_clone_r(run.geos.get(), h.geom.get()), "clone");
-    shape.rank = h.rank;
-    shape.numbered = !fc || h.rank <= k.numbered;
-    shape.ward = h.main_ward;
-    shape.space_time = h.space_time;
-    sum.hotspots.push_back(std::move(shape));
-  }
+  sum.hotspots = hotspot_shapes(run, theme, published, fc ? k.numbered : std::numeric_limits<int>::max());
   // Disclosure: the surface is published whole; its protected content is already regions.
   sum.published_surface = publishable_surface(grid, partition);
   sum.protection = prot;
