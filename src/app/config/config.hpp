@@ -106,6 +106,7 @@ struct ClusterConfig {
   int nnh_min_points = 10;
   bool nnh_second_order = true;
   double concave_ratio = 0.3;
+  int max_drawn = 100;                 // the largest clusters of each method drawn; 0 = all
   double shape_cell = 50;              // outlines are unions/hulls of these cells, never of incidents
   double gistar_cell = 100;
   std::optional<double> gistar_band;   // default cell * sqrt(2): the 8 surrounding cells

@@ -350,6 +350,9 @@ std::vector<Decl> declarations() {
           "Smallest NNH first-order cluster").range(Range{2, 1e6}),
       opt("clusters", "nnh_second_order", member(&R::clusters, &ClusterConfig::nnh_second_order),
           "Also cluster the first-order cluster centres"),
+      opt("clusters", "max_drawn", member(&R::clusters, &ClusterConfig::max_drawn),
+          "The largest clusters of each method (DBSCAN, NNH, NNH 2nd-order) drawn; the manifest counts the rest; 0 = all")
+          .range(kCount),
       opt("clusters", "concave_ratio", member(&R::clusters, &ClusterConfig::concave_ratio),
           "GEOS concave hull ratio (0 tight .. 1 convex)").range(Range{0, 1}),
       opt("clusters", "shape_cell", member(&R::clusters, &ClusterConfig::shape_cell),

@@ -135,6 +135,7 @@ struct ClusterTheme {
   std::string theme;
   int dbscan = 0, nnh1 = 0, nnh2 = 0, withheld = 0, hot = 0, cold = 0, dropped = 0;
   int shapes_withheld = 0;  // outlines of published clusters holding fewer than min_count incidents
+  int not_drawn = 0;        // clusters ranked below clusters.max_drawn in their method
   double nnh_threshold = 0;
   FeatureLayer clusters;    // clusters_<theme>: DBSCAN and NNH outlines
   FeatureLayer gistar;      // gistar_<theme>: Gi* hot and cold spots

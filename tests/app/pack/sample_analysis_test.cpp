@@ -6,6 +6,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -352,4 +354,35 @@ TEST_CASE("sample: hotspot evaluate split by --targets gives the whole backtest'
   std::sort(parts.begin(), parts.end());
   std::sort(sorted_whole.begin(), sorted_whole.end());
   CHECK(parts == sorted_whole);
+}
+
+// The sample's ASB clusters (convex hulls): counts by method, with small clusters allowed so there are many.
+std::map<std::string, std::vector<long>> asb_clusters(const test::TempDir& dir, int max_drawn) {
+  const fs::path cfg = test::sample_config_copy(
+      dir, fmt::format("\n[clusters]\ndbscan_min_points = 4\nnnh_min_points = 4\nmax_drawn = {}\n", max_drawn));
+  const fs::path out = dir / fmt::format("out{}", max_drawn);
+  REQUIRE(test::run_hotspot("clusters '" + cfg.string() + "' --quiet --out '" + out.string() + "'", dir / "log") == 0);
+  std::map<std::string, std::vector<long>> counts;
+  for (const auto& c : features(out / "clusters_asb.geojson")) {
+    if (max_drawn > 0) CHECK(std::stoi(c.props.at("rank")) <= max_drawn);
+    if (c.props.at("shape") == "convex_hull") counts[c.props.at("method")].push_back(std::stol(c.props.at("count")));
+  }
+  return counts;
+}
+
+TEST_CASE("sample: clusters.max_drawn draws each method's largest and counts the rest", "[sample_analysis]") {
+  test::TempDir dir("sample-max-drawn");
+  const auto all = asb_clusters(dir, 0);
+  REQUIRE(all.at("dbscan").size() > 1);
+  REQUIRE(all.at("nnh1").size() > 1);
+  const auto one = asb_clusters(dir, 1);
+  long not_drawn = 0;
+  for (const auto& [method, counts] : all) {
+    REQUIRE(one.at(method).size() == 1);
+    CHECK(one.at(method)[0] == *std::max_element(counts.begin(), counts.end()));  // the largest
+    not_drawn += static_cast<long>(counts.size()) - 1;
+  }
+  CPLJSONDocument doc;
+  REQUIRE(doc.Load((dir / "out1" / "manifest.json").string()));
+  CHECK(doc.GetRoot().GetObj("stages/clusters/themes").ToArray()[0].GetLong("not_drawn_beyond_max_drawn") == not_drawn);
 }
