@@ -3,6 +3,7 @@
 #include "core/time_window.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <cstring>
 #include <exception>
@@ -57,12 +58,6 @@ std::uint32_t ward_of_source_point(double sx, double sy, const CrsTransform& tra
   return wards.locate(ax, ay);
 }
 
-// For a point not in any ward: are x and y likely swapped? True when the
-// swapped point lands in a ward.
-bool swapped_lands_in_ward(double sx, double sy, const CrsTransform& transform, const WardIndex& wards) {
-  double ax = 0, ay = 0;
-  return ward_of_source_point(sy, sx, transform, wards, ax, ay) != kNoWard;
-}
 
 
 // One PROJ transformation per input CRS: creating one queries proj.db (tens of
@@ -111,6 +106,29 @@ class TransformCache {
   }
   std::string to_;
   std::map<std::string, Entry> cache_;
+};
+
+// For a point not in any ward: are x and y likely swapped? True when the
+// swapped point lands in a ward. Answered once per distinct source point
+// (police.uk's map points repeat): `run --areas` asks it of every other area's
+// row, 1.2 M rows an area in London, and PROJ was a fifth of that run.
+class SwapTest {
+ public:
+  SwapTest(const CrsTransform& transform, const WardIndex& wards) : transform_(transform), wards_(wards) {}
+  bool swapped_lands_in_ward(double sx, double sy) {
+    const PointMemo::Key key{std::bit_cast<std::uint64_t>(sx), std::bit_cast<std::uint64_t>(sy)};
+    const auto [it, fresh] = known_.try_emplace(key, false);
+    if (fresh) {
+      double ax = 0, ay = 0;
+      it->second = ward_of_source_point(sy, sx, transform_, wards_, ax, ay) != kNoWard;
+    }
+    return it->second;
+  }
+
+ private:
+  const CrsTransform& transform_;
+  const WardIndex& wards_;
+  std::unordered_map<PointMemo::Key, bool, PointMemo::KeyHash> known_;
 };
 
 // Reprojects points in place, calling PROJ once per distinct source point of
@@ -211,10 +229,9 @@ void reject_duplicates(ParsedFile& f, DuplicateIdFilter& ids) {
   f.in_area.resize(k);
 }
 
-void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& wards, TransformCache& transforms,
+void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& wards, SwapTest& swap,
                 IngestResult& out) {
   InputFileReport report = f.report;
-  const CrsTransform& transform = transforms.get(f.crs);  // for the swapped-coordinates test
   const std::uint32_t index = f.index;
   const std::size_t n = f.rows.incidents.size();
   std::vector<Reject> spatial_rejects;
@@ -228,7 +245,7 @@ void place_file(const ParsedFile& f, const RunConfig& config, const WardIndex& w
     if (ward == kNoWard) {
       RejectReason reason;
       std::string detail;
-      if (swapped_lands_in_ward(r.x, r.y, transform, wards)) {
+      if (swap.swapped_lands_in_ward(r.x, r.y)) {
         reason = RejectReason::SwappedCoordinates;
         detail = fmt::format("x={} y={}: swapped, the point falls inside a ward", r.x, r.y);
       } else if (!f.in_area[i] || !std::isfinite(f.x[i])) {
@@ -348,7 +365,12 @@ IngestResult place_inputs(const ParsedInputs& parsed, const RunConfig& config, c
   std::size_t n = 0;
   for (const ParsedFile& f : parsed.files) n += f.rows.incidents.size();
   out.incidents.reserve(n);
-  for (const ParsedFile& f : parsed.files) place_file(f, config, wards, transforms, out);
+  std::map<std::string, SwapTest> swap_tests;  // by the files' CRS
+  for (const ParsedFile& f : parsed.files) {
+    auto it = swap_tests.find(f.crs);
+    if (it == swap_tests.end()) it = swap_tests.try_emplace(f.crs, transforms.get(f.crs), wards).first;
+    place_file(f, config, wards, it->second, out);
+  }
   return out;
 }
 

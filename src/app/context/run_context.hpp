@@ -118,7 +118,7 @@ struct RunContext : RunInputs {
   std::vector<ProjectLayer> layers;  // for tasking.qgs and the .qml styles
   DisclosureLedger disclosure;       // what each stage withheld, in counts, for the manifest
 
-  // Records a file just written in the pack folder (name and SHA-256).
+  // Records a file just written in the pack folder (its name: write_manifests checksums the folder).
   void record_output(const std::string& name);
   std::filesystem::path output_path(const std::string& name) const { return pack_dir / name; }
   // The same for the restricted folder (rejects.csv, points_<theme>.geojson).
