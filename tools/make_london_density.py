@@ -10,7 +10,10 @@ as often as it takes to reach --rows (about 6.6 times), the fraction by a seeded
 Copy 0 of a row is the row as published. Copy c > 0 moves the row's map point by a seeded offset
 (uniform in a disc of --jitter metres) that is the same for every row of that copy on that map
 point, so the output keeps police.uk's shared snap points (each copy has its own set of them),
-and gets a new Crime ID (ASB rows keep an empty one). Output: police.uk street CSVs, one file
+and gets a new Crime ID (ASB rows keep an empty one). --months 60 (issue 28's scaling runs) also
+writes every file again 30 months later (2018-07..2020-12): the same rows and copies, the Month
+column and the file name shifted, new Crime IDs (ASB rows keep an empty one), so 60 months at the
+same monthly density; the default (30) output is unchanged. Output: police.uk street CSVs, one file
 per input file, under OUT/police-uk/<borough>/, and OUT/hotspot.toml (from
 tools/london_density.toml, every stage on with its defaults). Python 3 standard library only;
 the same arguments give byte-identical files.
@@ -62,7 +65,13 @@ def main():
     ap.add_argument("--copies", type=float, default=None,
                     help="copies of each row instead of --rows (e.g. 5 as in the issue)")
     ap.add_argument("--jitter", type=float, default=150.0, help="radius of a copy's offset in metres (150)")
+    ap.add_argument("--months", type=int, default=30,
+                    help="30 (the data, 2016-01..2018-06) or a multiple: each further 30 repeats every "
+                         "file shifted by 30 months (60: to 2020-12)")
     args = ap.parse_args()
+    if args.months < 30 or args.months % 30:
+        sys.exit("--months: 30 or a multiple of 30")
+    repeats = args.months // 30
 
     src = os.path.join(args.data, "police-uk")
     files = []
@@ -98,18 +107,28 @@ def main():
             offsets[key] = o
         return o
 
+    def shift_month(month, by):  # "2016-01" + 30 -> "2018-07"
+        y, m = int(month[:4]), int(month[5:7])
+        k = y * 12 + (m - 1) + by
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
     written = 0
     for b, path in files:
         out_dir = os.path.join(args.out, "police-uk", b)
         os.makedirs(out_dir, exist_ok=True)
-        with open(path, newline="", encoding="utf-8") as fin, \
-                open(os.path.join(out_dir, os.path.basename(path)), "w", newline="", encoding="utf-8") as fout:
+        name = os.path.basename(path)
+        # Repeat r > 0 is the file 30 r months later (its name starts with the month, YYYY-MM-).
+        names = [name] + [shift_month(name[:7], 30 * r) + name[7:] for r in range(1, repeats)]
+        fouts = [open(os.path.join(out_dir, n), "w", newline="", encoding="utf-8") for n in names]
+        with open(path, newline="", encoding="utf-8") as fin:
             reader = csv.reader(fin)
             header = next(reader)
             if header != HEADER:
                 sys.exit(f"{path}: not a police.uk street file")
-            w = csv.writer(fout, lineterminator="\n")
-            w.writerow(header)
+            ws = [csv.writer(f, lineterminator="\n") for f in fouts]
+            for w in ws:
+                w.writerow(header)
+            w = ws[0]
             for row in reader:
                 n = whole + (1 if draw.random() < frac else 0)
                 for c in range(n):
@@ -119,6 +138,18 @@ def main():
                         dlon, dlat = offset(c, row[4], row[5]) if row[4] and row[5] else (0.0, 0.0)
                         w.writerow(moved_row(row, dlon, dlat, c))
                     written += 1
+                    for r in range(1, repeats):
+                        if c and row[4] and row[5]:
+                            out = moved_row(row, *offset(c, row[4], row[5]), f"{c}+{30 * r}m")
+                        else:  # copy 0, and rows without a location: the published text, a new ID
+                            out = list(row)
+                            if row[0]:
+                                out[0] = hashlib.sha256(f"{row[0]}:{c}+{30 * r}m".encode()).hexdigest()
+                        out[1] = shift_month(row[1], 30 * r)
+                        ws[r].writerow(out)
+                        written += 1
+        for f in fouts:
+            f.close()
 
     with open(os.path.join(here, "london_density.toml"), encoding="utf-8") as f:
         template = f.read()
