@@ -115,8 +115,11 @@ std::string index_json(const RunConfig& cfg, const std::vector<AreaOutcome>& are
 // area's rows; each area still counts them as a single-area run would). A ward
 // layer that cannot be read whole leaves the rows unmarked: every area then
 // lists its rejects in full, and the area with the bad wards fails alone.
-void mark_rows_in_areas(const RunConfig& cfg, const std::vector<std::string>& values, ParsedInputs& parsed,
-                        Progress& progress) {
+//
+// Returns the extent over which run.crs was found true to scale, when it was:
+// every area lies inside it, so none checks again.
+std::optional<Bounds> mark_rows_in_areas(const RunConfig& cfg, const std::vector<std::string>& values,
+                                         ParsedInputs& parsed, Progress& progress) {
   std::vector<std::string> literals;
   for (const std::string& v : values) literals.push_back(sql_literal(v));
   WardSource all = cfg.wards;  // the wards of the areas built, not every ward of the layer (areas.only)
@@ -128,11 +131,18 @@ void mark_rows_in_areas(const RunConfig& cfg, const std::vector<std::string>& va
     const WardReadResult wards = read_wards(geos, all, cfg.crs, ignored);
     const WardSet set(geos, wards.wards);
     mark_rows_in_wards(parsed, set.index());
+    try {
+      require_true_scale(cfg.crs, set.extent(), "run.crs");
+      return set.extent();
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Internal) throw;  // else each area checks its own extent, and fails alone
+    }
   } catch (const Error& e) {
     if (e.kind() == ErrorKind::Internal) throw;
     progress.warnings() << fmt::format("warning: the wards of all areas could not be read together ({}); each "
                                        "area's rejects.csv lists the rows of the other areas too\n", e.what());
   }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -217,6 +227,7 @@ namespace {
 // a bug stops the whole run (exit 3).
 std::vector<AreaOutcome> build_areas(const RunConfig& cfg, const std::vector<std::string>& values,
                                      const std::vector<std::string>& problems, const ParsedInputs& parsed,
+                                     const std::optional<Bounds>& true_scale_over,
                                      const StagedFolder& pack, const StagedFolder& restricted, Progress& progress) {
   std::vector<AreaOutcome> outcomes(values.size());
   std::atomic<std::size_t> next{0}, done{0};
@@ -233,7 +244,7 @@ std::vector<AreaOutcome> build_areas(const RunConfig& cfg, const std::vector<std
       o.slug = area_slug(values[i]);
       o.error = problems[i];
       if (o.error.empty()) {
-        const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug};
+        const AreaRun area{&parsed, pack.staging() / o.slug, restricted.staging() / o.slug, true_scale_over};
         std::ostringstream log;
         try {
           run_pipeline(area_config(cfg, values[i]), Mode::Run, RunOptions{.quiet = true}, log, &area);
@@ -310,11 +321,12 @@ void run_areas(const RunConfig& cfg, const RunOptions& options, std::ostream& ou
   // One read of the inputs for every area.
   progress.begin("ingest");
   ParsedInputs parsed = parse_inputs(cfg, progress, data_window(cfg, Mode::Run));
-  if (!buildable.empty()) mark_rows_in_areas(cfg, buildable, parsed, progress);
+  const std::optional<Bounds> true_scale_over =
+      buildable.empty() ? std::nullopt : mark_rows_in_areas(cfg, buildable, parsed, progress);
   progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
 
   StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
-  const std::vector<AreaOutcome> outcomes = build_areas(cfg, values, problems, parsed, pack, restricted, progress);
+  const std::vector<AreaOutcome> outcomes = build_areas(cfg, values, problems, parsed, true_scale_over, pack, restricted, progress);
   progress.finish("areas", fmt::format("{} areas", values.size()));
   std::size_t failed = 0;
   for (const AreaOutcome& o : outcomes) {

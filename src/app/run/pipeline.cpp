@@ -28,7 +28,8 @@ namespace hotspot {
 namespace fs = std::filesystem;
 namespace {
 
-void load_inputs(RunContext& run, const Period& window, const ParsedInputs* parsed) {
+void load_inputs(RunContext& run, const Period& window, const AreaRun* area) {
+  const ParsedInputs* parsed = area ? area->parsed : nullptr;
   const RunConfig& cfg = run.cfg;
   run.timer.start("wards");
   run.progress.begin("wards");
@@ -37,7 +38,10 @@ void load_inputs(RunContext& run, const Period& window, const ParsedInputs* pars
   run.wards = read_wards(run.geos, cfg.wards, cfg.crs, run.diag);
   run.ward_set = std::make_unique<WardSet>(run.geos, run.wards.wards, &run.diag);
   // Now that the area is known: a CRS that misstates it (Web Mercator) would misstate every measure.
-  require_true_scale(cfg.crs, run.ward_set->extent(), "run.crs");
+  const Bounds& extent = run.ward_set->extent();
+  const std::optional<Bounds> checked = area ? area->true_scale_over : std::nullopt;
+  if (!checked || !(checked->contains(extent.min_x, extent.min_y) && checked->contains(extent.max_x, extent.max_y)))
+    require_true_scale(cfg.crs, extent, "run.crs");
   // The report, the last stage, draws the context layer: read it now, so that a
   // layer without a CRS or a broken feature stops the run before the analysis.
   if (const ContextConfig& c = cfg.context; !c.path.empty())
@@ -249,7 +253,7 @@ void run_pipeline(const RunConfig& cfg, Mode mode, const RunOptions& options, st
     remove_dead_staging_folders(cfg.output);
     remove_dead_staging_folders(cfg.restricted_output);
   }
-  load_inputs(run, window, area ? area->parsed : nullptr);
+  load_inputs(run, window, area);
   print_opening(out, run, mode, window, options.verbose);
   if (mode == Mode::Validate) return print_warnings(run, area);
   if (mode != Mode::Evaluate && run.availability.period_empty()) {

@@ -2,8 +2,10 @@
 // Wires the stages: config -> readers -> analysis -> writers.
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 
 #include "app/config/config.hpp"
+#include "geo/crs_transform.hpp"
 
 namespace hotspot {
 
@@ -35,6 +37,9 @@ struct ParsedInputs;
 struct AreaRun {
   const ParsedInputs* parsed = nullptr;
   std::filesystem::path pack_dir, restricted_dir;
+  // run.crs was found true to scale over this extent, which holds every
+  // area's wards: the area skips its own check (40 ms of PROJ an area).
+  std::optional<Bounds> true_scale_over;
 };
 
 // The months a run reads: the period's statistics and, for coverage hotspots,
