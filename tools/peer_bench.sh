@@ -60,21 +60,7 @@ done
 mkdir -p "$WORK"
 
 # ---- inputs (untimed) ---------------------------------------------------------------------
-cat > "$WORK/all_taxonomy.toml" <<'EOF'
-[taxonomy]
-name = "all crime"
-description = "Every police.uk crime type as one theme"
-known_categories = [
-  "Anti-social behaviour", "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs",
-  "Other theft", "Possession of weapons", "Public order", "Robbery", "Shoplifting",
-  "Theft from the person", "Vehicle crime", "Violence and sexual offences", "Other crime",
-]
-[themes.all]
-label = "All crime"
-match = [{ category = ["Anti-social behaviour", "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs",
-  "Other theft", "Possession of weapons", "Public order", "Robbery", "Shoplifting",
-  "Theft from the person", "Vehicle crime", "Violence and sexual offences", "Other crime"] }]
-EOF
+TAXONOMY=$ROOT/tools/all_crime_taxonomy.toml  # one theme, every police.uk crime type
 
 # manifest KEY: a value from the prep run's manifest (stages.kde / stages.clusters, theme "all").
 manifest() {
@@ -98,7 +84,7 @@ prepare() {  # prepare SIZE: inputs, configs and the peers' files in $WORK/SIZE
   fi
   # The generator's config, for the 30 months and the one theme.
   sed -e 's/^period = .*/period = "2016-01..2018-06"/' \
-      -e "s|^taxonomy = .*|taxonomy = \"$WORK/all_taxonomy.toml\"|" "$d/hotspot.toml" > "$d/all.toml"
+      -e "s|^taxonomy = .*|taxonomy = \"$TAXONOMY\"|" "$d/hotspot.toml" > "$d/all.toml"
   sed 's|^output = .*|output = "prep/pack"|' "$d/all.toml" > "$d/prep.toml"
   printf '\n[themes.all]\nexport_points = true\n' >> "$d/prep.toml"
   if [ ! -s "$d/points.csv" ]; then  # delete it to redo the untimed preparation

@@ -80,21 +80,7 @@ fi
 echo "runs: $RUNS (work $WORK)" >&2
 
 # ---- inputs (untimed) -----------------------------------------------------------------------
-cat > "$WORK/all_taxonomy.toml" <<'EOF'
-[taxonomy]
-name = "all crime"
-description = "Every police.uk crime type as one theme"
-known_categories = [
-  "Anti-social behaviour", "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs",
-  "Other theft", "Possession of weapons", "Public order", "Robbery", "Shoplifting",
-  "Theft from the person", "Vehicle crime", "Violence and sexual offences", "Other crime",
-]
-[themes.all]
-label = "All crime"
-match = [{ category = ["Anti-social behaviour", "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs",
-  "Other theft", "Possession of weapons", "Public order", "Robbery", "Shoplifting",
-  "Theft from the person", "Vehicle crime", "Violence and sexual offences", "Other crime"] }]
-EOF
+TAXONOMY=$ROOT/tools/all_crime_taxonomy.toml  # one theme, every police.uk crime type
 
 # prepare SIZE MONTHS: generate the data if missing, write the run's config; prints its path.
 prepare() {
@@ -110,7 +96,7 @@ prepare() {
     python3 "$ROOT/tools/make_london_density.py" --data "$DATA" --out "$dir" "${gen[@]}" >&2
   fi
   sed -e "s/^period = .*/period = \"$period\"/" \
-      -e "s|^taxonomy = .*|taxonomy = \"$WORK/all_taxonomy.toml\"|" "$dir/hotspot.toml" > "$dir/scale-${months}m.toml"
+      -e "s|^taxonomy = .*|taxonomy = \"$TAXONOMY\"|" "$dir/hotspot.toml" > "$dir/scale-${months}m.toml"
   echo "$dir/scale-${months}m.toml"
 }
 
