@@ -46,8 +46,11 @@ inline bool polygon_withheld(const Theme& theme, const ThemeProtection& protecti
          (protection.any() && inside.covered >= 1 && inside.covered < protection.min_count);
 }
 
-// Counts incidents strictly inside polygons; points are sorted by x once, so
-// each count touches only the points in the polygon's x range.
+// Counts incidents strictly inside polygons; their distinct locations are
+// sorted by x once, so each count tests only the locations in the polygon's x
+// range, each once however many incidents it holds (police.uk snaps 1.16 M
+// incidents onto ~100 k map points: sorting every incident was 6% of a
+// London-density run).
 class IncidentCounter {
  public:
   // `protection`: which incidents are protected content (none when null).
@@ -62,7 +65,13 @@ class IncidentCounter {
  private:
   const GeosContext& ctx_;
   ThemeProtection protection_;
-  std::vector<std::tuple<double, double, bool>> xy_;  // sorted; true = protected content
+  struct Location {
+    double x, y;
+    bool covered;  // protected content
+    long incidents;
+    auto key() const { return std::tie(x, y, covered); }
+  };
+  std::vector<Location> at_;  // sorted by key
 };
 
 }  // namespace hotspot
