@@ -1,14 +1,13 @@
 #include "analysis/kde.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <unordered_map>
 #include <fmt/format.h>
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/point_key.hpp"
 
 namespace hotspot {
 namespace {
@@ -122,20 +121,12 @@ void splat(const std::vector<WeightedPoint>& points, const GridSpec& g, const Kd
 // (BENCHMARKS.md, issue 28). A cell then sums W k instead of k + k + ... W times,
 // equal up to rounding (tests/analysis/kde_test.cpp).
 std::vector<WeightedPoint> merge_coincident(const std::vector<WeightedPoint>& points) {
-  struct Key {
-    std::uint64_t x, y;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const { return std::hash<std::uint64_t>{}(k.x * 0x9E3779B97F4A7C15ULL ^ k.y); }
-  };
-  std::unordered_map<Key, std::size_t, KeyHash> index;
+  std::unordered_map<PointKey, std::size_t, PointKeyHash> index;
   index.reserve(points.size() / 4);
   std::vector<WeightedPoint> merged;
   for (const WeightedPoint& pt : points) {
     if (pt.w == 0) continue;
-    const auto [it, fresh] =
-        index.try_emplace(Key{std::bit_cast<std::uint64_t>(pt.x), std::bit_cast<std::uint64_t>(pt.y)}, merged.size());
+    const auto [it, fresh] = index.try_emplace(PointKey::of(pt.x, pt.y), merged.size());
     if (fresh) merged.push_back(pt);
     else merged[it->second].w += pt.w;
   }

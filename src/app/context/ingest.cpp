@@ -1,5 +1,6 @@
 #include "app/context/ingest.hpp"
 
+#include "core/point_key.hpp"
 #include "core/time_window.hpp"
 
 #include <algorithm>
@@ -60,28 +61,13 @@ std::uint32_t ward_of_source_point(double sx, double sy, const CrsTransform& tra
 
 
 
-// One PROJ transformation per input CRS: creating one queries proj.db (tens of
-// milliseconds), which was most of ingest for a borough's 60 monthly files.
-// Not shared across threads: a PJ is not thread-safe.
 // Source points already transformed, keyed by their exact bits: police.uk
 // snaps every incident to one of a few map points, so a London extract of
 // 1.2 M rows has some 40 k. PROJ transforms each point on its own, so a point
 // looked up here is the same as one transformed again.
 struct PointMemo {
-  struct Key {
-    std::uint64_t x, y;
-    bool operator==(const Key& o) const { return x == o.x && y == o.y; }
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      std::uint64_t h = k.x * 0x9E3779B97F4A7C15ull ^ (k.y + 0x632BE59BD9B4E019ull + (k.x << 6) + (k.x >> 2));
-      h ^= h >> 31;
-      h *= 0xBF58476D1CE4E5B9ull;
-      return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-  };
   static constexpr std::size_t kMaxPoints = 1u << 21;  // then start again: memory stays bounded
-  std::unordered_map<Key, std::uint32_t, KeyHash> index;
+  std::unordered_map<PointKey, std::uint32_t, PointKeyHash> index;
   std::vector<double> x, y;  // transformed, by index
 };
 
@@ -116,8 +102,7 @@ class SwapTest {
  public:
   SwapTest(const CrsTransform& transform, const WardIndex& wards) : transform_(transform), wards_(wards) {}
   bool swapped_lands_in_ward(double sx, double sy) {
-    const PointMemo::Key key{std::bit_cast<std::uint64_t>(sx), std::bit_cast<std::uint64_t>(sy)};
-    const auto [it, fresh] = known_.try_emplace(key, false);
+    const auto [it, fresh] = known_.try_emplace(PointKey::of(sx, sy), false);
     if (fresh) {
       double ax = 0, ay = 0;
       it->second = ward_of_source_point(sy, sx, transform_, wards_, ax, ay) != kNoWard;
@@ -128,7 +113,7 @@ class SwapTest {
  private:
   const CrsTransform& transform_;
   const WardIndex& wards_;
-  std::unordered_map<PointMemo::Key, bool, PointMemo::KeyHash> known_;
+  std::unordered_map<PointKey, bool, PointKeyHash> known_;
 };
 
 // Reprojects points in place, calling PROJ once per distinct source point of
@@ -139,7 +124,7 @@ void reproject_distinct(const CrsTransform& transform, PointMemo& memo, std::vec
   const std::size_t known = memo.x.size();
   std::vector<std::uint32_t> slot(n);
   for (std::size_t i = 0; i < n; ++i) {
-    PointMemo::Key k{0, 0};
+    PointKey k{0, 0};
     std::memcpy(&k.x, &x[i], sizeof k.x);
     std::memcpy(&k.y, &y[i], sizeof k.y);
     auto [it, fresh] = memo.index.try_emplace(k, static_cast<std::uint32_t>(memo.x.size()));

@@ -1,12 +1,11 @@
 #include "app/disclosure/polygon_disclosure.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <tuple>
 #include <unordered_map>
 
+#include "core/point_key.hpp"
 #include "geo/envelope.hpp"
 
 namespace hotspot {
@@ -14,23 +13,11 @@ namespace hotspot {
 IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const Incident*>& incidents,
                                  const ThemeProtection* protection)
     : ctx_(ctx), protection_(protection ? *protection : ThemeProtection{}) {
-  struct Key {
-    std::uint64_t x, y;
-    bool covered;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      return std::hash<std::uint64_t>{}((k.x * 0x9E3779B97F4A7C15ULL ^ k.y) + k.covered);
-    }
-  };
-  std::unordered_map<Key, std::size_t, KeyHash> index;
+  std::unordered_map<PointKey, std::size_t, PointKeyHash> index[2];  // by protected or not
   for (const Incident* inc : incidents) {
     if (!std::isfinite(inc->x) || !std::isfinite(inc->y)) continue;
     const bool covered = protection_.any() && protection_.covers(inc->themes);
-    const auto [it, fresh] =
-        index.try_emplace(Key{std::bit_cast<std::uint64_t>(inc->x), std::bit_cast<std::uint64_t>(inc->y), covered},
-                          at_.size());
+    const auto [it, fresh] = index[covered].try_emplace(PointKey::of(inc->x, inc->y), at_.size());
     if (fresh) at_.push_back({inc->x, inc->y, covered, 0});
     ++at_[it->second].incidents;
   }
