@@ -11,7 +11,9 @@ namespace hotspot {
 
 struct PointKey {
   std::uint64_t x, y;
-  static PointKey of(double px, double py) { return {std::bit_cast<std::uint64_t>(px), std::bit_cast<std::uint64_t>(py)}; }
+  static PointKey of(double px, double py) {
+    return {std::bit_cast<std::uint64_t>(px), std::bit_cast<std::uint64_t>(py)};
+  }
   bool operator==(const PointKey&) const = default;
 };
 

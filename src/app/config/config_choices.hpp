@@ -48,7 +48,8 @@ constexpr std::span<const ChoiceName<Weekday>> choices_of(Weekday) { return kWee
 // context.kind: how the report draws the reference layer.
 enum class ContextKind { Roads, Rail, Water, Area };
 inline constexpr ChoiceName<ContextKind> kContextKindNames[] = {
-    {ContextKind::Roads, "roads"}, {ContextKind::Rail, "rail"}, {ContextKind::Water, "water"}, {ContextKind::Area, "area"}};
+    {ContextKind::Roads, "roads"}, {ContextKind::Rail, "rail"}, {ContextKind::Water, "water"},
+    {ContextKind::Area, "area"}};
 constexpr std::span<const ChoiceName<ContextKind>> choices_of(ContextKind) { return kContextKindNames; }
 
 // venues.format.

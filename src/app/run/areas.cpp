@@ -326,7 +326,8 @@ void run_areas(const RunConfig& cfg, const RunOptions& options, std::ostream& ou
   progress.finish("ingest", fmt::format("{} files", parsed.files.size()));
 
   StagedFolder pack(cfg.output), restricted(cfg.restricted_output);
-  const std::vector<AreaOutcome> outcomes = build_areas(cfg, values, problems, parsed, true_scale_over, pack, restricted, progress);
+  const std::vector<AreaOutcome> outcomes =
+      build_areas(cfg, values, problems, parsed, true_scale_over, pack, restricted, progress);
   progress.finish("areas", fmt::format("{} areas", values.size()));
   std::size_t failed = 0;
   for (const AreaOutcome& o : outcomes) {

@@ -110,7 +110,8 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   const RunConfig& cfg = run.cfg;
   const bool pack = mode == Mode::Run;
   const auto* wards = &std::get<std::optional<WardResult>>(s);
-  if (pack || mode == Mode::Wards) run_stage(run, out, "ward_stats", s, [&] { return compute_wards(run); }, publish_wards);
+  if (pack || mode == Mode::Wards)
+    run_stage(run, out, "ward_stats", s, [&] { return compute_wards(run); }, publish_wards);
   if (pack) run_stage(run, out, "time_of_day", s, [&] { return compute_time(run, **wards); }, publish_time);
   if (pack) run_stage(run, out, "repeat_locations", s, [&] { return compute_repeats(run); }, publish_repeats);
   // Before the hotspots: each hotspot is classed (new, persistent, ...) by its cells' space-time classes.
@@ -126,7 +127,8 @@ void run_stages(RunContext& run, Mode mode, std::ostream& out, StageResults& s) 
   if ((pack && cfg.clusters.enabled) || mode == Mode::Clusters)
     run_stage(run, out, "clusters", s, [&] { return compute_clusters(run, run.progress); }, publish_clusters);
   if ((pack && cfg.programme.enabled && !cfg.venues.empty()) || mode == Mode::Venues)
-    run_stage(run, out, "venues", s, [&] { return compute_venues(run, if_ran<KdeResult>(s), run.diag); }, publish_venues);
+    run_stage(run, out, "venues", s, [&] { return compute_venues(run, if_ran<KdeResult>(s), run.diag); },
+              publish_venues);
   if (pack && cfg.forward_plan.enabled() && !cfg.venues.empty())
     run_stage(run, out, "forward_plan", s,
               [&] { return compute_forward_plan(run, if_ran<WardResult>(s), if_ran<KdeResult>(s), run.diag); },
