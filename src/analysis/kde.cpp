@@ -122,7 +122,7 @@ void splat(const std::vector<WeightedPoint>& points, const GridSpec& g, const Kd
 // equal up to rounding (tests/analysis/kde_test.cpp).
 std::vector<WeightedPoint> merge_coincident(const std::vector<WeightedPoint>& points) {
   std::unordered_map<PointKey, std::size_t, PointKeyHash> index;
-  index.reserve(points.size() / 4);
+  index.reserve(points.size() / 4);  // repeats_worth_merging: many repeat
   std::vector<WeightedPoint> merged;
   for (const WeightedPoint& pt : points) {
     if (pt.w == 0) continue;
@@ -170,7 +170,9 @@ std::vector<double> kde(const std::vector<WeightedPoint>& points, const GridSpec
   if (spec.size() == 0 || !(p.bandwidth > 0)) return out;
   // Density is reported per km^2: the kernel is per m^2.
   const double scale = p.output == KdeOutput::Raw ? 1.0 : normalisation(p) / (p.bandwidth * p.bandwidth) * 1e6;
-  const std::vector<WeightedPoint> distinct = merge_coincident(points);
+  const bool merge = repeats_worth_merging(points, [](const WeightedPoint& q) { return std::pair{q.x, q.y}; });
+  const std::vector<WeightedPoint> merged = merge ? merge_coincident(points) : std::vector<WeightedPoint>{};
+  const std::vector<WeightedPoint>& distinct = merge ? merged : points;
   switch (p.kernel) {
     case Kernel::Quartic: splat<Kernel::Quartic>(distinct, spec, p, scale, out); break;
     case Kernel::Epanechnikov: splat<Kernel::Epanechnikov>(distinct, spec, p, scale, out); break;

@@ -102,6 +102,7 @@ class SwapTest {
  public:
   SwapTest(const CrsTransform& transform, const WardIndex& wards) : transform_(transform), wards_(wards) {}
   bool swapped_lands_in_ward(double sx, double sy) {
+    if (known_.size() >= PointMemo::kMaxPoints) known_.clear();  // memory stays bounded, as the PROJ memo's
     const auto [it, fresh] = known_.try_emplace(PointKey::of(sx, sy), false);
     if (fresh) {
       double ax = 0, ay = 0;

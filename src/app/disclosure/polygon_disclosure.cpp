@@ -13,10 +13,15 @@ namespace hotspot {
 IncidentCounter::IncidentCounter(const GeosContext& ctx, const std::vector<const Incident*>& incidents,
                                  const ThemeProtection* protection)
     : ctx_(ctx), protection_(protection ? *protection : ThemeProtection{}) {
+  const bool merge = repeats_worth_merging(incidents, [](const Incident* i) { return std::pair{i->x, i->y}; });
   std::unordered_map<PointKey, std::size_t, PointKeyHash> index[2];  // by protected or not
   for (const Incident* inc : incidents) {
     if (!std::isfinite(inc->x) || !std::isfinite(inc->y)) continue;
     const bool covered = protection_.any() && protection_.covers(inc->themes);
+    if (!merge) {
+      at_.push_back({inc->x, inc->y, covered, 1});
+      continue;
+    }
     const auto [it, fresh] = index[covered].try_emplace(PointKey::of(inc->x, inc->y), at_.size());
     if (fresh) at_.push_back({inc->x, inc->y, covered, 0});
     ++at_[it->second].incidents;
